@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "nianbao",
+    products: [
+        .executable(name: "nianbao", targets: ["nianbao"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+    ],
+    targets: [
+        // libcmark from Debian's libcmark-dev, as a system library.
+        .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // The pure core: model, forms, text decoding, parser, rules, gazetteer. No file system, no printing
+        // (the gazetteer resource is the one thing it loads, from its own bundle).
+        .target(name: "ReportKit", resources: [.copy("Resources")]),
+        // Site model, rendering, themes, search index, atomic output.
+        .target(name: "SiteKit", dependencies: [
+            "ReportKit", "Ccmark", "Yams",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .executableTarget(name: "nianbao", dependencies: [
+            "SiteKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "NianbaoTestSupport", dependencies: ["ReportKit"], path: "Tests/NianbaoTestSupport"),
+        .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "NianbaoTestSupport"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "SiteKitTests", dependencies: ["SiteKit", "NianbaoTestSupport"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "nianbaoTests", dependencies: ["NianbaoTestSupport"]),
+    ]
+)

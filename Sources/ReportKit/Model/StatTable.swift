@@ -1,0 +1,74 @@
+import Foundation
+
+// The standard tables (表二, 表三, 表四) share one shape: rows of the official form, each with
+// the cells of its block's columns. The form (Forms/) says which rows and columns exist; the
+// table holds what the report printed, with the line each value came from.
+
+/// One of the standard tables as read from a report, in the order of its form.
+public struct StatTable: Hashable, Sendable {
+    /// Which form the rows and columns follow.
+    public var form: FormID
+    /// Rows in form order. A row the report does not print is absent; a printed row whose
+    /// cells are empty keeps them as `nil` values.
+    public var rows: [StatRow]
+
+    public init(form: FormID, rows: [StatRow] = []) {
+        self.form = form
+        self.rows = rows
+    }
+
+    public subscript(row key: String) -> StatRow? {
+        rows.first { $0.key == key }
+    }
+
+    /// The value of one cell, or `nil` when the row, the column or the value is missing.
+    public func value(_ row: String, _ column: String) -> Decimal? {
+        self[row: row]?[column]?.value
+    }
+
+    /// Sets (or adds, keeping form order) a row.
+    public mutating func set(_ row: StatRow) {
+        if let i = rows.firstIndex(where: { $0.key == row.key }) {
+            rows[i] = row
+        } else {
+            rows.append(row)
+            let order = Dictionary(uniqueKeysWithValues: form.definition.allRows.enumerated().map { ($1.key, $0) })
+            rows.sort { (order[$0.key] ?? .max) < (order[$1.key] ?? .max) }
+        }
+    }
+}
+
+/// A row of a standard table: its form key (`newReceived`, `denied.stateSecret`, `licensing` …),
+/// the line its label was on, and one cell per column of its block, in column order.
+public struct StatRow: Hashable, Sendable {
+    public var key: String
+    public var line: Int?
+    public var cells: [StatCell]
+
+    public init(key: String, line: Int?, cells: [StatCell]) {
+        self.key = key
+        self.line = line
+        self.cells = cells
+    }
+
+    public subscript(column: String) -> StatCell? {
+        cells.first { $0.column == column }
+    }
+}
+
+/// One cell. `value` is `nil` when the report leaves the cell empty or it cannot be read —
+/// never 0. `text` is what was printed (`"461.7 万元"`, `"/"`, `"—"`), `nil` when nothing was.
+public struct StatCell: Hashable, Sendable {
+    public var column: String
+    public var value: Decimal?
+    public var text: String?
+    /// 1-based line in the source the value was read from.
+    public var line: Int?
+
+    public init(column: String, value: Decimal?, text: String?, line: Int?) {
+        self.column = column
+        self.value = value
+        self.text = text
+        self.line = line
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Site-wide settings, from `site.yml` and the command line, resolved once before any work.
+public struct SiteConfig: Sendable {
+    /// The portal's name, shown in every page header.
+    public var title: String
+    /// Prefix for absolute links, e.g. `https://example.gov.cn/nianbao/`; "/" by default.
+    /// Pages link relatively, so the site also works from a folder or `file://`.
+    public var baseURL: String
+    /// The folder of the theme in use (`themes/default`).
+    public var themeDirectory: URL
+    /// The language tag of the pages.
+    public var language: String
+
+    public init(title: String = "政府信息公开工作年度报告", baseURL: String = "/", themeDirectory: URL, language: String = "zh-CN") {
+        self.title = title
+        self.baseURL = baseURL
+        self.themeDirectory = themeDirectory
+        self.language = language
+    }
+}

@@ -13,13 +13,16 @@ public struct SourceDocument: Sendable {
     public var text: String
     /// The encoding the bytes were decoded from (`UTF-8`, `GB18030`, `UTF-16LE` …).
     public var encoding: String
+    /// What decoding found (an encoding other than UTF-8, undecodable bytes).
+    public var diagnostics: [Diagnostic]
 
-    public init(path: String, kind: Kind, bytes: Data, text: String, encoding: String) {
+    public init(path: String, kind: Kind, bytes: Data, text: String, encoding: String, diagnostics: [Diagnostic] = []) {
         self.path = path
         self.kind = kind
         self.bytes = bytes
         self.text = text
         self.encoding = encoding
+        self.diagnostics = diagnostics
     }
 
     /// The original text split into lines numbered from 1, as the source page shows them.

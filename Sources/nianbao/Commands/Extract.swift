@@ -4,18 +4,57 @@ import SiteKit
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the parsed reports as a JSON array (the report.json objects).")
+        abstract: "Print the parsed reports as a JSON array of report.json objects.",
+        discussion: """
+        Each PATH is a report file or a folder (read recursively, files in path order). The \
+        array holds one object per report file, in the order given; its shape is documented \
+        in docs/report-json.md. A file that cannot be read is reported on standard error and \
+        left out, and the exit status is then 1.
+        """)
 
-    @Argument(help: "Report files.")
+    @Argument(help: "Report files or folders.")
     var paths: [String]
 
     func run() throws {
-        let reader = ReportReader()
-        var items: [JSONValue] = []
+        Console.ignoreBrokenPipe()
+        let reader = Toolchain.reader
+        var files: [(URL, String)] = []
+        var failed = false
         for path in paths {
-            let doc = try SourceLoader.load(URL(fileURLWithPath: path), path: path)
-            items.append(reader.read(doc, source: path).json)
+            let url = URL(fileURLWithPath: path)
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+                let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+                files += try SourceLoader.discover(in: url).map { ($0.url, "\(base)/\($0.relativePath)") }
+            } else {
+                files.append((url, path))
+            }
         }
-        print(JSONValue.array(items).serialized(pretty: true))
+        let found = files
+        let slots = Slots(count: found.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let (url, shown) = found[i]
+            slots.set(i, Result { try SourceLoader.load(url, path: url.lastPathComponent) }.map { reader.read($0, source: shown).json })
+        }
+        var items: [JSONValue] = []
+        for (i, result) in slots.all.enumerated() {
+            switch result {
+            case .success(let json): items.append(json)
+            case .failure(let error):
+                failed = true
+                Console.write("\(files[i].1): error: cannot read the file: \(error.localizedDescription) [file.unreadable]\n", to: .err)
+            case nil: break
+            }
+        }
+        Console.write(JSONValue.array(items).serialized(pretty: true) + "\n")
+        if failed { throw ExitCode.failure }
+    }
+
+    final class Slots: @unchecked Sendable {
+        private var items: [Result<JSONValue, any Error>?]
+        private let lock = NSLock()
+        init(count: Int) { items = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ r: Result<JSONValue, any Error>) { lock.lock(); items[i] = r; lock.unlock() }
+        var all: [Result<JSONValue, any Error>?] { lock.lock(); defer { lock.unlock() }; return items }
     }
 }

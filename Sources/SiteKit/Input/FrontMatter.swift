@@ -1,0 +1,80 @@
+import Foundation
+import Yams
+
+/// YAML front matter at the top of a report file:
+///
+///     ---
+///     region: 宁夏回族自治区/银川市/兴庆区/掌政镇
+///     year: 2020
+///     ---
+///
+/// The block's lines are blanked (not removed) before parsing so every line number the
+/// parser reports still matches the file as published.
+public struct FrontMatter: Sendable {
+    public var fields: [String: String]
+    /// The text with the front matter lines replaced by empty lines.
+    public var remainingText: String
+    /// Problems with the block itself (bad YAML, unknown keys, bad values), with lines.
+    public var diagnostics: [Diagnostic]
+
+    public static let keys: Set<String> = ["body", "region", "year", "published", "format"]
+
+    /// Splits front matter from `text`. A file without a `---` first line has none.
+    public static func split(_ text: String) -> FrontMatter {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = lines.first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\u{FEFF}", with: "") }
+        guard first == "---", let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "---" }) else {
+            return FrontMatter(fields: [:], remainingText: text, diagnostics: [])
+        }
+        let yaml = lines[1..<end].joined(separator: "\n")
+        var fields: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        do {
+            if let map = try Yams.load(yaml: yaml) as? [String: Any] {
+                for (key, value) in map {
+                    let line = (lines[1..<end].firstIndex { $0.hasPrefix(key) } ?? 1) + 1
+                    guard keys.contains(key) else {
+                        diagnostics.append(.warning("frontMatter.unknownKey", "front matter key \(key) is not one of \(keys.sorted().joined(separator: ", ")); ignored", line: line))
+                        continue
+                    }
+                    fields[key] = "\(value)"
+                }
+            } else if !yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                diagnostics.append(.warning("frontMatter.invalid", "front matter is not a YAML mapping of key: value lines; ignored", line: 2))
+            }
+        } catch {
+            diagnostics.append(.warning("frontMatter.invalid", "front matter is not valid YAML (\(error)); ignored", line: 2))
+        }
+        for i in 0...end { lines[i] = "" }
+        return FrontMatter(fields: fields, remainingText: lines.joined(separator: "\n"), diagnostics: diagnostics)
+    }
+
+    /// The overrides the fields ask for; `resolveRegion` turns a `region:` value (a code or a
+    /// slash path) into a region, `nil` when it names no known division.
+    public func overrides(resolveRegion: (String) -> Region?) -> (ReportOverrides, [Diagnostic]) {
+        var o = ReportOverrides(line: 1)
+        var problems: [Diagnostic] = []
+        o.body = fields["body"].flatMap { $0.isEmpty ? nil : $0 }
+        if let r = fields["region"] {
+            if let region = resolveRegion(r) { o.region = region } else {
+                problems.append(.warning("frontMatter.region", "front matter region \(r) names no known division (give a 12-digit code or 省/市/县/镇 names); ignored", line: 1))
+            }
+        }
+        if let y = fields["year"] {
+            if let year = Int(y), (1990...2100).contains(year) { o.year = year } else {
+                problems.append(.warning("frontMatter.year", "front matter year \(y) is not a year; ignored", line: 1))
+            }
+        }
+        if let p = fields["published"] {
+            if p.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil { o.published = p } else {
+                problems.append(.warning("frontMatter.published", "front matter published \(p) is not a date like 2021-01-25; ignored", line: 1))
+            }
+        }
+        if let f = fields["format"] {
+            if let format = Format(rawValue: f) { o.format = format } else {
+                problems.append(.warning("frontMatter.format", "front matter format \(f) is not one of legacy, 2019, 2021; ignored", line: 1))
+            }
+        }
+        return (o, problems)
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import SiteKit
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the reports without building: print every problem found.",
+        discussion: """
+        Runs the same parsing and checks as build (broken arithmetic, unreadable cells, \
+        unrecognised rows, unknown places, disagreements across years) and prints each \
+        diagnostic to standard output as file:line: severity: message [code], then a summary. \
+        Use it before uploading: it exits 1 when a report has an error (with --strict, also \
+        a warning), 0 otherwise.
+        """)
+
+    @Argument(help: "The folder of report files (default: content).")
+    var folder: String?
+
+    @OptionGroup var options: SiteOptions
+
+    func run() throws {
+        var opts = options
+        if let folder { opts.content = folder }
+        let result = try makePipeline(opts.plan()).check()
+        Console(verbose: options.verbose).print(result.diagnostics, to: .out, lines: result.lines(of:))
+        Console.write(String(format: "checked %d reports: %d errors, %d warnings\n", result.reports, result.count(.error), result.count(.warning)))
+        if result.failed(strict: options.strict) { throw ExitCode.failure }
+    }
+}

@@ -30,14 +30,17 @@ public struct FrontMatter: Sendable {
         var fields: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         do {
-            if let map = try Yams.load(yaml: yaml) as? [String: Any] {
-                for (key, value) in map {
+            // Scalars are read as written: YAML would turn `published: 2021-01-25` into a
+            // timestamp and a 12-digit code into an integer.
+            if let node = try Yams.compose(yaml: yaml), let map = node.mapping {
+                for (keyNode, valueNode) in map {
+                    guard let key = keyNode.string else { continue }
                     let line = (lines[1..<end].firstIndex { $0.hasPrefix(key) } ?? 1) + 1
                     guard keys.contains(key) else {
                         diagnostics.append(.warning("frontMatter.unknownKey", "front matter key \(key) is not one of \(keys.sorted().joined(separator: ", ")); ignored", line: line))
                         continue
                     }
-                    fields[key] = "\(value)"
+                    fields[key] = valueNode.string?.trimmingCharacters(in: .whitespaces) ?? ""
                 }
             } else if !yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 diagnostics.append(.warning("frontMatter.invalid", "front matter is not a YAML mapping of key: value lines; ignored", line: 2))

@@ -40,9 +40,10 @@ struct Extract: ParsableCommand {
         for (i, result) in slots.all.enumerated() {
             switch result {
             case .success(let json): items.append(json)
-            case .failure(let error):
+            case .failure:
                 failed = true
-                Console.write("\(files[i].1): error: cannot read the file: \(error.localizedDescription) [file.unreadable]\n", to: .err)
+                let why = FileManager.default.fileExists(atPath: files[i].0.path) ? "cannot read the file" : "no such file"
+                Console.write("\(files[i].1): error: \(why) [file.unreadable]\n", to: .err)
             case nil: break
             }
         }

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Runs the built `nianbao` binary, for tests that check what a user sees: standard
+/// output, standard error and the exit status, exactly.
+public struct CommandResult: Sendable, Equatable {
+    public var stdout: String
+    public var stderr: String
+    public var status: Int32
+
+    public init(stdout: String, stderr: String, status: Int32) {
+        self.stdout = stdout
+        self.stderr = stderr
+        self.status = status
+    }
+}
+
+public enum CommandRunner {
+    /// The `nianbao` binary beside the test bundle (SwiftPM builds it first because the test
+    /// target depends on it).
+    public static var binary: URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("nianbao")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return Fixture.repositoryRoot.appendingPathComponent(".build/debug/nianbao")
+    }
+
+    public static func run(_ arguments: [String], in directory: URL) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes before waiting so a large output cannot fill a pipe and stall.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandResult(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
+    }
+
+    /// Writes an inline site: `-- path --` lines start files (txtar-style, as in Hugo's tests).
+    public static func makeSite(_ archive: String) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-site-\(UUID().uuidString)")
+        var current: String?
+        var body: [Substring] = []
+        func flush() throws {
+            guard let path = current else { return }
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(body.joined(separator: "\n").utf8).write(to: url)
+        }
+        for line in archive.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("-- "), line.hasSuffix(" --") {
+                try flush()
+                current = String(line.dropFirst(3).dropLast(3))
+                body = []
+            } else {
+                body.append(line)
+            }
+        }
+        try flush()
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        return root
+    }
+}

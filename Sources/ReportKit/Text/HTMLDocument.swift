@@ -24,7 +24,8 @@ struct HTMLDocument {
         /// Byte range of a text node's raw text (entities not yet decoded).
         var textStart = 0
         var textEnd = 0
-        /// Lower-cased `class`, `id` and `role` values, space-separated (chrome detection).
+        /// `class`, `id` and `role` values as written, space-separated (chrome detection splits
+        /// them into words, camelCase included).
         var identity = ""
         var rowspan = 1
         var colspan = 1

@@ -71,33 +71,55 @@ struct HTMLPage {
         weight = Array(repeating: 0, count: count)
         var flags = [UInt8](repeating: 0, count: count)
 
+        let body = nodes.firstIndex { $0.name == "body" } ?? 0
+        // Pass 1: weight with nothing but dropped elements left out, so a chrome rule can be
+        // vetoed for an element holding most of the page (`<div id=navContent>` wrapping it all).
+        var textWeight = [Int](repeating: 0, count: count)
+        var rawWeight = [Int](repeating: 0, count: count)
+        var textFlags = [UInt8](repeating: 0, count: count)
         document.bytes.withUnsafeBufferPointer { b in
-            for i in stride(from: count - 1, through: 0, by: -1) {
+            for i in stride(from: count - 1, through: 1, by: -1) {
                 let node = nodes[i]
                 if node.isText {
-                    weight[i] = Self.weigh(b, node.textStart, node.textEnd)
-                    flags[i] = Self.flags(b, node.textStart, node.textEnd)
-                } else {
-                    if let last = node.children.last { subtreeEnd[i] = subtreeEnd[last] }
-                    if Self.droppedElements.contains(node.name) {
-                        dropped[i] = true
-                        chrome[i] = true
-                    } else if i > 0, !["html", "body"].contains(node.name) {
-                        chrome[i] = Self.isChrome(node, weight: weight[i], flags: flags[i])
-                    }
+                    textWeight[i] = Self.weigh(b, node.textStart, node.textEnd)
+                    textFlags[i] = Self.flags(b, node.textStart, node.textEnd)
+                    rawWeight[i] = textWeight[i]
                 }
-                guard i > 0, !chrome[i] else { continue }
-                let parent = node.parent
-                if !node.isLink { weight[parent] += weight[i] }
-                flags[parent] |= flags[i]
+                if Self.droppedElements.contains(node.name) || node.isLink { continue }
+                rawWeight[node.parent] += rawWeight[i]
             }
         }
+        let total = rawWeight[body]
 
-        bodyElement = nodes.firstIndex { $0.name == "body" } ?? 0
+        // Pass 2: chrome marks, then weights and flags without chrome.
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            let node = nodes[i]
+            if node.isText {
+                weight[i] = textWeight[i]
+                flags[i] = textFlags[i]
+            } else {
+                if let last = node.children.last { subtreeEnd[i] = subtreeEnd[last] }
+                if Self.droppedElements.contains(node.name) {
+                    dropped[i] = true
+                    chrome[i] = true
+                } else if i > 0, node.name != "html", node.name != "body" {
+                    chrome[i] = Self.isChrome(node, weight: weight[i], flags: flags[i], majority: rawWeight[i] * 2 > total)
+                }
+            }
+            guard i > 0, !chrome[i] else { continue }
+            let parent = node.parent
+            if !node.isLink { weight[parent] += weight[i] }
+            flags[parent] |= flags[i]
+        }
+
+        bodyElement = body
         mainElement = findMain(nodes)
     }
 
-    private static func isChrome(_ node: HTMLDocument.Node, weight: Int, flags: UInt8) -> Bool {
+    /// Whether `node` is page chrome. Tag and class rules never fire for an element holding
+    /// the `majority` of the page's text: whatever its class says, that is the report.
+    private static func isChrome(_ node: HTMLDocument.Node, weight: Int, flags: UInt8, majority: Bool) -> Bool {
+        if majority { return false }
         if chromeElements.contains(node.name) { return true }
         let holdsTitle = flags & titleFlag != 0
         if node.name == "header" && !holdsTitle { return true }
@@ -161,6 +183,35 @@ struct HTMLPage {
     /// A line that reads like the report's title: names an annual report and is short.
     static func looksLikeTitle(_ text: String) -> Bool {
         text.utf8.count <= 240 && (text.contains("年度报告") || text.contains("年报"))
+    }
+
+    /// A short line that reads like a signature under a report: a date (`2024年1月17日`,
+    /// `二〇二二年一月二十日`) or a body name (`某某县人民政府`), without a colon (which would
+    /// make it a page label such as `来源：…`).
+    static func looksLikeSignature(_ text: String) -> Bool {
+        let compact = text.filter { !$0.isWhitespace }
+        guard !compact.isEmpty, compact.count <= 30, !compact.contains("："), !compact.contains(":") else { return false }
+        if isDate(compact) { return true }
+        let suffixes = ["政府", "局", "办公室", "委员会", "管委会", "办事处", "中心", "厅", "委", "院", "署", "公司"]
+        return suffixes.contains { compact.hasSuffix($0) } && !compact.contains { $0.isNumber }
+    }
+
+    /// `YYYY年M月D日`, in ASCII, full-width or Chinese numerals.
+    static func isDate(_ text: String) -> Bool {
+        let numerals: Set<Character> = Set("0123456789０１２３４５６７８９〇○零一二三四五六七八九十")
+        var parts = 0
+        var digits = 0
+        for ch in text {
+            if numerals.contains(ch) {
+                digits += 1
+            } else if ch == ["年", "月", "日"][min(parts, 2)], digits > 0, parts < 3 {
+                parts += 1
+                digits = 0
+            } else {
+                return false
+            }
+        }
+        return parts == 3 && digits == 0
     }
 
     // MARK: Byte scans

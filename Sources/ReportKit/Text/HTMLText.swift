@@ -8,7 +8,8 @@
 //    采集时间), and finds the report body: starting at `<body>`, it steps into the child that
 //    holds at least 85 % of the weight until no child dominates. A page whose title sits
 //    outside that body (a TRS `article_title` div, an `<h1>` beside the content div) gets
-//    the nearest title line before it (…年度报告 / …年报) put back in front.
+//    the nearest title line before it (…年度报告 / …年报) put back in front, and up to three
+//    signature or date lines right after it (`某某县人民政府`, `2022年1月20日`) at the end.
 // 3. `HTMLLineBuilder` writes the body as lines, each numbered with the source line where its
 //    text begins: block elements end lines, inline Word markup (`span`, `font`, `o:p`,
 //    `st1:chsdate`, `b` …) keeps only its text, and every `<table>` becomes one tab-separated
@@ -47,6 +48,13 @@ public enum HTMLText {
                 textLines += 1
             }
             result.append(SourceLine(line.text, number: line.number))
+        }
+        // A signature or date just after the body (outside the pasted section) still belongs to it.
+        var tail = 0
+        for line in lines where line.origin >= bodyEnd {
+            guard tail < 3, !line.inTable, HTMLPage.looksLikeSignature(line.text) else { break }
+            result.append(SourceLine(line.text, number: line.number))
+            tail += 1
         }
         if !sawTitle, let title = lines.last(where: { $0.origin < bodyStart && !$0.inTable && HTMLPage.looksLikeTitle($0.text) }) {
             result.insert(SourceLine(title.text, number: title.number), at: 0)

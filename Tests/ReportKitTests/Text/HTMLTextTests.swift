@@ -1,6 +1,6 @@
 import Foundation
 import NianbaoTestSupport
-import ReportKit
+@testable import ReportKit
 import Testing
 
 private func fixture(_ name: String) throws -> String {
@@ -108,6 +108,39 @@ private func lines(_ html: String) -> [String] {
         let start = Date()
         #expect(lines(html) == ["正文"])
         #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test func signatureAfterThePastedSectionIsKeptButPageLabelsAreNot() {
+        let body = String(repeating: "本机关全年主动公开政府信息若干条，依申请公开工作依法有序开展。", count: 4)
+        let html = """
+        <div class="content">
+        <div class="WordSection1"><p>某某局2021年政府信息公开工作年度报告</p><p>\(body)</p></div>
+        <p>某某县某某局</p>
+        <p>2022 年 1 月 20 日</p>
+        <p>来源：某某县某某局</p>
+        </div>
+        """
+        #expect(HTMLText.lines(html) == [
+            SourceLine("某某局2021年政府信息公开工作年度报告", number: 2),
+            SourceLine(body, number: 2),
+            SourceLine("某某县某某局", number: 3),
+            SourceLine("2022 年 1 月 20 日", number: 4),
+        ])
+    }
+
+    @Test func aChromeClassOnTheElementHoldingMostTextIsIgnored() {
+        let body = String(repeating: "本机关全年主动公开政府信息若干条。", count: 6)
+        let html = "<div class=\"footer\">主办单位：某某</div><div id=\"navContent\"><p>\(body)</p><p>\(body)</p></div>"
+        #expect(lines(html) == [body, body])
+    }
+
+    @Test(arguments: [
+        ("2024年1月17日", true), ("二〇二二年一月二十日", true), ("２０２１年１２月３１日", true),
+        ("某某县人民政府", true), ("平潭综合实验区纪工委", true), ("来源：某某局", false),
+        ("2021年度", false), ("一、总体情况", false), ("附件下载", false),
+    ])
+    func signatureLines(_ text: String, _ expected: Bool) {
+        #expect(HTMLPage.looksLikeSignature(text) == expected)
     }
 
     @Test func randomMarkupNeverCrashes() {

@@ -181,6 +181,9 @@ struct HTMLLineBuilder {
     private func emitTable(_ table: Int, into lines: inout [Line]) {
         let grid = HTMLTableGrid(table: table, document: document, page: page)
         Self.blank(number: document.nodes[table].line, origin: table, into: &lines)
+        if let caption = grid.caption {
+            lines.append(Line(text: caption.cells[0], number: caption.line, origin: table, inTable: false))
+        }
         var last = document.nodes[table].line
         for row in grid.rows {
             lines.append(Line(text: row.cells.joined(separator: "\t"), number: row.line, origin: table, inTable: true))

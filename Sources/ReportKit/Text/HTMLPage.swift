@@ -31,7 +31,7 @@ struct HTMLPage {
 
     static let droppedElements: Set<String> = [
         "head", "select", "button", "input", "option", "object", "embed", "svg", "canvas", "map",
-        "audio", "video", "applet", "frameset", "frame", "dialog",
+        "audio", "video", "applet", "frameset", "frame", "dialog", "xml",
     ]
     static let chromeElements: Set<String> = ["nav", "footer", "aside", "menu"]
     /// Words in `class`/`id`/`role` that mark chrome (matched as whole words, after splitting

@@ -10,7 +10,8 @@
 // A cell's text is all text inside it (nested tables, `<p>`, `<br>` included) with every run
 // of whitespace made one space, so a cell never breaks its row. Rows with no text at all
 // (Word's zero-height spacer rows) are left out. `colspan` is capped at 100 and a row at
-// 1,000 columns, so a hostile span cannot blow up the output.
+// 1,000 columns, so a hostile span cannot blow up the output. A `<caption>` becomes one line at
+// the top of the table (after the blank line that opens it).
 
 /// The rows of one HTML table on a regular grid.
 struct HTMLTableGrid {
@@ -23,6 +24,8 @@ struct HTMLTableGrid {
     static let maxColumns = 1000
 
     private(set) var rows: [Row] = []
+    /// The `<caption>` (often the table's title, 表二 …), `nil` when absent or empty.
+    private(set) var caption: Row?
 
     init(table: Int, document: HTMLDocument, page: HTMLPage) {
         let nodes = document.nodes
@@ -38,6 +41,9 @@ struct HTMLTableGrid {
                 rowCells.append((node.line, node.children.filter { nodes[$0].name == "td" || nodes[$0].name == "th" }))
             case "td", "th":
                 loose.append(i)
+            case "caption":
+                let (text, line) = Self.text(of: i, document: document, page: page)
+                if caption == nil, !text.isEmpty { caption = Row(cells: [text], line: line) }
             case "table", "":
                 break  // a nested table outside any cell, or text between rows: not part of the grid
             default:

@@ -85,6 +85,19 @@ private func lines(_ html: String) -> [String] {
         #expect(lines(html) == ["a\tb", ""])
     }
 
+    @Test func captionIsALineAtTheTopOfItsTable() {
+        let html = "<table>\n<caption>表二 主动公开政府信息情况</caption>\n<tr><td>规章</td><td>0</td></tr></table>"
+        #expect(HTMLText.lines(html) == [
+            SourceLine("表二 主动公开政府信息情况", number: 2),
+            SourceLine("规章\t0", number: 3), SourceLine("", number: 3),
+        ])
+    }
+
+    @Test func wordXMLIslandsLeaveNoText() {
+        let html = "<xml><w:WordDocument><w:View>Normal</w:View><w:Zoom>0</w:Zoom></w:WordDocument></xml><p>正文</p>"
+        #expect(lines(html) == ["正文"])
+    }
+
     @Test func preKeepsItsLines() {
         let html = "<pre>第一行\n  表三\t3\n\n末行</pre>"
         #expect(HTMLText.lines(html) == [

@@ -7,6 +7,8 @@
 // 1. A byte order mark is decisive (EF BB BF, FF FE, FE FF): it is removed, never kept as text.
 // 2. Valid UTF-8 is UTF-8. A GBK text of any length is almost never valid UTF-8, while the
 //    reverse (UTF-8 that happens to be valid GB18030) is common, so UTF-8 must be tried first.
+//    For the same reason UTF-8 with a few bad bytes among ten times as many good multi-byte
+//    characters stays (lossy) UTF-8.
 // 3. GB18030 through glibc's iconv: a superset of GBK and GB2312, so one try covers all three.
 // 4. Otherwise whichever of GB18030 and UTF-8 loses fewer bytes, with U+FFFD for each bad
 //    sequence and a warning naming the first bad line: one bad byte never loses a report.
@@ -58,18 +60,28 @@ public enum TextDecoder {
         if let text = String(validating: bytes, as: UTF8.self) {
             return DecodedText(text: text, encoding: "UTF-8")
         }
+        // Damaged UTF-8 (a few bad bytes among many good multi-byte characters) stays UTF-8:
+        // GBK text is invalid UTF-8 at nearly every Chinese character, so it never looks like
+        // this, while UTF-8 Chinese often happens to be valid GB18030 and would turn to mojibake.
+        let lossy = lossyUTF8(bytes)
+        if lossy.multiByte >= 10 * lossy.errorCount {
+            return lossyResult(lossy, bytes)
+        }
         let gb = GB18030.decode(bytes)
         if gb.firstError == nil, let text = gb.text {
             return DecodedText(text: text, encoding: "GB18030", diagnostics: [.decodedAs("GB18030")])
         }
-        let lossy = lossyUTF8(bytes)
         if let text = gb.text, let gbError = gb.firstError, gb.errorCount < lossy.errorCount {
             return DecodedText(text: text, encoding: "GB18030", diagnostics: [
                 .decodedAs("GB18030"),
                 .undecodable(encoding: "GB18030", count: gb.errorCount, line: lineNumber(before: gbError, in: bytes)),
             ])
         }
-        return DecodedText(text: lossy.text, encoding: "UTF-8", diagnostics: [
+        return lossyResult(lossy, bytes)
+    }
+
+    private static func lossyResult(_ lossy: (text: String, errorCount: Int, firstError: Int?, multiByte: Int), _ bytes: [UInt8]) -> DecodedText {
+        DecodedText(text: lossy.text, encoding: "UTF-8", diagnostics: [
             .undecodable(encoding: "UTF-8", count: lossy.errorCount, line: lineNumber(before: lossy.firstError ?? 0, in: bytes)),
         ])
     }
@@ -80,26 +92,25 @@ public enum TextDecoder {
         if let text = String(validating: bytes, as: UTF8.self) {
             return DecodedText(text: text, encoding: "UTF-8")
         }
-        let lossy = lossyUTF8(bytes)
-        // +1 line offset is not needed: the BOM holds no line break.
-        return DecodedText(text: lossy.text, encoding: "UTF-8", diagnostics: [
-            .undecodable(encoding: "UTF-8", count: lossy.errorCount, line: lineNumber(before: lossy.firstError ?? 0, in: bytes)),
-        ])
+        return lossyResult(lossyUTF8(bytes), bytes)
     }
 
-    /// Decodes UTF-8, one U+FFFD per bad sequence, counting them and noting the first offset.
-    static func lossyUTF8(_ bytes: [UInt8]) -> (text: String, errorCount: Int, firstError: Int?) {
+    /// Decodes UTF-8, one U+FFFD per bad sequence, counting them and noting the first offset,
+    /// and counting the good multi-byte characters.
+    static func lossyUTF8(_ bytes: [UInt8]) -> (text: String, errorCount: Int, firstError: Int?, multiByte: Int) {
         var scalars = String.UnicodeScalarView()
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0
         var errors = 0
         var first: Int?
+        var multiByte = 0
         loop: while true {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let encoded):
                 scalars.append(Unicode.UTF8.decode(encoded))
                 offset += encoded.count
+                if encoded.count > 1 { multiByte += 1 }
             case .error(let length):
                 scalars.append("\u{FFFD}")
                 if first == nil { first = offset }
@@ -109,7 +120,7 @@ public enum TextDecoder {
                 break loop
             }
         }
-        return (String(scalars), errors, first)
+        return (String(scalars), errors, first, multiByte)
     }
 
     // MARK: UTF-16

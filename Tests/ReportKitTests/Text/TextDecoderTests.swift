@@ -74,6 +74,18 @@ private let encodingCases = [
         ])
     }
 
+    @Test func damagedUTF8ThatIsValidGB18030StaysUTF8() {
+        // 年报 in UTF-8 is E5 B9 B4 E6 8A A5: three valid GB18030 pairs. With C0 C0 (a valid
+        // GB18030 pair, never valid UTF-8) in the middle, the whole file is clean GB18030 mojibake.
+        let good = Array(String(repeating: "年报", count: 20).utf8)
+        let decoded = TextDecoder.decode(good + [0xC0, 0xC0] + good)
+        #expect(decoded.text == String(repeating: "年报", count: 20) + "\u{FFFD}\u{FFFD}" + String(repeating: "年报", count: 20))
+        #expect(decoded.encoding == "UTF-8")
+        #expect(decoded.diagnostics == [
+            .warning("text.undecodable", "2 byte sequences not valid UTF-8, replaced by U+FFFD; first on line 1", line: 1),
+        ])
+    }
+
     @Test func badByteInGBKTextKeepsGB18030AndWarns() {
         // 年报 / 0x80 (invalid GB18030 single byte) / 年报, GBK-encoded, on line 2.
         let bytes: [UInt8] = [0xC4, 0xEA, 0x0A, 0xB1, 0xA8, 0x80, 0xC4, 0xEA, 0xB1, 0xA8]

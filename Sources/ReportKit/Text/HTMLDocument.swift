@@ -73,7 +73,10 @@ struct HTMLDocument {
         var i = 0
         var line = 1
         var stack: [Int] = [0]
-        var openCount: [String: Int] = [:]
+        // Stack positions of the open elements of each name, so that finding the nearest open
+        // `p` (or the nearest boundary) is a lookup, not a walk down the stack.
+        var openAt: [String: [Int]] = [:]
+        func isOpen(_ name: String) -> Bool { !(openAt[name]?.isEmpty ?? true) }
         var sawHead = false
 
         /// Moves `i` to `j`, counting line breaks (`\r\n` once) on the way.
@@ -95,24 +98,18 @@ struct HTMLDocument {
 
         func pop() {
             let top = stack.removeLast()
-            openCount[nodes[top].name, default: 1] -= 1
+            openAt[nodes[top].name]?.removeLast()
         }
         /// Pops up to and including the nearest open element named in `names`, searching no
         /// further than an element named in `boundaries`. Returns whether one was found.
         @discardableResult
         func close(_ names: Set<String>, boundaries: Set<String>) -> Bool {
-            guard names.contains(where: { (openCount[$0] ?? 0) > 0 }) else { return false }
-            var k = stack.count - 1
-            while k > 0 {
-                let name = nodes[stack[k]].name
-                if names.contains(name) {
-                    while stack.count > k { pop() }
-                    return true
-                }
-                if boundaries.contains(name) { return false }
-                k -= 1
-            }
-            return false
+            var target = -1
+            for name in names { if let k = openAt[name]?.last, k > target { target = k } }
+            guard target > 0 else { return false }
+            for name in boundaries { if let k = openAt[name]?.last, k > target { return false } }
+            while stack.count > target { pop() }
+            return true
         }
         func append(_ node: Node) -> Int {
             let index = nodes.count
@@ -139,11 +136,11 @@ struct HTMLDocument {
         }
 
         func endHeadIfOpen() {
-            if (openCount["head"] ?? 0) > 0 { close(["head"], boundaries: []) }
+            if isOpen("head") { close(["head"], boundaries: []) }
         }
 
         func addText(_ start: Int, _ end: Int, line: Int) {
-            if (openCount["head"] ?? 0) > 0 {
+            if isOpen("head") {
                 var blank = true
                 for k in start..<end where !isSpace(b[k]) { blank = false; break }
                 if blank { return }
@@ -156,9 +153,9 @@ struct HTMLDocument {
             switch name {
             case "html", "body":
                 if name == "body" { endHeadIfOpen() }
-                if (openCount[name] ?? 0) > 0 { return }
+                if isOpen(name) { return }
             case "head":
-                if sawHead || (openCount["body"] ?? 0) > 0 { return }
+                if sawHead || isOpen("body") { return }
                 sawHead = true
             default:
                 if !Self.headElements.contains(name) { endHeadIfOpen() }
@@ -175,8 +172,8 @@ struct HTMLDocument {
             let index = append(Node(name: name, parent: stack[stack.count - 1], line: line,
                                     identity: identity, rowspan: rowspan, colspan: colspan, isLink: isLink))
             if Self.voidElements.contains(name) || selfClosing || stack.count >= Self.maxDepth { return }
+            openAt[name, default: []].append(stack.count)
             stack.append(index)
-            openCount[name, default: 0] += 1
         }
 
         func endTag(_ name: String) {

@@ -156,6 +156,30 @@ private func lines(_ html: String) -> [String] {
         #expect(HTMLPage.looksLikeSignature(text) == expected)
     }
 
+    @Test(arguments: [
+        "unclosed cells", "paragraph under a boundary", "nested tables", "open comments", "open attributes",
+        "entity starts", "unterminated quote", "growing row spans", "unclosed script",
+    ])
+    func hostileMarkupStaysFast(_ name: String) {
+        let html: String
+        switch name {
+        case "unclosed cells": html = String(repeating: "<td>格", count: 60_000)
+        case "paragraph under a boundary":
+            html = "<p><button>" + String(repeating: "<span>", count: 500) + String(repeating: "<div>字", count: 60_000)
+        case "nested tables": html = String(repeating: "<table><tr><td>表", count: 20_000)
+        case "open comments": html = String(repeating: "<!--", count: 50_000)
+        case "open attributes": html = String(repeating: "<a href=x class=", count: 20_000)
+        case "entity starts": html = String(repeating: "&#", count: 100_000)
+        case "unterminated quote": html = "<div class=\"" + String(repeating: "a", count: 300_000)
+        case "growing row spans": html = String(repeating: "<tr><td colspan=100 rowspan=60000>x</td></tr>", count: 3_000)
+        default: html = "<script>" + String(repeating: "</scrip", count: 40_000)
+        }
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { _ = HTMLText.lines(html) }
+        print("hostile markup \(name): \(elapsed)")
+        #expect(elapsed < .seconds(3), "\(name): \(elapsed)")
+    }
+
     @Test func randomMarkupNeverCrashes() {
         let seed = UInt64(Date().timeIntervalSince1970 * 1000) & 0xFFFF_FFFF
         print("HTMLText random-markup seed: \(seed)")

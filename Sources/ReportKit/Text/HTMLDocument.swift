@@ -120,6 +120,9 @@ struct HTMLDocument {
 
         let cellBoundary: Set<String> = ["td", "th", "table", "caption", "button", "marquee", "object"]
         let tableBoundary: Set<String> = ["table"]
+        let rowBoundary: Set<String> = ["table", "tr"]
+        let listBoundary = cellBoundary.union(["ul", "ol"])
+        let definitionBoundary = cellBoundary.union(["dl"])
 
         func skipRawText(_ name: String) {
             let target = Array(name.utf8)
@@ -162,10 +165,10 @@ struct HTMLDocument {
             }
             if Self.closesParagraph.contains(name) { close(["p"], boundaries: cellBoundary) }
             switch name {
-            case "li": close(["li"], boundaries: cellBoundary.union(["ul", "ol"]))
-            case "dt", "dd": close(["dt", "dd"], boundaries: cellBoundary.union(["dl"]))
+            case "li": close(["li"], boundaries: listBoundary)
+            case "dt", "dd": close(["dt", "dd"], boundaries: definitionBoundary)
             case "tr": close(["tr"], boundaries: tableBoundary)
-            case "td", "th": close(["td", "th"], boundaries: tableBoundary.union(["tr"]))
+            case "td", "th": close(["td", "th"], boundaries: rowBoundary)
             case "thead", "tbody", "tfoot": close(["thead", "tbody", "tfoot"], boundaries: tableBoundary)
             default: break
             }

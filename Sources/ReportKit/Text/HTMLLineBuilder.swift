@@ -109,7 +109,7 @@ struct HTMLLineBuilder {
         "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
         "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
         "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol",
-        "p", "pre", "section", "summary", "td", "th", "tr", "ul", "listing",
+        "p", "pre", "section", "summary", "td", "th", "tr", "ul", "listing", "table",
     ]
 
     init(document: HTMLDocument, page: HTMLPage) {
@@ -140,7 +140,7 @@ struct HTMLLineBuilder {
             }
             if page.chrome[item] { continue }
             switch node.name {
-            case "table":
+            case "table" where !page.holdsReportBody(item):
                 Self.finish(&run, into: &out)
                 emitTable(item, into: &out)
                 continue

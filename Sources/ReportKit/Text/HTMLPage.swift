@@ -9,8 +9,8 @@
 //
 // Weight = CJK characters and digits in the text (not counting link text, because menus
 // and related-link lists are all links). From `<body>` the walk steps into the child that
-// holds ≥ 85 % of the current weight, and stops where the text spreads over many children
-// (the paragraphs and tables of the report). A layout table is entered only when one cell
+// holds ≥ 85 % of the current weight (≥ 60 % if it is the only child holding a title line),
+// and stops where the text spreads over many children (the paragraphs and tables of the report). A layout table is entered only when one cell
 // holds the weight; a data table never is (no cell of it dominates).
 
 /// Chrome marks, element weights and the report body of one `HTMLDocument`.
@@ -26,8 +26,11 @@ struct HTMLPage {
     /// Nodes skipped even inside table cells (form controls, embedded media, `<head>`).
     private(set) var dropped: [Bool]
     private(set) var weight: [Int]
+    /// Telling words each subtree's text holds (title, crawler labels, breadcrumb), chrome left out.
+    private var flags: [UInt8]
 
     static let dominance = 0.85
+    static let titledDominance = 0.6
 
     static let droppedElements: Set<String> = [
         "head", "select", "button", "input", "option", "object", "embed", "svg", "canvas", "map",
@@ -69,7 +72,7 @@ struct HTMLPage {
         chrome = Array(repeating: false, count: count)
         dropped = Array(repeating: false, count: count)
         weight = Array(repeating: 0, count: count)
-        var flags = [UInt8](repeating: 0, count: count)
+        flags = [UInt8](repeating: 0, count: count)
 
         let body = nodes.firstIndex { $0.name == "body" } ?? 0
         // Pass 1: weight with nothing but dropped elements left out, so a chrome rule can be
@@ -109,7 +112,8 @@ struct HTMLPage {
             guard i > 0, !chrome[i] else { continue }
             let parent = node.parent
             if !node.isLink { weight[parent] += weight[i] }
-            flags[parent] |= flags[i]
+            // A title inside a link is a breadcrumb or a related-reports list, not the report's.
+            flags[parent] |= node.isLink ? flags[i] & ~Self.titleFlag : flags[i]
         }
 
         bodyElement = body
@@ -157,12 +161,21 @@ struct HTMLPage {
 
     private func findMain(_ nodes: [HTMLDocument.Node]) -> Int {
         var current = bodyElement
+        /// The child holding ≥ 85 % of the weight; or ≥ 60 % when it is the only child holding
+        /// a title line (a short report whose page chrome is comparatively heavy).
         func dominantChild(_ i: Int) -> Int? {
             let total = weight[i]
             guard total > 0 else { return nil }
+            var best = -1
+            var titled = 0
             for c in nodes[i].children where !nodes[c].isText && !chrome[c] && !nodes[c].isLink {
-                if Double(weight[c]) >= Self.dominance * Double(total) { return c }
+                if flags[c] & Self.titleFlag != 0 { titled += 1 }
+                if best < 0 || weight[c] > weight[best] { best = c }
             }
+            guard best >= 0 else { return nil }
+            let share = Double(weight[best]) / Double(total)
+            if share >= Self.dominance { return best }
+            if share >= Self.titledDominance, titled == 1, flags[best] & Self.titleFlag != 0 { return best }
             return nil
         }
         let tableParts: Set<String> = ["table", "tbody", "thead", "tfoot", "tr"]
@@ -180,9 +193,17 @@ struct HTMLPage {
         return current
     }
 
-    /// A line that reads like the report's title: names an annual report and is short.
-    static func looksLikeTitle(_ text: String) -> Bool {
-        text.utf8.count <= 240 && (text.contains("年度报告") || text.contains("年报"))
+    /// Whether `table` is a layout table around the report body: it is then read as blocks
+    /// (each cell its own lines), not as a grid of rows.
+    func holdsReportBody(_ table: Int) -> Bool {
+        table <= mainElement && subtreeEnd[table] > mainElement
+    }
+
+    /// A line that reads like the report's title: names an annual report and is short. A
+    /// table row qualifies when it has a single filled cell (a title bar in a layout table).
+    static func looksLikeTitle(_ text: String, inTable: Bool = false) -> Bool {
+        guard text.utf8.count <= 240, text.contains("年度报告") || text.contains("年报") else { return false }
+        return !inTable || text.split(separator: "\t").count == 1
     }
 
     /// A short line that reads like a signature under a report: a date (`2024年1月17日`,

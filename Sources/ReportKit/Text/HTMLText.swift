@@ -44,7 +44,7 @@ public enum HTMLText {
         var textLines = 0
         for line in lines where line.origin >= bodyStart && line.origin < bodyEnd {
             if !line.text.isEmpty {
-                if textLines < 5, !line.inTable, HTMLPage.looksLikeTitle(line.text) { sawTitle = true }
+                if textLines < 5, HTMLPage.looksLikeTitle(line.text, inTable: line.inTable) { sawTitle = true }
                 textLines += 1
             }
             result.append(SourceLine(line.text, number: line.number))
@@ -56,8 +56,10 @@ public enum HTMLText {
             result.append(SourceLine(line.text, number: line.number))
             tail += 1
         }
-        if !sawTitle, let title = lines.last(where: { $0.origin < bodyStart && !$0.inTable && HTMLPage.looksLikeTitle($0.text) }) {
-            result.insert(SourceLine(title.text, number: title.number), at: 0)
+        if !sawTitle, let title = lines.last(where: { $0.origin < bodyStart && HTMLPage.looksLikeTitle($0.text, inTable: $0.inTable) }) {
+            // From a title bar row, only its one filled cell.
+            let text = title.text.split(separator: "\t").first.map(String.init) ?? title.text
+            result.insert(SourceLine(text, number: title.number), at: 0)
         }
         // No blank line at the very start; runs of blank lines are already one.
         while let first = result.first, first.text.isEmpty { result.removeFirst() }

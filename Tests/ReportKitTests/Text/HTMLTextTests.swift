@@ -38,6 +38,22 @@ private func lines(_ html: String) -> [String] {
         ])
     }
 
+    /// `html-layout-table.html`: an old-style page laid out with tables; the report sits in
+    /// one cell, its title in a one-row table above it.
+    @Test func layoutTablesAreReadAsBlocksAndDataTablesAsGrids() throws {
+        #expect(HTMLText.lines(try fixture("html-layout-table.html")) == [
+            SourceLine("某某县2012年政府信息公开工作年度报告\t", number: 6),
+            SourceLine("", number: 6),
+            SourceLine("一、概述", number: 7),
+            SourceLine("本年度我县共主动公开政府信息一千二百条，依申请公开工作依法开展，各项制度不断健全，公开渠道持续拓展。", number: 8),
+            SourceLine("", number: 9),
+            SourceLine("指标名称\t单位\t数量", number: 10),
+            SourceLine("主动公开政府信息数\t条\t1200", number: 11),
+            SourceLine("", number: 11),
+            SourceLine("某某县人民政府办公室", number: 13),
+        ])
+    }
+
     @Test func rowspanAndColspanLeaveEmptyCellsOnARegularGrid() {
         let html = """
         <table>

@@ -206,6 +206,18 @@ struct HTMLPage {
         return !inTable || text.split(separator: "\t").count == 1
     }
 
+    /// A short line of page tools that templates print inside the article container
+    /// (`【打印本页】【关闭窗口】`, `字体：大 中 小`, `分享到：`, `浏览次数：12`).
+    static func looksLikePageTool(_ text: String) -> Bool {
+        guard text.utf8.count <= 120 else { return false }
+        return pageToolWords.contains { text.contains($0) }
+    }
+
+    static let pageToolWords = [
+        "打印本页", "关闭窗口", "【打印】", "【关闭】", "字体：", "字号：", "【大 中 小】", "分享到", "扫一扫",
+        "手机扫码", "浏览次数", "访问次数", "浏览量：", "当前位置", "您现在的位置", "您的位置：",
+    ]
+
     /// A short line that reads like a signature under a report: a date (`2024年1月17日`,
     /// `二〇二二年一月二十日`) or a body name (`某某县人民政府`), without a colon (which would
     /// make it a page label such as `来源：…`).

@@ -8,7 +8,8 @@
 //    采集时间), and finds the report body: starting at `<body>`, it steps into the child that
 //    holds at least 85 % of the weight until no child dominates. A page whose title sits
 //    outside that body (a TRS `article_title` div, an `<h1>` beside the content div) gets
-//    the nearest title line before it (…年度报告 / …年报) put back in front, and up to three
+//    the nearest title line before it (…年度报告 / …年报) put back in front, short lines of
+//    page tools inside it (【打印本页】【关闭窗口】, 字体：大 中 小) left out, and up to three
 //    signature or date lines right after it (`某某县人民政府`, `2022年1月20日`) at the end.
 // 3. `HTMLLineBuilder` writes the body as lines, each numbered with the source line where its
 //    text begins: block elements end lines, inline Word markup (`span`, `font`, `o:p`,
@@ -43,6 +44,7 @@ public enum HTMLText {
         var sawTitle = false
         var textLines = 0
         for line in lines where line.origin >= bodyStart && line.origin < bodyEnd {
+            if !line.inTable, HTMLPage.looksLikePageTool(line.text) { continue }
             if !line.text.isEmpty {
                 if textLines < 5, HTMLPage.looksLikeTitle(line.text, inTable: line.inTable) { sawTitle = true }
                 textLines += 1

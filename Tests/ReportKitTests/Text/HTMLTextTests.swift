@@ -157,6 +157,12 @@ private func lines(_ html: String) -> [String] {
         ])
     }
 
+    @Test func pageToolLinesInsideTheBodyAreLeftOut() {
+        let body = String(repeating: "本机关全年主动公开政府信息若干条。", count: 6)
+        let html = "<div><p>字体：<a href=#>大</a> <a href=#>中</a> <a href=#>小</a></p><p>\(body)</p><p>【打印本页】【关闭窗口】</p></div>"
+        #expect(lines(html) == [body])
+    }
+
     @Test func aChromeClassOnTheElementHoldingMostTextIsIgnored() {
         let body = String(repeating: "本机关全年主动公开政府信息若干条。", count: 6)
         let html = "<div class=\"footer\">主办单位：某某</div><div id=\"navContent\"><p>\(body)</p><p>\(body)</p></div>"

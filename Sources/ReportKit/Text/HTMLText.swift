@@ -6,7 +6,9 @@
 //    digits, not counting link text, which is what navigation is made of), marks page chrome
 //    (nav, breadcrumb 当前位置, share buttons, site header/footer, crawler `meta` wrappers with
 //    采集时间), and finds the report body: starting at `<body>`, it steps into the child that
-//    holds at least 85 % of the weight until no child dominates. A page whose title sits
+//    holds at least 85 % of the weight (60 % when it alone holds a title line) until no child
+//    dominates; a layout table is entered only through a cell holding the weight, and is then
+//    read as blocks, never as a grid. A page whose title sits
 //    outside that body (a TRS `article_title` div, an `<h1>` beside the content div) gets
 //    the nearest title line before it (…年度报告 / …年报) put back in front, short lines of
 //    page tools inside it (【打印本页】【关闭窗口】, 字体：大 中 小) left out, and up to three

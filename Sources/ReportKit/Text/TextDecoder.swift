@@ -1,7 +1,203 @@
-// Placeholder until the text branch lands (UTF-8 only).
-public struct DecodedText: Sendable { public var text: String; public var encoding: String; public var diagnostics: [Diagnostic] }
+// Decoding happens once, at the edge (style.md §5): bytes in, one `String` out, plus a note of
+// what was detected. Nothing is configured: Chinese government sites publish UTF-8, UTF-8
+// with a BOM (Notepad), UTF-16 (Word "Unicode text") and GBK/GB2312 side by side, often on
+// the same portal, so the encoding is read from the bytes of each file.
+//
+// Order of tries, and why:
+// 1. A byte order mark is decisive (EF BB BF, FF FE, FE FF): it is removed, never kept as text.
+// 2. Valid UTF-8 is UTF-8. A GBK text of any length is almost never valid UTF-8, while the
+//    reverse (UTF-8 that happens to be valid GB18030) is common, so UTF-8 must be tried first.
+//    For the same reason UTF-8 with a few bad bytes among ten times as many good multi-byte
+//    characters stays (lossy) UTF-8.
+// 3. GB18030 through glibc's iconv: a superset of GBK and GB2312, so one try covers all three.
+// 4. Otherwise whichever of GB18030 and UTF-8 loses fewer bytes, with U+FFFD for each bad
+//    sequence and a warning naming the first bad line: one bad byte never loses a report.
+//
+// Never: line endings or full-width forms are left alone here, so line numbers still match
+// the file as published (the parser normalises later and keeps those numbers).
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Text decoded from a file's bytes, with the encoding that was detected.
+public struct DecodedText: Sendable, Hashable {
+    /// The text, without a byte order mark, line endings as in the file.
+    public var text: String
+    /// The encoding used: `UTF-8`, `UTF-16LE`, `UTF-16BE` or `GB18030`.
+    public var encoding: String
+    /// `info` `text.encoding` when the encoding is not UTF-8; `warning` `text.undecodable` when
+    /// some bytes could not be decoded (each replaced by U+FFFD).
+    public var diagnostics: [Diagnostic]
+
+    public init(text: String, encoding: String, diagnostics: [Diagnostic] = []) {
+        self.text = text
+        self.encoding = encoding
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Detects the encoding of a report file and decodes it.
+///
+/// ```
+/// [0xEF, 0xBB, 0xBF, 0x61]         → "a", UTF-8, no diagnostic
+/// [0xC4, 0xEA, 0xB1, 0xA8]  (年报)  → "年报", GB18030, info text.encoding
+/// [0x61, 0xFF, 0x0A]               → "a\u{FFFD}\n", UTF-8, warning text.undecodable @1
+/// ```
 public enum TextDecoder {
     public static func decode(_ bytes: [UInt8]) -> DecodedText {
-        DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: "UTF-8", diagnostics: [])
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return utf8(Array(bytes.dropFirst(3)))
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            return utf16(bytes.dropFirst(2), littleEndian: true)
+        }
+        if bytes.starts(with: [0xFE, 0xFF]) {
+            return utf16(bytes.dropFirst(2), littleEndian: false)
+        }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return DecodedText(text: text, encoding: "UTF-8")
+        }
+        // Damaged UTF-8 (a few bad bytes among many good multi-byte characters) stays UTF-8:
+        // GBK text is invalid UTF-8 at nearly every Chinese character, so it never looks like
+        // this, while UTF-8 Chinese often happens to be valid GB18030 and would turn to mojibake.
+        let lossy = lossyUTF8(bytes)
+        if lossy.multiByte >= 10 * lossy.errorCount {
+            return lossyResult(lossy, bytes)
+        }
+        let gb = GB18030.decode(bytes)
+        if gb.firstError == nil, let text = gb.text {
+            return DecodedText(text: text, encoding: "GB18030", diagnostics: [.decodedAs("GB18030")])
+        }
+        if let text = gb.text, let gbError = gb.firstError, gb.errorCount < lossy.errorCount {
+            return DecodedText(text: text, encoding: "GB18030", diagnostics: [
+                .decodedAs("GB18030"),
+                .undecodable(encoding: "GB18030", count: gb.errorCount, line: lineNumber(before: gbError, in: bytes)),
+            ])
+        }
+        return lossyResult(lossy, bytes)
+    }
+
+    private static func lossyResult(_ lossy: (text: String, errorCount: Int, firstError: Int?, multiByte: Int), _ bytes: [UInt8]) -> DecodedText {
+        DecodedText(text: lossy.text, encoding: "UTF-8", diagnostics: [
+            .undecodable(encoding: "UTF-8", count: lossy.errorCount, line: lineNumber(before: lossy.firstError ?? 0, in: bytes)),
+        ])
+    }
+
+    // MARK: UTF-8
+
+    private static func utf8(_ bytes: [UInt8]) -> DecodedText {
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return DecodedText(text: text, encoding: "UTF-8")
+        }
+        return lossyResult(lossyUTF8(bytes), bytes)
+    }
+
+    /// Decodes UTF-8, one U+FFFD per bad sequence, counting them and noting the first offset,
+    /// and counting the good multi-byte characters.
+    static func lossyUTF8(_ bytes: [UInt8]) -> (text: String, errorCount: Int, firstError: Int?, multiByte: Int) {
+        var scalars = String.UnicodeScalarView()
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        var errors = 0
+        var first: Int?
+        var multiByte = 0
+        loop: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                scalars.append(Unicode.UTF8.decode(encoded))
+                offset += encoded.count
+                if encoded.count > 1 { multiByte += 1 }
+            case .error(let length):
+                scalars.append("\u{FFFD}")
+                if first == nil { first = offset }
+                errors += 1
+                offset += length
+            case .emptyInput:
+                break loop
+            }
+        }
+        return (String(scalars), errors, first, multiByte)
+    }
+
+    // MARK: UTF-16
+
+    private static func utf16(_ body: ArraySlice<UInt8>, littleEndian: Bool) -> DecodedText {
+        let name = littleEndian ? "UTF-16LE" : "UTF-16BE"
+        var units: [UInt16] = []
+        units.reserveCapacity(body.count / 2)
+        var i = body.startIndex
+        while i + 1 < body.endIndex {
+            let a = UInt16(body[i]), b = UInt16(body[i + 1])
+            units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
+            i += 2
+        }
+        var scalars = String.UnicodeScalarView()
+        var parser = Unicode.UTF16.ForwardParser()
+        var iterator = units.makeIterator()
+        var errors = 0
+        var firstError: Int?
+        var unitOffset = 0
+        loop: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                scalars.append(Unicode.UTF16.decode(encoded))
+                unitOffset += encoded.count
+            case .error(let length):
+                scalars.append("\u{FFFD}")
+                if firstError == nil { firstError = unitOffset }
+                errors += 1
+                unitOffset += length
+            case .emptyInput:
+                break loop
+            }
+        }
+        if body.count % 2 == 1 {
+            // A dangling last byte: half a code unit.
+            scalars.append("\u{FFFD}")
+            if firstError == nil { firstError = units.count }
+            errors += 1
+        }
+        var diagnostics: [Diagnostic] = [.decodedAs(name)]
+        if let firstError {
+            var line = 1
+            var previousCR = false
+            for unit in units.prefix(firstError) {
+                if unit == 0x0A { if !previousCR { line += 1 } } else if unit == 0x0D { line += 1 }
+                previousCR = unit == 0x0D
+            }
+            diagnostics.append(.undecodable(encoding: name, count: errors, line: line))
+        }
+        return DecodedText(text: String(scalars), encoding: name, diagnostics: diagnostics)
+    }
+
+    /// The 1-based line holding byte `offset`, for encodings where 0x0A and 0x0D only ever
+    /// mean a line break (UTF-8 and GB18030: neither uses them inside a multi-byte sequence).
+    /// Counts `\n`, `\r\n` and `\r` as one break each, like `SourceText.lines`.
+    static func lineNumber(before offset: Int, in bytes: [UInt8]) -> Int {
+        var line = 1
+        var previousCR = false
+        for byte in bytes.prefix(offset) {
+            if byte == 0x0A { if !previousCR { line += 1 } } else if byte == 0x0D { line += 1 }
+            previousCR = byte == 0x0D
+        }
+        return line
+    }
+}
+
+extension Diagnostic {
+    /// `info` `text.encoding`: `decoded as GB18030`.
+    static func decodedAs(_ encoding: String) -> Diagnostic {
+        .info("text.encoding", "decoded as \(encoding)", line: nil)
+    }
+
+    /// `warning` `text.undecodable`: how many byte sequences were replaced, and the first line.
+    static func undecodable(encoding: String, count: Int, line: Int) -> Diagnostic {
+        .warning("text.undecodable",
+                 "\(count) byte sequence\(count == 1 ? "" : "s") not valid \(encoding), replaced by U+FFFD; first on line \(line)",
+                 line: line)
     }
 }

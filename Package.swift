@@ -25,6 +25,8 @@ let package = Package(
         .executableTarget(name: "nianbao", dependencies: [
             "SiteKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Benchmarks: each times nianbao against a peer in the same run and prints the ratio.
+        .executableTarget(name: "nianbao-bench", dependencies: ["SiteKit"]),
         .target(name: "NianbaoTestSupport", dependencies: ["ReportKit"], path: "Tests/NianbaoTestSupport"),
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "NianbaoTestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "SiteKitTests", dependencies: ["SiteKit", "NianbaoTestSupport"], exclude: ["Fixtures", "Golden"]),

@@ -1,0 +1,55 @@
+import Foundation
+import SiteKit
+
+// nianbao-bench: the speed goals of the project, each against a peer timed in the same run.
+//
+//   swift run -c release nianbao-bench [corpus|all] [--corpus DIR]
+//
+// corpus: parse every file of a corpus folder (the goal: the whole dev corpus in under one
+//         second, release build) against the peer "decode only" (reading the same bytes into
+//         text), so the figure says what parsing itself costs.
+
+let args = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String) -> String? {
+    guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
+    return args[i + 1]
+}
+let corpusDir = option("--corpus") ?? "../shared/corpus/raw"
+let which = args.first.flatMap { $0.hasPrefix("--") ? nil : $0 } ?? "all"
+
+func corpusBenchmark(_ corpusDir: String) throws {
+    let files = try SourceLoader.discover(in: URL(fileURLWithPath: corpusDir))
+    precondition(!files.isEmpty, "no report files in \(corpusDir)")
+    let bytes = try files.map { try Data(contentsOf: $0.url) }
+    let reader = BenchToolchain.reader
+    var decoded = 0
+    let decodeOnly = Bench.median {
+        decoded = 0
+        for b in bytes { decoded += TextDecoder.decode([UInt8](b)).text.utf8.count }
+    }
+    var reports: [Report] = []
+    let parse = Bench.median {
+        reports = zip(files, bytes).map { file, data in
+            let kind: SourceDocument.Kind = ["html", "htm"].contains(file.url.pathExtension.lowercased()) ? .html : .text
+            let text = TextDecoder.decode([UInt8](data))
+            let doc = SourceDocument(path: file.relativePath, kind: kind, bytes: data, text: text.text, encoding: text.encoding)
+            return reader.read(doc, source: file.relativePath)
+        }
+    }
+    precondition(reports.count == files.count && decoded > 0)
+    print("corpus: \(files.count) files, \(bytes.reduce(0) { $0 + $1.count } / 1024) KB")
+    print("  decode + parse + check: \(Bench.ms(parse))   (goal: under 1000 ms)")
+    print("  peer, decode only:      \(Bench.ms(decodeOnly))")
+    print("  ratio: \(Bench.ratio(parse, decodeOnly)) the cost of decoding alone")
+}
+
+enum BenchToolchain {
+    static var reader: ReportReader { ReportReader() }
+}
+
+do {
+    if which == "corpus" || which == "all" { try corpusBenchmark(corpusDir) }
+} catch {
+    FileHandle.standardError.write(Data("nianbao-bench: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,24 @@
+/// `source.html`: the original text, one element per line with `id="L84"` and a visible
+/// number, so every value and diagnostic on the report page can link to where it was read.
+///
+/// The lines are escaped and joined here (`{{{lines}}}` in `source.mustache`): a report can
+/// have thousands of lines, and one string is far cheaper than a Mustache loop over them.
+struct SourcePageView {
+    let title: String
+    let reportHref: String
+    let rawHref: String
+    let encoding: String
+    let lineCount: Int
+    let lines: String
+
+    static func linesHTML(_ lines: [SourceLine]) -> String {
+        var out = ""
+        for line in lines {
+            let n = line.number
+            out += "<span class=\"line\" id=\"L\(n)\"><a class=\"ln\" href=\"#L\(n)\" aria-label=\"第 \(n) 行\">\(n)</a>"
+            out += HTML.escape(line.text)
+            out += "</span>\n"
+        }
+        return out
+    }
+}

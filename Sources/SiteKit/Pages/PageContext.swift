@@ -49,9 +49,18 @@ struct LayoutView {
 
 struct ScriptView { let src: String }
 
-/// A link in a breadcrumb; the last crumb is the current page and is not a link.
+/// A step in a breadcrumb: a link where the place has a page, plain text where it has
+/// none, and `current` (not a link) for the page itself.
 struct CrumbView {
     let name: String
     let href: String
     let hasHref: Bool
+    let current: Bool
+
+    init(name: String, href: String, current: Bool = false) {
+        self.name = name
+        self.href = current ? "" : href
+        hasHref = !current && !href.isEmpty
+        self.current = current
+    }
 }

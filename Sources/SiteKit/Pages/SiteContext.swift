@@ -63,7 +63,7 @@ struct SiteContext: @unchecked Sendable {
         let links = links(folder)
         let rawName = ReportPage.rawName(for: doc.document.kind)
         var crumbs = breadcrumb(identity: identity, links: links)
-        crumbs.append(CrumbView(name: SiteContext.yearLabel(SiteContext.yearKey(report.year)), href: "", hasHref: false))
+        crumbs.append(CrumbView(name: SiteContext.yearLabel(SiteContext.yearKey(report.year)), href: "", current: true))
         let view = ReportPage.view(report: report, identity: identity, crumbs: crumbs, rawName: rawName)
         let pageFile = try page(folder, title: view.title, template: "report", view: view)
         let lines = doc.document.sourceLines
@@ -97,10 +97,10 @@ struct SiteContext: @unchecked Sendable {
             } else if level == 2, let c = identity.county {
                 href = links.to(map.counties[c].folder)
             }
-            crumbs.append(CrumbView(name: name, href: href, hasHref: !href.isEmpty))
+            crumbs.append(CrumbView(name: name, href: href))
         }
         if !identity.ownPart.isEmpty || names.isEmpty {
-            crumbs.append(CrumbView(name: identity.name, href: links.to(identity.folder), hasHref: true))
+            crumbs.append(CrumbView(name: identity.name, href: links.to(identity.folder)))
         }
         return crumbs
     }
@@ -119,7 +119,7 @@ struct SiteContext: @unchecked Sendable {
         let identity = map.identities[id]
         let links = links(identity.folder)
         var crumbs = breadcrumb(identity: identity, links: links)
-        if let last = crumbs.indices.last { crumbs[last] = CrumbView(name: crumbs[last].name, href: "", hasHref: false) }
+        if let last = crumbs.indices.last { crumbs[last] = CrumbView(name: crumbs[last].name, href: "", current: true) }
         var reports: [ReportLinkView] = []
         var columns: [[Decimal?]] = []
         var years: [String] = []

@@ -1,4 +1,4 @@
-/// `source.html`: the original text, one element per line with `id="L84"` and a visible
+/// `source.html`: the original text, one block element per line with `id="L84"` and a visible
 /// number, so every value and diagnostic on the report page can link to where it was read.
 ///
 /// The lines are escaped and joined here (`{{{lines}}}` in `source.mustache`): a report can
@@ -17,7 +17,7 @@ struct SourcePageView {
             let n = line.number
             out += "<span class=\"line\" id=\"L\(n)\"><a class=\"ln\" href=\"#L\(n)\" aria-label=\"第 \(n) 行\">\(n)</a>"
             out += HTML.escape(line.text)
-            out += "</span>\n"
+            out += "</span>\n"  // the container collapses this newline; each line keeps its own
         }
         return out
     }

@@ -11,9 +11,11 @@ public enum LinkChecker {
         let paths = Set(files.map(\.path))
         var broken: [String] = []
         for file in files.sorted(by: { $0.path < $1.path }) where file.path.hasSuffix(".html") {
-            guard let html = String(data: file.data, encoding: .utf8) else { continue }
-            for (attribute, link) in links(in: html) {
-                guard let target = resolve(link, from: file.path) else { continue }
+            var cache: [String: String?] = [:]  // a page repeats its links (every number links to source.html#L…)
+            for (attribute, link) in links(in: file.data) {
+                let target: String?
+                if let known = cache[link] { target = known } else { target = resolve(link, from: file.path); cache[link] = target }
+                guard let target else { continue }
                 if !paths.contains(target) {
                     broken.append("\(file.path): \(attribute)=\"\(link)\" → \(target)")
                 }
@@ -22,44 +24,51 @@ public enum LinkChecker {
         return broken
     }
 
-    /// The values of `href="…"`, `src="…"` and `action="…"` attributes (double-quoted, as
-    /// the theme writes them), entity `&amp;` decoded.
-    static func links(in html: String) -> [(String, String)] {
+    /// The values of ` href="…"`, ` src="…"` and ` action="…"` (double-quoted, as the theme
+    /// writes them), `&amp;` decoded. Scans bytes for `="` and looks back for the name.
+    static func links(in data: Data) -> [(String, String)] {
         var found: [(String, String)] = []
-        let bytes = Array(html.utf8)
-        let names: [[UInt8]] = [Array(" href=\"".utf8), Array(" src=\"".utf8), Array(" action=\"".utf8)]
-        var i = 0
-        while i < bytes.count {
-            var matched = false
-            for name in names where bytes[i] == 0x20 && i + name.count <= bytes.count {
-                if bytes[i..<(i + name.count)].elementsEqual(name) {
-                    let start = i + name.count
-                    var end = start
-                    while end < bytes.count, bytes[end] != 0x22 { end += 1 }
-                    let value = String(decoding: bytes[start..<end], as: UTF8.self).replacingOccurrences(of: "&amp;", with: "&")
-                    let attr = String(decoding: name.dropFirst().dropLast(2), as: UTF8.self)
-                    found.append((attr, value))
-                    i = end
-                    matched = true
-                    break
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let b = raw.bindMemory(to: UInt8.self)
+            let n = b.count
+            var i = 1
+            while i + 1 < n {
+                guard b[i] == 0x3D, b[i + 1] == 0x22 else { i += 1; continue }  // ="
+                let attribute: String
+                if i >= 5, b[i - 5] == 0x20, b[i - 4] == 0x68, b[i - 3] == 0x72, b[i - 2] == 0x65, b[i - 1] == 0x66 {
+                    attribute = "href"
+                } else if i >= 4, b[i - 4] == 0x20, b[i - 3] == 0x73, b[i - 2] == 0x72, b[i - 1] == 0x63 {
+                    attribute = "src"
+                } else if i >= 7, b[i - 7] == 0x20, b[i - 6] == 0x61, b[i - 5] == 0x63, b[i - 4] == 0x74,
+                          b[i - 3] == 0x69, b[i - 2] == 0x6F, b[i - 1] == 0x6E {
+                    attribute = "action"
+                } else {
+                    i += 2
+                    continue
                 }
+                let start = i + 2
+                var end = start
+                while end < n, b[end] != 0x22 { end += 1 }
+                var value = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+                if value.contains("&amp;") { value = value.replacingOccurrences(of: "&amp;", with: "&") }
+                found.append((attribute, value))
+                i = end + 1
             }
-            if !matched { i += 1 }
         }
         return found
     }
 
     /// The site path a link from `page` leads to, `nil` for links not to check.
     static func resolve(_ link: String, from page: String) -> String? {
-        if link.hasPrefix("#") { return nil }
-        if let colon = link.firstIndex(of: ":"), !link[..<colon].contains("/") { return nil }  // scheme
-        if link.hasPrefix("//") { return nil }
+        if link.hasPrefix("#") || link.hasPrefix("//") { return nil }
+        if let colon = link.firstIndex(of: ":"), !link[..<colon].contains("/") { return nil }  // has a scheme
         var target = link
         if let cut = target.firstIndex(where: { $0 == "#" || $0 == "?" }) { target = String(target[..<cut]) }
-        if target.hasPrefix("/") { return nil }  // absolute paths are not written by the theme; not checkable here
+        if target.hasPrefix("/") { return nil }  // the theme never writes absolute paths; not checkable here
         var parts = page.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
-        let isFolder = target.isEmpty || target.hasSuffix("/") || target.hasSuffix("/.") || target == "." || target.hasSuffix("/..") || target == ".."
-        for piece in target.split(separator: "/", omittingEmptySubsequences: true) {
+        let last = target.split(separator: "/").last
+        let isFolder = target.isEmpty || target.hasSuffix("/") || last == "." || last == ".."
+        for piece in target.split(separator: "/") {
             switch piece {
             case ".": continue
             case "..":

@@ -19,3 +19,18 @@ import Testing
         #expect(LinkChecker.brokenLinks(in: files) == [#"index.html: href="../x/" → ../../x/"#])
     }
 }
+
+@Suite struct PageLinksTests {
+    @Test func linksAreShortestRelativePaths() {
+        let body = PageLinks(folder: "nx/yc/xq/zz/", indexFiles: false)
+        #expect(body.to("nx/yc/xq/zz/2020/") == "2020/")
+        #expect(body.to("counties/xq/") == "../../../../counties/xq/")
+        #expect(body.to("") == "../../../../")
+        #expect(body.to("nx/yc/xq/zz/") == "./")
+        let root = PageLinks(folder: "", indexFiles: true)
+        #expect(root.to("") == "index.html")
+        #expect(root.to("years/") == "years/index.html")
+        #expect(root.to("search.json") == "search.json")
+        #expect(PageLinks(folder: "a/", indexFiles: false).to("a/source.html") == "source.html")
+    }
+}

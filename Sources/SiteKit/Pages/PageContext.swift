@@ -9,13 +9,20 @@ struct PageLinks: Sendable {
 
     var root: String { String(repeating: "../", count: folder.split(separator: "/").count) }
 
-    /// A link to a site path: a folder (`years/2020/`, "" for the root) or a file (`search.json`).
+    /// A link to a site path: a folder (`years/2020/`, "" for the root) or a file
+    /// (`search.json`), written as the shortest relative path (`2020/` from its body's page,
+    /// `../../counties/x/` from a year page).
     func to(_ target: String) -> String {
         let isFolder = target.isEmpty || target.hasSuffix("/")
-        let path = root + target
+        let from = folder.split(separator: "/")
+        var to = target.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count - (isFolder ? 0 : 1), from[common] == to[common] { common += 1 }
+        to.removeFirst(common)
+        var path = String(repeating: "../", count: from.count - common) + to.joined(separator: "/")
+        if isFolder && !to.isEmpty { path += "/" }
         if isFolder && indexFiles { return path + "index.html" }
-        if path.isEmpty { return "./" }
-        return path
+        return path.isEmpty ? "./" : path
     }
 }
 

@@ -28,6 +28,20 @@ struct SiteContext: @unchecked Sendable {
     static func yearKey(_ year: Int?) -> String { year.map(String.init) ?? "unknown-year" }
     static func yearLabel(_ key: String) -> String { key == "unknown-year" ? "年份不明" : key }
 
+    /// The label of a report folder's last segment: `2020` → "2020", `2020-2` → "2020（第 2 份）".
+    static func folderLabel(_ folder: String) -> String {
+        let last = folder.split(separator: "/").last.map(String.init) ?? ""
+        let base = last.hasPrefix("unknown-year") ? "unknown-year" : String(last.prefix { $0 != "-" })
+        let rest = last.dropFirst(base.count)
+        return yearLabel(base) + (rest.hasPrefix("-") ? "（第 \(rest.dropFirst()) 份）" : "")
+    }
+
+    /// "（第 2 份）" for the second report of one body and year, "" otherwise.
+    static func copySuffix(_ folder: String) -> String {
+        let label = folderLabel(folder)
+        return label.firstIndex(of: "（").map { String(label[$0...]) } ?? ""
+    }
+
     func links(_ folder: String) -> PageLinks { PageLinks(folder: folder, indexFiles: config.linksToIndexFiles) }
 
     func page(_ folder: String, title: String, template: String, view: Any, scripts: [String] = []) throws -> OutputFile {
@@ -110,7 +124,7 @@ struct SiteContext: @unchecked Sendable {
     func item(_ id: Int, links: PageLinks) -> ItemView {
         let identity = map.identities[id]
         return ItemView(name: identity.name, href: links.to(identity.folder), years: identity.reports.map {
-            YearLinkView(year: SiteContext.yearLabel(String(map.reportFolder[$0].split(separator: "/").last ?? "")),
+            YearLinkView(year: SiteContext.folderLabel(map.reportFolder[$0]),
                          href: links.to(map.reportFolder[$0]))
         })
     }
@@ -125,9 +139,10 @@ struct SiteContext: @unchecked Sendable {
         var years: [String] = []
         for i in identity.reports {
             let r = documents[i].report
-            let yearLabel = SiteContext.yearLabel(String(map.reportFolder[i].split(separator: "/").last ?? ""))
+            let yearLabel = SiteContext.folderLabel(map.reportFolder[i])
             let problems = r.diagnostics.filter { $0.severity != .info }.count
-            reports.append(ReportLinkView(year: yearLabel, title: r.title ?? "\(identity.name) \(yearLabel) 年度报告",
+            let title = r.title ?? "\(identity.name) \(SiteContext.yearLabel(SiteContext.yearKey(r.year)))年度报告"
+            reports.append(ReportLinkView(year: yearLabel, title: title,
                                           href: links.to(map.reportFolder[i]), problems: problems, hasProblems: problems > 0))
             years.append(yearLabel)
             columns.append(HeadlineFigures.values(r))
@@ -162,7 +177,8 @@ struct SiteContext: @unchecked Sendable {
         let countyByKey = Dictionary(map.counties.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
         let views: [GroupView] = groups.keys.sorted { a, b in a.isEmpty != b.isEmpty ? !a.isEmpty : a < b }.map { key in
             let items = groups[key]!.sorted { map.identities[map.reportIdentity[$0]].name < map.identities[map.reportIdentity[$1]].name }.map { i in
-                ItemView(name: map.identities[map.reportIdentity[i]].name, href: links.to(map.reportFolder[i]), years: [])
+                ItemView(name: map.identities[map.reportIdentity[i]].name + Self.copySuffix(map.reportFolder[i]),
+                         href: links.to(map.reportFolder[i]), years: [])
             }
             if let c = countyByKey[key] {
                 let county = map.counties[c]

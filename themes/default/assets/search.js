@@ -7,6 +7,7 @@
   var input = document.getElementById("q");
   if (!status || !list || !input) return;
   var entries = null;
+  var onFile = window.location.protocol === "file:";
 
   function say(text) { status.textContent = text; }
 
@@ -23,7 +24,8 @@
       shown += 1;
       var li = document.createElement("li");
       var a = document.createElement("a");
-      a.href = "../" + e.url;
+      // From file:// a folder link would show a directory listing: point at its index.html.
+      a.href = "../" + e.url + (onFile && /\/$/.test(e.url) ? "index.html" : "");
       a.textContent = e.title || e.body;
       li.appendChild(a);
       var meta = document.createElement("div");
@@ -58,7 +60,7 @@
     document.body.appendChild(script);
   }
 
-  if (window.location.protocol === "file:" || !window.fetch) { fallback(); return; }
+  if (onFile || !window.fetch) { fallback(); return; }
   fetch(status.getAttribute("data-index"))
     .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
     .then(ready)

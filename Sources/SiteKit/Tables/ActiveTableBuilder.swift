@@ -39,11 +39,12 @@ struct ActiveTableBuilder {
                     attrs.add("aria-describedby", warnIDs)
                     let text = TableFormatting.number(cell?.value)
                     cells.append(.data(text: text, line: cell?.line, unit: column.money && text != nil ? "万元" : nil,
-                                       attrs: attrs, warn: !warnIDs.isEmpty))
+                                       attrs: attrs, warn: !warnIDs.isEmpty, absent: printed == nil))
                 }
                 let lines = [printed?.line] + (printed?.cells.map(\.line) ?? [])
                 let notes = placement.notes(for: lines, colspan: width)
-                rows.append(TableRowView(attrs: notes.isEmpty ? "" : Attributes(("class", "warn")).html, cells: cells))
+                let rowClass = printed == nil ? "absent" : notes.isEmpty ? "" : "warn"
+                rows.append(TableRowView(attrs: Attributes(("class", rowClass)).html, cells: cells))
                 rows += notes
             }
             bodies.append(TableBodyView(rows: rows))

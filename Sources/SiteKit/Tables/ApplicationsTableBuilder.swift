@@ -6,7 +6,8 @@
 ///                      ├ （三）不予公开 ┬ 1.属于国家秘密 │ — │ … │
 ///
 /// Rows follow the form, not the report: a row the report did not print is drawn with "—"
-/// in every cell. A row with children in the form is drawn as a heading only — in the 2021
+/// in every cell, spoken 报告未列此行, and `class="absent"` on the row (a printed row with an
+/// empty cell says 未填写/无法读取 instead). A row with children in the form is drawn as a heading only — in the 2021
 /// form （六）其他处理 spans its three sub-rows, and the sum the parser stores for it is not
 /// shown, because the report never printed it.
 ///
@@ -98,11 +99,12 @@ struct ApplicationsTableBuilder {
                 attrs.add("aria-describedby", warnIDs)
                 let text = TableFormatting.number(cell?.value)
                 cells.append(.data(text: text, line: cell?.line, unit: column.money && text != nil ? "万元" : nil,
-                                   attrs: attrs, warn: !warnIDs.isEmpty))
+                                   attrs: attrs, warn: !warnIDs.isEmpty, absent: printed == nil))
             }
             let lines = [printed?.line] + (printed?.cells.map(\.line) ?? [])
             let notes = placement.notes(for: lines, colspan: totalColumns)
-            body.append(TableRowView(attrs: notes.isEmpty ? "" : Attributes(("class", "warn")).html, cells: cells))
+            let rowClass = printed == nil ? "absent" : notes.isEmpty ? "" : "warn"
+            body.append(TableRowView(attrs: Attributes(("class", rowClass)).html, cells: cells))
             body += notes
         }
         return TableView(id: prefix, caption: form.title, hasHead: true, head: head, bodies: [TableBodyView(rows: body)])

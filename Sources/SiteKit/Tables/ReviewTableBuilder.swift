@@ -56,7 +56,8 @@ struct ReviewTableBuilder {
                 if let p = group.parent { headers.append(groupID(p)) }
                 var attrs = Attributes(("class", TableFormatting.cellClass(warn: !warnIDs.isEmpty)), ("headers", headers.joined(separator: " ")))
                 attrs.add("aria-describedby", warnIDs)
-                cells.append(.data(text: TableFormatting.number(cell?.value), line: cell?.line, unit: nil, attrs: attrs, warn: !warnIDs.isEmpty))
+                cells.append(.data(text: TableFormatting.number(cell?.value), line: cell?.line, unit: nil, attrs: attrs, warn: !warnIDs.isEmpty,
+                                    absent: printed == nil))
             }
         }
         let notes = placement.notes(for: lines, colspan: groups.count * columns.count)

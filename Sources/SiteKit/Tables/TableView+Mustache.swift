@@ -12,6 +12,7 @@ extension TableCellView: MustacheParent {
         case "attrs": attrs
         case "text": text
         case "empty": empty
+        case "emptyLabel": emptyLabel
         case "link": link
         case "plain": plain
         case "href": href

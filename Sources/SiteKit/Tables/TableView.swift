@@ -55,7 +55,7 @@ struct TableRowView: Sendable {
 }
 
 /// A `<th>` or `<td>`. A data cell is exactly one of: `empty` (drawn "—" with the spoken
-/// label 未填写/无法读取 — never 0), `link` (a number linking to its source line) or
+/// `emptyLabel` — 未填写/无法读取, or 报告未列此行 in a row the report did not print — never 0), `link` (a number linking to its source line) or
 /// `plain` (a number or text with no known line).
 struct TableCellView: Sendable {
     let th: Bool
@@ -63,6 +63,7 @@ struct TableCellView: Sendable {
     let attrs: String
     let text: String
     let empty: Bool
+    let emptyLabel: String
     let link: Bool
     let plain: Bool
     let href: String
@@ -72,16 +73,20 @@ struct TableCellView: Sendable {
     let warn: Bool
 
     static func header(_ text: String, attrs: Attributes, warn: Bool = false) -> Self {
-        TableCellView(th: true, attrs: attrs.html, text: text, empty: false, link: false, plain: false,
+        TableCellView(th: true, attrs: attrs.html, text: text, empty: false, emptyLabel: "", link: false, plain: false,
                       href: "", hasUnit: false, unit: "", warn: warn)
     }
 
-    static func data(text: String?, line: Int?, unit: String?, attrs: Attributes, warn: Bool) -> Self {
+    static let unreadable = "未填写/无法读取"
+    static let notPrinted = "报告未列此行"
+
+    static func data(text: String?, line: Int?, unit: String?, attrs: Attributes, warn: Bool, absent: Bool = false) -> Self {
         guard let text else {
-            return TableCellView(th: false, attrs: attrs.html, text: "", empty: true, link: false, plain: false,
+            return TableCellView(th: false, attrs: attrs.html, text: "", empty: true,
+                                 emptyLabel: absent ? notPrinted : unreadable, link: false, plain: false,
                                  href: "", hasUnit: false, unit: "", warn: warn)
         }
-        return TableCellView(th: false, attrs: attrs.html, text: text, empty: false, link: line != nil,
+        return TableCellView(th: false, attrs: attrs.html, text: text, empty: false, emptyLabel: "", link: line != nil,
                              plain: line == nil, href: line.map { "source.html#L\($0)" } ?? "",
                              hasUnit: unit != nil, unit: unit ?? "", warn: warn)
     }

@@ -23,7 +23,18 @@ public struct SiteRenderer: Sendable {
         case report(Int), body(Int), county(Int), year(String), years, counties, home, search
     }
 
+    /// Every file of the site, sorted by path.
     public func render(_ documents: [ParsedDocument]) throws -> [OutputFile] {
+        let collected = Collector()
+        try render(documents) { collected.files.append($0) }
+        return collected.files.sorted { $0.path < $1.path }
+    }
+
+    /// Renders the site and hands each file to `emit` as soon as it is drawn, so a caller
+    /// can write a 10,000-report site without holding it all in memory. `emit` is called
+    /// from one thread at a time (in no particular order); the first error — from a page or
+    /// from `emit` — stops the run and is rethrown.
+    public func render(_ documents: [ParsedDocument], emit: @escaping (OutputFile) throws -> Void) throws {
         let map = SiteMap(reports: documents.map(\.report), slug: slug)
         let site = SiteContext(config: config, theme: theme, documents: documents, map: map)
         var jobs: [Job] = documents.indices.map(Job.report)
@@ -33,37 +44,43 @@ public struct SiteRenderer: Sendable {
         jobs += [.years, .counties, .home, .search]
         let allJobs = jobs
 
-        let results = ResultBox(count: allJobs.count)
+        for file in theme.assets + SearchIndex(site: site).files() { try emit(file) }
+        let sink = Sink(emit)
         DispatchQueue.concurrentPerform(iterations: allJobs.count) { i in
+            guard !sink.failed else { return }
             do {
-                results.set(i, .success(try site.render(allJobs[i])))
+                let files = try site.render(allJobs[i])
+                try sink.take(files)
             } catch {
-                results.set(i, .failure(error))
+                sink.fail(error)
             }
         }
-        var files: [OutputFile] = theme.assets
-        for result in results.values() {
-            files += try result!.get()
-        }
-        files += SearchIndex(site: site).files()
-        return files.sorted { $0.path < $1.path }
+        if let error = sink.error { throw error }
     }
 }
 
-/// Collects results from the parallel loop.
-private final class ResultBox: @unchecked Sendable {
-    private var items: [Result<[OutputFile], Error>?]
+/// Serialises calls to the caller's `emit` and keeps the first error.
+private final class Sink: @unchecked Sendable {
+    private let emit: (OutputFile) throws -> Void
     private let lock = NSLock()
+    private(set) var error: Error?
 
-    init(count: Int) { items = Array(repeating: nil, count: count) }
+    init(_ emit: @escaping (OutputFile) throws -> Void) { self.emit = emit }
 
-    func set(_ i: Int, _ value: Result<[OutputFile], Error>) {
+    var failed: Bool { lock.lock(); defer { lock.unlock() }; return error != nil }
+
+    func take(_ files: [OutputFile]) throws {
         lock.lock(); defer { lock.unlock() }
-        items[i] = value
+        guard error == nil else { return }
+        for file in files { try emit(file) }
     }
 
-    func values() -> [Result<[OutputFile], Error>?] {
+    func fail(_ error: Error) {
         lock.lock(); defer { lock.unlock() }
-        return items
+        if self.error == nil { self.error = error }
     }
+}
+
+private final class Collector: @unchecked Sendable {
+    var files: [OutputFile] = []
 }

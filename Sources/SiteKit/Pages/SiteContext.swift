@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything a page needs, shared read-only by the parallel render loop.
-struct SiteContext: @unchecked Sendable {
+struct SiteContext: Sendable {
     let config: SiteConfig
     let theme: Theme
     let documents: [ParsedDocument]

@@ -29,13 +29,13 @@ struct DiagnosticPlacement {
     /// Claims the diagnostics on any of `lines` that no earlier row claimed, and returns
     /// their note rows.
     mutating func notes(for lines: [Int?], colspan: Int) -> [TableRowView] {
-        var found: [Int] = []
+        var claimed: Set<Int> = []
         for line in lines {
             guard let line, let list = byLine[line] else { continue }
-            for i in list where !placed.contains(i) && !found.contains(i) { found.append(i) }
+            for i in list where !placed.contains(i) { claimed.insert(i) }
         }
-        found.sort()
-        placed.formUnion(found)
+        let found = claimed.sorted()
+        placed.formUnion(claimed)
         return found.map { i in
             let d = diagnostics[i]
             let kind = d.severity == .error ? "错误" : "问题"

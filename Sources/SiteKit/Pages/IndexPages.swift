@@ -122,4 +122,6 @@ struct HomePageView {
 struct SearchPageView {
     let indexHref: String
     let scriptIndexHref: String
+    let yearsHref: String
+    let countiesHref: String
 }

@@ -56,7 +56,7 @@ struct BlockView {
 
 enum ReportPage {
     /// Draws the blocks (placing diagnostics beside table rows as it goes), then the summary.
-    static func view(report: Report, identity: Identity, crumbs: [CrumbView], rawName: String) -> ReportPageView {
+    static func view(report: Report, identity: Identity, identityHref: String, crumbs: [CrumbView], rawName: String) -> ReportPageView {
         var placement = DiagnosticPlacement(report.diagnostics)
         var blocks: [BlockView] = []
         var drawn: Set<TableKind> = []
@@ -110,7 +110,7 @@ enum ReportPage {
         return ReportPageView(
             title: title, bodyName: report.body ?? "", hasBodyName: report.body != nil, year: yearText,
             published: report.published ?? "", hasPublished: report.published != nil,
-            format: formatLabel(report.format), crumbs: crumbs, identityHref: "../", identityName: identity.name,
+            format: formatLabel(report.format), crumbs: crumbs, identityHref: identityHref, identityName: identity.name,
             rawHref: rawName, rawName: rawName, hasProblems: !problems.isEmpty,
             problemSummary: "本报告发现 \(problems.count) 个问题", problems: problems,
             hasInfos: !infos.isEmpty, infos: infos, blocks: blocks, hasBlocks: !blocks.isEmpty)

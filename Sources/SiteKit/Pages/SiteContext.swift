@@ -62,7 +62,8 @@ struct SiteContext: Sendable {
         case .home: return [try homePage()]
         case .search:
             let links = links("search/")
-            let view = SearchPageView(indexHref: links.to("search.json"), scriptIndexHref: links.to("search-index.js"))
+            let view = SearchPageView(indexHref: links.to("search.json"), scriptIndexHref: links.to("search-index.js"),
+                                      yearsHref: links.to("years/"), countiesHref: links.to("counties/"))
             return [try page("search/", title: "搜索", template: "search", view: view, scripts: ["assets/search.js"])]
         }
     }
@@ -78,7 +79,8 @@ struct SiteContext: Sendable {
         let rawName = ReportPage.rawName(for: doc.document.kind)
         var crumbs = breadcrumb(identity: identity, links: links)
         crumbs.append(CrumbView(name: SiteContext.yearLabel(SiteContext.yearKey(report.year)), href: "", current: true))
-        let view = ReportPage.view(report: report, identity: identity, crumbs: crumbs, rawName: rawName)
+        let view = ReportPage.view(report: report, identity: identity, identityHref: links.to(identity.folder),
+                                   crumbs: crumbs, rawName: rawName)
         let pageFile = try page(folder, title: view.title, template: "report", view: view)
         let lines = doc.document.sourceLines
         let sourceView = SourcePageView(title: view.title, reportHref: config.linksToIndexFiles ? "index.html" : "./",

@@ -10,7 +10,13 @@ enum TableFormatting {
 
     /// A form key as an id part: `denied.stateSecret` → `denied-stateSecret`.
     static func idPart(_ key: String) -> String {
-        String(key.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+        var bytes = Array(key.utf8)
+        for i in bytes.indices {
+            let b = bytes[i]
+            let keep = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F
+            if !keep { bytes[i] = 0x2D }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func cellClass(warn: Bool, numeric: Bool = true) -> String {

@@ -109,6 +109,7 @@ struct CountyPageView {
 }
 
 struct HomePageView {
+    let title: String
     let reports: Int
     let bodies: Int
     let counties: Int

@@ -214,7 +214,7 @@ struct SiteContext: Sendable {
 
     func homePage() throws -> OutputFile {
         let links = links("")
-        let view = HomePageView(reports: documents.count, bodies: map.identities.count, counties: map.counties.count,
+        let view = HomePageView(title: config.title, reports: documents.count, bodies: map.identities.count, counties: map.counties.count,
                                 yearCount: years.count, years: yearCounts(links), yearsHref: links.to("years/"),
                                 countiesHref: links.to("counties/"), searchHref: "search/index.html")
         return try page("", title: config.title, template: "home", view: view)

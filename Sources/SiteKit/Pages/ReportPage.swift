@@ -14,7 +14,6 @@ struct ReportPageView {
     let identityHref: String
     let identityName: String
     let rawHref: String
-    let rawName: String
     let hasProblems: Bool
     let problemSummary: String
     let problems: [DiagnosticView]
@@ -40,14 +39,14 @@ struct DiagnosticView {
     let placed: Bool
 }
 
-/// One block of the text: exactly one of `heading`, `paragraph`, `table`, `tableMissing`.
+/// One block of the text: exactly one of `heading`, `paragraph`, a table (`tables` holds
+/// one) or `tableMissing`.
 struct BlockView {
     let heading: Bool
     let tag: String
     let text: String
     let paragraph: Bool
     let html: String
-    let table: Bool
     /// Zero or one table (an array, so a missing table never falls through to an outer key).
     let tables: [TableView]
     let tableMissing: Bool
@@ -70,7 +69,7 @@ enum ReportPage {
             case .review: table = report.review.map { ReviewTableBuilder(table: $0, prefix: "t4").build(placing: &placement) }
             case .legacy: table = report.legacy.map { LegacyTableBuilder(table: $0, prefix: "tl").build(placing: &placement) }
             }
-            return BlockView(heading: false, tag: "", text: "", paragraph: false, html: "", table: table != nil,
+            return BlockView(heading: false, tag: "", text: "", paragraph: false, html: "",
                              tables: table.map { [$0] } ?? [], tableMissing: table == nil,
                              sourceHref: line.map { "source.html#L\($0)" } ?? "source.html")
         }
@@ -79,10 +78,10 @@ enum ReportPage {
             case let .heading(text, level, section, _):
                 let tag = section != nil ? "h2" : "h\(min(6, max(3, level + 1)))"
                 blocks.append(BlockView(heading: true, tag: tag, text: plainHeading(text), paragraph: false, html: "",
-                                        table: false, tables: [], tableMissing: false, sourceHref: ""))
+                                        tables: [], tableMissing: false, sourceHref: ""))
             case let .paragraph(text, _):
                 blocks.append(BlockView(heading: false, tag: "", text: "", paragraph: true, html: CommonMark.html(text),
-                                        table: false, tables: [], tableMissing: false, sourceHref: ""))
+                                        tables: [], tableMissing: false, sourceHref: ""))
             case let .table(kind, line):
                 if let b = tableBlock(kind, line: line) { blocks.append(b) }
             }
@@ -111,7 +110,7 @@ enum ReportPage {
             title: title, bodyName: report.body ?? "", hasBodyName: report.body != nil, year: yearText,
             published: report.published ?? "", hasPublished: report.published != nil,
             format: formatLabel(report.format), crumbs: crumbs, identityHref: identityHref, identityName: identity.name,
-            rawHref: rawName, rawName: rawName, hasProblems: !problems.isEmpty,
+            rawHref: rawName, hasProblems: !problems.isEmpty,
             problemSummary: "本报告发现 \(problems.count) 个问题", problems: problems,
             hasInfos: !infos.isEmpty, infos: infos, blocks: blocks, hasBlocks: !blocks.isEmpty)
     }

@@ -11,6 +11,12 @@ import Foundation
 //       → ningxiahuizuzizhiqu/shizuishanshi/pingluoxian/jiaoyuju/2021/
 //     no region, 某某委员会, 2019
 //       → bodies/moumouweiyuanhui/2019/
+//
+// Folders skip unknown levels. When two identities would share a folder (two names with one
+// pinyin), *both* get a suffix — the last six digits of the division code when those tell
+// them apart, else a hash of the identity — rather than first-come keeping the bare folder:
+// a bare URL that silently changed body when a report was added would be worse than one
+// that stops resolving.
 
 /// One issuing body in one place: a town government, a county's 教育局 … All its reports
 /// share one page listing them by year.

@@ -17,6 +17,8 @@ import Testing
         var report = Sample.report(source: "a.txt", body: "掌政镇人民政府", region: Self.region, year: 2020,
                                    applications: Sample.tableThree, review: Sample.tableFour)
         report.blocks = [
+            .heading(text: "兴庆区掌政镇", level: 1, section: nil, line: 1),  // title lines: shown once, as the <h1>
+            .heading(text: "2020 年政府信息公开工作年度报告", level: 1, section: nil, line: 2),
             .heading(text: "### **三、收到和处理政府信息公开申请情况**", level: 3, section: 3, line: 8),
             .table(.applications, line: 9),
             .paragraph(text: "四、行政复议前的说明", line: 18),
@@ -26,6 +28,8 @@ import Testing
         let html = try page(report)
         let order = ["<h2>三、收到和处理政府信息公开申请情况</h2>", "<table class=\"stat\" id=\"t3\">", "<p>四、行政复议前的说明</p>",
                      "<table class=\"stat\" id=\"t4\">", "此处的表格未能读取，请查看<a href=\"source.html#L25\">原文</a>。"]
+        #expect(!html.contains("兴庆区掌政镇</h"))
+        #expect(!html.contains("2020 年政府信息公开工作年度报告</h"))
         let positions = order.map { html.range(of: $0)?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil })
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())

@@ -73,16 +73,23 @@ enum ReportPage {
                              tables: table.map { [$0] } ?? [], tableMissing: table == nil,
                              sourceHref: line.map { "source.html#L\($0)" } ?? "source.html")
         }
+        var started = false
         for block in report.blocks {
             switch block {
+            case let .heading(_, level, nil, _) where level <= 1 && !started:
+                // The title lines printed at the top: the page's <h1> already shows the title.
+                continue
             case let .heading(text, level, section, _):
+                started = true
                 let tag = section != nil ? "h2" : "h\(min(6, max(3, level + 1)))"
                 blocks.append(BlockView(heading: true, tag: tag, text: plainHeading(text), paragraph: false, html: "",
                                         tables: [], tableMissing: false, sourceHref: ""))
             case let .paragraph(text, _):
+                started = true
                 blocks.append(BlockView(heading: false, tag: "", text: "", paragraph: true, html: CommonMark.html(text),
                                         tables: [], tableMissing: false, sourceHref: ""))
             case let .table(kind, line):
+                started = true
                 if let b = tableBlock(kind, line: line) { blocks.append(b) }
             }
         }

@@ -18,6 +18,7 @@ import Testing
                                           applications: Sample.tableThree, review: Sample.tableFour, extraText: h,
                                           diagnostics: [Sample.columnTotalWarning,
                                                         .warning("prose.mismatch", "正文与表格不符 " + h, line: 4),
+                                                        .warning("report.noDate", "未找到发布日期", line: nil),
                                                         .info("text.encoding", "decoded as UTF-8", line: nil)])),
             Sample.document(Sample.report(source: "content/a.txt", body: "兴庆区掌政镇人民政府", region: xingqing, year: 2021)),
             Sample.document(Sample.report(source: "content/c.md", title: "金凤区掌政镇2020年报告" + h, body: "金凤区掌政镇人民政府",
@@ -113,9 +114,11 @@ import Testing
         let files = try Self.render()
         let page = try #require(files.first { $0.path == Self.xq + "2020/index.html" })
         let html = String(decoding: page.data, as: UTF8.self)
-        #expect(html.contains("本报告发现 2 个问题"))
+        #expect(html.contains("本报告发现 3 个问题"))
         #expect(html.contains("<a href=\"#d1\">见表中此行</a>"))                     // placed beside the row
-        #expect(html.contains("<li id=\"d2\">"))                                       // not in a table: the summary is its place
+        #expect(html.contains("<a href=\"#d2\">见正文此处</a>"))                     // placed under its paragraph
+        #expect(html.contains("<p class=\"note\" id=\"d2\"><span class=\"mark\" aria-hidden=\"true\">⚠</span> 问题：正文与表格不符 &lt;script&gt;"))
+        #expect(html.contains("<li id=\"d3\">"))                                       // no line: the summary is its place
         #expect(html.contains("<tr class=\"note\"><td colspan=\"10\" id=\"d1\">"))
         #expect(html.contains("aria-describedby=\"d1\""))
         #expect(html.contains("<summary>读取说明</summary>"))                         // info is listed apart, not counted

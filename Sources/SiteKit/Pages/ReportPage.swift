@@ -37,6 +37,8 @@ struct DiagnosticView {
     let anchorID: String
     let hasAnchor: Bool
     let placed: Bool
+    /// The words of the link to the note: 见表中此行 or 见正文此处.
+    let placedLabel: String
 }
 
 /// One block of the text: exactly one of `heading`, `paragraph`, a table (`tables` holds
@@ -51,6 +53,8 @@ struct BlockView {
     let tables: [TableView]
     let tableMissing: Bool
     let sourceHref: String
+    /// Diagnostics about the lines of this paragraph.
+    var notes: [NoteView] = []
 }
 
 enum ReportPage {
@@ -74,7 +78,8 @@ enum ReportPage {
                              sourceHref: line.map { "source.html#L\($0)" } ?? "source.html")
         }
         var started = false
-        for block in report.blocks {
+        var paragraphs: [(block: Int, lines: Range<Int>)] = []
+        for (n, block) in report.blocks.enumerated() {
             switch block {
             case let .heading(_, level, nil, _) where level <= 1 && !started:
                 // The title lines printed at the top: the page's <h1> already shows the title.
@@ -84,8 +89,11 @@ enum ReportPage {
                 let tag = section != nil ? "h2" : "h\(min(6, max(3, level + 1)))"
                 blocks.append(BlockView(heading: true, tag: tag, text: plainHeading(text), paragraph: false, html: "",
                                         tables: [], tableMissing: false, sourceHref: ""))
-            case let .paragraph(text, _):
+            case let .paragraph(text, line):
                 started = true
+                // A paragraph runs from its line to the next block's (lines inside a table span excepted).
+                let next = report.blocks.dropFirst(n + 1).lazy.map(\.line).first { $0 > line } ?? line + 1
+                paragraphs.append((blocks.count, line..<next))
                 blocks.append(BlockView(heading: false, tag: "", text: "", paragraph: true, html: CommonMark.html(text),
                                         tables: [], tableMissing: false, sourceHref: ""))
             case let .table(kind, line):
@@ -100,6 +108,9 @@ enum ReportPage {
             if let b = tableBlock(kind, line: nil) { blocks.append(b) }
         }
 
+        // Prose diagnostics, once every table has claimed the lines of its rows.
+        for (index, lines) in paragraphs { blocks[index].notes = placement.claimText(lines) }
+
         var problems: [DiagnosticView] = []
         var infos: [DiagnosticView] = []
         for (i, d) in report.diagnostics.enumerated() {
@@ -108,7 +119,8 @@ enum ReportPage {
             let view = DiagnosticView(severity: severityLabel(d.severity), message: d.message, code: d.code.rawValue,
                                       href: href, hasHref: !href.isEmpty, line: d.line.map(String.init) ?? "",
                                       hasLine: d.line != nil, anchorID: placed ? "" : DiagnosticPlacement.noteID(i),
-                                      hasAnchor: !placed, placed: placed)
+                                      hasAnchor: !placed, placed: placed,
+                                      placedLabel: placement.placedInText.contains(i) ? "见正文此处" : "见表中此行")
             if d.severity == .info { infos.append(view) } else { problems.append(view) }
         }
         let yearText = report.year.map { "\($0)" } ?? "年份不明"
@@ -153,6 +165,15 @@ enum ReportPage {
         case .text: "source.txt"
         case .markdown: "source.md"
         case .html: "source.html.txt"
+        }
+    }
+}
+
+extension Block {
+    /// The source line the block starts on.
+    var line: Int {
+        switch self {
+        case let .heading(_, _, _, line), let .paragraph(_, line), let .table(_, line): line
         }
     }
 }

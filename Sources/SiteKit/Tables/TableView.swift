@@ -92,6 +92,23 @@ struct TableCellView: Sendable {
     }
 }
 
+/// A diagnostic noted under a paragraph: `id` is its anchor (`d2`), linked from the summary.
+struct NoteView: Sendable {
+    let id: String
+    let text: String
+    let href: String
+    let line: String
+    let hasLine: Bool
+
+    init(index: Int, diagnostic d: Diagnostic) {
+        id = DiagnosticPlacement.noteID(index)
+        text = (d.severity == .error ? "错误：" : "问题：") + d.message
+        href = d.line.map { "source.html#L\($0)" } ?? ""
+        line = d.line.map(String.init) ?? ""
+        hasLine = d.line != nil
+    }
+}
+
 /// An ordered attribute list, escaped once when printed. Empty values are left out.
 struct Attributes: Sendable {
     private var pairs: [(String, String)] = []

@@ -1,27 +1,69 @@
 import Foundation
 
 /// Checks that every internal `href`, `src` and form `action` in the generated HTML points
-/// at a generated file: a folder link (`dir/`) needs `dir/index.html`. External links
-/// (`http:`, `https:`, `mailto:` …) and same-page fragments (`#L84`) are not checked.
+/// at a generated file — a folder link (`dir/`) needs `dir/index.html` — and that a fragment
+/// (`source.html#L84`, `#d1`) names an `id` in the page it leads to. External links
+/// (`http:`, `https:`, `mailto:` …) are not checked.
 ///
 /// Works on the output values, so it runs in tests and, by the lead, on a real build.
 public enum LinkChecker {
-    /// `"<page>: <attribute>=\"<link>\" → <missing path>"` for each broken link, in path order.
+    /// `"<page>: <attribute>=\"<link>\" → <missing path>"` for each broken link (or
+    /// `→ <path>#<fragment>` for a missing id), in path order.
     public static func brokenLinks(in files: [OutputFile]) -> [String] {
         let paths = Set(files.map(\.path))
+        let pages = Dictionary(files.filter { $0.path.hasSuffix(".html") }.map { ($0.path, $0.data) }, uniquingKeysWith: { a, _ in a })
+        var idCache: [String: Set<String>] = [:]
+        func ids(_ path: String) -> Set<String>? {
+            if let known = idCache[path] { return known }
+            guard let data = pages[path] else { return nil }
+            let found = Set(values(of: " id=\"", in: data))
+            idCache[path] = found
+            return found
+        }
         var broken: [String] = []
         for file in files.sorted(by: { $0.path < $1.path }) where file.path.hasSuffix(".html") {
-            var cache: [String: String?] = [:]  // a page repeats its links (every number links to source.html#L…)
-            for (attribute, link) in links(in: file.data) {
-                let target: String?
-                if let known = cache[link] { target = known } else { target = resolve(link, from: file.path); cache[link] = target }
-                guard let target else { continue }
+            var checked: Set<String> = []  // a page repeats its links (every number links to source.html#L…)
+            for (attribute, link) in links(in: file.data) where checked.insert(link).inserted {
+                guard let target = link.hasPrefix("#") ? file.path : resolve(link, from: file.path) else { continue }
                 if !paths.contains(target) {
                     broken.append("\(file.path): \(attribute)=\"\(link)\" → \(target)")
+                } else if let hash = link.firstIndex(of: "#") {
+                    let fragment = String(link[link.index(after: hash)...])
+                    if !fragment.isEmpty, let known = ids(target), !known.contains(fragment) {
+                        broken.append("\(file.path): \(attribute)=\"\(link)\" → \(target)#\(fragment)")
+                    }
                 }
+                // Pages other than HTML (search.json) have no ids to check.
             }
+            idCache.removeAll(keepingCapacity: true)  // pages link to themselves and their neighbours; keep memory flat
         }
         return broken
+    }
+
+    /// Every double-quoted value following `prefix` (e.g. ` id="`).
+    static func values(of prefix: String, in data: Data) -> [String] {
+        let needle = Array(prefix.utf8)
+        var found: [String] = []
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let b = raw.bindMemory(to: UInt8.self)
+            let n = b.count, m = needle.count
+            var i = 0
+            while i + m <= n {
+                if b[i] == needle[0] {
+                    var k = 1
+                    while k < m, b[i + k] == needle[k] { k += 1 }
+                    if k == m {
+                        var end = i + m
+                        while end < n, b[end] != 0x22 { end += 1 }
+                        found.append(String(decoding: UnsafeBufferPointer(rebasing: b[(i + m)..<end]), as: UTF8.self))
+                        i = end
+                        continue
+                    }
+                }
+                i += 1
+            }
+        }
+        return found
     }
 
     /// The values of ` href="…"`, ` src="…"` and ` action="…"` (double-quoted, as the theme

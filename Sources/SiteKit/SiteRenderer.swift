@@ -3,6 +3,17 @@ import Foundation
 /// Turns parsed reports into the files of the site: a pure function of its inputs (the
 /// theme is read once, at init; nothing is written to disk — `OutputWriter` does that).
 ///
+/// What it produces (folders from `SiteMap`, all links relative):
+///
+///     index.html                      home: counts, links to years/ and counties/
+///     years/ years/<year>/            reports by year, grouped by county
+///     counties/ counties/<county>/    counties; a county's bodies with their years
+///     <region…>/[<body>/]             a body's page: its reports, headline figures by year
+///     <region…>/[<body>/]<year>/      index.html, source.html, report.json, source.txt|.md|.html.txt
+///     bodies/<body>/…                 the same for a report with no region
+///     search/ search.json search-index.js
+///     assets/…                        the theme's assets, unchanged
+///
 /// Pages are rendered in parallel: each is a pure function of its view model and template.
 /// The output is sorted by path, so two runs over the same input give the same list.
 public struct SiteRenderer: Sendable {

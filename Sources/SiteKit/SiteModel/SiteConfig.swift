@@ -11,6 +11,9 @@ public struct SiteConfig: Sendable {
     public var themeDirectory: URL
     /// The language tag of the pages.
     public var language: String
+    /// Write links to folders as `dir/index.html` rather than `dir/` (default `false`): for a
+    /// site opened from `file://`, where browsers do not open `index.html` by themselves.
+    public var linksToIndexFiles: Bool = false
 
     public init(title: String = "政府信息公开工作年度报告", baseURL: String = "/", themeDirectory: URL, language: String = "zh-CN") {
         self.title = title

@@ -1,0 +1,128 @@
+import Foundation
+
+// View models of the listing pages: a body (all its years), a year, a county, the lists of
+// years and counties, and the home page. Plain values; links are worked out by the caller.
+
+/// A body's page: its reports by year and the headline figures side by side.
+struct BodyPageView {
+    let name: String
+    let crumbs: [CrumbView]
+    let reports: [ReportLinkView]
+    let years: [String]
+    let figures: [FigureRowView]
+    let hasFigures: Bool
+}
+
+struct ReportLinkView {
+    let year: String
+    let title: String
+    let href: String
+    let problems: Int
+    let hasProblems: Bool
+}
+
+/// One headline figure across the years; "—" where the report does not tell (never 0).
+struct FigureRowView {
+    let label: String
+    let cells: [FigureCellView]
+}
+
+struct FigureCellView {
+    let text: String
+    let known: Bool
+}
+
+/// The headline figures of one report, from the 2019/2021 tables or the legacy form.
+struct HeadlineFigures {
+    static let labels = ["本年新收申请", "予以公开", "结转下年度", "行政复议", "行政诉讼"]
+
+    static func values(_ r: Report) -> [Decimal?] {
+        let a = r.applications
+        let received = a?.value("newReceived", "total") ?? r.legacy?.applicationsReceived
+        let granted = a?.value("granted", "total")
+        let forward = a?.value("carriedForward", "total")
+        let review = r.review?.value("review", "total") ?? r.legacy?.reviewCount
+        var litigation: Decimal?
+        if let d = r.review?.value("litigationDirect", "total"), let ar = r.review?.value("litigationAfterReview", "total") {
+            litigation = d + ar
+        } else if r.review == nil {
+            litigation = r.legacy?.litigationCount
+        }
+        return [received, granted, forward, review, litigation]
+    }
+}
+
+/// A year's page: the reports of that year, grouped by county.
+struct YearPageView {
+    let year: String
+    let count: Int
+    let groups: [GroupView]
+}
+
+struct GroupView {
+    let name: String
+    let href: String
+    let hasHref: Bool
+    let items: [ItemView]
+}
+
+/// A body in a list, with a link to its page and to each of its years.
+struct ItemView {
+    let name: String
+    let href: String
+    let years: [YearLinkView]
+}
+
+struct YearLinkView {
+    let year: String
+    let href: String
+}
+
+struct YearsPageView {
+    let years: [YearCountView]
+}
+
+struct YearCountView {
+    let year: String
+    let href: String
+    let count: Int
+}
+
+struct CountiesPageView {
+    let counties: [CountyLinkView]
+    let others: [ItemView]
+    let hasOthers: Bool
+}
+
+struct CountyLinkView {
+    let name: String
+    let parents: String
+    let href: String
+    let bodies: Int
+    let reports: Int
+}
+
+struct CountyPageView {
+    let name: String
+    let parents: String
+    let items: [ItemView]
+}
+
+struct HomePageView {
+    let title: String
+    let reports: Int
+    let bodies: Int
+    let counties: Int
+    let yearCount: Int
+    let years: [YearCountView]
+    let yearsHref: String
+    let countiesHref: String
+    let searchHref: String
+}
+
+struct SearchPageView {
+    let indexHref: String
+    let scriptIndexHref: String
+    let yearsHref: String
+    let countiesHref: String
+}

@@ -1,0 +1,179 @@
+import Foundation
+
+/// The view model of a report's page (`report.mustache`): header, problem summary, and the
+/// text in reading order with each table drawn where it stood.
+struct ReportPageView {
+    let title: String
+    let bodyName: String
+    let hasBodyName: Bool
+    let year: String
+    let published: String
+    let hasPublished: Bool
+    let format: String
+    let crumbs: [CrumbView]
+    let identityHref: String
+    let identityName: String
+    let rawHref: String
+    let hasProblems: Bool
+    let problemSummary: String
+    let problems: [DiagnosticView]
+    let hasInfos: Bool
+    let infos: [DiagnosticView]
+    let blocks: [BlockView]
+    let hasBlocks: Bool
+}
+
+/// A diagnostic in the summary box. `href` leads to its note beside the table row when it
+/// has one, else to the source line; `anchorID` is set when the summary entry itself is the
+/// only place the diagnostic appears.
+struct DiagnosticView {
+    let severity: String
+    let message: String
+    let code: String
+    let href: String
+    let hasHref: Bool
+    let line: String
+    let hasLine: Bool
+    let anchorID: String
+    let hasAnchor: Bool
+    let placed: Bool
+    /// The words of the link to the note: 见表中此行 or 见正文此处.
+    let placedLabel: String
+}
+
+/// One block of the text: exactly one of `heading`, `paragraph`, a table (`tables` holds
+/// one) or `tableMissing`.
+struct BlockView {
+    let heading: Bool
+    let tag: String
+    let text: String
+    let paragraph: Bool
+    let html: String
+    /// Zero or one table (an array, so a missing table never falls through to an outer key).
+    let tables: [TableView]
+    let tableMissing: Bool
+    let sourceHref: String
+    /// Diagnostics about the lines of this paragraph.
+    var notes: [NoteView] = []
+}
+
+enum ReportPage {
+    /// Draws the blocks (placing diagnostics beside table rows as it goes), then the summary.
+    static func view(report: Report, identity: Identity, identityHref: String, crumbs: [CrumbView], rawName: String) -> ReportPageView {
+        var placement = DiagnosticPlacement(report.diagnostics)
+        var blocks: [BlockView] = []
+        var drawn: Set<TableKind> = []
+        func tableBlock(_ kind: TableKind, line: Int?) -> BlockView? {
+            guard !drawn.contains(kind) else { return nil }
+            drawn.insert(kind)
+            let table: TableView?
+            switch kind {
+            case .active: table = report.active.map { ActiveTableBuilder(table: $0, prefix: "t2").build(placing: &placement) }
+            case .applications: table = report.applications.map { ApplicationsTableBuilder(table: $0, prefix: "t3").build(placing: &placement) }
+            case .review: table = report.review.map { ReviewTableBuilder(table: $0, prefix: "t4").build(placing: &placement) }
+            case .legacy: table = report.legacy.map { LegacyTableBuilder(table: $0, prefix: "tl").build(placing: &placement) }
+            }
+            return BlockView(heading: false, tag: "", text: "", paragraph: false, html: "",
+                             tables: table.map { [$0] } ?? [], tableMissing: table == nil,
+                             sourceHref: line.map { "source.html#L\($0)" } ?? "source.html")
+        }
+        var started = false
+        var paragraphs: [(block: Int, lines: Range<Int>)] = []
+        for (n, block) in report.blocks.enumerated() {
+            switch block {
+            case let .heading(_, level, nil, _) where level <= 1 && !started:
+                // The title lines printed at the top: the page's <h1> already shows the title.
+                continue
+            case let .heading(text, level, section, _):
+                started = true
+                let tag = section != nil ? "h2" : "h\(min(6, max(3, level + 1)))"
+                blocks.append(BlockView(heading: true, tag: tag, text: plainHeading(text), paragraph: false, html: "",
+                                        tables: [], tableMissing: false, sourceHref: ""))
+            case let .paragraph(text, line):
+                started = true
+                // A paragraph runs from its line to the next block's (lines inside a table span excepted).
+                let next = report.blocks.dropFirst(n + 1).lazy.map(\.line).first { $0 > line } ?? line + 1
+                paragraphs.append((blocks.count, line..<next))
+                blocks.append(BlockView(heading: false, tag: "", text: "", paragraph: true, html: CommonMark.html(text),
+                                        tables: [], tableMissing: false, sourceHref: ""))
+            case let .table(kind, line):
+                started = true
+                if let b = tableBlock(kind, line: line) { blocks.append(b) }
+            }
+        }
+        // Tables the parser read but did not place in the text go last.
+        let present: [(TableKind, Bool)] = [(.active, report.active != nil), (.applications, report.applications != nil),
+                                             (.review, report.review != nil), (.legacy, report.legacy != nil)]
+        for (kind, exists) in present where exists {
+            if let b = tableBlock(kind, line: nil) { blocks.append(b) }
+        }
+
+        // Prose diagnostics, once every table has claimed the lines of its rows.
+        for (index, lines) in paragraphs { blocks[index].notes = placement.claimText(lines) }
+
+        var problems: [DiagnosticView] = []
+        var infos: [DiagnosticView] = []
+        for (i, d) in report.diagnostics.enumerated() {
+            let placed = placement.placed.contains(i)
+            let href = placed ? "#" + DiagnosticPlacement.noteID(i) : d.line.map { "source.html#L\($0)" } ?? ""
+            let view = DiagnosticView(severity: severityLabel(d.severity), message: d.message, code: d.code.rawValue,
+                                      href: href, hasHref: !href.isEmpty, line: d.line.map(String.init) ?? "",
+                                      hasLine: d.line != nil, anchorID: placed ? "" : DiagnosticPlacement.noteID(i),
+                                      hasAnchor: !placed, placed: placed,
+                                      placedLabel: placement.placedInText.contains(i) ? "见正文此处" : "见表中此行")
+            if d.severity == .info { infos.append(view) } else { problems.append(view) }
+        }
+        let yearText = report.year.map { "\($0)" } ?? "年份不明"
+        let title = report.title ?? "\(identity.name) \(yearText)年政府信息公开工作年度报告"
+        return ReportPageView(
+            title: title, bodyName: report.body ?? "", hasBodyName: report.body != nil, year: yearText,
+            published: report.published ?? "", hasPublished: report.published != nil,
+            format: formatLabel(report.format), crumbs: crumbs, identityHref: identityHref, identityName: identity.name,
+            rawHref: rawName, hasProblems: !problems.isEmpty,
+            problemSummary: "本报告发现 \(problems.count) 个问题", problems: problems,
+            hasInfos: !infos.isEmpty, infos: infos, blocks: blocks, hasBlocks: !blocks.isEmpty)
+    }
+
+    static func severityLabel(_ s: Diagnostic.Severity) -> String {
+        switch s {
+        case .error: "错误"
+        case .warning: "警告"
+        case .info: "说明"
+        }
+    }
+
+    static func formatLabel(_ f: Format) -> String {
+        switch f {
+        case .legacy: "2008—2018 年旧版统计表"
+        case .v2019: "2019 年版格式"
+        case .v2021: "2021 年版格式"
+        case .unknown: "格式未识别"
+        }
+    }
+
+    /// Markdown markers do not belong in a heading: `### **一、总体情况**` → `一、总体情况`.
+    static func plainHeading(_ text: String) -> String {
+        var t = Substring(text)
+        while t.first == "#" { t = t.dropFirst() }
+        return t.filter { $0 != "*" }.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The raw file's name beside the page. An HTML original is served as `.txt`, so a
+    /// browser shows its text instead of running it as a page of our site.
+    static func rawName(for kind: SourceDocument.Kind) -> String {
+        switch kind {
+        case .text: "source.txt"
+        case .markdown: "source.md"
+        case .html: "source.html.txt"
+        }
+    }
+}
+
+extension Block {
+    /// The source line the block starts on.
+    var line: Int {
+        switch self {
+        case let .heading(_, _, _, line), let .paragraph(_, line), let .table(_, line): line
+        }
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+
+/// Everything a page needs, shared read-only by the parallel render loop.
+struct SiteContext: Sendable {
+    let config: SiteConfig
+    let theme: Theme
+    let documents: [ParsedDocument]
+    let map: SiteMap
+    /// Year folder name (`2020`, `unknown-year`) → report indices, newest year first.
+    let years: [(key: String, reports: [Int])]
+    /// Identity key → identity index, to link breadcrumbs to a region's own government.
+    let identityByKey: [String: Int]
+
+    init(config: SiteConfig, theme: Theme, documents: [ParsedDocument], map: SiteMap) {
+        self.config = config
+        self.theme = theme
+        self.documents = documents
+        self.map = map
+        var byYear: [String: [Int]] = [:]
+        for (i, d) in documents.enumerated() { byYear[Self.yearKey(d.report.year), default: []].append(i) }
+        years = byYear.map { ($0.key, $0.value) }.sorted { a, b in
+            let ya = Int(a.key) ?? Int.min, yb = Int(b.key) ?? Int.min
+            return ya != yb ? ya > yb : a.key < b.key
+        }
+        identityByKey = Dictionary(map.identities.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    static func yearKey(_ year: Int?) -> String { year.map(String.init) ?? "unknown-year" }
+    static func yearLabel(_ key: String) -> String { key == "unknown-year" ? "年份不明" : key }
+
+    /// The label of a report folder's last segment: `2020` → "2020", `2020-2` → "2020（第 2 份）".
+    static func folderLabel(_ folder: String) -> String {
+        let last = folder.split(separator: "/").last.map(String.init) ?? ""
+        let base = last.hasPrefix("unknown-year") ? "unknown-year" : String(last.prefix { $0 != "-" })
+        let rest = last.dropFirst(base.count)
+        return yearLabel(base) + (rest.hasPrefix("-") ? "（第 \(rest.dropFirst()) 份）" : "")
+    }
+
+    /// "（第 2 份）" for the second report of one body and year, "" otherwise.
+    static func copySuffix(_ folder: String) -> String {
+        let label = folderLabel(folder)
+        return label.firstIndex(of: "（").map { String(label[$0...]) } ?? ""
+    }
+
+    func links(_ folder: String) -> PageLinks { PageLinks(folder: folder, indexFiles: config.linksToIndexFiles) }
+
+    func page(_ folder: String, title: String, template: String, view: Any, scripts: [String] = []) throws -> OutputFile {
+        let links = links(folder)
+        let content = try theme.render(template, view)
+        let html = try theme.render("layout", LayoutView(config: config, links: links, pageTitle: title, content: content, scripts: scripts))
+        return OutputFile(path: folder + "index.html", text: html)
+    }
+
+    func render(_ job: SiteRenderer.Job) throws -> [OutputFile] {
+        switch job {
+        case .report(let i): return try reportFiles(i)
+        case .body(let i): return [try bodyPage(i)]
+        case .county(let i): return [try countyPage(i)]
+        case .year(let key): return [try yearPage(key)]
+        case .years: return [try yearsPage()]
+        case .counties: return [try countiesPage()]
+        case .home: return [try homePage()]
+        case .search:
+            let links = links("search/")
+            let view = SearchPageView(indexHref: links.to("search.json"), scriptIndexHref: links.to("search-index.js"),
+                                      yearsHref: links.to("years/"), countiesHref: links.to("counties/"))
+            return [try page("search/", title: "搜索", template: "search", view: view, scripts: ["assets/search.js"])]
+        }
+    }
+
+    // MARK: Report
+
+    func reportFiles(_ i: Int) throws -> [OutputFile] {
+        let doc = documents[i]
+        let report = doc.report
+        let folder = map.reportFolder[i]
+        let identity = map.identities[map.reportIdentity[i]]
+        let links = links(folder)
+        let rawName = ReportPage.rawName(for: doc.document.kind)
+        var crumbs = breadcrumb(identity: identity, links: links)
+        crumbs.append(CrumbView(name: SiteContext.yearLabel(SiteContext.yearKey(report.year)), href: "", current: true))
+        let view = ReportPage.view(report: report, identity: identity, identityHref: links.to(identity.folder),
+                                   crumbs: crumbs, rawName: rawName)
+        let pageFile = try page(folder, title: view.title, template: "report", view: view)
+        let lines = doc.document.sourceLines
+        let sourceView = SourcePageView(title: view.title, reportHref: config.linksToIndexFiles ? "index.html" : "./",
+                                        rawHref: rawName, encoding: doc.document.encoding, lineCount: lines.count,
+                                        lines: SourcePageView.linesHTML(lines))
+        let sourceHTML = try theme.render("layout", LayoutView(config: config, links: links, pageTitle: "原文 · " + view.title,
+                                                               content: try theme.render("source", sourceView)))
+        return [
+            pageFile,
+            OutputFile(path: folder + "source.html", text: sourceHTML),
+            OutputFile(path: folder + "report.json", text: report.json.serialized(pretty: true) + "\n"),
+            OutputFile(path: folder + rawName, data: doc.document.bytes),
+        ]
+    }
+
+    /// province › city › county › town: the county links to its county page, any level
+    /// whose own government has reports links to that body's page; a body that is not the
+    /// region's own government follows as the last crumb.
+    func breadcrumb(identity: Identity, links: PageLinks) -> [CrumbView] {
+        let r = identity.region
+        let levels = [r.province, r.city, r.county, r.town]
+        var names: [String] = []
+        var crumbs: [CrumbView] = []
+        for (level, name) in levels.enumerated() {
+            guard let name, !name.isEmpty else { continue }
+            names.append(name)
+            var href = ""
+            if let id = identityByKey[names.joined(separator: "/") + "|"] {
+                href = links.to(map.identities[id].folder)
+            } else if level == 2, let c = identity.county {
+                href = links.to(map.counties[c].folder)
+            }
+            crumbs.append(CrumbView(name: name, href: href))
+        }
+        if !identity.ownPart.isEmpty || names.isEmpty {
+            crumbs.append(CrumbView(name: identity.name, href: links.to(identity.folder)))
+        }
+        return crumbs
+    }
+
+    // MARK: Listings
+
+    func item(_ id: Int, links: PageLinks) -> ItemView {
+        let identity = map.identities[id]
+        return ItemView(name: identity.name, href: links.to(identity.folder), years: identity.reports.map {
+            YearLinkView(year: SiteContext.folderLabel(map.reportFolder[$0]),
+                         href: links.to(map.reportFolder[$0]))
+        })
+    }
+
+    func bodyPage(_ id: Int) throws -> OutputFile {
+        let identity = map.identities[id]
+        let links = links(identity.folder)
+        var crumbs = breadcrumb(identity: identity, links: links)
+        if let last = crumbs.indices.last { crumbs[last] = CrumbView(name: crumbs[last].name, href: "", current: true) }
+        var reports: [ReportLinkView] = []
+        var columns: [[Decimal?]] = []
+        var years: [String] = []
+        for i in identity.reports {
+            let r = documents[i].report
+            let yearLabel = SiteContext.folderLabel(map.reportFolder[i])
+            let problems = r.diagnostics.filter { $0.severity != .info }.count
+            let title = r.title ?? "\(identity.name) \(SiteContext.yearLabel(SiteContext.yearKey(r.year)))年度报告"
+            reports.append(ReportLinkView(year: yearLabel, title: title,
+                                          href: links.to(map.reportFolder[i]), problems: problems, hasProblems: problems > 0))
+            years.append(yearLabel)
+            columns.append(HeadlineFigures.values(r))
+        }
+        let figures = HeadlineFigures.labels.enumerated().map { n, label in
+            FigureRowView(label: label, cells: columns.map { col in
+                FigureCellView(text: TableFormatting.number(col[n]) ?? "—", known: col[n] != nil)
+            })
+        }
+        let view = BodyPageView(name: identity.name, crumbs: crumbs, reports: reports, years: years,
+                                figures: figures, hasFigures: !columns.isEmpty)
+        return try page(identity.folder, title: identity.name, template: "body", view: view)
+    }
+
+    func countyPage(_ c: Int) throws -> OutputFile {
+        let county = map.counties[c]
+        let links = links(county.folder)
+        let items = county.identities.sorted { map.identities[$0].name < map.identities[$1].name }.map { item($0, links: links) }
+        let view = CountyPageView(name: county.name, parents: county.parents.joined(separator: " › "), items: items)
+        return try page(county.folder, title: county.name, template: "county", view: view)
+    }
+
+    func yearPage(_ key: String) throws -> OutputFile {
+        let folder = "years/\(key)/"
+        let links = links(folder)
+        let reports = years.first { $0.key == key }?.reports ?? []
+        var groups: [String: [Int]] = [:]
+        for i in reports {
+            let county = map.identities[map.reportIdentity[i]].county
+            groups[county.map { map.counties[$0].key } ?? "", default: []].append(i)
+        }
+        let countyByKey = Dictionary(map.counties.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let views: [GroupView] = groups.keys.sorted { a, b in a.isEmpty != b.isEmpty ? !a.isEmpty : a < b }.map { key in
+            let items = groups[key]!.sorted { map.identities[map.reportIdentity[$0]].name < map.identities[map.reportIdentity[$1]].name }.map { i in
+                ItemView(name: map.identities[map.reportIdentity[i]].name + Self.copySuffix(map.reportFolder[i]),
+                         href: links.to(map.reportFolder[i]), years: [])
+            }
+            if let c = countyByKey[key] {
+                let county = map.counties[c]
+                return GroupView(name: (county.parents + [county.name]).joined(separator: " "), href: links.to(county.folder), hasHref: true, items: items)
+            }
+            return GroupView(name: "不在区县之下或未能定位", href: "", hasHref: false, items: items)
+        }
+        let view = YearPageView(year: SiteContext.yearLabel(key), count: reports.count, groups: views)
+        return try page(folder, title: "\(SiteContext.yearLabel(key)) 年度报告", template: "year", view: view)
+    }
+
+    func yearCounts(_ links: PageLinks) -> [YearCountView] {
+        years.map { YearCountView(year: SiteContext.yearLabel($0.key), href: links.to("years/\($0.key)/"), count: $0.reports.count) }
+    }
+
+    func yearsPage() throws -> OutputFile {
+        try page("years/", title: "按年份", template: "years", view: YearsPageView(years: yearCounts(links("years/"))))
+    }
+
+    func countiesPage() throws -> OutputFile {
+        let links = links("counties/")
+        let counties = map.counties.sorted { $0.key < $1.key }.map { c in
+            CountyLinkView(name: c.name, parents: c.parents.joined(separator: " "), href: links.to(c.folder),
+                           bodies: c.identities.count, reports: c.identities.reduce(0) { $0 + map.identities[$1].reports.count })
+        }
+        let others = map.identities.indices.filter { map.identities[$0].county == nil }
+            .sorted { map.identities[$0].name < map.identities[$1].name }.map { item($0, links: links) }
+        return try page("counties/", title: "按区县", template: "counties",
+                        view: CountiesPageView(counties: counties, others: others, hasOthers: !others.isEmpty))
+    }
+
+    func homePage() throws -> OutputFile {
+        let links = links("")
+        let view = HomePageView(title: config.title, reports: documents.count, bodies: map.identities.count, counties: map.counties.count,
+                                yearCount: years.count, years: yearCounts(links), yearsHref: links.to("years/"),
+                                countiesHref: links.to("counties/"), searchHref: "search/index.html")
+        return try page("", title: config.title, template: "home", view: view)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// The site search index: `search.json`, one entry per report, and the same array as
+/// `search-index.js` (`window.NIANBAO_SEARCH = […]`) for pages opened from `file://`, where
+/// browsers refuse `fetch`. Written through `JSONValue`, which escapes `<`, `>` and `&`, so
+/// no report text can close a script or open a tag.
+///
+///     {"title": "…", "body": "…", "region": ["宁夏回族自治区", …], "year": 2020,
+///      "url": "ningxiahuizuzizhiqu/…/2020/", "text": "一、总体情况 …"}
+///
+/// `url` is relative to the site root. `text` is the plain prose, cut at `textLimit`
+/// characters: enough to find a report by a phrase, small enough for 10,000 reports.
+struct SearchIndex {
+    let site: SiteContext
+    static let textLimit = 400
+
+    func entries() -> [JSONValue] {
+        site.documents.indices.map { i in
+            let r = site.documents[i].report
+            let identity = site.map.identities[site.map.reportIdentity[i]]
+            let region = [r.region.province, r.region.city, r.region.county, r.region.town].compactMap { $0 }
+            return .object([
+                ("title", .string(r.title ?? "\(identity.name) \(r.year.map(String.init) ?? "")")),
+                ("body", JSONValue(r.body ?? identity.name)),
+                ("region", .array(region.map(JSONValue.string))),
+                ("year", JSONValue(r.year)),
+                ("url", .string(site.map.reportFolder[i])),
+                ("text", .string(Self.plainText(r.blocks, limit: Self.textLimit))),
+            ])
+        }
+    }
+
+    func files() -> [OutputFile] {
+        let json = JSONValue.array(entries()).serialized()
+        return [
+            OutputFile(path: "search.json", text: json + "\n"),
+            OutputFile(path: "search-index.js", text: "window.NIANBAO_SEARCH = " + json + ";\n"),
+        ]
+    }
+
+    /// Headings and paragraphs without markdown markers, whitespace collapsed.
+    static func plainText(_ blocks: [Block], limit: Int) -> String {
+        var out = ""
+        var count = 0
+        for block in blocks {
+            let text: String
+            switch block {
+            case let .heading(t, _, _, _), let .paragraph(t, _): text = t
+            case .table: continue
+            }
+            var lastSpace = out.isEmpty
+            for ch in text {
+                if count >= limit { return out.trimmingCharacters(in: .whitespaces) + "…" }
+                if ch == "*" || ch == "#" || ch == "`" { continue }
+                if ch.isWhitespace {
+                    if !lastSpace { out.append(" "); count += 1; lastSpace = true }
+                    continue
+                }
+                out.append(ch)
+                count += 1
+                lastSpace = false
+            }
+            if !lastSpace { out.append(" "); count += 1 }
+        }
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Turns parsed reports into the files of the site: a pure function of its inputs (the
+/// theme is read once, at init; nothing is written to disk — `OutputWriter` does that).
+///
+/// What it produces (folders from `SiteMap`, all links relative):
+///
+///     index.html                      home: counts, links to years/ and counties/
+///     years/ years/<year>/            reports by year, grouped by county
+///     counties/ counties/<county>/    counties; a county's bodies with their years
+///     <region…>/[<body>/]             a body's page: its reports, headline figures by year
+///     <region…>/[<body>/]<year>/      index.html, source.html, report.json, source.txt|.md|.html.txt
+///     bodies/<body>/…                 the same for a report with no region
+///     search/ search.json search-index.js
+///     assets/…                        the theme's assets, unchanged
+///
+/// Pages are rendered in parallel: each is a pure function of its view model and template.
+/// The output is sorted by path, so two runs over the same input give the same list.
+public struct SiteRenderer: Sendable {
+    public let config: SiteConfig
+    let theme: Theme
+    let slug: @Sendable (String) -> String
+
+    /// Reads the theme in `config.themeDirectory`; throws `SiteError` naming the template
+    /// file that is missing or does not parse.
+    public init(config: SiteConfig, slug: @escaping @Sendable (String) -> String = SiteRenderer.fallbackSlug) throws {
+        self.config = config
+        self.theme = try Theme(directory: config.themeDirectory)
+        self.slug = slug
+    }
+
+    /// One unit of parallel work.
+    enum Job: Sendable {
+        case report(Int), body(Int), county(Int), year(String), years, counties, home, search
+    }
+
+    /// Every file of the site, sorted by path.
+    public func render(_ documents: [ParsedDocument]) throws -> [OutputFile] {
+        let collected = Collector()
+        try render(documents) { collected.files.append($0) }
+        return collected.files.sorted { $0.path < $1.path }
+    }
+
+    /// Renders the site and hands each file to `emit` as soon as it is drawn, so a caller
+    /// can write a 10,000-report site without holding it all in memory. `emit` is called
+    /// from one thread at a time (in no particular order); the first error — from a page or
+    /// from `emit` — stops the run and is rethrown.
+    public func render(_ documents: [ParsedDocument], emit: @escaping (OutputFile) throws -> Void) throws {
+        let map = SiteMap(reports: documents.map(\.report), slug: slug)
+        let site = SiteContext(config: config, theme: theme, documents: documents, map: map)
+        var jobs: [Job] = documents.indices.map(Job.report)
+        jobs += map.identities.indices.map(Job.body)
+        jobs += map.counties.indices.map(Job.county)
+        jobs += site.years.map { Job.year($0.key) }
+        jobs += [.years, .counties, .home, .search]
+        let allJobs = jobs
+
+        for file in theme.assets + SearchIndex(site: site).files() { try emit(file) }
+        let sink = Sink(emit)
+        DispatchQueue.concurrentPerform(iterations: allJobs.count) { i in
+            guard !sink.failed else { return }
+            do {
+                let files = try site.render(allJobs[i])
+                try sink.take(files)
+            } catch {
+                sink.fail(error)
+            }
+        }
+        if let error = sink.error { throw error }
+    }
+}
+
+/// Serialises calls to the caller's `emit` and keeps the first error.
+private final class Sink: @unchecked Sendable {
+    private let emit: (OutputFile) throws -> Void
+    private let lock = NSLock()
+    private(set) var error: Error?
+
+    init(_ emit: @escaping (OutputFile) throws -> Void) { self.emit = emit }
+
+    var failed: Bool { lock.lock(); defer { lock.unlock() }; return error != nil }
+
+    func take(_ files: [OutputFile]) throws {
+        lock.lock(); defer { lock.unlock() }
+        guard error == nil else { return }
+        for file in files { try emit(file) }
+    }
+
+    func fail(_ error: Error) {
+        lock.lock(); defer { lock.unlock() }
+        if self.error == nil { self.error = error }
+    }
+}
+
+private final class Collector: @unchecked Sendable {
+    var files: [OutputFile] = []
+}

@@ -1,0 +1,120 @@
+/// Draws 表三 (and any single-block form whose rows nest through `parent`) in the official
+/// layout: a three-level header over the applicant columns, and row labels nested in up to
+/// three label columns, a heading row spanning (`rowspan`) the rows under it.
+///
+///     三、本年度办理结果 ┬ （一）予以公开            │ 3 │ … │
+///                      ├ （三）不予公开 ┬ 1.属于国家秘密 │ — │ … │
+///
+/// Rows follow the form, not the report: a row the report did not print is drawn with "—"
+/// in every cell, spoken 报告未列此行, and `class="absent"` on the row (a printed row with an
+/// empty cell says 未填写/无法读取 instead). A row with children in the form is drawn as a heading only — in the 2021
+/// form （六）其他处理 spans its three sub-rows, and the sum the parser stores for it is not
+/// shown, because the report never printed it.
+///
+/// Every data cell's `headers` lists, in order: its column, its column group, its row, the
+/// row's parent and grandparent.
+struct ApplicationsTableBuilder {
+    let table: StatTable
+    let prefix: String
+
+    /// The corner of the official form.
+    static let corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    static let applicantHeading = "申请人情况"
+
+    func build(placing placement: inout DiagnosticPlacement) -> TableView {
+        let form = table.form.definition
+        let block = form.blocks[0]
+        let rows = block.rows
+        let keys = Set(rows.map(\.key))
+        var children: [String: [String]] = [:]
+        for row in rows { if let p = row.parent, keys.contains(p) { children[p, default: []].append(row.key) } }
+        let byKey = Dictionary(uniqueKeysWithValues: rows.map { ($0.key, $0) })
+        func ancestors(_ key: String) -> [String] {
+            var out: [String] = []
+            var current = byKey[key]?.parent
+            while let p = current, keys.contains(p), out.count < 8 { out.append(p); current = byKey[p]?.parent }
+            return out
+        }
+        func leafCount(_ key: String) -> Int {
+            guard let kids = children[key] else { return 1 }
+            return kids.reduce(0) { $0 + leafCount($1) }
+        }
+        let depth = rows.map { ancestors($0.key).count }.max() ?? 0
+        let labelColumns = depth + 1
+        let columns = block.columns
+        let totalColumns = labelColumns + columns.count
+        func rowID(_ key: String) -> String { "\(prefix)-r-\(TableFormatting.idPart(key))" }
+        func columnID(_ key: String) -> String { "\(prefix)-c-\(TableFormatting.idPart(key))" }
+
+        // Header: corner · 申请人情况 / stand-alone columns (rowspan 2) and groups / grouped columns.
+        var groupIDs: [String: String] = [:]
+        var row1 = [TableCellView.header(Self.corner, attrs: Attributes(("id", "\(prefix)-corner")).with("colspan", labelColumns).with("rowspan", 3))]
+        row1.append(.header(Self.applicantHeading, attrs: Attributes(("id", "\(prefix)-applicant")).with("colspan", columns.count).adding("scope", "colgroup")))
+        var row2: [TableCellView] = []
+        var row3: [TableCellView] = []
+        var i = 0
+        while i < columns.count {
+            let column = columns[i]
+            if let group = column.group {
+                var n = 0
+                while i + n < columns.count, columns[i + n].group == group { n += 1 }
+                let gid = "\(prefix)-g-\(groupIDs.count + 1)"
+                groupIDs[group] = gid
+                row2.append(.header(group, attrs: Attributes(("id", gid)).with("colspan", n).adding("scope", "colgroup")))
+                for c in columns[i..<(i + n)] {
+                    row3.append(.header(c.label, attrs: Attributes(("id", columnID(c.key)), ("scope", "col"))))
+                }
+                i += n
+            } else {
+                row2.append(.header(column.label, attrs: Attributes(("id", columnID(column.key))).with("rowspan", 2).adding("scope", "col")))
+                i += 1
+            }
+        }
+        let head = [TableRowView(cells: row1), TableRowView(cells: row2), TableRowView(cells: row3)]
+
+        // Body: one <tr> per leaf row; heading rows open in the first <tr> under them.
+        var body: [TableRowView] = []
+        var opened: Set<String> = []
+        for formRow in rows where children[formRow.key] == nil {
+            let printed = table[row: formRow.key]
+            var cells: [TableCellView] = []
+            let chain = ancestors(formRow.key)
+            for heading in chain.reversed() where !opened.contains(heading) {
+                opened.insert(heading)
+                let h = byKey[heading]!
+                cells.append(.header(label(h), attrs: Attributes(("id", rowID(heading))).with("rowspan", leafCount(heading)).adding("scope", "rowgroup")))
+            }
+            let rowWarn = placement.describedBy(line: printed?.line)
+            var thAttrs = Attributes(("id", rowID(formRow.key))).with("colspan", labelColumns - chain.count).adding("scope", "row")
+            thAttrs.add("aria-describedby", rowWarn)
+            cells.append(.header(label(formRow), attrs: thAttrs, warn: !rowWarn.isEmpty))
+            let rowHeaders = ([formRow.key] + chain).map(rowID)
+            for column in columns {
+                let cell = printed?[column.key]
+                let warnIDs = placement.describedBy(line: cell?.line)
+                var headers = [columnID(column.key)]
+                if let g = column.group, let gid = groupIDs[g] { headers.append(gid) }
+                headers += rowHeaders
+                var attrs = Attributes(("class", TableFormatting.cellClass(warn: !warnIDs.isEmpty)), ("headers", headers.joined(separator: " ")))
+                attrs.add("aria-describedby", warnIDs)
+                let text = TableFormatting.number(cell?.value)
+                cells.append(.data(text: text, line: cell?.line, unit: column.money && text != nil ? "万元" : nil,
+                                   attrs: attrs, warn: !warnIDs.isEmpty, absent: printed == nil))
+            }
+            let lines = [printed?.line] + (printed?.cells.map(\.line) ?? [])
+            let notes = placement.notes(for: lines, colspan: totalColumns)
+            let rowClass = printed == nil ? "absent" : notes.isEmpty ? "" : "warn"
+            body.append(TableRowView(attrs: Attributes(("class", rowClass)).html, cells: cells))
+            body += notes
+        }
+        return TableView(id: prefix, caption: form.title, hasHead: true, head: head, bodies: [TableBodyView(rows: body)])
+    }
+
+    private func label(_ row: FormRow) -> String { (row.number ?? "") + row.label }
+}
+
+extension Attributes {
+    /// Chaining helpers for building a list in one expression.
+    func with(_ name: String, _ value: Int) -> Attributes { var a = self; a.add(name, value); return a }
+    func adding(_ name: String, _ value: String) -> Attributes { var a = self; a.add(name, value); return a }
+}

@@ -1,0 +1,35 @@
+/// Draws the 2008–2018 statistics form: 统计指标 | 单位 | 统计数, one row per printed row,
+/// in the order printed (the legacy row set changed between years, so there is no form to follow).
+struct LegacyTableBuilder {
+    let table: LegacyTable
+    let prefix: String
+
+    static let caption = "政府信息公开情况统计表"
+
+    func build(placing placement: inout DiagnosticPlacement) -> TableView {
+        let c = (label: "\(prefix)-c-label", unit: "\(prefix)-c-unit", value: "\(prefix)-c-value")
+        let head = TableRowView(cells: [
+            .header("统计指标", attrs: Attributes(("id", c.label), ("scope", "col"))),
+            .header("单位", attrs: Attributes(("id", c.unit), ("scope", "col"))),
+            .header("统计数", attrs: Attributes(("id", c.value), ("scope", "col"))),
+        ])
+        var rows: [TableRowView] = []
+        for (n, row) in table.rows.enumerated() {
+            let rid = "\(prefix)-r-\(n + 1)"
+            let warnIDs = placement.describedBy(line: row.line)
+            var thAttrs = Attributes(("id", rid), ("scope", "row"))
+            thAttrs.add("aria-describedby", warnIDs)
+            let unitCell = TableCellView.data(text: row.unit ?? "", line: nil, unit: nil,
+                                              attrs: Attributes(("class", "unit"), ("headers", "\(c.unit) \(rid)")), warn: false)
+            var valueAttrs = Attributes(("class", TableFormatting.cellClass(warn: !warnIDs.isEmpty)), ("headers", "\(c.value) \(rid)"))
+            valueAttrs.add("aria-describedby", warnIDs)
+            let value = TableCellView.data(text: TableFormatting.number(row.value), line: row.line,
+                                           unit: nil, attrs: valueAttrs, warn: !warnIDs.isEmpty)
+            let notes = placement.notes(for: [row.line], colspan: 3)
+            rows.append(TableRowView(attrs: notes.isEmpty ? "" : Attributes(("class", "warn")).html,
+                                     cells: [.header(row.label, attrs: thAttrs, warn: !warnIDs.isEmpty), unitCell, value]))
+            rows += notes
+        }
+        return TableView(id: prefix, caption: Self.caption, hasHead: true, head: [head], bodies: [TableBodyView(rows: rows)])
+    }
+}

@@ -1,0 +1,24 @@
+import Testing
+@testable import SiteKit
+
+@Suite struct CommonMarkTests {
+    @Test func safeModeDropsRawHTML() {
+        #expect(CommonMark.html("文字<script>alert(1)</script>结束") ==
+                "<p>文字<!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted -->结束</p>\n")
+        #expect(CommonMark.html("<div onclick=\"x()\">块</div>") == "<!-- raw HTML omitted -->\n")
+    }
+
+    @Test func rendersInlineMarkdown() {
+        #expect(CommonMark.html("**一是**概况信息") == "<p><strong>一是</strong>概况信息</p>\n")
+    }
+
+    @Test func keepsAbsoluteLinksAndUnwrapsOthers() {
+        #expect(CommonMark.html("见<http://www.xqq.gov.cn>") == "<p>见<a href=\"http://www.xqq.gov.cn\">http://www.xqq.gov.cn</a></p>\n")
+        #expect(CommonMark.html("[本站](../other.html)与[坏](javascript:alert(1))") == "<p>本站与坏</p>\n")
+        #expect(CommonMark.html("![图](http://evil.example/x.png)") == "<p>图</p>\n")
+    }
+
+    @Test func emptyInputGivesEmptyOutput() {
+        #expect(CommonMark.html("") == "")
+    }
+}

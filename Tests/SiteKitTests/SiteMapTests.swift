@@ -1,0 +1,43 @@
+import Testing
+@testable import SiteKit
+
+@Suite struct SiteMapTests {
+    @Test func fallbackSlugIsASCIIAndStable() {
+        #expect(SiteRenderer.fallbackSlug("兴庆区") == "u5174u5e86u533a")
+        #expect(SiteRenderer.fallbackSlug("No. 3 Town") == "no-3-town")
+        #expect(SiteRenderer.fallbackSlug("") == "")
+    }
+
+    @Test func aBadSlugFunctionCannotMakeAnUnsafePath() {
+        #expect(Slug.segment("掌政镇", using: { _ in "../../etc" }) == "etc")
+        #expect(Slug.segment("掌政镇", using: { _ in "" }) == "u638cu653fu9547")
+        #expect(Slug.segment("x", using: { _ in "///" }) == "x")
+    }
+
+    @Test func ownGovernmentAndDepartments() {
+        #expect(SiteMap.ownPart(of: "兴庆区掌政镇人民政府", removing: ["兴庆区", "掌政镇"]) == "")
+        #expect(SiteMap.ownPart(of: "平罗县教育局", removing: ["宁夏回族自治区", "平罗县"]) == "教育局")
+        #expect(SiteMap.ownPart(of: "凤凰北街街道办事处", removing: ["凤凰北街街道"]) == "")
+    }
+
+    @Test func clashingFoldersGetTheCodeTail() {
+        // A slug function that maps every name to one word makes two towns collide.
+        let a = Report(source: "a.txt", body: "甲镇人民政府", region: Region(county: "甲县", town: "甲镇", code: "640104100000"), year: 2020)
+        let b = Report(source: "b.txt", body: "乙镇人民政府", region: Region(county: "甲县", town: "乙镇", code: "640104101000"), year: 2020)
+        let map = SiteMap(reports: [a, b], slug: { $0.hasSuffix("县") ? "county" : "town" })
+        #expect(map.reportFolder == ["county/town-100000/2020/", "county/town-101000/2020/"])
+    }
+
+    @Test func secondReportOfAnIdentityAndYearIsNumberedBySourcePath() {
+        let region = Region(county: "甲县", town: "甲镇")
+        let reports = [Report(source: "z.txt", region: region, year: 2020), Report(source: "a.txt", region: region, year: 2020),
+                       Report(source: "m.txt", region: region, year: nil)]
+        let map = SiteMap(reports: reports, slug: { $0 == "甲县" ? "jiaxian" : "jiazhen" })
+        #expect(map.reportFolder == ["jiaxian/jiazhen/2020-2/", "jiaxian/jiazhen/2020/", "jiaxian/jiazhen/unknown-year/"])
+    }
+
+    @Test func noRegionGoesUnderBodies() {
+        let map = SiteMap(reports: [Report(source: "a.txt", body: "Some Board", year: 2019)], slug: SiteRenderer.fallbackSlug)
+        #expect(map.reportFolder == ["bodies/some-board/2019/"])
+    }
+}

@@ -119,7 +119,7 @@ import Testing
         #expect(html.contains("<a href=\"#d2\">见正文此处</a>"))                     // placed under its paragraph
         #expect(html.contains("<p class=\"note\" id=\"d2\"><span class=\"mark\" aria-hidden=\"true\">⚠</span> 问题：正文与表格不符 &lt;script&gt;"))
         #expect(html.contains("<li id=\"d3\">"))                                       // no line: the summary is its place
-        #expect(html.contains("<tr class=\"note\"><td colspan=\"10\" id=\"d1\">"))
+        #expect(html.contains("<tr class=\"note\"><td colspan=\"9\" id=\"d1\">"))
         #expect(html.contains("aria-describedby=\"d1\""))
         #expect(html.contains("<summary>读取说明</summary>"))                         // info is listed apart, not counted
     }

@@ -35,10 +35,6 @@ struct ApplicationsTableBuilder {
             while let p = current, keys.contains(p), out.count < 8 { out.append(p); current = byKey[p]?.parent }
             return out
         }
-        func leafCount(_ key: String) -> Int {
-            guard let kids = children[key] else { return 1 }
-            return kids.reduce(0) { $0 + leafCount($1) }
-        }
         let depth = rows.map { ancestors($0.key).count }.max() ?? 0
         let labelColumns = depth + 1
         let columns = block.columns
@@ -72,17 +68,32 @@ struct ApplicationsTableBuilder {
         }
         let head = [TableRowView(cells: row1), TableRowView(cells: row2), TableRowView(cells: row3)]
 
-        // Body: one <tr> per leaf row; heading rows open in the first <tr> under them.
+        // Body: one <tr> per leaf row, each followed by the notes of the rules it breaks;
+        // heading rows open in the first <tr> under them. The notes are placed first because a
+        // heading's rowspan must cover its leaves' note rows too, and a note can only span
+        // from its row's own label column (the headings' cells to its left run through it).
+        let leaves = rows.filter { children[$0.key] == nil }
+        var notesByLeaf: [String: [TableRowView]] = [:]
+        for formRow in leaves {
+            let printed = table[row: formRow.key]
+            let lines = [printed?.line] + (printed?.cells.map(\.line) ?? [])
+            let span = labelColumns - ancestors(formRow.key).count + columns.count
+            notesByLeaf[formRow.key] = placement.notes(for: lines, colspan: span)
+        }
+        func height(_ key: String) -> Int {
+            guard let kids = children[key] else { return 1 + (notesByLeaf[key]?.count ?? 0) }
+            return kids.reduce(0) { $0 + height($1) }
+        }
         var body: [TableRowView] = []
         var opened: Set<String> = []
-        for formRow in rows where children[formRow.key] == nil {
+        for formRow in leaves {
             let printed = table[row: formRow.key]
             var cells: [TableCellView] = []
             let chain = ancestors(formRow.key)
             for heading in chain.reversed() where !opened.contains(heading) {
                 opened.insert(heading)
                 let h = byKey[heading]!
-                cells.append(.header(label(h), attrs: Attributes(("id", rowID(heading))).with("rowspan", leafCount(heading)).adding("scope", "rowgroup")))
+                cells.append(.header(label(h), attrs: Attributes(("id", rowID(heading))).with("rowspan", height(heading)).adding("scope", "rowgroup")))
             }
             let rowWarn = placement.describedBy(line: printed?.line)
             var thAttrs = Attributes(("id", rowID(formRow.key))).with("colspan", labelColumns - chain.count).adding("scope", "row")
@@ -101,8 +112,7 @@ struct ApplicationsTableBuilder {
                 cells.append(.data(text: text, line: cell?.line, unit: column.money && text != nil ? "万元" : nil,
                                    attrs: attrs, warn: !warnIDs.isEmpty, absent: printed == nil))
             }
-            let lines = [printed?.line] + (printed?.cells.map(\.line) ?? [])
-            let notes = placement.notes(for: lines, colspan: totalColumns)
+            let notes = notesByLeaf[formRow.key] ?? []
             let rowClass = printed == nil ? "absent" : notes.isEmpty ? "" : "warn"
             body.append(TableRowView(attrs: Attributes(("class", rowClass)).html, cells: cells))
             body += notes

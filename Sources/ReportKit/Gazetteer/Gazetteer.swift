@@ -1,0 +1,212 @@
+import Foundation
+
+/// The map of divisions (NBS 2023 edition) with the indexes the resolver needs: code → row,
+/// full name → rows, short name → rows, former name → rows.
+///
+/// Rows are kept in flat arrays indexed by `Int32` rather than one object per division: 44,699
+/// rows load in a few milliseconds this way, and the indexes are built once, at load, so a
+/// lookup never scans the table. `shared` loads the resource shipped in the bundle lazily,
+/// once and thread-safely (a `static let`).
+public final class Gazetteer: Sendable {
+    /// The gazetteer from the bundled resource (`Resources/divisions.tsv`, `former-names.tsv`).
+    public static let shared: Gazetteer = {
+        let divisions = ResourceFile.data("divisions") ?? Data()
+        let former = ResourceFile.data("former-names") ?? Data()
+        return Gazetteer(divisionsTSV: divisions, formerNamesTSV: former)
+    }()
+
+    // Row storage, sorted by code: parents come before their children.
+    let codes: [UInt64]
+    let names: [String]
+    let levels: [Division.Level]
+    let parents: [Int32]
+    let placeholders: [Bool]
+    // Children in compressed form: children of row i are childList[childStart[i]..<childStart[i+1]].
+    let childStart: [Int32]
+    let childList: [Int32]
+    /// Full name → rows.
+    let fullIndex: [String: [Int32]]
+    /// Name without its suffix (兴庆, 掌政, 宁夏) → rows, only where unambiguous within the parent.
+    let shortIndex: [String: [Int32]]
+    /// A name from the 2016–2022 editions that is gone from 2023 → the rows it became (or,
+    /// where the unit was merged away, the nearest ancestor that still exists).
+    let formerIndex: [String: [Int32]]
+    /// The longest name, in Unicode scalars, for scanning text.
+    let longestName: Int
+    /// Unicode scalars that start some full or former name: a cheap filter before lookups.
+    let nameStarts: Set<Unicode.Scalar>
+
+    /// Builds the gazetteer from the compact resource form written by `scripts/make-gazetteer.py`:
+    /// `divisions.tsv` lines `CODE\tNAME` with the code trimmed to 2/4/6/9 digits, and
+    /// `former-names.tsv` lines `CODE\tNAME\tTARGET`.
+    public init(divisionsTSV: Data, formerNamesTSV: Data) {
+        var codes: [UInt64] = [], names: [String] = [], levels: [Division.Level] = []
+        var parents: [Int32] = [], placeholders: [Bool] = []
+        codes.reserveCapacity(45_000); names.reserveCapacity(45_000); levels.reserveCapacity(45_000)
+        parents.reserveCapacity(45_000); placeholders.reserveCapacity(45_000)
+
+        func find(_ code: UInt64, in codes: [UInt64]) -> Int32? {
+            var lo = 0, hi = codes.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if codes[mid] < code { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < codes.count && codes[lo] == code ? Int32(lo) : nil
+        }
+
+        for (code, digits, name, _) in TSVRows(divisionsTSV) {
+            guard let level = Gazetteer.level(digits: digits) else { continue }
+            if let last = codes.last, code <= last { continue } // the table must stay sorted
+            var parent: Int32 = -1
+            for prefix in Gazetteer.prefixes(of: code, digits: digits) {
+                if let p = find(prefix, in: codes) { parent = p; break }
+            }
+            codes.append(code)
+            names.append(name)
+            levels.append(level)
+            parents.append(parent)
+            placeholders.append(Gazetteer.isPlaceholderName(name, level: level))
+        }
+
+        var counts = [Int32](repeating: 0, count: codes.count + 1)
+        for p in parents where p >= 0 { counts[Int(p) + 1] += 1 }
+        for i in 0..<codes.count { counts[i + 1] += counts[i] }
+        var fill = counts
+        var list = [Int32](repeating: 0, count: codes.count)
+        for (i, p) in parents.enumerated() where p >= 0 {
+            list[Int(fill[Int(p)])] = Int32(i)
+            fill[Int(p)] += 1
+        }
+
+        var full: [String: [Int32]] = [:]
+        full.reserveCapacity(40_000)
+        var starts = Set<Unicode.Scalar>()
+        var longest = 0
+        for (i, name) in names.enumerated() where !placeholders[i] {
+            full[name, default: []].append(Int32(i))
+            if let s = name.unicodeScalars.first { starts.insert(s) }
+            longest = max(longest, name.unicodeScalars.count)
+        }
+        // Beijing's XX地区 is the same body as XX乡 / XX镇 (南磨房地区 = 南磨房乡人民政府).
+        for (i, name) in names.enumerated() where levels[i] == .township && name.hasSuffix("地区") {
+            let stem = String(name.dropLast(2))
+            for alias in [stem + "乡", stem + "镇"] where full[alias] == nil { full[alias] = [Int32(i)] }
+        }
+
+        // Short names, kept only where no sibling shares them.
+        var short: [String: [Int32]] = [:]
+        for parentRow in -1..<codes.count {
+            let kids: ArraySlice<Int32>
+            if parentRow < 0 {
+                kids = ArraySlice(parents.indices.filter { parents[$0] < 0 }.map { Int32($0) })
+            } else {
+                kids = list[Int(counts[parentRow])..<Int(counts[parentRow + 1])]
+            }
+            var seen: [String: Int32] = [:], clash = Set<String>()
+            for k in kids where !placeholders[Int(k)] {
+                guard let s = ShortName.of(names[Int(k)], level: levels[Int(k)]) else { continue }
+                if seen[s] != nil { clash.insert(s) } else { seen[s] = k }
+            }
+            for (s, k) in seen where !clash.contains(s) { short[s, default: []].append(k) }
+        }
+
+        var former: [String: [Int32]] = [:]
+        for (_, _, name, target) in TSVRows(formerNamesTSV) {
+            guard full[name] == nil, let target, let t = find(target, in: codes) else { continue }
+            if !(former[name]?.contains(t) ?? false) { former[name, default: []].append(t) }
+            if let s = name.unicodeScalars.first { starts.insert(s) }
+            longest = max(longest, name.unicodeScalars.count)
+        }
+
+        self.codes = codes
+        self.names = names
+        self.levels = levels
+        self.parents = parents
+        self.placeholders = placeholders
+        self.childStart = counts
+        self.childList = list
+        self.fullIndex = full
+        self.shortIndex = short
+        self.formerIndex = former
+        self.longestName = longest
+        self.nameStarts = starts
+    }
+
+    /// Number of rows (44,699 for the 2023 edition).
+    public var count: Int { codes.count }
+
+    static func level(digits: Int) -> Division.Level? {
+        switch digits {
+        case 2: .province
+        case 4: .prefecture
+        case 6: .county
+        case 9: .township
+        default: nil
+        }
+    }
+
+    /// Candidate parent codes, nearest first (a township of 东莞 has no county: its parent is
+    /// the prefecture).
+    static func prefixes(of code: UInt64, digits: Int) -> [UInt64] {
+        let units: [Int: UInt64] = [2: 10_000_000_000, 4: 100_000_000, 6: 1_000_000, 9: 1_000]
+        return [6, 4, 2].filter { $0 < digits }.map { code / units[$0]! * units[$0]! }
+    }
+
+    static func isPlaceholderName(_ name: String, level: Division.Level) -> Bool {
+        switch level {
+        case .prefecture: ["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"].contains(name)
+        case .county: name == "市辖区"
+        case .township: name.hasSuffix("直辖村级区划")
+        case .province: false
+        }
+    }
+}
+
+/// The resource files shipped in the bundle (`Resources/` copied as a folder).
+enum ResourceFile {
+    static func data(_ name: String) -> Data? {
+        let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: name, withExtension: "tsv")
+        return url.flatMap { try? Data(contentsOf: $0) }
+    }
+}
+
+/// Rows of a compact gazetteer file: `CODE\tNAME[\tTARGET]`, codes trimmed (2/4/6/9 digits)
+/// and returned as 12-digit numbers. Reads bytes, not `String` lines, to keep loading fast.
+struct TSVRows: Sequence, IteratorProtocol {
+    private let bytes: [UInt8]
+    private var position = 0
+
+    init(_ data: Data) { bytes = [UInt8](data) }
+
+    mutating func next() -> (code: UInt64, digits: Int, name: String, target: UInt64?)? {
+        while position < bytes.count {
+            var end = position
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            defer { position = end + 1 }
+            var fields: [Range<Int>] = []
+            var fieldStart = position
+            for i in position...end where i == end || bytes[i] == 0x09 {
+                fields.append(fieldStart..<i)
+                fieldStart = i + 1
+            }
+            guard fields.count >= 2, let (code, digits) = Self.code(bytes[fields[0]]) else { continue }
+            let name = String(decoding: bytes[fields[1]], as: UTF8.self)
+            let target = fields.count >= 3 ? Self.code(bytes[fields[2]])?.0 : nil
+            return (code, digits, name, target)
+        }
+        return nil
+    }
+
+    /// A trimmed code → its 12-digit value and its digit count.
+    static func code(_ field: ArraySlice<UInt8>) -> (UInt64, Int)? {
+        guard !field.isEmpty, field.count <= 12 else { return nil }
+        var value: UInt64 = 0
+        for b in field {
+            guard b &- 0x30 < 10 else { return nil }
+            value = value * 10 + UInt64(b - 0x30)
+        }
+        for _ in field.count..<12 { value *= 10 }
+        return (value, field.count)
+    }
+}

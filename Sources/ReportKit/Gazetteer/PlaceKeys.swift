@@ -1,0 +1,43 @@
+import Foundation
+
+/// Tables for the clues that do not name a place in Chinese: pinyin keys (folder names such as
+/// `ningxia/yinchuan`, website hosts such as `www.xqq.gov.cn`) and telephone area codes.
+///
+/// Hosts are never listed one by one: a host label is read as the pinyin or the initials of a
+/// division's full or short name, which is all the gazetteer can tell. Area codes come from
+/// the Chinese geocoding data of Google's libphonenumber (Apache-2.0, see Resources/README.md),
+/// at prefecture level. Both are built lazily, once, apart from the gazetteer itself, since
+/// most reports never need them.
+final class PlaceKeys: Sendable {
+    static let shared = PlaceKeys(gazetteer: .shared, areaCodes: ResourceFile.data("area-codes") ?? Data())
+
+    /// Lower-case ASCII key → rows (province, prefecture or county level only).
+    let pinyin: [String: [Int32]]
+    /// Area code with its leading 0 (`0951`) → prefecture (or municipality) rows.
+    let areaCodes: [String: [Int32]]
+
+    init(gazetteer g: Gazetteer, areaCodes data: Data) {
+        var keys: [String: Set<Int32>] = [:]
+        for row in 0..<Int32(g.count) where g.levels[Int(row)] < .township && !g.placeholders[Int(row)] {
+            let name = g.names[Int(row)]
+            let level = g.levels[Int(row)]
+            var forms = [name]
+            if let short = ShortName.of(name, level: level), g.shortIndex[short]?.contains(row) ?? false { forms.append(short) }
+            for form in forms {
+                let syllables = Pinyin.syllables(form)
+                keys[syllables.joined(), default: []].insert(row)
+                let initials = syllables.map { String($0.prefix(1)) }.joined()
+                if initials.count >= 3 || level == .province { keys[initials, default: []].insert(row) }
+            }
+        }
+        pinyin = keys.mapValues { $0.sorted() }
+
+        var codes: [String: [Int32]] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let f = line.split(separator: "\t")
+            guard f.count == 2 else { continue }
+            codes[String(f[0])] = f[1].split(separator: ",").compactMap { g.row(code: String($0)) }
+        }
+        areaCodes = codes
+    }
+}

@@ -33,8 +33,9 @@ public final class Gazetteer: Sendable {
     let formerIndex: [String: [Int32]]
     /// The longest name, in Unicode scalars, for scanning text.
     let longestName: Int
-    /// Unicode scalars that start some full or former name: a cheap filter before lookups.
-    let nameStarts: Set<Unicode.Scalar>
+    /// For each Unicode scalar that starts some full, short or former name, the longest such
+    /// name in scalars: scanning text tries only lengths that can match.
+    let nameStarts: [Unicode.Scalar: Int]
 
     /// Builds the gazetteer from the compact resource form written by `scripts/make-gazetteer.py`:
     /// `divisions.tsv` lines `CODE\tNAME` with the code trimmed to 2/4/6/9 digits, and
@@ -80,17 +81,21 @@ public final class Gazetteer: Sendable {
 
         var full: [String: [Int32]] = [:]
         full.reserveCapacity(40_000)
-        var starts = Set<Unicode.Scalar>()
+        var starts: [Unicode.Scalar: Int] = [:]
+        func noteStart(_ name: String) {
+            let count = name.unicodeScalars.count
+            if let s = name.unicodeScalars.first, starts[s, default: 0] < count { starts[s] = count }
+        }
         var longest = 0
         for (i, name) in names.enumerated() where !placeholders[i] {
             full[name, default: []].append(Int32(i))
-            if let s = name.unicodeScalars.first { starts.insert(s) }
+            noteStart(name)
             longest = max(longest, name.unicodeScalars.count)
         }
         // Beijing's XX地区 is the same body as XX乡 / XX镇 (南磨房地区 = 南磨房乡人民政府).
         for (i, name) in names.enumerated() where levels[i] == .township && name.hasSuffix("地区") {
             let stem = String(name.dropLast(2))
-            for alias in [stem + "乡", stem + "镇"] where full[alias] == nil { full[alias] = [Int32(i)] }
+            for alias in [stem + "乡", stem + "镇"] where full[alias] == nil { full[alias] = [Int32(i)]; noteStart(alias) }
         }
 
         // Short names, kept only where no sibling shares them.
@@ -114,7 +119,7 @@ public final class Gazetteer: Sendable {
         for (_, _, name, target) in TSVRows(formerNamesTSV) {
             guard full[name] == nil, let target, let t = find(target, in: codes) else { continue }
             if !(former[name]?.contains(t) ?? false) { former[name, default: []].append(t) }
-            if let s = name.unicodeScalars.first { starts.insert(s) }
+            noteStart(name)
             longest = max(longest, name.unicodeScalars.count)
         }
 

@@ -36,9 +36,9 @@ extension Gazetteer {
         var i = 0
         while i < scalars.count {
             let s = scalars[i]
-            guard s.value >= 0x3400, nameStarts.contains(s) else { i += 1; continue }
+            guard s.value >= 0x3400, let startLongest = nameStarts[s] else { i += 1; continue }
             var found: PlaceMention?
-            let longest = min(longestName, scalars.count - i)
+            let longest = min(startLongest, scalars.count - i)
             if longest >= 2 {
                 for length in stride(from: longest, through: 2, by: -1) {
                     let key = Self.string(scalars[i..<(i + length)])
@@ -81,7 +81,8 @@ extension Gazetteer {
                 }
             }
             // Before a full name of a division below it: 宁夏银川市.
-            let rest = min(longestName, scalars.count - end)
+            guard end < scalars.count, let nextLongest = nameStarts[scalars[end]] else { continue }
+            let rest = min(nextLongest, scalars.count - end)
             if rest >= 2 {
                 for l in stride(from: rest, through: 3, by: -1) {
                     if let below = fullIndex[Self.string(scalars[end..<(end + l)])],

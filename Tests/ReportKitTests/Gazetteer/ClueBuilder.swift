@@ -2,7 +2,7 @@ import Foundation
 import ReportKit
 
 /// Builds resolver clues from a report's raw text the way a parser would: the title is the
-/// first line containing 年度报告 among the opening lines (joined with the line before it when
+/// first line containing 年度报告 (joined with the line before it when
 /// that one names the body on its own), else the first non-empty line; the body is the title
 /// up to the year; the signature is the last short line without digits.
 enum ClueBuilder {
@@ -10,7 +10,7 @@ enum ClueBuilder {
         let lines = SourceText.lines(text)
         let nonEmpty = lines.map { SourceLine(clean($0.text), number: $0.number) }.filter { !$0.text.isEmpty }
         var title: SourceLine? = nil
-        for (i, line) in nonEmpty.prefix(40).enumerated() where line.text.contains("年度报告") {
+        for (i, line) in nonEmpty.enumerated() where line.text.contains("年度报告") {
             title = line
             if i > 0, !nonEmpty[i - 1].text.contains(where: \.isNumber), nonEmpty[i - 1].text.count <= 30,
                Self.body(of: line.text).isEmpty {

@@ -16,7 +16,7 @@ import Testing
         var hits = Dictionary(uniqueKeysWithValues: fields.map { ($0, 0) })
         var wrong = hits
         var total = hits
-        var wrongFiles: [String] = []
+        var wrongFiles: [String] = [], misses: [String] = []
         let resolver = RegionResolver()
         for answer in answers {
             let id = String(answer.dropLast(5))
@@ -32,13 +32,14 @@ import Testing
                 let expected = key[field] as? String
                 total[field, default: 0] += 1
                 let value = got[field] ?? nil
-                if value == expected { hits[field, default: 0] += 1 }
+                if value == expected { hits[field, default: 0] += 1 } else if value == nil { misses.append("\(id).\(field)") }
                 else if value != nil { wrong[field, default: 0] += 1; wrongFiles.append("\(id).\(field)=\(value ?? "") (key \(expected ?? "null"))") }
             }
         }
         for field in fields {
             print("region corpus check \(field): hits \(hits[field]!)/\(total[field]!), wrong \(wrong[field]!)")
         }
+        if !misses.isEmpty { print("region corpus check misses: \(misses.joined(separator: ", "))") }
         if !wrongFiles.isEmpty { print("wrong: \(wrongFiles.joined(separator: ", "))") }
         #expect(total["code"]! == answers.count)
         #expect(wrong.values.reduce(0, +) == 0)

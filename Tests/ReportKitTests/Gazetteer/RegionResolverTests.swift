@@ -39,7 +39,7 @@ import Testing
         #expect(diagnostics.map(\.severity) == [.info])
         #expect(diagnostics.map(\.line) == [1])
         #expect(diagnostics.first?.message.hasPrefix("地区不唯一：「城关镇人民政府」可指 88 处：") == true)
-        #expect(diagnostics.first?.message.contains("天津市/蓟州区/城关镇 (120114110000)") == true)
+        #expect(diagnostics.first?.message.contains("天津市/武清区/城关镇 (120114110000)") == true)
     }
 
     @Test func duplicateTownResolvedByCountyInAddressLine() throws {

@@ -9,26 +9,34 @@ struct ContextClues {
     /// What the folder points to (also the last resort for the subject).
     var folder: [Int32] = []
 
-    static let keywords = ["地址", "住所", "统计期限", "统计数据", "本报告", "年度报告", "根据", "网站", "网址", "电话", "邮编", "联系"]
+    static let keywords = ["地址", "住所", "统计期限", "统计数据", "本报告", "年度报告", "根据", "网站", "网址", "联系",
+                           "邮编", "电话", "传真", "热线"]
+    /// Indexes into `keywords` of the ones that introduce a telephone number.
+    static let phoneKeywords: Set<Int> = [11, 12, 13]
+    static let keywordScalars = keywords.map { Array($0.unicodeScalars) }
     static let window = 160
 
     init(_ clues: RegionClues, gazetteer g: Gazetteer) {
         for source in [clues.title, clues.signature] {
             if let source { add(g.chains(in: source)) }
         }
-        let nonEmpty = clues.lines.filter { !$0.text.allSatisfy(\.isWhitespace) }
-        var picked: [SourceLine] = nonEmpty.filter { line in Self.keywords.contains { line.text.contains($0) } }
-        picked += nonEmpty.prefix(12) + nonEmpty.suffix(12)
+        var lines: [(number: Int, scalars: [Unicode.Scalar], hits: [(at: Int, keyword: Int)])] = []
+        for line in clues.lines {
+            let scalars = Array(line.text.unicodeScalars)
+            guard scalars.contains(where: { !$0.properties.isWhitespace }) else { continue }
+            lines.append((line.number, scalars, Self.keywordHits(in: scalars)))
+        }
+        var picked = lines.indices.filter { !lines[$0].hits.isEmpty }
+        picked += Array(lines.indices.prefix(12)) + Array(lines.indices.suffix(12))
         var seen = Set<Int>()
         var hosts: [[Int32]] = [], phones: [[Int32]] = []
         let keys = { PlaceKeys.shared }
-        for line in picked where seen.insert(line.number).inserted {
-            for piece in Self.pieces(of: line.text) { add(g.chains(in: piece)) }
-            if line.text.contains("gov.cn") {
-                for host in Self.hosts(in: line.text) { hosts.append(Self.rows(ofKeys: host, keys: keys(), gazetteer: g)) }
-            }
-            if line.text.contains("电话") || line.text.contains("传真") || line.text.contains("热线") {
-                for code in Self.areaCodes(in: line.text) { phones.append(keys().areaCodes[code] ?? []) }
+        for index in picked where seen.insert(index).inserted {
+            let line = lines[index]
+            for piece in Self.pieces(of: line.scalars, hits: line.hits) { add(g.chains(in: piece)) }
+            for host in Self.hosts(in: line.scalars) { hosts.append(Self.rows(ofKeys: host, keys: keys(), gazetteer: g)) }
+            if line.hits.contains(where: { Self.phoneKeywords.contains($0.keyword) }) {
+                for code in Self.areaCodes(in: line.scalars) { phones.append(keys().areaCodes[code] ?? []) }
             }
         }
         let parts = clues.folder.split(separator: "/").map(String.init)
@@ -40,43 +48,47 @@ struct ContextClues {
         narrowing.removeAll { $0.isEmpty }
     }
 
-    private mutating func add(_ chains: [PlaceChain]) {
-        for chain in chains where !chain.rows.isEmpty { narrowing.append(chain.rows) }
+    /// Where each keyword occurs, at most four times each, in one pass.
+    static func keywordHits(in scalars: [Unicode.Scalar]) -> [(at: Int, keyword: Int)] {
+        var hits: [(at: Int, keyword: Int)] = []
+        var counts = [Int](repeating: 0, count: keywords.count)
+        for i in scalars.indices where scalars[i].value >= 0x4E00 {
+            for (k, word) in keywordScalars.enumerated() where word[0] == scalars[i] && counts[k] < 4 {
+                if i + word.count <= scalars.count && scalars[i..<(i + word.count)].elementsEqual(word) {
+                    hits.append((i, k))
+                    counts[k] += 1
+                }
+            }
+        }
+        return hits
     }
 
     /// A short line whole; a long one (crawler text collapsed into one line) as its opening and
-    /// a window after each keyword.
-    static func pieces(of text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count > 2 * window else { return [text] }
-        var result = [Gazetteer.string(scalars[0..<window])]
-        for keyword in keywords {
-            let k = Array(keyword.unicodeScalars)
-            var i = 0
-            var hits = 0
-            while i + k.count <= scalars.count && hits < 4 {
-                if scalars[i] == k[0] && scalars[i..<(i + k.count)].elementsEqual(k) {
-                    result.append(Gazetteer.string(scalars[i..<min(scalars.count, i + window)]))
-                    hits += 1
-                    i += k.count
-                } else {
-                    i += 1
-                }
-            }
+    /// a window from each keyword.
+    static func pieces(of scalars: [Unicode.Scalar], hits: [(at: Int, keyword: Int)]) -> [[Unicode.Scalar]] {
+        guard scalars.count > 2 * window else { return [scalars] }
+        var result = [Array(scalars[0..<window])]
+        for hit in hits {
+            result.append(Array(scalars[hit.at..<min(scalars.count, hit.at + window)]))
         }
         return result
     }
 
+    private mutating func add(_ chains: [PlaceChain]) {
+        for chain in chains where !chain.rows.isEmpty { narrowing.append(chain.rows) }
+    }
+
     /// Host labels before `gov.cn`, general first: `www.xqq.gov.cn` → [xqq];
     /// `xqq.yinchuan.gov.cn` → [yinchuan, xqq].
-    static func hosts(in text: String) -> [[String]] {
+    static func hosts(in scalars: [Unicode.Scalar]) -> [[String]] {
         let generic: Set<String> = ["www", "wap", "m", "zwgk", "xxgk", "gk", "zfxxgk", "portal", "web", "gov", "cn"]
         var result: [[String]] = []
-        let bytes = Array(text.utf8)
+        let bytes = scalars.map { $0.isASCII ? UInt8($0.value) : 0 }
         let marker = Array("gov.cn".utf8)
         var i = 0
         while i + marker.count <= bytes.count {
-            guard bytes[i] == marker[0], bytes[i..<(i + marker.count)].elementsEqual(marker) else { i += 1; continue }
+            guard bytes[i] == marker[0], i > 0, bytes[i - 1] == 0x2E,
+                  bytes[i..<(i + marker.count)].elementsEqual(marker) else { i += 1; continue }
             var start = i
             while start > 0, Self.isHostByte(bytes[start - 1]) { start -= 1 }
             let host = String(decoding: bytes[start..<i], as: UTF8.self).lowercased()
@@ -92,8 +104,7 @@ struct ContextClues {
     }
 
     /// Area codes written before a number: `0951-1234567`, `(0591)23163581`, `0591 2316 3581`.
-    static func areaCodes(in text: String) -> [String] {
-        let s = Array(text.unicodeScalars)
+    static func areaCodes(in s: [Unicode.Scalar]) -> [String] {
         var result: [String] = []
         func isDigit(_ i: Int) -> Bool { i < s.count && s[i].value &- 0x30 < 10 }
         var i = 0

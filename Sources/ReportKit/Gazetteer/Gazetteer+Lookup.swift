@@ -93,11 +93,12 @@ extension Gazetteer {
     /// Current divisions a former name (2016–2022 editions, gone from 2023) resolves to.
     /// Where the unit was merged away, this is the nearest ancestor that still exists.
     public func divisions(formerlyNamed name: String) -> [Division] {
-        (formerIndex[name] ?? []).map(division(row:))
+        (formerIndex[NameKey.of(name)] ?? []).map(division(row:))
     }
 
     func rows(named name: String, under parent: Int32?, allowShort: Bool) -> [Int32] {
-        let lists = [fullIndex[name], allowShort ? shortIndex[name] : nil, formerIndex[name]]
+        let key = NameKey.of(name)
+        let lists = [fullIndex[key], allowShort ? shortIndex[key] : nil, formerIndex[key]]
         for list in lists {
             guard let list else { continue }
             let kept = parent.map { p in list.filter { isSelfOrAncestor(p, of: $0) && $0 != p } } ?? list

@@ -24,18 +24,15 @@ public final class Gazetteer: Sendable {
     // Children in compressed form: children of row i are childList[childStart[i]..<childStart[i+1]].
     let childStart: [Int32]
     let childList: [Int32]
-    /// Full name → rows.
-    let fullIndex: [String: [Int32]]
+    /// Full name → rows (keys are `NameKey`s).
+    let fullIndex: [UInt64: [Int32]]
     /// Name without its suffix (兴庆, 掌政, 宁夏) → rows, only where unambiguous within the parent.
-    let shortIndex: [String: [Int32]]
+    let shortIndex: [UInt64: [Int32]]
     /// A name from the 2016–2022 editions that is gone from 2023 → the rows it became (or,
     /// where the unit was merged away, the nearest ancestor that still exists).
-    let formerIndex: [String: [Int32]]
-    /// The longest name, in Unicode scalars, for scanning text.
-    let longestName: Int
-    /// For each Unicode scalar that starts some full, short or former name, the longest such
-    /// name in scalars: scanning text tries only lengths that can match.
-    let nameStarts: [Unicode.Scalar: Int]
+    let formerIndex: [UInt64: [Int32]]
+    /// Keys of every prefix of every indexed name: a scan stops as soon as no name starts so.
+    let prefixes: Set<UInt64>
 
     /// Builds the gazetteer from the compact resource form written by `scripts/make-gazetteer.py`:
     /// `divisions.tsv` lines `CODE\tNAME` with the code trimmed to 2/4/6/9 digits, and
@@ -66,7 +63,7 @@ public final class Gazetteer: Sendable {
             names.append(name)
             levels.append(level)
             parents.append(parent)
-            placeholders.append(Gazetteer.isPlaceholderName(name, level: level))
+            placeholders.append(Gazetteer.isPlaceholder(name, level: level, code: code))
         }
 
         var counts = [Int32](repeating: 0, count: codes.count + 1)
@@ -79,48 +76,60 @@ public final class Gazetteer: Sendable {
             fill[Int(p)] += 1
         }
 
-        var full: [String: [Int32]] = [:]
+        var full: [UInt64: [Int32]] = [:]
         full.reserveCapacity(40_000)
-        var starts: [Unicode.Scalar: Int] = [:]
-        func noteStart(_ name: String) {
-            let count = name.unicodeScalars.count
-            if let s = name.unicodeScalars.first, starts[s, default: 0] < count { starts[s] = count }
+        var prefixes = Set<UInt64>()
+        prefixes.reserveCapacity(200_000)
+        func notePrefixes(_ name: [Unicode.Scalar]) {
+            var key = NameKey.seed
+            for s in name {
+                key = NameKey.adding(key, s)
+                prefixes.insert(key)
+            }
         }
-        var longest = 0
-        for (i, name) in names.enumerated() where !placeholders[i] {
-            full[name, default: []].append(Int32(i))
-            noteStart(name)
-            longest = max(longest, name.unicodeScalars.count)
-        }
-        // Beijing's XX地区 is the same body as XX乡 / XX镇 (南磨房地区 = 南磨房乡人民政府).
-        for (i, name) in names.enumerated() where levels[i] == .township && name.hasSuffix("地区") {
-            let stem = String(name.dropLast(2))
-            for alias in [stem + "乡", stem + "镇"] where full[alias] == nil { full[alias] = [Int32(i)]; noteStart(alias) }
+        var scalarNames: [[Unicode.Scalar]] = []
+        scalarNames.reserveCapacity(names.count)
+        let district: [Unicode.Scalar] = ["地", "区"]
+        for (i, name) in names.enumerated() {
+            let scalars = Array(name.unicodeScalars)
+            scalarNames.append(scalars)
+            guard !placeholders[i] else { continue }
+            full[NameKey.of(scalars), default: []].append(Int32(i))
+            notePrefixes(scalars)
+            // Beijing's XX地区 is the same body as XX乡 / XX镇 (南磨房地区 = 南磨房乡人民政府).
+            if levels[i] == .township && ShortName.hasSuffix(scalars, district) {
+                for last: Unicode.Scalar in ["乡", "镇"] {
+                    let alias = scalars.dropLast(2) + [last]
+                    let key = NameKey.of(alias)
+                    if full[key] == nil { full[key] = [Int32(i)]; notePrefixes(Array(alias)) }
+                }
+            }
         }
 
         // Short names, kept only where no sibling shares them.
-        var short: [String: [Int32]] = [:]
+        var short: [UInt64: [Int32]] = [:]
+        let roots = parents.indices.filter { parents[$0] < 0 }.map { Int32($0) }
         for parentRow in -1..<codes.count {
-            let kids: ArraySlice<Int32>
-            if parentRow < 0 {
-                kids = ArraySlice(parents.indices.filter { parents[$0] < 0 }.map { Int32($0) })
-            } else {
-                kids = list[Int(counts[parentRow])..<Int(counts[parentRow + 1])]
-            }
-            var seen: [String: Int32] = [:], clash = Set<String>()
+            let kids = parentRow < 0 ? roots[...] : list[Int(counts[parentRow])..<Int(counts[parentRow + 1])]
+            var seen: [UInt64: (Int32, [Unicode.Scalar])] = [:], clash = Set<UInt64>()
             for k in kids where !placeholders[Int(k)] {
-                guard let s = ShortName.of(names[Int(k)], level: levels[Int(k)]) else { continue }
-                if seen[s] != nil { clash.insert(s) } else { seen[s] = k }
+                guard let s = ShortName.of(scalarNames[Int(k)], level: levels[Int(k)]) else { continue }
+                let key = NameKey.of(s)
+                if seen[key] != nil { clash.insert(key) } else { seen[key] = (k, s) }
             }
-            for (s, k) in seen where !clash.contains(s) { short[s, default: []].append(k) }
+            for (key, (k, s)) in seen where !clash.contains(key) {
+                short[key, default: []].append(k)
+                notePrefixes(s)
+            }
         }
 
-        var former: [String: [Int32]] = [:]
+        var former: [UInt64: [Int32]] = [:]
         for (_, _, name, target) in TSVRows(formerNamesTSV) {
-            guard full[name] == nil, let target, let t = find(target, in: codes) else { continue }
-            if !(former[name]?.contains(t) ?? false) { former[name, default: []].append(t) }
-            noteStart(name)
-            longest = max(longest, name.unicodeScalars.count)
+            let scalars = Array(name.unicodeScalars)
+            let key = NameKey.of(scalars)
+            guard full[key] == nil, let target, let t = find(target, in: codes) else { continue }
+            if !(former[key]?.contains(t) ?? false) { former[key, default: []].append(t) }
+            notePrefixes(scalars)
         }
 
         self.codes = codes
@@ -133,8 +142,7 @@ public final class Gazetteer: Sendable {
         self.fullIndex = full
         self.shortIndex = short
         self.formerIndex = former
-        self.longestName = longest
-        self.nameStarts = starts
+        self.prefixes = prefixes
     }
 
     /// Number of rows (44,699 for the 2023 edition).
@@ -157,11 +165,15 @@ public final class Gazetteer: Sendable {
         return [6, 4, 2].filter { $0 < digits }.map { code / units[$0]! * units[$0]! }
     }
 
-    static func isPlaceholderName(_ name: String, level: Division.Level) -> Bool {
+    static let placeholderNames: Set<String> = ["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"]
+
+    /// NBS groupings: 市辖区 / 县 / 省直辖县级行政区划 / 自治区直辖县级行政区划 prefectures, the 市辖区
+    /// county of 嘉峪关, and the TTT=198 …直辖村级区划 township rows.
+    static func isPlaceholder(_ name: String, level: Division.Level, code: UInt64) -> Bool {
         switch level {
-        case .prefecture: ["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"].contains(name)
+        case .prefecture: placeholderNames.contains(name)
         case .county: name == "市辖区"
-        case .township: name.hasSuffix("直辖村级区划")
+        case .township: code / 1000 % 1000 == 198 && name.hasSuffix("直辖村级区划")
         case .province: false
         }
     }

@@ -22,7 +22,7 @@ final class PlaceKeys: Sendable {
             let name = g.names[Int(row)]
             let level = g.levels[Int(row)]
             var forms = [name]
-            if let short = ShortName.of(name, level: level), g.shortIndex[short]?.contains(row) ?? false { forms.append(short) }
+            if let short = ShortName.of(name, level: level), g.shortIndex[NameKey.of(short)]?.contains(row) ?? false { forms.append(short) }
             for form in forms {
                 let syllables = Pinyin.syllables(form)
                 keys[syllables.joined(), default: []].insert(row)

@@ -35,22 +35,28 @@ extension Gazetteer {
         var mentions: [PlaceMention] = []
         var i = 0
         while i < scalars.count {
-            let s = scalars[i]
-            guard s.value >= 0x3400, let startLongest = nameStarts[s] else { i += 1; continue }
+            guard scalars[i].value >= 0x3400 else { i += 1; continue }
             var found: PlaceMention?
-            let longest = min(startLongest, scalars.count - i)
-            if longest >= 2 {
-                for length in stride(from: longest, through: 2, by: -1) {
-                    let key = Self.string(scalars[i..<(i + length)])
-                    if let rows = fullIndex[key] ?? formerIndex[key] {
-                        if length == 2 && !Self.adjacent(mentions.last, i, scalars) { break }
-                        found = PlaceMention(start: i, end: i + length, rows: rows)
-                        break
-                    }
+            var shorts: [(end: Int, rows: [Int32])] = []
+            var key = NameKey.seed
+            var j = i
+            while j < scalars.count {
+                key = NameKey.adding(key, scalars[j])
+                guard prefixes.contains(key) else { break }
+                j += 1
+                guard j - i >= 2 else { continue }
+                if let rows = fullIndex[key] ?? formerIndex[key],
+                   j - i > 2 || Self.adjacent(mentions.last, i, scalars) {
+                    found = PlaceMention(start: i, end: j, rows: rows)
+                }
+                if let rows = shortIndex[key]?.filter({ levels[Int($0)] < .township }), !rows.isEmpty {
+                    shorts.append((j, rows))
                 }
             }
-            if found == nil, longest >= 2 {
-                found = shortMention(in: scalars, at: i, longest: min(longest, 8))
+            if found == nil {
+                for short in shorts.reversed() {
+                    if let m = shortMention(in: scalars, start: i, end: short.end, rows: short.rows) { found = m; break }
+                }
             }
             if let m = found {
                 mentions.append(m)
@@ -62,37 +68,39 @@ extension Gazetteer {
         return link(mentions, scalars)
     }
 
+    /// The longest full or former name starting at `i`, by extending one scalar at a time.
+    func fullName(in scalars: [Unicode.Scalar], at i: Int) -> (end: Int, rows: [Int32])? {
+        var result: (Int, [Int32])?
+        var key = NameKey.seed
+        var j = i
+        while j < scalars.count {
+            key = NameKey.adding(key, scalars[j])
+            guard prefixes.contains(key) else { break }
+            j += 1
+            if j - i >= 3, let rows = fullIndex[key] ?? formerIndex[key] { result = (j, rows) }
+        }
+        return result
+    }
+
+    /// A short name of a province, prefecture or county, accepted before a zone word (the
+    /// mention then covers it) or before a full name that lies below it (宁夏银川市).
+    private func shortMention(in scalars: [Unicode.Scalar], start: Int, end: Int, rows: [Int32]) -> PlaceMention? {
+        for word in Self.zoneWordScalars where end + word.count <= scalars.count {
+            if scalars[end..<(end + word.count)].elementsEqual(word) {
+                return PlaceMention(start: start, end: end + word.count, rows: rows)
+            }
+        }
+        if let below = fullName(in: scalars, at: end)?.rows,
+           below.contains(where: { b in rows.contains { isSelfOrAncestor($0, of: b) && $0 != b } }) {
+            return PlaceMention(start: start, end: end, rows: rows)
+        }
+        return nil
+    }
+
     /// Whether a mention ending before `start` joins it: nothing but spaces between them.
     static func adjacent(_ previous: PlaceMention?, _ start: Int, _ scalars: [Unicode.Scalar]) -> Bool {
         guard let previous, previous.end <= start else { return false }
         return scalars[previous.end..<start].allSatisfy { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
-    }
-
-    /// A short name of a province, prefecture or county at `i`, accepted before a zone word
-    /// (the mention then covers it) or before a full name that lies below it.
-    private func shortMention(in scalars: [Unicode.Scalar], at i: Int, longest: Int) -> PlaceMention? {
-        for length in stride(from: longest, through: 2, by: -1) {
-            let key = Self.string(scalars[i..<(i + length)])
-            guard let rows = shortIndex[key]?.filter({ levels[Int($0)] < .township }), !rows.isEmpty else { continue }
-            let end = i + length
-            for word in Self.zoneWordScalars where end + word.count <= scalars.count {
-                if scalars[end..<(end + word.count)].elementsEqual(word) {
-                    return PlaceMention(start: i, end: end + word.count, rows: rows)
-                }
-            }
-            // Before a full name of a division below it: 宁夏银川市.
-            guard end < scalars.count, let nextLongest = nameStarts[scalars[end]] else { continue }
-            let rest = min(nextLongest, scalars.count - end)
-            if rest >= 2 {
-                for l in stride(from: rest, through: 3, by: -1) {
-                    if let below = fullIndex[Self.string(scalars[end..<(end + l)])],
-                       below.contains(where: { b in rows.contains { isSelfOrAncestor($0, of: b) && $0 != b } }) {
-                        return PlaceMention(start: i, end: end, rows: rows)
-                    }
-                }
-            }
-        }
-        return nil
     }
 
     /// Groups adjacent mentions (nothing but spaces between them) into chains and narrows each

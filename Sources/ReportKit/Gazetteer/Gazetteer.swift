@@ -76,60 +76,70 @@ public final class Gazetteer: Sendable {
             fill[Int(p)] += 1
         }
 
+        // One pass over the names with a reused scalar buffer: the key of every prefix goes into
+        // `prefixes`, the whole name into `full`, and the short name's key (a prefix of the
+        // name, so already in `prefixes`) is kept for the sibling check below.
         var full: [UInt64: [Int32]] = [:]
-        full.reserveCapacity(40_000)
+        full.reserveCapacity(45_000)
         var prefixes = Set<UInt64>()
-        prefixes.reserveCapacity(200_000)
-        func notePrefixes(_ name: [Unicode.Scalar]) {
+        prefixes.reserveCapacity(180_000)
+        var shortKeys = [UInt64](repeating: 0, count: codes.count)
+        var buffer: [Unicode.Scalar] = []
+        var keys: [UInt64] = []
+        buffer.reserveCapacity(80); keys.reserveCapacity(80)
+        func hashPrefixes() {
+            keys.removeAll(keepingCapacity: true)
             var key = NameKey.seed
-            for s in name {
+            for s in buffer {
                 key = NameKey.adding(key, s)
+                keys.append(key)
                 prefixes.insert(key)
             }
         }
-        var scalarNames: [[Unicode.Scalar]] = []
-        scalarNames.reserveCapacity(names.count)
-        let district: [Unicode.Scalar] = ["地", "区"]
-        for (i, name) in names.enumerated() {
-            let scalars = Array(name.unicodeScalars)
-            scalarNames.append(scalars)
-            guard !placeholders[i] else { continue }
-            full[NameKey.of(scalars), default: []].append(Int32(i))
-            notePrefixes(scalars)
+        for (i, name) in names.enumerated() where !placeholders[i] {
+            buffer.removeAll(keepingCapacity: true)
+            buffer.append(contentsOf: name.unicodeScalars)
+            hashPrefixes()
+            guard let key = keys.last else { continue }
+            full[key, default: []].append(Int32(i))
+            if let n = ShortName.length(of: buffer, level: levels[i]) { shortKeys[i] = keys[n - 1] }
             // Beijing's XX地区 is the same body as XX乡 / XX镇 (南磨房地区 = 南磨房乡人民政府).
-            if levels[i] == .township && ShortName.hasSuffix(scalars, district) {
+            if levels[i] == .township && buffer.count > 3 && buffer[buffer.count - 2] == "地" && buffer[buffer.count - 1] == "区" {
+                buffer.removeLast(2)
                 for last: Unicode.Scalar in ["乡", "镇"] {
-                    let alias = scalars.dropLast(2) + [last]
-                    let key = NameKey.of(alias)
-                    if full[key] == nil { full[key] = [Int32(i)]; notePrefixes(Array(alias)) }
+                    buffer.append(last)
+                    let alias = NameKey.of(buffer)
+                    if full[alias] == nil { full[alias] = [Int32(i)]; prefixes.insert(alias) }
+                    buffer.removeLast()
                 }
             }
         }
 
         // Short names, kept only where no sibling shares them.
         var short: [UInt64: [Int32]] = [:]
+        short.reserveCapacity(40_000)
         let roots = parents.indices.filter { parents[$0] < 0 }.map { Int32($0) }
+        var seen: [UInt64: Int32] = [:], clash = Set<UInt64>()
         for parentRow in -1..<codes.count {
             let kids = parentRow < 0 ? roots[...] : list[Int(counts[parentRow])..<Int(counts[parentRow + 1])]
-            var seen: [UInt64: (Int32, [Unicode.Scalar])] = [:], clash = Set<UInt64>()
-            for k in kids where !placeholders[Int(k)] {
-                guard let s = ShortName.of(scalarNames[Int(k)], level: levels[Int(k)]) else { continue }
-                let key = NameKey.of(s)
-                if seen[key] != nil { clash.insert(key) } else { seen[key] = (k, s) }
+            guard !kids.isEmpty else { continue }
+            seen.removeAll(keepingCapacity: true)
+            clash.removeAll(keepingCapacity: true)
+            for k in kids where shortKeys[Int(k)] != 0 {
+                let key = shortKeys[Int(k)]
+                if seen[key] != nil { clash.insert(key) } else { seen[key] = k }
             }
-            for (key, (k, s)) in seen where !clash.contains(key) {
-                short[key, default: []].append(k)
-                notePrefixes(s)
-            }
+            for (key, k) in seen where !clash.contains(key) { short[key, default: []].append(k) }
         }
 
         var former: [UInt64: [Int32]] = [:]
         for (_, _, name, target) in TSVRows(formerNamesTSV) {
-            let scalars = Array(name.unicodeScalars)
-            let key = NameKey.of(scalars)
+            buffer.removeAll(keepingCapacity: true)
+            buffer.append(contentsOf: name.unicodeScalars)
+            let key = NameKey.of(buffer)
             guard full[key] == nil, let target, let t = find(target, in: codes) else { continue }
             if !(former[key]?.contains(t) ?? false) { former[key, default: []].append(t) }
-            notePrefixes(scalars)
+            hashPrefixes()
         }
 
         self.codes = codes
@@ -161,8 +171,12 @@ public final class Gazetteer: Sendable {
     /// Candidate parent codes, nearest first (a township of 东莞 has no county: its parent is
     /// the prefecture).
     static func prefixes(of code: UInt64, digits: Int) -> [UInt64] {
-        let units: [Int: UInt64] = [2: 10_000_000_000, 4: 100_000_000, 6: 1_000_000, 9: 1_000]
-        return [6, 4, 2].filter { $0 < digits }.map { code / units[$0]! * units[$0]! }
+        switch digits {
+        case 9: [code / 1_000_000 * 1_000_000, code / 100_000_000 * 100_000_000, code / 10_000_000_000 * 10_000_000_000]
+        case 6: [code / 100_000_000 * 100_000_000, code / 10_000_000_000 * 10_000_000_000]
+        case 4: [code / 10_000_000_000 * 10_000_000_000]
+        default: []
+        }
     }
 
     static let placeholderNames: Set<String> = ["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"]

@@ -32,25 +32,27 @@ enum ShortName {
         name.count >= suffix.count && name[(name.count - suffix.count)...].elementsEqual(suffix)
     }
 
-    static func of(_ name: Scalars, level: Division.Level) -> Scalars? {
+    /// The length, in scalars, of the short name at the start of `name`, or `nil` if it has none.
+    static func length(of name: Scalars, level: Division.Level) -> Int? {
         if noShortForm.contains(where: { hasSuffix(name, $0) }) { return nil }
         guard let suffix = suffixes[level]?.first(where: { hasSuffix(name, $0) }) else { return nil }
-        var stem = Array(name.dropLast(suffix.count))
+        var n = name.count - suffix.count
         if suffix.count >= 3 && (suffix[0] == "自" || suffix[0] == "民") {
             var changed = true
             while changed {
                 changed = false
-                for p in peoples where hasSuffix(stem, p) && stem.count - p.count >= 2 {
-                    stem.removeLast(p.count)
+                for p in peoples where n - p.count >= 2 && name[(n - p.count)..<n].elementsEqual(p) {
+                    n -= p.count
                     changed = true
                     break
                 }
             }
         }
-        return stem.count >= 2 ? stem : nil
+        return n >= 2 ? n : nil
     }
 
     static func of(_ name: String, level: Division.Level) -> String? {
-        of(Array(name.unicodeScalars), level: level).map { Gazetteer.string($0[...]) }
+        let scalars = Array(name.unicodeScalars)
+        return length(of: scalars, level: level).map { Gazetteer.string(scalars[..<$0]) }
     }
 }

@@ -15,10 +15,12 @@ struct ContextClues {
     static let phoneKeywords: Set<Int> = [11, 12, 13]
     static let keywordScalars = keywords.map { Array($0.unicodeScalars) }
     static let window = 160
+    static let maxLines = 200
+    static let maxClues = 64
 
     init(_ clues: RegionClues, gazetteer g: Gazetteer) {
         for source in [clues.title, clues.signature] {
-            if let source { add(g.chains(in: source)) }
+            if let source { add(g.chains(in: RegionResolver.head(source))) }
         }
         var lines: [(number: Int, scalars: [Unicode.Scalar], hits: [(at: Int, keyword: Int)])] = []
         for line in clues.lines {
@@ -26,8 +28,9 @@ struct ContextClues {
             guard scalars.contains(where: { !$0.properties.isWhitespace }) else { continue }
             lines.append((line.number, scalars, Self.keywordHits(in: scalars)))
         }
-        var picked = lines.indices.filter { !lines[$0].hits.isEmpty }
-        picked += Array(lines.indices.prefix(12)) + Array(lines.indices.suffix(12))
+        // The opening and closing lines first, then keyword lines, at most `maxLines` in all.
+        var picked = Array(lines.indices.prefix(12)) + Array(lines.indices.suffix(12))
+        picked += lines.indices.lazy.filter { !lines[$0].hits.isEmpty }.prefix(Self.maxLines)
         var seen = Set<Int>()
         var hosts: [[Int32]] = [], phones: [[Int32]] = []
         let keys = { PlaceKeys.shared }
@@ -45,7 +48,9 @@ struct ContextClues {
             narrowing.append(folder)
         }
         narrowing += hosts + phones
-        narrowing.removeAll { $0.isEmpty }
+        // Each distinct clue once, in order of trust, and a bounded number of them.
+        var distinct = Set<[Int32]>()
+        narrowing = Array(narrowing.filter { !$0.isEmpty && distinct.insert($0).inserted }.prefix(Self.maxClues))
     }
 
     /// Where each keyword occurs, at most four times each, in one pass.
@@ -75,7 +80,7 @@ struct ContextClues {
     }
 
     private mutating func add(_ chains: [PlaceChain]) {
-        for chain in chains where !chain.rows.isEmpty { narrowing.append(chain.rows) }
+        for chain in chains.prefix(Self.maxClues) where !chain.rows.isEmpty { narrowing.append(chain.rows) }
     }
 
     /// Host labels before `gov.cn`, general first: `www.xqq.gov.cn` → [xqq];

@@ -91,7 +91,7 @@ extension Gazetteer {
             }
         }
         if let below = fullName(in: scalars, at: end)?.rows,
-           below.contains(where: { b in rows.contains { isSelfOrAncestor($0, of: b) && $0 != b } }) {
+           case let above = Set(rows), below.contains(where: { b in !above.contains(b) && selfOrAncestor(of: b, isIn: above) }) {
             return PlaceMention(start: start, end: end, rows: rows)
         }
         return nil
@@ -114,15 +114,16 @@ extension Gazetteer {
             guard !current.isEmpty else { return }
             // Backward pass: a general mention keeps only rows that have a specific one below.
             for j in stride(from: current.count - 2, through: 0, by: -1) {
-                let below = current[j + 1].rows
-                current[j].rows = current[j].rows.filter { a in below.contains { isSelfOrAncestor(a, of: $0) } }
+                let below = selfAndAncestors(of: current[j + 1].rows)
+                current[j].rows = current[j].rows.filter { below.contains($0) }
             }
             chains.append(PlaceChain(mentions: current))
             current = []
         }
         for m in mentions {
             if let last = current.last, Self.adjacent(last, m.start, scalars) {
-                let kept = m.rows.filter { b in last.rows.contains { isSelfOrAncestor($0, of: b) } }
+                let above = Set(last.rows)
+                let kept = m.rows.filter { selfOrAncestor(of: $0, isIn: above) }
                 if !kept.isEmpty {
                     current.append(PlaceMention(start: m.start, end: m.end, rows: kept))
                     continue

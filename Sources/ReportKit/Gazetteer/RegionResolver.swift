@@ -22,7 +22,7 @@ public struct RegionResolver: RegionResolving {
         var candidates: [Int32] = []
         for source in [clues.body, clues.signature, clues.title] {
             guard let source, !source.isEmpty else { continue }
-            if let chain = g.chains(in: source).first(where: { !$0.rows.isEmpty }) {
+            if let chain = g.chains(in: Self.head(source)).first(where: { !$0.rows.isEmpty }) {
                 candidates = chain.rows
                 break
             }
@@ -33,23 +33,35 @@ public struct RegionResolver: RegionResolving {
             candidates = context.folder
         }
         guard !candidates.isEmpty else {
-            return (.unknown, [.unresolved(clues)])
+            return (.unknown, [.regionUnresolved(clues)])
         }
         for clue in context.narrowing where candidates.count > 1 {
-            let kept = candidates.filter { c in clue.contains { g.isSelfOrAncestor($0, of: c) || g.isSelfOrAncestor(c, of: $0) } }
+            // Related: the clue names the candidate, a place above it, or a place below it.
+            let clueAndAbove = Set(clue)
+            let clueLineage = g.selfAndAncestors(of: clue)
+            let kept = candidates.filter { g.selfOrAncestor(of: $0, isIn: clueAndAbove) || clueLineage.contains($0) }
             if !kept.isEmpty { candidates = kept }
         }
         if candidates.count == 1 {
             return (g.region(row: candidates[0]), [])
         }
         let region = g.commonAncestor(of: candidates).map(g.region(row:)) ?? .unknown
-        return (region, [.ambiguous(candidates.map { g.chain(code: g.code(of: $0)) }, clues)])
+        return (region, [.regionAmbiguous(candidates.map { g.chain(code: g.code(of: $0)) }, clues)])
+    }
+}
+
+extension RegionResolver {
+    /// A body, title or signature longer than this is not one; only its start is read.
+    static let headLength = 200
+
+    static func head(_ text: String) -> [Unicode.Scalar] {
+        Array(text.unicodeScalars.prefix(headLength))
     }
 }
 
 extension Diagnostic {
     /// The text names several places that fit equally well.
-    static func ambiguous(_ chains: [[Division]], _ clues: RegionClues) -> Diagnostic {
+    static func regionAmbiguous(_ chains: [[Division]], _ clues: RegionClues) -> Diagnostic {
         let shown = chains.prefix(8).map { chain in
             chain.map(\.name).joined(separator: "/") + " (\(chain.last?.code ?? ""))"
         }
@@ -61,7 +73,7 @@ extension Diagnostic {
     }
 
     /// Nothing in the text names a division.
-    static func unresolved(_ clues: RegionClues) -> Diagnostic {
+    static func regionUnresolved(_ clues: RegionClues) -> Diagnostic {
         let name = clues.body ?? clues.signature ?? clues.title ?? ""
         return .warning("region.unresolved",
                         "未能从「\(name)」及正文确定地区；可在 front matter 写 region: 指定",

@@ -103,4 +103,38 @@ import Testing
         #expect(diagnostics.map(\.code) == ["region.unresolved"])
         #expect(diagnostics.map(\.severity) == [.warning])
     }
+
+    @Test func ambiguityKeepsWhatAllCandidatesShare() {
+        // 桥西区 is a district of both 石家庄市 and 张家口市, both in 河北省.
+        let (region, diagnostics) = resolve("桥西区人民政府2022年政府信息公开工作年度报告\n一、总体情况\n")
+        #expect(region == Region(province: "河北省", code: "130000000000"))
+        #expect(diagnostics.map(\.code) == ["region.ambiguous"])
+        #expect(diagnostics.first?.message == "地区不唯一：「桥西区人民政府」可指 2 处：河北省/石家庄市/桥西区 (130104000000)；河北省/张家口市/桥西区 (130703000000)；可在 front matter 写 region: 指定")
+    }
+
+    @Test func shortNameBeforeAZoneWordNamesTheCounty() {
+        let (region, _) = resolve("隆德经济开发区管委会2022年政府信息公开工作年度报告\n")
+        #expect(region == Region(province: "宁夏回族自治区", city: "固原市", county: "隆德县", code: "640423000000"))
+    }
+
+    @Test func hostNarrowsAmongDuplicates() {
+        // www.xqq.gov.cn reads as the initials of 兴庆区 and others, none near a 桥西区, so the
+        // ambiguity stays; www.sjz.gov.cn (石家庄) picks one.
+        let unrelated = resolve("桥西区人民政府2022年政府信息公开工作年度报告\n网址：http://www.xqq.gov.cn/\n").0
+        #expect(unrelated.county == nil)
+        let sjz = resolve("桥西区人民政府2022年政府信息公开工作年度报告\n网址：http://www.sjz.gov.cn/\n").0
+        #expect(sjz == Region(province: "河北省", city: "石家庄市", county: "桥西区", code: "130104000000"))
+    }
+
+    @Test func hugeAndHostileInputStaysBounded() {
+        let line = String(repeating: "城关镇兴庆区地址：www.a.gov.cn 电话0951-1234567", count: 20_000)
+        let text = (0..<2_000).map { "第\($0)行 根据 城关镇" }.joined(separator: "\n") + "\n" + line
+        let clues = RegionClues(body: String(repeating: "县", count: 10_000), title: line, signature: "",
+                                folder: "/////../ä/\u{0}", lines: SourceText.lines(text), bodyLine: nil)
+        let start = ContinuousClock.now
+        let (region, _) = resolver.resolve(clues)
+        #expect(region.town == nil)
+        #expect(ContinuousClock.now - start < .seconds(20))
+        #expect(resolver.resolve(RegionClues(body: "", title: nil, signature: nil, folder: "", lines: [], bodyLine: nil)).0 == .unknown)
+    }
 }

@@ -31,6 +31,9 @@ public final class Gazetteer: Sendable {
     /// A name from the 2016–2022 editions that is gone from 2023 → the rows it became (or,
     /// where the unit was merged away, the nearest ancestor that still exists).
     let formerIndex: [UInt64: [Int32]]
+    /// Rows whose name is a generic phrase (经济开发区管理委员会, 工业园区, 国营渔场, 良种场): read only
+    /// right after a place above them, never alone, since the phrase occurs in any report.
+    let chainOnly: [Bool]
     /// Keys of every prefix of every indexed name: a scan stops as soon as no name starts so.
     let prefixes: Set<UInt64>
 
@@ -153,6 +156,13 @@ public final class Gazetteer: Sendable {
         self.shortIndex = short
         self.formerIndex = former
         self.prefixes = prefixes
+        // Only units that are not administrative divisions (TTT 400–599 townships, county-level
+        // zones 71–79) have such names; a real town like 县底镇 is read alone.
+        self.chainOnly = names.indices.map { i in
+            let code = codes[i]
+            let unit = levels[i] == .township ? code / 1000 % 1000 >= 400 : levels[i] == .county && (71...79).contains(code / 1_000_000 % 100)
+            return unit && Gazetteer.genericStarts.contains { names[i].hasPrefix($0) }
+        }
     }
 
     /// Number of rows (44,699 for the 2023 edition).
@@ -178,6 +188,10 @@ public final class Gazetteer: Sendable {
         default: []
         }
     }
+
+    /// Opening words of division names that say what a unit is, not where.
+    static let genericStarts = ["经济", "工业", "高新", "开发", "产业", "农业", "科技", "国营", "示范", "监狱", "良种",
+                                "原种", "城区", "新区", "园区", "省", "市", "县", "农场", "林场"]
 
     static let placeholderNames: Set<String> = ["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"]
 

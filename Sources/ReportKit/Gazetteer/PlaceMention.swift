@@ -26,7 +26,8 @@ extension Gazetteer {
     static let zoneWordScalars: [[Unicode.Scalar]] = zoneWords.map { Array($0.unicodeScalars) }
 
     /// Every chain of place names in `text`. Longest full (or former) name first at each
-    /// position; a two-character full name (城区, 郊区) only right after another mention.
+    /// position; a two-character full name (城区, 郊区) or a generic one (工业园区) only right
+    /// after another mention.
     func chains(in text: String) -> [PlaceChain] {
         chains(in: Array(text.unicodeScalars))
     }
@@ -46,7 +47,7 @@ extension Gazetteer {
                 j += 1
                 guard j - i >= 2 else { continue }
                 if let rows = fullIndex[key] ?? formerIndex[key],
-                   j - i > 2 || Self.adjacent(mentions.last, i, scalars) {
+                   (j - i > 2 && rows.contains { !chainOnly[Int($0)] }) || Self.adjacent(mentions.last, i, scalars) {
                     found = PlaceMention(start: i, end: j, rows: rows)
                 }
                 if let rows = shortIndex[key]?.filter({ levels[Int($0)] < .township }), !rows.isEmpty {

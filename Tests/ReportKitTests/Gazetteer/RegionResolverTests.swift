@@ -137,4 +137,12 @@ import Testing
         #expect(ContinuousClock.now - start < .seconds(20))
         #expect(resolver.resolve(RegionClues(body: "", title: nil, signature: nil, folder: "", lines: [], bodyLine: nil)).0 == .unknown)
     }
+
+    @Test func genericUnitNameAloneIsNotAPlace() {
+        // 经济开发区管理委员会 is the NBS name of one township-like unit, but as a body it says what,
+        // not where.
+        let (region, diagnostics) = resolve("经济开发区管理委员会2023年政府信息公开工作年度报告\n")
+        #expect(region == .unknown)
+        #expect(diagnostics.map(\.code) == ["region.unresolved"])
+    }
 }

@@ -83,6 +83,9 @@ def main():
     rows = set()
     for f in former:
         code, name = f["code"], f["name"]
+        # A few rows carry the body's suffix (五宝镇人民政府): as a key it would claim every 五宝镇.
+        if name.endswith("政府"):
+            continue
         if code in current and stem(current[code]) == stem(name):
             target = code
         else:

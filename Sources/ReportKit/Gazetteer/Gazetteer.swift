@@ -33,7 +33,7 @@ public final class Gazetteer: Sendable {
     let formerIndex: [UInt64: [Int32]]
     /// Rows whose name is a generic phrase (经济开发区管理委员会, 工业园区, 国营渔场, 良种场): read only
     /// right after a place above them, never alone, since the phrase occurs in any report.
-    let chainOnly: [Bool]
+    let chainOnly: Set<UInt64>
     /// Keys of every prefix of every indexed name: a scan stops as soon as no name starts so.
     let prefixes: Set<UInt64>
 
@@ -135,13 +135,22 @@ public final class Gazetteer: Sendable {
             for (key, k) in seen where !clash.contains(key) { short[key, default: []].append(k) }
         }
 
+        // Keys whose every row is a generic unit name.
+        var chainOnly = Set<UInt64>()
+        for (key, rows) in full where rows.allSatisfy({ Gazetteer.isGenericUnit(names[Int($0)], code: codes[Int($0)], level: levels[Int($0)]) }) {
+            chainOnly.insert(key)
+        }
+
         var former: [UInt64: [Int32]] = [:]
-        for (_, _, name, target) in TSVRows(formerNamesTSV) {
+        for (code, digits, name, target) in TSVRows(formerNamesTSV) {
             buffer.removeAll(keepingCapacity: true)
             buffer.append(contentsOf: name.unicodeScalars)
             let key = NameKey.of(buffer)
             guard full[key] == nil, let target, let t = find(target, in: codes) else { continue }
             if !(former[key]?.contains(t) ?? false) { former[key, default: []].append(t) }
+            if let level = Gazetteer.level(digits: digits), Gazetteer.isGenericUnit(name, code: code, level: level) {
+                chainOnly.insert(key)
+            }
             hashPrefixes()
         }
 
@@ -156,13 +165,7 @@ public final class Gazetteer: Sendable {
         self.shortIndex = short
         self.formerIndex = former
         self.prefixes = prefixes
-        // Only units that are not administrative divisions (TTT 400–599 townships, county-level
-        // zones 71–79) have such names; a real town like 县底镇 is read alone.
-        self.chainOnly = names.indices.map { i in
-            let code = codes[i]
-            let unit = levels[i] == .township ? code / 1000 % 1000 >= 400 : levels[i] == .county && (71...79).contains(code / 1_000_000 % 100)
-            return unit && Gazetteer.genericStarts.contains { names[i].hasPrefix($0) }
-        }
+        self.chainOnly = chainOnly
     }
 
     /// Number of rows (44,699 for the 2023 edition).
@@ -187,6 +190,14 @@ public final class Gazetteer: Sendable {
         case 4: [code / 10_000_000_000 * 10_000_000_000]
         default: []
         }
+    }
+
+    /// Whether a row is a unit that is not an administrative division (TTT 400–599 townships,
+    /// county-level zones 71–79) with a name that says what it is, not where: 经济开发区管理委员会,
+    /// 工业园区, 劳教所. A real town such as 县底镇 is never one.
+    static func isGenericUnit(_ name: String, code: UInt64, level: Division.Level) -> Bool {
+        let unit = level == .township ? code / 1000 % 1000 >= 400 : level == .county && (71...79).contains(code / 1_000_000 % 100)
+        return unit && (name.unicodeScalars.count <= 3 || genericStarts.contains { name.hasPrefix($0) })
     }
 
     /// Opening words of division names that say what a unit is, not where.

@@ -47,7 +47,7 @@ extension Gazetteer {
                 j += 1
                 guard j - i >= 2 else { continue }
                 if let rows = fullIndex[key] ?? formerIndex[key],
-                   (j - i > 2 && rows.contains { !chainOnly[Int($0)] }) || Self.adjacent(mentions.last, i, scalars) {
+                   (j - i > 2 && !chainOnly.contains(key)) || Self.adjacent(mentions.last, i, scalars) {
                     found = PlaceMention(start: i, end: j, rows: rows)
                 }
                 if let rows = shortIndex[key]?.filter({ levels[Int($0)] < .township }), !rows.isEmpty {

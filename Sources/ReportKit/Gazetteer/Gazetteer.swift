@@ -35,7 +35,7 @@ public final class Gazetteer: Sendable {
     /// right after a place above them, never alone, since the phrase occurs in any report.
     let chainOnly: Set<UInt64>
     /// Keys of every prefix of every indexed name: a scan stops as soon as no name starts so.
-    let prefixes: Set<UInt64>
+    let prefixes: PrefixFilter
 
     /// Builds the gazetteer from the compact resource form written by `scripts/make-gazetteer.py`:
     /// `divisions.tsv` lines `CODE\tNAME` with the code trimmed to 2/4/6/9 digits, and
@@ -84,9 +84,9 @@ public final class Gazetteer: Sendable {
         // name, so already in `prefixes`) is kept for the sibling check below.
         var full: [UInt64: [Int32]] = [:]
         full.reserveCapacity(45_000)
-        var prefixes = Set<UInt64>()
-        prefixes.reserveCapacity(180_000)
+        var prefixes = PrefixFilter()
         var shortKeys = [UInt64](repeating: 0, count: codes.count)
+        var genericRows = Set<Int32>()
         var buffer: [Unicode.Scalar] = []
         var keys: [UInt64] = []
         buffer.reserveCapacity(80); keys.reserveCapacity(80)
@@ -105,6 +105,7 @@ public final class Gazetteer: Sendable {
             hashPrefixes()
             guard let key = keys.last else { continue }
             full[key, default: []].append(Int32(i))
+            if Gazetteer.isGenericUnit(buffer, code: codes[i], level: levels[i]) { genericRows.insert(Int32(i)) }
             if let n = ShortName.length(of: buffer, level: levels[i]) { shortKeys[i] = keys[n - 1] }
             // Beijing's XX地区 is the same body as XX乡 / XX镇 (南磨房地区 = 南磨房乡人民政府).
             if levels[i] == .township && buffer.count > 3 && buffer[buffer.count - 2] == "地" && buffer[buffer.count - 1] == "区" {
@@ -137,8 +138,9 @@ public final class Gazetteer: Sendable {
 
         // Keys whose every row is a generic unit name.
         var chainOnly = Set<UInt64>()
-        for (key, rows) in full where rows.allSatisfy({ Gazetteer.isGenericUnit(names[Int($0)], code: codes[Int($0)], level: levels[Int($0)]) }) {
-            chainOnly.insert(key)
+        for row in genericRows {
+            let key = NameKey.of(names[Int(row)])
+            if full[key]?.allSatisfy(genericRows.contains) ?? false { chainOnly.insert(key) }
         }
 
         var former: [UInt64: [Int32]] = [:]
@@ -148,7 +150,7 @@ public final class Gazetteer: Sendable {
             let key = NameKey.of(buffer)
             guard full[key] == nil, let target, let t = find(target, in: codes) else { continue }
             if !(former[key]?.contains(t) ?? false) { former[key, default: []].append(t) }
-            if let level = Gazetteer.level(digits: digits), Gazetteer.isGenericUnit(name, code: code, level: level) {
+            if let level = Gazetteer.level(digits: digits), Gazetteer.isGenericUnit(buffer, code: code, level: level) {
                 chainOnly.insert(key)
             }
             hashPrefixes()
@@ -195,14 +197,15 @@ public final class Gazetteer: Sendable {
     /// Whether a row is a unit that is not an administrative division (TTT 400–599 townships,
     /// county-level zones 71–79) with a name that says what it is, not where: 经济开发区管理委员会,
     /// 工业园区, 劳教所. A real town such as 县底镇 is never one.
-    static func isGenericUnit(_ name: String, code: UInt64, level: Division.Level) -> Bool {
+    static func isGenericUnit(_ name: [Unicode.Scalar], code: UInt64, level: Division.Level) -> Bool {
         let unit = level == .township ? code / 1000 % 1000 >= 400 : level == .county && (71...79).contains(code / 1_000_000 % 100)
-        return unit && (name.unicodeScalars.count <= 3 || genericStarts.contains { name.hasPrefix($0) })
+        return unit && (name.count <= 3 || genericStartScalars.contains { name.starts(with: $0) })
     }
 
     /// Opening words of division names that say what a unit is, not where.
     static let genericStarts = ["经济", "工业", "高新", "开发", "产业", "农业", "科技", "国营", "示范", "监狱", "良种",
                                 "原种", "城区", "新区", "园区", "省", "市", "县", "农场", "林场"]
+    static let genericStartScalars = genericStarts.map { Array($0.unicodeScalars) }
 
     static let placeholderNames: Set<String> = ["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"]
 

@@ -121,6 +121,14 @@ def main():
             continue
         if [table[c] for c in chars] != syllables:
             exceptions[name] = syllables
+    # The same names without a one-character suffix (六安市 → 六安), unless two names disagree.
+    bases = {}
+    for name, syllables in list(exceptions.items()):
+        if len(name) >= 3 and name[-1] in "省市县区镇乡旗" and [table[c] for c in name[:-1]] != syllables[:-1]:
+            bases.setdefault(name[:-1], set()).add(" ".join(syllables[:-1]))
+    for base, readings in bases.items():
+        if len(readings) == 1 and base not in exceptions:
+            exceptions[base] = next(iter(readings)).split(" ")
     with open(os.path.join(OUT, "pinyin-names.tsv"), "w", encoding="utf-8") as f:
         for name in sorted(exceptions):
             f.write(f"{name}\t{' '.join(exceptions[name])}\n")

@@ -8,9 +8,10 @@ import Foundation
 public enum Pinyin {
     struct Table: Sendable {
         var characters: [Unicode.Scalar: String] = [:]
-        var names: [String: [String]] = [:]
-        var nameStarts: Set<Unicode.Scalar> = []
-        var longestName = 0
+        /// Whole names read differently from their characters, by `NameKey`.
+        var names: [UInt64: [String]] = [:]
+        /// For each scalar that starts such a name, the longest one, in scalars.
+        var nameStarts: [Unicode.Scalar: Int] = [:]
     }
 
     static let table: Table = {
@@ -26,10 +27,8 @@ public enum Pinyin {
             for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
                 let f = line.split(separator: "\t")
                 guard f.count == 2, let first = f[0].unicodeScalars.first else { continue }
-                let name = String(f[0])
-                table.names[name] = f[1].split(separator: " ").map(String.init)
-                table.nameStarts.insert(first)
-                table.longestName = max(table.longestName, name.unicodeScalars.count)
+                table.names[NameKey.of(f[0].unicodeScalars)] = f[1].split(separator: " ").map(String.init)
+                table.nameStarts[first] = max(table.nameStarts[first] ?? 0, f[0].unicodeScalars.count)
             }
         }
         return table
@@ -93,19 +92,19 @@ public enum Pinyin {
                 continue
             }
             flush()
-            if t.nameStarts.contains(s) {
-                var matched = false
-                for length in stride(from: min(t.longestName, scalars.count - i), through: 2, by: -1) {
-                    var key = String.UnicodeScalarView()
-                    key.append(contentsOf: scalars[i..<(i + length)])
-                    if let syllables = t.names[String(key)] {
-                        result += syllables.map { Token(text: $0, isSyllable: true) }
-                        i += length
-                        matched = true
-                        break
-                    }
+            if let longest = t.nameStarts[s], i + 1 < scalars.count {
+                // The longest exception name starting here, if any.
+                var key = NameKey.adding(NameKey.seed, s)
+                var match: (length: Int, syllables: [String])?
+                for j in (i + 1)..<min(scalars.count, i + longest) {
+                    key = NameKey.adding(key, scalars[j])
+                    if let syllables = t.names[key] { match = (j - i + 1, syllables) }
                 }
-                if matched { continue }
+                if let match {
+                    result += match.syllables.map { Token(text: $0, isSyllable: true) }
+                    i += match.length
+                    continue
+                }
             }
             if let syllable = t.characters[s] {
                 result.append(Token(text: syllable, isSyllable: true))

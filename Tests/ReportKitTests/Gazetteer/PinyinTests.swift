@@ -5,6 +5,8 @@ import Testing
     @Test func readsSyllables() {
         #expect(Pinyin.syllables("兴庆区") == ["xing", "qing", "qu"])
         #expect(Pinyin.syllables("六安市") == ["lu", "an", "shi"])
+        #expect(Pinyin.syllables("六安经济开发区管委会") == ["lu", "an", "jing", "ji", "kai", "fa", "qu", "guan", "wei", "hui"])
+        #expect(Pinyin.syllables("六安") == ["lu", "an"])
         #expect(Pinyin.syllables("蚌埠市") == ["beng", "bu", "shi"])
         #expect(Pinyin.syllables("Web 2.0") == ["web", "2", "0"])
     }

@@ -17,20 +17,31 @@ final class PlaceKeys: Sendable {
     let areaCodes: [String: [Int32]]
 
     init(gazetteer g: Gazetteer, areaCodes data: Data) {
-        var keys: [String: Set<Int32>] = [:]
+        var keys: [String: [Int32]] = [:]
+        keys.reserveCapacity(16_000)
+        var scalars: [Unicode.Scalar] = []
+        func add(_ key: String, _ row: Int32) {
+            if keys[key]?.last != row { keys[key, default: []].append(row) }
+        }
         for row in 0..<Int32(g.count) where g.levels[Int(row)] < .township && !g.placeholders[Int(row)] {
             let name = g.names[Int(row)]
             let level = g.levels[Int(row)]
-            var forms = [name]
-            if let short = ShortName.of(name, level: level), g.shortIndex[NameKey.of(short)]?.contains(row) ?? false { forms.append(short) }
+            let syllables = Pinyin.syllables(name)
+            var forms = [syllables]
+            // The short name is a prefix of the name: one syllable per character when they align.
+            scalars.removeAll(keepingCapacity: true)
+            scalars.append(contentsOf: name.unicodeScalars)
+            if syllables.count == scalars.count, let n = ShortName.length(of: scalars, level: level),
+               g.shortIndex[NameKey.of(scalars[..<n])]?.contains(row) ?? false {
+                forms.append(Array(syllables[..<n]))
+            }
             for form in forms {
-                let syllables = Pinyin.syllables(form)
-                keys[syllables.joined(), default: []].insert(row)
-                let initials = syllables.map { String($0.prefix(1)) }.joined()
-                if initials.count >= 3 || level == .province { keys[initials, default: []].insert(row) }
+                add(form.joined(), row)
+                let initials = String(form.compactMap(\.first))
+                if initials.count >= 3 || level == .province { add(initials, row) }
             }
         }
-        pinyin = keys.mapValues { $0.sorted() }
+        pinyin = keys
 
         var codes: [String: [Int32]] = [:]
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {

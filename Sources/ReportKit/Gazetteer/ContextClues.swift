@@ -6,13 +6,11 @@
 struct ContextClues {
     /// Rows each clue points to, most trusted first.
     var narrowing: [[Int32]] = []
-    /// What the folder points to (also the last resort for the subject).
-    var folder: [Int32] = []
 
     static let keywords = ["地址", "住所", "统计期限", "统计数据", "本报告", "年度报告", "根据", "网站", "网址", "联系",
                            "邮编", "电话", "传真", "热线"]
     /// Indexes into `keywords` of the ones that introduce a telephone number.
-    static let phoneKeywords: Set<Int> = [11, 12, 13]
+    static let phoneKeywords = Set(["电话", "传真", "热线"].compactMap { keywords.firstIndex(of: $0) })
     static let keywordScalars = keywords.map { Array($0.unicodeScalars) }
     static let window = 160
     static let maxLines = 200
@@ -33,24 +31,25 @@ struct ContextClues {
         picked += lines.indices.lazy.filter { !lines[$0].hits.isEmpty }.prefix(Self.maxLines)
         var seen = Set<Int>()
         var hosts: [[Int32]] = [], phones: [[Int32]] = []
-        let keys = { PlaceKeys.shared }
         for index in picked where seen.insert(index).inserted {
             let line = lines[index]
             for piece in Self.pieces(of: line.scalars, hits: line.hits) { add(g.chains(in: piece)) }
-            for host in Self.hosts(in: line.scalars) { hosts.append(Self.rows(ofKeys: host, keys: keys(), gazetteer: g)) }
+            for host in Self.hosts(in: line.scalars) { hosts.append(Self.rows(ofKeys: host, gazetteer: g)) }
             if line.hits.contains(where: { Self.phoneKeywords.contains($0.keyword) }) {
-                for code in Self.areaCodes(in: line.scalars) { phones.append(keys().areaCodes[code] ?? []) }
+                for code in Self.areaCodes(in: line.scalars) { phones.append(PlaceKeys.shared.areaCodes[code] ?? []) }
             }
         }
-        let parts = clues.folder.split(separator: "/").map(String.init)
-        if !parts.isEmpty {
-            folder = Self.rows(ofKeys: parts, keys: keys(), gazetteer: g)
-            narrowing.append(folder)
-        }
+        narrowing.append(Self.folderRows(clues.folder, gazetteer: g))
         narrowing += hosts + phones
         // Each distinct clue once, in order of trust, and a bounded number of them.
         var distinct = Set<[Int32]>()
         narrowing = Array(narrowing.filter { !$0.isEmpty && distinct.insert($0).inserted }.prefix(Self.maxClues))
+    }
+
+    /// What the folder a report sits in points to: `ningxia/guyuan/longde`, `宁夏/隆德县`.
+    static func folderRows(_ folder: String, gazetteer g: Gazetteer) -> [Int32] {
+        let parts = folder.split(separator: "/").map(String.init)
+        return parts.isEmpty ? [] : rows(ofKeys: parts, gazetteer: g)
     }
 
     /// Where each keyword occurs, at most four times each, in one pass.
@@ -130,13 +129,13 @@ struct ContextClues {
     /// Folder parts or host labels, general first, each read as a Chinese name (full, short or
     /// former) or as pinyin / initials; each part narrows the previous; the deepest that still
     /// fits wins.
-    static func rows(ofKeys parts: [String], keys: PlaceKeys, gazetteer g: Gazetteer) -> [Int32] {
+    static func rows(ofKeys parts: [String], gazetteer g: Gazetteer) -> [Int32] {
         var current: [Int32] = []
         for part in parts {
             let isASCII = part.unicodeScalars.allSatisfy(\.isASCII)
             let key = isASCII ? String(part.lowercased().unicodeScalars.filter { $0.value &- 0x61 < 26 }) : part
             guard !key.isEmpty else { continue }
-            var rows = isASCII ? (keys.pinyin[key] ?? []) : g.rows(named: key, under: nil, allowShort: true)
+            var rows = isASCII ? (PlaceKeys.shared.pinyin[key] ?? []) : g.rows(named: key, under: nil, allowShort: true)
             if !current.isEmpty {
                 rows = rows.filter { r in current.contains { g.isSelfOrAncestor($0, of: r) } }
             }

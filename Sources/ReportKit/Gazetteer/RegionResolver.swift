@@ -27,15 +27,16 @@ public struct RegionResolver: RegionResolving {
                 break
             }
         }
-        let context = ContextClues(clues, gazetteer: g)
         if candidates.isEmpty {
             // Nothing in the text names a place: the folder the author filed it under may.
-            candidates = context.folder
+            candidates = ContextClues.folderRows(clues.folder, gazetteer: g)
         }
         guard !candidates.isEmpty else {
             return (.unknown, [.regionUnresolved(clues)])
         }
-        for clue in context.narrowing where candidates.count > 1 {
+        // The context is read only when it is needed.
+        let narrowing = candidates.count > 1 ? ContextClues(clues, gazetteer: g).narrowing : []
+        for clue in narrowing where candidates.count > 1 {
             // Related: the clue names the candidate, a place above it, or a place below it.
             let clueAndAbove = Set(clue)
             let clueLineage = g.selfAndAncestors(of: clue)

@@ -25,6 +25,10 @@ extension Gazetteer {
     ]
     static let zoneWordScalars: [[Unicode.Scalar]] = zoneWords.map { Array($0.unicodeScalars) }
 
+    /// No name is longer (the longest, a development zone, has 72 scalars): a hard bound on how
+    /// far a scan extends, whatever the prefix filter says.
+    static let longestName = 80
+
     /// Every chain of place names in `text`. Longest full (or former) name first at each
     /// position; a two-character full name (城区, 郊区) or a generic one (工业园区) only right
     /// after another mention.
@@ -41,7 +45,8 @@ extension Gazetteer {
             var shorts: [(end: Int, rows: [Int32])] = []
             var key = NameKey.seed
             var j = i
-            while j < scalars.count {
+            let limit = min(scalars.count, i + Self.longestName)
+            while j < limit {
                 key = NameKey.adding(key, scalars[j])
                 guard prefixes.contains(key) else { break }
                 j += 1
@@ -74,7 +79,8 @@ extension Gazetteer {
         var result: (Int, [Int32])?
         var key = NameKey.seed
         var j = i
-        while j < scalars.count {
+        let limit = min(scalars.count, i + Self.longestName)
+        while j < limit {
             key = NameKey.adding(key, scalars[j])
             guard prefixes.contains(key) else { break }
             j += 1

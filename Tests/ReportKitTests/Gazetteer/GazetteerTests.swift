@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoTestSupport
 import ReportKit
 import Testing
 
@@ -61,5 +62,22 @@ import Testing
         #expect(g.region(fromOverride: "宁夏/隆德县/城关镇")?.code == "640423100000")
         #expect(g.region(fromOverride: "") == nil)
         #expect(g.region(fromOverride: "火星/奥林匹斯山") == nil)
+    }
+
+    @Test func resourceStaysSmall() throws {
+        let folder = Fixture.repositoryRoot.appendingPathComponent("Sources/ReportKit/Resources")
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.fileSizeKey])
+        let sizes = try files.map { try $0.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0 }
+        #expect(sizes.reduce(0, +) < 1_500_000)
+        #expect(sizes.allSatisfy { $0 < 4_000_000 })
+    }
+
+    @Test func malformedResourceRowsAreSkipped() {
+        let divisions = Data("garbage\n\t\t\n64\t宁夏回族自治区\n6401\t银川市\n12345678901234\tX\n6401x4\tY\n640104\t兴庆区\n6401\t重复\n".utf8)
+        let small = Gazetteer(divisionsTSV: divisions, formerNamesTSV: Data("640199\t旧区\t640104\n\n9\n".utf8))
+        #expect(small.count == 3)
+        #expect(small.chain(code: "640104000000").map(\.name) == ["宁夏回族自治区", "银川市", "兴庆区"])
+        #expect(small.divisions(named: "旧区").map(\.code) == ["640104000000"])
+        #expect(Gazetteer(divisionsTSV: Data(), formerNamesTSV: Data()).region(fromOverride: "宁夏") == nil)
     }
 }

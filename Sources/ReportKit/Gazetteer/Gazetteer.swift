@@ -25,12 +25,12 @@ public final class Gazetteer: Sendable {
     let childStart: [Int32]
     let childList: [Int32]
     /// Full name → rows (keys are `NameKey`s).
-    let fullIndex: [UInt64: [Int32]]
+    let fullIndex: RowIndex
     /// Name without its suffix (兴庆, 掌政, 宁夏) → rows, only where unambiguous within the parent.
-    let shortIndex: [UInt64: [Int32]]
+    let shortIndex: RowIndex
     /// A name from the 2016–2022 editions that is gone from 2023 → the rows it became (or,
     /// where the unit was merged away, the nearest ancestor that still exists).
-    let formerIndex: [UInt64: [Int32]]
+    let formerIndex: RowIndex
     /// Rows whose name is a generic phrase (经济开发区管理委员会, 工业园区, 国营渔场, 良种场): read only
     /// right after a place above them, never alone, since the phrase occurs in any report.
     let chainOnly: Set<UInt64>
@@ -82,8 +82,7 @@ public final class Gazetteer: Sendable {
         // One pass over the names with a reused scalar buffer: the key of every prefix goes into
         // `prefixes`, the whole name into `full`, and the short name's key (a prefix of the
         // name, so already in `prefixes`) is kept for the sibling check below.
-        var full: [UInt64: [Int32]] = [:]
-        full.reserveCapacity(45_000)
+        var full = RowIndex(capacity: 45_000)
         var prefixes = PrefixFilter()
         var shortKeys = [UInt64](repeating: 0, count: codes.count)
         var genericRows = Set<Int32>()
@@ -104,7 +103,7 @@ public final class Gazetteer: Sendable {
             buffer.append(contentsOf: name.unicodeScalars)
             hashPrefixes()
             guard let key = keys.last else { continue }
-            full[key, default: []].append(Int32(i))
+            full.add(Int32(i), for: key)
             if Gazetteer.isGenericUnit(buffer, code: codes[i], level: levels[i]) { genericRows.insert(Int32(i)) }
             if let n = ShortName.length(of: buffer, level: levels[i]) { shortKeys[i] = keys[n - 1] }
             // Beijing's XX地区 is the same body as XX乡 / XX镇 (南磨房地区 = 南磨房乡人民政府).
@@ -113,15 +112,14 @@ public final class Gazetteer: Sendable {
                 for last: Unicode.Scalar in ["乡", "镇"] {
                     buffer.append(last)
                     let alias = NameKey.of(buffer)
-                    if full[alias] == nil { full[alias] = [Int32(i)]; prefixes.insert(alias) }
+                    if !full.contains(alias) { full.add(Int32(i), for: alias); prefixes.insert(alias) }
                     buffer.removeLast()
                 }
             }
         }
 
         // Short names, kept only where no sibling shares them.
-        var short: [UInt64: [Int32]] = [:]
-        short.reserveCapacity(40_000)
+        var short = RowIndex(capacity: 40_000)
         let roots = parents.indices.filter { parents[$0] < 0 }.map { Int32($0) }
         var seen: [UInt64: Int32] = [:], clash = Set<UInt64>()
         for parentRow in -1..<codes.count {
@@ -133,7 +131,7 @@ public final class Gazetteer: Sendable {
                 let key = shortKeys[Int(k)]
                 if seen[key] != nil { clash.insert(key) } else { seen[key] = k }
             }
-            for (key, k) in seen where !clash.contains(key) { short[key, default: []].append(k) }
+            for (key, k) in seen where !clash.contains(key) { short.add(k, for: key) }
         }
 
         // Keys whose every row is a generic unit name.
@@ -143,13 +141,13 @@ public final class Gazetteer: Sendable {
             if full[key]?.allSatisfy(genericRows.contains) ?? false { chainOnly.insert(key) }
         }
 
-        var former: [UInt64: [Int32]] = [:]
+        var former = RowIndex(capacity: 10_000)
         for (code, digits, name, target) in TSVRows(formerNamesTSV) {
             buffer.removeAll(keepingCapacity: true)
             buffer.append(contentsOf: name.unicodeScalars)
             let key = NameKey.of(buffer)
-            guard full[key] == nil, let target, let t = find(target, in: codes) else { continue }
-            if !(former[key]?.contains(t) ?? false) { former[key, default: []].append(t) }
+            guard !full.contains(key), let target, let t = find(target, in: codes) else { continue }
+            former.add(t, for: key)
             if let level = Gazetteer.level(digits: digits), Gazetteer.isGenericUnit(buffer, code: code, level: level) {
                 chainOnly.insert(key)
             }

@@ -23,22 +23,33 @@ final class PlaceKeys: Sendable {
         func add(_ key: String, _ row: Int32) {
             if keys[key]?.last != row { keys[key, default: []].append(row) }
         }
+        let table = Pinyin.table
+        var syllables: [String] = []
         for row in 0..<Int32(g.count) where g.levels[Int(row)] < .township && !g.placeholders[Int(row)] {
             let name = g.names[Int(row)]
             let level = g.levels[Int(row)]
-            let syllables = Pinyin.syllables(name)
-            var forms = [syllables]
-            // The short name is a prefix of the name: one syllable per character when they align.
             scalars.removeAll(keepingCapacity: true)
             scalars.append(contentsOf: name.unicodeScalars)
-            if syllables.count == scalars.count, let n = ShortName.length(of: scalars, level: level),
-               g.shortIndex[NameKey.of(scalars[..<n])]?.contains(row) ?? false {
-                forms.append(Array(syllables[..<n]))
+            // One syllable per character from the table (names of this level are all Han);
+            // the few names read otherwise come whole from the exceptions.
+            syllables.removeAll(keepingCapacity: true)
+            if let whole = table.names[NameKey.of(scalars)] {
+                syllables += whole
+            } else {
+                for s in scalars {
+                    guard let syllable = table.characters[s] else { break }
+                    syllables.append(syllable)
+                }
+            }
+            guard syllables.count == scalars.count else { continue }
+            var forms = [syllables[...]]
+            // The short name is a prefix of the name: its first n syllables.
+            if let n = ShortName.length(of: scalars, level: level), g.shortIndex[NameKey.of(scalars[..<n])]?.contains(row) ?? false {
+                forms.append(syllables[..<n])
             }
             for form in forms {
                 add(form.joined(), row)
-                let initials = String(form.compactMap(\.first))
-                if initials.count >= 3 || level == .province { add(initials, row) }
+                if form.count >= 3 || level == .province { add(String(form.compactMap(\.first)), row) }
             }
         }
         pinyin = keys

@@ -6,13 +6,13 @@
 enum ShortName {
     typealias Scalars = [Unicode.Scalar]
 
-    /// Suffixes by level, longest first so 自治县 wins over 县.
-    static let suffixes: [Division.Level: [Scalars]] = [
-        .province: ["特别行政区", "自治区", "省", "市"],
-        .prefecture: ["自治州", "地区", "市", "盟"],
-        .county: ["自治县", "自治旗", "林区", "特区", "县", "区", "市", "旗"],
-        .township: ["街道办事处", "民族乡", "办事处", "街道", "苏木", "地区", "镇", "乡"],
-    ].mapValues { $0.map { Array($0.unicodeScalars) } }
+    /// Suffixes by level (indexed by `Level.rawValue`), longest first so 自治县 wins over 县.
+    static let suffixes: [[Scalars]] = [
+        ["特别行政区", "自治区", "省", "市"],
+        ["自治州", "地区", "市", "盟"],
+        ["自治县", "自治旗", "林区", "特区", "县", "区", "市", "旗"],
+        ["街道办事处", "民族乡", "办事处", "街道", "苏木", "地区", "镇", "乡"],
+    ].map { $0.map { Array($0.unicodeScalars) } }
 
     /// Ethnic qualifiers before 自治区/自治州/自治县/自治旗/民族乡 (宁夏回族自治区, 恩施土家族苗族自治州).
     static let peoples: [Scalars] = [
@@ -35,7 +35,7 @@ enum ShortName {
     /// The length, in scalars, of the short name at the start of `name`, or `nil` if it has none.
     static func length(of name: Scalars, level: Division.Level) -> Int? {
         if noShortForm.contains(where: { hasSuffix(name, $0) }) { return nil }
-        guard let suffix = suffixes[level]?.first(where: { hasSuffix(name, $0) }) else { return nil }
+        guard let suffix = suffixes[level.rawValue].first(where: { hasSuffix(name, $0) }) else { return nil }
         var n = name.count - suffix.count
         if suffix.count >= 3 && (suffix[0] == "自" || suffix[0] == "民") {
             var changed = true

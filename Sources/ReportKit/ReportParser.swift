@@ -3,7 +3,7 @@
 ///
 /// Start reading here, then `Recognizers/`.
 public struct ReportParser: Sendable {
-    public init() {}
+    public init(resolver: (any RegionResolving)? = nil) {}
 
     /// Parses already-decoded text (`.txt`, `.md`, or the line form of an HTML page).
     public func parse(lines: [SourceLine], source: String) -> Report {

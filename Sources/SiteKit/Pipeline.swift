@@ -29,7 +29,7 @@ public struct Pipeline: Sendable {
     public var reader: ReportReader
     public var slug: @Sendable (String) -> String
 
-    public init(plan: BuildPlan, reader: ReportReader = ReportReader(), slug: @escaping @Sendable (String) -> String = SiteRenderer.fallbackSlug) {
+    public init(plan: BuildPlan, reader: ReportReader = .standard, slug: @escaping @Sendable (String) -> String = Pinyin.slug) {
         self.plan = plan
         self.reader = reader
         self.slug = slug

@@ -44,7 +44,7 @@ func corpusBenchmark(_ corpusDir: String) throws {
 }
 
 enum BenchToolchain {
-    static var reader: ReportReader { ReportReader() }
+    static var reader: ReportReader { .standard }
 }
 
 do {

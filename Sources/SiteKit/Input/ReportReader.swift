@@ -23,3 +23,12 @@ public struct ReportReader: Sendable {
         return report
     }
 }
+
+extension ReportReader {
+    /// The reader the tools use: the parser with the division gazetteer, and front matter
+    /// `region:` resolved through it.
+    public static var standard: ReportReader {
+        ReportReader(parser: ReportParser(resolver: RegionResolver(gazetteer: .shared)),
+                     regionLookup: { Gazetteer.shared.region(fromOverride: $0) })
+    }
+}

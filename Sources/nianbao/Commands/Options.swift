@@ -38,5 +38,5 @@ func makePipeline(_ plan: BuildPlan) -> Pipeline {
 }
 
 enum Toolchain {
-    static var reader: ReportReader { ReportReader() }
+    static var reader: ReportReader { .standard }
 }

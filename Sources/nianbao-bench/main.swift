@@ -8,6 +8,9 @@ import SiteKit
 // corpus: parse every file of a corpus folder (the goal: the whole dev corpus in under one
 //         second, release build) against the peer "decode only" (reading the same bytes into
 //         text), so the figure says what parsing itself costs.
+// gazetteer: the first load of the division gazetteer in this fresh process (the goal: it
+//         adds under 50 ms to a build) against a whole build of content/ into a temporary
+//         folder, timed after the load, so the ratio says what share of a build it is.
 
 let args = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
@@ -47,7 +50,25 @@ enum BenchToolchain {
     static var reader: ReportReader { .standard }
 }
 
+func gazetteerBenchmark() throws {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let count = Gazetteer.shared.count
+    let load = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    precondition(count == 44_699, "gazetteer has \(count) divisions")
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-bench-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    let plan = try BuildPlan.resolve(root: root, content: nil, output: out.path, theme: nil, baseURL: nil)
+    var result: Pipeline.Result?
+    let build = try Bench.median(runs: 5) { result = try Pipeline(plan: plan).build() }
+    precondition((result?.reports ?? 0) > 0)
+    print("gazetteer: first load \(Bench.ms(load))   (goal: under 50 ms)")
+    print("  peer, build of content/ (\(result!.reports) reports, \(result!.pages) pages) after the load: \(Bench.ms(build))")
+    print("  ratio: the load is \(Bench.ratio(load, build)) a build of content/")
+}
+
 do {
+    if which == "gazetteer" || which == "all" { try gazetteerBenchmark() }
     if which == "corpus" || which == "all" { try corpusBenchmark(corpusDir) }
 } catch {
     FileHandle.standardError.write(Data("nianbao-bench: \(error)\n".utf8))

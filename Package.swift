@@ -30,6 +30,6 @@ let package = Package(
         .target(name: "NianbaoTestSupport", dependencies: ["ReportKit"], path: "Tests/NianbaoTestSupport"),
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "NianbaoTestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "SiteKitTests", dependencies: ["SiteKit", "NianbaoTestSupport"], exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "nianbaoTests", dependencies: ["nianbao", "NianbaoTestSupport"]),
+        .testTarget(name: "nianbaoTests", dependencies: ["nianbao", "SiteKit", "NianbaoTestSupport"]),
     ]
 )

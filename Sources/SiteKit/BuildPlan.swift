@@ -35,17 +35,21 @@ public struct BuildPlan: Sendable {
             }
         }
         func setting(_ key: String) -> String? { settings[key].map { "\($0)" } }
+        /// A path from the command line or site.yml: absolute as given, otherwise under `root`.
+        /// (`URL(fileURLWithPath:relativeTo:)` would resolve against root's parent when root
+        /// lacks a trailing slash.)
+        func resolve(_ path: String) -> URL {
+            (path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)).standardizedFileURL
+        }
         let contentPath = content ?? setting("content") ?? "content"
-        let contentURL = URL(fileURLWithPath: contentPath, relativeTo: root).standardizedFileURL
+        let contentURL = resolve(contentPath)
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: contentURL.path, isDirectory: &isDir), isDir.boolValue else {
             throw Failure.missingFolder(contentPath, what: "content")
         }
-        let outputURL = URL(fileURLWithPath: output ?? setting("output") ?? "public", relativeTo: root).standardizedFileURL
+        let outputURL = resolve(output ?? setting("output") ?? "public")
         let themeName = theme ?? setting("theme") ?? "default"
-        let themeURL = themeName.contains("/")
-            ? URL(fileURLWithPath: themeName, relativeTo: root).standardizedFileURL
-            : root.appendingPathComponent("themes").appendingPathComponent(themeName)
+        let themeURL = themeName.contains("/") ? resolve(themeName) : resolve("themes/\(themeName)")
         guard fm.fileExists(atPath: themeURL.path, isDirectory: &isDir), isDir.boolValue else {
             throw Failure.missingFolder(themeURL.path, what: "theme")
         }

@@ -1,0 +1,107 @@
+import Foundation
+import NianbaoTestSupport
+import SiteKit
+import Testing
+
+/// Builds the project's own content/ (the seeds) plus a hostile report into a temporary
+/// folder, the way `nianbao build` does, and checks the site as a reader would meet it.
+@Suite struct SiteBuildTests {
+    static let hostile = """
+    <script>alert("title")</script>掌政镇 2021 年政府信息公开工作年度报告
+
+    一、总体情况
+
+    本年度<img src=x onerror=alert(1)>共收到政府信息公开申请0件。"><b>bold</b>
+
+    兴庆区掌政镇人民政府
+    2022年1月20日
+    """
+
+    struct Built {
+        let root: URL
+        let files: [OutputFile]
+        let result: Pipeline.Result
+    }
+
+    static func build() throws -> Built {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-site-\(UUID().uuidString)")
+        let content = root.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        for seed in try FileManager.default.contentsOfDirectory(atPath: Fixture.repositoryRoot.appendingPathComponent("content").path) {
+            try FileManager.default.copyItem(at: Fixture.repositoryRoot.appendingPathComponent("content/\(seed)"), to: content.appendingPathComponent(seed))
+        }
+        try Data(hostile.utf8).write(to: content.appendingPathComponent("hostile.txt"))
+        let plan = try BuildPlan.resolve(root: root, content: nil, output: nil,
+                                         theme: Fixture.repositoryRoot.appendingPathComponent("themes/default").path, baseURL: nil)
+        let result = try Pipeline(plan: plan).build()
+        let out = root.appendingPathComponent("public")
+        var files: [OutputFile] = []
+        for rel in try SourceLoaderTestWalk.files(in: out) {
+            files.append(OutputFile(path: rel, data: try Data(contentsOf: out.appendingPathComponent(rel))))
+        }
+        return Built(root: root, files: files, result: result)
+    }
+
+    @Test func everyExpectedPageExistsAndEveryLinkResolves() throws {
+        let built = try Self.build()
+        let paths = Set(built.files.map(\.path))
+        let expected = [
+            "index.html", "search/index.html", "search.json", "years/index.html", "counties/index.html",
+            "years/2016/index.html", "years/2020/index.html", "years/2023/index.html",
+            // a page per report, with its data, its source page and its raw file
+            "ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/zhangzhengzhen/2020/index.html",
+            "ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/zhangzhengzhen/2020/report.json",
+            "ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/zhangzhengzhen/2020/source.html",
+            "ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/zhangzhengzhen/2020/source.txt",
+            "heilongjiangsheng/haerbinshi/nangangqu/wanggangzhen/2020/index.html",
+            "ningxiahuizuzizhiqu/yinchuanshi/helanxian/xigangzhen/2016/index.html",
+            "ningxiahuizuzizhiqu/guyuanshi/longdexian/chengguanzhen/2023/index.html",
+            "ningxiahuizuzizhiqu/yinchuanshi/xixiaqu/xingjingzhen/2020/index.html",
+            // a page per town, all its years
+            "ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/zhangzhengzhen/index.html",
+            "ningxiahuizuzizhiqu/guyuanshi/longdexian/chengguanzhen/index.html",
+            // a page per county
+            "counties/xingqingqu/index.html", "counties/longdexian/index.html", "counties/nangangqu/index.html",
+        ]
+        #expect(expected.filter { !paths.contains($0) } == [])
+        #expect(LinkChecker.brokenLinks(in: built.files) == [])
+        #expect(built.result.reports == 6)
+    }
+
+    @Test func reportTextNeverReachesAPageUnescaped() throws {
+        let built = try Self.build()
+        for file in built.files where file.path.hasSuffix(".html") || file.path.hasSuffix(".json") || file.path.hasSuffix(".js") {
+            let text = String(decoding: file.data, as: UTF8.self)
+            for needle in ["<script>alert", "<img src=x", "onerror=alert(1)>", "\"><b>bold"] {
+                #expect(!text.contains(needle), "\(file.path) contains \(needle) unescaped")
+            }
+        }
+        // The raw file is published as text, byte for byte, never as a page.
+        let raw = try #require(built.files.first { $0.path.hasSuffix("/source.txt") && String(decoding: $0.data, as: UTF8.self).contains("alert(\"title\")") })
+        #expect(String(decoding: raw.data, as: UTF8.self) == Self.hostile)
+    }
+
+    @Test func aRebuildRewritesNothingThatDidNotChange() throws {
+        let built = try Self.build()
+        let plan = try BuildPlan.resolve(root: built.root, content: nil, output: nil,
+                                         theme: Fixture.repositoryRoot.appendingPathComponent("themes/default").path, baseURL: nil)
+        let again = try Pipeline(plan: plan).build()
+        #expect(again.written?.written == 0)
+        #expect(again.written?.unchanged == built.files.count)
+    }
+}
+
+/// Lists the files under a folder, relative paths with `/`.
+enum SourceLoaderTestWalk {
+    static func files(in folder: URL) throws -> [String] {
+        let base = folder.standardizedFileURL.path + "/"
+        var out: [String] = []
+        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = walker?.nextObject() as? URL {
+            if (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+                out.append(String(url.standardizedFileURL.path.dropFirst(base.count)))
+            }
+        }
+        return out.sorted()
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// Reads the 2008–2018 statistics form (政府信息公开情况统计表) by label, never by position.
+///
+/// Tab rows are `统计指标 · 单位 · 统计数`; crawler text flattens them into
+/// `主动公开信息数 条 425 1516` (this year, cumulative) or, worse, `主动公开信息数条4251516`.
+/// A run of digits that holds both columns is split only when the split is certain (two
+/// digits: `55` = 5 / 5); otherwise the value is `nil` with a `legacy.ambiguousCell` warning.
+public struct LegacyTableRecognizer: Sendable {
+    static let unitWords = ["万元", "人次", "条", "件", "个", "人", "次", "篇", "元", "项", "期", "份"]
+    static let activeTotalKeys = ["主动公开政府信息数", "主动公开信息数", "主动公开文件数"]
+    static let applicationKeys = ["收到申请数", "受理依申请公开信息总数", "受理申请总数", "收到政府信息公开申请数"]
+    static let reviewKeys = ["行政复议数量", "行政复议数"]
+    static let litigationKeys = ["行政诉讼数量", "行政诉讼数"]
+
+    public init() {}
+
+    /// Whether a line is the form's header row.
+    public static func isHeader(_ text: String) -> Bool {
+        let t = Normalizer.compact(text)
+        return (t.contains("统计指标") || t.contains("指标名称")) && (t.contains("单位") || t.contains("统计数"))
+    }
+
+    public func read(_ lines: [SourceLine]) -> (LegacyTable?, [Diagnostic]) {
+        guard let start = lines.firstIndex(where: { Self.isHeader($0.text) }) else { return (nil, []) }
+        let header = Normalizer.compact(lines[start].text)
+        let twoColumns = header.contains("累计")
+        var table = LegacyTable()
+        var diagnostics: [Diagnostic] = []
+        // The header line itself may carry the whole flattened table (crawler text).
+        var pieces: [(label: String, unit: String?, values: [CellToken], line: Int)] = []
+        for line in lines[start...] {
+            let t = Normalizer.compact(line.text)
+            if t.hasPrefix("单位负责人") || t.hasPrefix("填报人") || t.hasPrefix("联系电话") { break }
+            if line.text.contains("\t") {
+                let cells = line.text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard let label = cells.first, !label.isEmpty, !Self.isHeader(line.text) else { continue }
+                let unit = cells.count > 1 && !cells[1].isEmpty ? cells[1] : nil
+                let valueText = cells.count > 2 ? cells[2] : ""
+                guard unit != nil || !valueText.isEmpty else { continue }
+                let v = CellValue.parse(valueText) ?? nil
+                pieces.append((Normalizer.compact(label), unit, [CellToken(kind: .value, text: valueText, value: v, line: line.number)], line.number))
+            } else {
+                var text = line.text
+                if let r = text.range(of: "统计数") ?? text.range(of: "累计") { if Self.isHeader(text) { text = String(text[r.upperBound...]) } }
+                let tokens = CellToken.tokens(of: Self.dropParentheses(text), line: line.number)
+                var label = ""
+                var values: [CellToken] = []
+                func flush() {
+                    if !label.isEmpty, !values.isEmpty {
+                        let (l, u) = Self.splitUnit(label)
+                        pieces.append((l, u, values, line.number))
+                    }
+                    label = ""; values = []
+                }
+                for token in tokens {
+                    if token.kind == .text {
+                        if !values.isEmpty { flush() }
+                        label += Normalizer.compact(token.text)
+                    } else {
+                        values.append(token)
+                    }
+                }
+                flush()
+            }
+        }
+        for p in pieces {
+            var value: Decimal?
+            var text: String? = p.values.first?.text
+            if twoColumns && p.values.count == 1, let only = p.values.first, only.value != nil,
+               only.text.allSatisfy(CellToken.isDigit), only.text.count >= 2 {
+                if only.text.count == 2 {
+                    let a = Decimal(Int(String(only.text.first!))!), b = Decimal(Int(String(only.text.last!))!)
+                    value = a <= b ? a : nil
+                    text = String(only.text.first!)
+                } else {
+                    value = nil
+                }
+                if value == nil {
+                    diagnostics.append(.warning("legacy.ambiguousCell", "统计表 \(p.label): “\(only.text)” 本年数与累计数连在一起，无法确定本年数", line: p.line))
+                }
+            } else {
+                value = p.values.first?.value ?? nil
+            }
+            table.rows.append(LegacyRow(label: p.label, unit: p.unit, value: value, text: text, line: p.line))
+        }
+        guard !table.rows.isEmpty else { return (nil, diagnostics) }
+        table.activeTotal = Self.fixed(table.rows, Self.activeTotalKeys, excluding: ["其中", "规范性文件"])
+        table.applicationsReceived = Self.fixed(table.rows, Self.applicationKeys, excluding: [])
+        table.reviewCount = Self.fixed(table.rows, Self.reviewKeys, excluding: ["举报", "申诉"])
+        table.litigationCount = Self.fixed(table.rows, Self.litigationKeys, excluding: ["举报", "申诉"])
+        return (table, diagnostics)
+    }
+
+    static func fixed(_ rows: [LegacyRow], _ keys: [String], excluding: [String]) -> Decimal? {
+        for row in rows {
+            let k = Normalizer.key(row.label)
+            if excluding.contains(where: { k.contains($0) }) { continue }
+            if keys.contains(where: { k.contains($0) }) { return row.value }
+        }
+        return nil
+    }
+
+    /// `主动公开信息数条` → (`主动公开信息数`, `条`).
+    static func splitUnit(_ label: String) -> (String, String?) {
+        for u in unitWords where label.hasSuffix(u) && label.count > u.count {
+            return (String(label.dropLast(u.count)), u)
+        }
+        return (label, nil)
+    }
+
+    static func dropParentheses(_ text: String) -> String {
+        var out = ""
+        var depth = 0
+        for c in text {
+            if c == "(" || c == "（" { depth += 1; continue }
+            if c == ")" || c == "）" { depth = max(0, depth - 1); continue }
+            if depth == 0 { out.append(c) }
+        }
+        return out
+    }
+}

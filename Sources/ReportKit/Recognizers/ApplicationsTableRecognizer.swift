@@ -17,7 +17,7 @@ public struct ApplicationsTableRecognizer: Sendable {
         for line in lines where !TableRegion.isProse(line.text) {
             tokens += CellToken.tokens(of: line.text, line: line.number, grid: grid)
         }
-        let found = TokenRowReader.read(tokens, matcher: Self.matcher)
+        let found = TokenRowReader.read(tokens, matcher: Self.matcher, columns: grid ? nil : 7)
         var diagnostics: [Diagnostic] = []
         guard !found.rows.isEmpty else { return (nil, diagnostics) }
         let is2021 = found.rows.contains { Self.subRows.contains($0.key) }

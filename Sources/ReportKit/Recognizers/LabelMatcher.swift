@@ -67,6 +67,30 @@ public struct LabelMatcher: Sendable {
         return .unknown(text: shown, didYouMean: nearest.map { $0.candidate.label })
     }
 
+    /// Every label named in `text`, in reading order (longest first where two start together,
+    /// no overlaps): the labels a PDF printed one after another with no values between.
+    public func labels(in text: String) -> [String] {
+        let chars = Array(text.suffix(400))
+        var found: [(start: Int, end: Int, key: String)] = []
+        for c in candidates where c.chars.count <= chars.count {
+            var s = 0
+            while s + c.chars.count <= chars.count {
+                if chars[s] == c.chars[0], Array(chars[s..<(s + c.chars.count)]) == c.chars {
+                    found.append((s, s + c.chars.count, c.key))
+                    s += c.chars.count
+                } else { s += 1 }
+            }
+        }
+        found.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+        var result: [String] = []
+        var reached = 0
+        for f in found where f.start >= reached {
+            result.append(f.key)
+            reached = f.end
+        }
+        return result
+    }
+
     /// The end offset of the last occurrence of `needle` in `hay`.
     func lastEnd(of needle: [Character], in hay: [Character]) -> Int? {
         guard needle.count <= hay.count else { return nil }

@@ -33,7 +33,7 @@ public struct MetadataRecognizer: Sendable {
         } else if let tb = r.titleBody, !tb.isEmpty {
             r.body = tb
             r.bodyLine = r.titleLine
-            if !Self.bodyEndings.contains(where: { tb.hasSuffix($0) }) {
+            if !Self.bodyEndings.contains(where: { tb.hasSuffix($0) }) || ["镇", "乡", "街道"].contains(where: { tb.hasSuffix($0) }) {
                 let wanted = tb + "人民政府"
                 if lines.contains(where: { Normalizer.compact($0.text).contains(wanted) }) { r.body = wanted }
             }

@@ -7,8 +7,18 @@ public enum TableRegion {
     public static func isProse(_ text: String) -> Bool {
         if text.contains("\t") { return false }
         let t = text.trimmingCharacters(in: .whitespaces)
+        if isPageMark(t) { return true }
         if t.count > 60 { return true }
         if t.hasSuffix("。") || (t.contains("。") && t.count > 20) { return true }
+        return false
+    }
+
+    /// A page number left by PDF extraction: `-2-`, `- 3 -`, `第 4 页`, `4/12`.
+    public static func isPageMark(_ t: String) -> Bool {
+        let c = Normalizer.compact(t)
+        guard !c.isEmpty, c.count <= 12 else { return false }
+        if c.hasPrefix("-"), c.hasSuffix("-"), c.count >= 3, c.dropFirst().dropLast().allSatisfy(CellToken.isDigit) { return true }
+        if c.hasPrefix("第"), c.hasSuffix("页") { return true }
         return false
     }
 }

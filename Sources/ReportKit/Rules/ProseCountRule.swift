@@ -44,7 +44,11 @@ public struct ProseCountRule: ReportRule {
                   return [a, b, a + b]
               }),
         Probe(code: "legacy.prose", keywords: ["主动公开政府信息", "主动公开信息"], requires: [], units: ["条"], what: "主动公开政府信息",
-              accepted: { r in r.legacy?.activeTotal.map { [$0] } ?? [] }),
+              // One platform's share (政府网站公开584条) is honest prose too: any row of the form counts.
+              accepted: { r in
+                  guard let legacy = r.legacy, let total = legacy.activeTotal else { return [] }
+                  return [total] + legacy.rows.compactMap(\.value)
+              }),
     ]
 
     static let clauseBreaks: Set<Character> = ["，", "。", "；", ",", ";", ":", "：", "、", "(", ")", "（", "）", "其", "和", "及", "与", "共"]

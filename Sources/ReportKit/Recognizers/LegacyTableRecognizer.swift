@@ -28,10 +28,15 @@ public struct LegacyTableRecognizer: Sendable {
         var table = LegacyTable()
         var diagnostics: [Diagnostic] = []
         // The header line itself may carry the whole flattened table (crawler text).
-        var pieces: [(label: String, unit: String?, values: [CellToken], line: Int)] = []
+        var pieces: [(label: String, unit: String?, values: [CellToken], line: Int, split: Bool)] = []
+        let tabbed = lines[start].text.contains("\t")
         for line in lines[start...] {
             let t = Normalizer.compact(line.text)
             if t.hasPrefix("单位负责人") || t.hasPrefix("填报人") || t.hasPrefix("联系电话") { break }
+            // The form ends where its layout ends: a line that is not a row (tab rows), or
+            // a blank line or a sentence (flattened text).
+            if tabbed && !t.isEmpty && !line.text.contains("\t") && line.number != lines[start].number { break }
+            if !tabbed && line.number != lines[start].number && (t.isEmpty || t.contains("。")) { break }
             if line.text.contains("\t") {
                 let cells = line.text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard let label = cells.first, !label.isEmpty, !Self.isHeader(line.text) else { continue }
@@ -39,7 +44,7 @@ public struct LegacyTableRecognizer: Sendable {
                 let valueText = cells.count > 2 ? cells[2] : ""
                 guard unit != nil || !valueText.isEmpty else { continue }
                 let v = CellValue.parse(valueText) ?? nil
-                pieces.append((Normalizer.compact(label), unit, [CellToken(kind: .value, text: valueText, value: v, line: line.number)], line.number))
+                pieces.append((Normalizer.compact(label), unit, [CellToken(kind: .value, text: valueText, value: v, line: line.number)], line.number, true))
             } else {
                 var text = line.text
                 if let r = text.range(of: "统计数") ?? text.range(of: "累计") { if Self.isHeader(text) { text = String(text[r.upperBound...]) } }
@@ -49,7 +54,7 @@ public struct LegacyTableRecognizer: Sendable {
                 func flush() {
                     if !label.isEmpty, !values.isEmpty {
                         let (l, u) = Self.splitUnit(label)
-                        pieces.append((l, u, values, line.number))
+                        pieces.append((l, u, values, line.number, false))
                     }
                     label = ""; values = []
                 }
@@ -67,7 +72,7 @@ public struct LegacyTableRecognizer: Sendable {
         for p in pieces {
             var value: Decimal?
             var text: String? = p.values.first?.text
-            if twoColumns && p.values.count == 1, let only = p.values.first, only.value != nil,
+            if twoColumns && !p.split && p.values.count == 1, let only = p.values.first, only.value != nil,
                only.text.allSatisfy(CellToken.isDigit), only.text.count >= 2 {
                 if only.text.count == 2 {
                     let a = Decimal(Int(String(only.text.first!))!), b = Decimal(Int(String(only.text.last!))!)

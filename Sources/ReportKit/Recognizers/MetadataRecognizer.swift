@@ -45,7 +45,7 @@ public struct MetadataRecognizer: Sendable {
     /// The first `NNNN年 … 报告` line near the top; a title starting with its year takes the
     /// short line above it as its first part (`兴庆区掌政镇` / `2020 年…年度报告`).
     func findTitle(_ lines: [SourceLine], into r: inout Result) {
-        for (i, line) in lines.prefix(200).enumerated() {
+        for (i, line) in lines.prefix(3000).enumerated() {
             var t = Normalizer.compact(line.text)
             for prefix in ["标题:", "标题：", "标题"] where t.hasPrefix(prefix) { t = String(t.dropFirst(prefix.count)) }
             guard t.count <= 80, t.contains("报告") || t.contains("年报"), let (year, before) = Self.leadingYear(t) else { continue }

@@ -43,6 +43,10 @@ public struct CellToken: Hashable, Sendable {
                 }
             }
         }
+        // A grid row with no number at all is a header: its empty cells are not values.
+        if grid && !result.contains(where: { $0.kind == .value && !$0.text.isEmpty }) {
+            result.removeAll { $0.kind == .value && $0.text.isEmpty }
+        }
         return result
     }
 

@@ -38,7 +38,11 @@ public struct ApplicationsTableRecognizer: Sendable {
             if tokens.count != 7 {
                 diagnostics.append(.warning("applications.cellCount",
                                             "表三 \(label): \(tokens.count) 个数值，应为 7 个", line: row.line))
-                values = CellPlacement.place(values)
+                if let split = CellPlacement.splitConcatenated(tokens.map(\.text)) {
+                    values = split
+                } else {
+                    values = CellPlacement.place(values)
+                }
             }
             var cells: [StatCell] = []
             for (c, column) in columns.enumerated() {

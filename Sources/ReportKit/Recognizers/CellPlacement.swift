@@ -79,4 +79,40 @@ public enum CellPlacement {
             for j in (i + 1)..<k { idx[j] = idx[j - 1] + 1 }
         }
     }
+
+    /// Crawler text runs cells together (`713000074` = 71 3 0 0 0 0 74). Splits the digit runs
+    /// into seven numbers (no leading zeros) in every way, and keeps the split only when
+    /// exactly one adds up. `nil` when none or several do, or the runs are too long to try.
+    public static func splitConcatenated(_ runs: [String], columns: Int = 7) -> [Decimal]? {
+        let digits = runs.map { Array($0) }
+        guard !runs.isEmpty, runs.count < columns, digits.allSatisfy({ !$0.isEmpty && $0.allSatisfy(CellToken.isDigit) }) else { return nil }
+        let totalLength = digits.reduce(0) { $0 + $1.count }
+        guard totalLength >= columns, totalLength <= 24 else { return nil }
+        var found: [Decimal]?
+        var count = 0
+        var budget = 50_000
+        var parts: [Decimal] = []
+        func isNumber(_ p: ArraySlice<Character>) -> Bool { p.count == 1 || p.first != "0" }
+        func go(_ run: Int, _ offset: Int) {
+            guard budget > 0, count < 2 else { return }
+            budget -= 1
+            if run == digits.count {
+                if parts.count == columns, parts[0..<6].reduce(0, +) == parts[6] { count += 1; found = parts }
+                return
+            }
+            let d = digits[run]
+            let remainingRuns = digits.count - run - 1
+            for end in (offset + 1)...d.count {
+                let piece = d[offset..<end]
+                guard isNumber(piece), piece.count <= 7 else { continue }
+                let isLast = end == d.count
+                if isLast && parts.count + 1 + remainingRuns > columns { continue }
+                parts.append(Decimal(Int(String(piece))!))
+                if parts.count <= columns { go(isLast ? run + 1 : run, isLast ? 0 : end) }
+                parts.removeLast()
+            }
+        }
+        go(0, 0)
+        return count == 1 && budget > 0 ? found : nil
+    }
 }

@@ -88,7 +88,12 @@ public struct ReportParser: Sendable {
         if report.year == nil { diagnostics.append(.error("report.noYear", "报告未写明年度", line: nil)) }
         if report.body == nil { diagnostics.append(.warning("report.noBody", "报告未写明发布机关", line: nil)) }
         if report.active == nil && report.applications == nil && report.review == nil && report.legacy == nil {
-            diagnostics.append(.info("report.noTables", "报告没有统计表格（仅有文字）", line: nil))
+            if report.format == .v2019 || report.format == .v2021 {
+                // The form's headers are there but no table could be read (e.g. flattened text).
+                diagnostics.append(.info("report.tablesNotRead", "报告有统计表格，但版式无法可靠读取，表格留空", line: nil))
+            } else {
+                diagnostics.append(.info("report.noTables", "报告没有统计表格（仅有文字）", line: nil))
+            }
         }
 
         report.diagnostics = diagnostics

@@ -48,7 +48,9 @@ public struct LabelMatcher: Sendable {
                 best = (end, c.chars.count, c.key)
             }
         }
-        if let best { return .row(best.key) }
+        // A label followed by more than a few characters is not what the text ends with
+        // (`其他` inside `其他法律行政止公开`): the tail is tried as a misprint first.
+        if let best, chars.count - best.end <= 3 { return .row(best.key) }
         // Misprints: compare each label with the tail of the text of about its length.
         var nearest: (distance: Int, candidate: Candidate)?
         for c in candidates {
@@ -58,11 +60,14 @@ public struct LabelMatcher: Sendable {
                 d = min(d, Self.distance(Array(chars[(chars.count - len)...]), c.chars))
             }
             if d == .max { d = Self.distance(chars, c.chars) }
-            if nearest == nil || d < nearest!.distance { nearest = (d, c) }
+            // Compared relative to the label's length: 2 edits in `予以公开` are worse than 3 in
+            // `其他法律行政法规禁止公开`.
+            if nearest == nil || d * nearest!.candidate.chars.count < nearest!.distance * n { nearest = (d, c) }
         }
         if let nearest, nearest.candidate.chars.count >= 4, nearest.distance * 4 <= nearest.candidate.chars.count {
             return .row(nearest.candidate.key)
         }
+        if let best, let c = candidates.first(where: { $0.key == best.key }), c.chars.count >= 4 { return .row(best.key) }
         let shown = String(chars.suffix(40))
         return .unknown(text: shown, didYouMean: nearest.map { $0.candidate.label })
     }

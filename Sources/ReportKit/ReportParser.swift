@@ -98,7 +98,7 @@ public struct ReportParser: Sendable {
 
         report.diagnostics = diagnostics
         report.diagnostics += RuleRegistry.check(report, lines: lines)
-        report.blocks = BlockRecognizer().blocks(original: original, normalized: lines, tables: spans)
+        report.blocks = BlockRecognizer().blocks(original: original, normalized: lines, tables: spans, titleLines: Set(meta.titleLines))
 
         if let resolver {
             let folder = source.split(separator: "/").dropLast().joined(separator: "/")

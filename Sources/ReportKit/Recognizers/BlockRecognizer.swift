@@ -15,7 +15,7 @@ public struct BlockRecognizer: Sendable {
 
     public init() {}
 
-    public func blocks(original: [SourceLine], normalized: [SourceLine], tables: [TableSpan]) -> [Block] {
+    public func blocks(original: [SourceLine], normalized: [SourceLine], tables: [TableSpan], titleLines: Set<Int> = []) -> [Block] {
         var blocks: [Block] = []
         var buffer = ""
         var bufferLine = 0
@@ -43,6 +43,11 @@ public struct BlockRecognizer: Sendable {
             i += 1
             if norm.isEmpty { continue }
             let trimmedRaw = raw.trimmingCharacters(in: .whitespaces)
+            if titleLines.contains(number) {
+                flush()
+                blocks.append(.heading(text: norm, level: 1, section: nil, line: number))
+                continue
+            }
             if let section = SectionHeading.section(of: norm) {
                 flush()
                 blocks.append(.heading(text: norm, level: 2, section: section, line: number))

@@ -10,6 +10,8 @@ public struct MetadataRecognizer: Sendable {
     public struct Result: Sendable {
         public var title: String?
         public var titleLine: Int?
+        /// Every line the title spans (one, or the place line above a line starting with the year).
+        public var titleLines: [Int] = []
         public var titleBody: String?
         public var body: String?
         public var bodyLine: Int?
@@ -51,6 +53,7 @@ public struct MetadataRecognizer: Sendable {
             guard t.count <= 80, t.contains("报告") || t.contains("年报"), let (year, before) = Self.leadingYear(t) else { continue }
             r.year = year
             r.titleLine = line.number
+            r.titleLines = [line.number]
             var body = before
             var title = line.text.trimmingCharacters(in: .whitespaces)
             if body.isEmpty || body == "(" {
@@ -62,6 +65,7 @@ public struct MetadataRecognizer: Sendable {
                         body = prev
                         title = lines[j].text.trimmingCharacters(in: .whitespaces) + " " + title
                         r.titleLine = lines[j].number
+                        r.titleLines.insert(lines[j].number, at: 0)
                     }
                 }
             }

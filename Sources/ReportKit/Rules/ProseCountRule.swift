@@ -55,16 +55,16 @@ public struct ProseCountRule: ReportRule {
 
     public func check(_ report: Report, lines: [SourceLine]) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for probe in Self.probes {
-            let accepted = probe.accepted(report)
-            guard !accepted.isEmpty else { continue }
-            var flaggedLines = Set<Int>()
-            for line in lines where TableRegion.isProse(line.text) || !line.text.contains("\t") {
-                let text = Array(Normalizer.compact(line.text))
-                guard text.count >= 6 else { continue }
-                for n in Self.counts(in: text, probe: probe) where !accepted.contains(n) && !flaggedLines.contains(line.number) {
-                    flaggedLines.insert(line.number)
-                    out.append(.warning(probe.code, "正文称\(probe.what) \(n)，与表格 \(accepted[0]) 不符", line: line.number))
+        let active = Self.probes.map { $0.accepted(report) }
+        guard active.contains(where: { !$0.isEmpty }) else { return [] }
+        var flagged = Set<String>()
+        for line in lines where TableRegion.isProse(line.text) || !line.text.contains("\t") {
+            let text = Array(Normalizer.compact(line.text))
+            guard text.count >= 6 else { continue }
+            for (p, probe) in Self.probes.enumerated() where !active[p].isEmpty {
+                for n in Self.counts(in: text, probe: probe) where !active[p].contains(n) {
+                    guard flagged.insert("\(p)@\(line.number)").inserted else { continue }
+                    out.append(.warning(probe.code, "正文称\(probe.what) \(n)，与表格 \(active[p][0]) 不符", line: line.number))
                 }
             }
         }
@@ -78,7 +78,7 @@ public struct ProseCountRule: ReportRule {
             let k = Array(keyword)
             var i = 0
             while i + k.count <= text.count {
-                guard Array(text[i..<(i + k.count)]) == k else { i += 1; continue }
+                guard text[i] == k[0], text[i..<(i + k.count)].elementsEqual(k) else { i += 1; continue }
                 if !probe.requires.isEmpty {
                     let before = String(text[max(0, i - 14)..<i])
                     let clause = before.split(whereSeparator: { clauseBreaks.contains($0) && $0 != "共" }).last.map(String.init) ?? ""

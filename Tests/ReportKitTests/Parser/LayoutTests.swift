@@ -94,3 +94,25 @@ struct LayoutTests {
         #expect(SectionHeading.section(of: Normalizer.line("四、结转下年度继续办理")) == nil)
     }
 }
+
+/// A stub resolver that records the clues it was given.
+struct RecordingResolver: RegionResolving {
+    func resolve(_ clues: RegionClues) -> (Region, [Diagnostic]) {
+        (Region(town: clues.body, code: clues.folder), [.info("region.test", clues.signature ?? "-", line: clues.bodyLine)])
+    }
+}
+
+@Suite("Parser region clues")
+struct RegionClueTests {
+    @Test func handsCluesToTheResolver() throws {
+        let text = try ParserFixture.text("parser-tsv.txt")
+        let r = ReportParser(resolver: RecordingResolver()).parse(text, source: "content/ningxia/yinchuan/a.txt")
+        #expect(r.region == Region(town: "兴庆区示例镇人民政府", code: "content/ningxia/yinchuan"))
+        #expect(r.diagnostics == [.info("region.test", "兴庆区示例镇人民政府", line: 41)])
+    }
+
+    @Test func withoutResolverRegionIsUnknown() throws {
+        let r = try ParserFixture.parse("parser-tsv.txt")
+        #expect(r.region == .unknown)
+    }
+}

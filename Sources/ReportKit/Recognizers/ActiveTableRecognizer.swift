@@ -25,7 +25,10 @@ public struct ActiveTableRecognizer: Sendable {
         }
         let v2021 = Self.is2021(headerText)
         let form = v2021 ? Forms.active2021 : Forms.active2019
-        let found = TokenRowReader.read(tokens, matcher: v2021 ? Self.matcher2021 : Self.matcher2019)
+        let blockColumns: ((String) -> Int)? = grid ? nil : { key in form.block(containing: key)?.columns.count ?? 0 }
+        let headerWords = form.blocks.flatMap { $0.columns.map { Normalizer.key($0.label) } + [Normalizer.key($0.title ?? "")] } + ["信息内容"]
+        let found = TokenRowReader.read(tokens, matcher: v2021 ? Self.matcher2021 : Self.matcher2019, columns: blockColumns,
+                                        headerWords: headerWords.filter { !$0.isEmpty })
         guard !found.rows.isEmpty else { return (nil, []) }
         var diagnostics: [Diagnostic] = []
         for u in found.unknown {

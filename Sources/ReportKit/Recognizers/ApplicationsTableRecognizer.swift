@@ -17,7 +17,9 @@ public struct ApplicationsTableRecognizer: Sendable {
         for line in lines where !TableRegion.isProse(line.text) {
             tokens += CellToken.tokens(of: line.text, line: line.number, grid: grid)
         }
-        let found = TokenRowReader.read(tokens, matcher: Self.matcher, columns: grid ? nil : 7)
+        let sevenColumns: ((String) -> Int)? = grid ? nil : { _ in 7 }
+        let found = TokenRowReader.read(tokens, matcher: Self.matcher, columns: sevenColumns,
+                                        headerWords: Forms.applicantColumns.map { Normalizer.key($0.label) })
         var diagnostics: [Diagnostic] = []
         guard !found.rows.isEmpty else { return (nil, diagnostics) }
         let is2021 = found.rows.contains { Self.subRows.contains($0.key) }

@@ -116,3 +116,28 @@ struct RegionClueTests {
         #expect(r.region == .unknown)
     }
 }
+
+@Suite("Parser labels after values")
+struct LabelsAfterValuesTests {
+    // PDF text (pdftotext default mode) prints some labels after their numbers.
+    @Test func placesValuesPrintedBeforeTheirLabels() throws {
+        let r = try ParserFixture.parse("parser-labels-after.txt")
+        #expect(r.row(r.active, "licensing") == [550])
+        #expect(r.active?[row: "licensing"]?.line == 7)
+        #expect(r.row(r.active, "penalty") == [4119])
+        #expect(r.row(r.applications, "newReceived") == [30, 1, 0, 0, 0, 0, 31])
+        #expect(r.row(r.applications, "carriedOver") == [2, 0, 0, 0, 0, 0, 2])
+        #expect(r.row(r.applications, "granted") == [20, 1, 0, 0, 0, 0, 21])
+        #expect(r.row(r.applications, "partiallyGranted") == [5, 0, 0, 0, 0, 0, 5])
+        #expect(r.diagnostics == [])
+    }
+
+    @Test func leavesRunsAloneWhenCountsDisagree() throws {
+        // One label after the values but two runs: nothing is moved, the row is reported.
+        let text = "三、收到和处理政府信息公开申请情况\n二、上年结转政府信息公开申请数量\n2 0 0 0 0 0 2 20 1 0 0 0 0 21 5 0 0 0 0 0 5\n（一）予以公开\n四、政府信息公开行政复议情况\n"
+        let r = ReportParser().parse(text, source: "x.txt")
+        #expect(r.applications?[row: "granted"] == nil)
+        #expect(r.row(r.applications, "carriedOver") == [Decimal?](repeating: nil, count: 7))
+        #expect(r.codesAndLines == ["applications.cellCount@3", "report.noYear@-", "report.noBody@-"])
+    }
+}

@@ -19,7 +19,9 @@ public struct ActiveTableRecognizer: Sendable {
     public func read(_ lines: [SourceLine], grid: Bool) -> (StatTable?, [Diagnostic]) {
         var tokens: [CellToken] = []
         var headerText = ""
+        var tabbed = Set<Int>()
         for line in lines where !TableRegion.isProse(line.text) {
+            if line.text.contains("\t") || grid { tabbed.insert(line.number) }
             headerText += Normalizer.compact(line.text)
             tokens += CellToken.tokens(of: line.text, line: line.number, grid: grid)
         }
@@ -39,15 +41,22 @@ public struct ActiveTableRecognizer: Sendable {
         for row in found.rows where table[row: row.key] == nil {
             guard let block = form.block(containing: row.key), let formRow = form.row(row.key) else { continue }
             var values = row.values
+            var cleared = false
             if grid { while values.count > block.columns.count, values.last?.text == "" { values.removeLast() } }
             if values.count > block.columns.count {
                 diagnostics.append(.warning("active.cellCount", "表二 \(formRow.label): \(values.count) 个数值，应为 \(block.columns.count) 个", line: row.line))
+            } else if values.count < block.columns.count && !values.allSatisfy({ tabbed.contains($0.line) }) {
+                // Without cell separators the missing cells cannot be told from the present ones
+                // (`规范性文件898989` may be 89/89/89): every cell is unknown.
+                diagnostics.append(.warning("active.cellCount", "表二 \(formRow.label): \(values.count) 个数值，应为 \(block.columns.count) 个，无法确定各列", line: row.line))
+                values = []
+                cleared = true
             }
             var cells: [StatCell] = []
             for (c, column) in block.columns.enumerated() {
                 let token = c < values.count ? values[c] : nil
                 cells.append(StatCell(column: column.key, value: token?.value, text: token?.text, line: token?.line ?? row.line))
-                if token?.value == nil {
+                if token?.value == nil && !cleared {
                     diagnostics.append(.warning("active.unreadableCell", "表二 \(formRow.label) \(column.label): 无数值“\(token?.text ?? "")”", line: token?.line ?? row.line))
                 }
             }

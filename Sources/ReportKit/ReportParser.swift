@@ -51,8 +51,8 @@ public struct ReportParser: Sendable {
         for line in lines { compactText += Normalizer.compact(line.text) }
 
         let legacyStart = lines.firstIndex { LegacyTableRecognizer.isHeader($0.text) }
-        let looksNew = compactText.contains("本年新制作数量") || compactText.contains("本年制发件数") || compactText.contains("上一年项目数量")
-            || compactText.contains("本年新收政府信息公开申请")
+        let looksNew = Normalizer.contains(compactText, "本年新制作数量") || Normalizer.contains(compactText, "本年制发件数") || Normalizer.contains(compactText, "上一年项目数量")
+            || Normalizer.contains(compactText, "本年新收政府信息公开申请")
         var spans: [BlockRecognizer.TableSpan] = []
 
         if looksNew || legacyStart == nil {
@@ -82,7 +82,7 @@ public struct ReportParser: Sendable {
         }
 
         report.format = FormatRecognizer.format(compactText: compactText, applications: report.applications,
-                                                hasLegacyForm: report.legacy != nil || compactText.contains("政府信息公开情况统计表"),
+                                                hasLegacyForm: report.legacy != nil || Normalizer.contains(compactText, "政府信息公开情况统计表"),
                                                 year: report.year)
 
         if report.year == nil { diagnostics.append(.error("report.noYear", "报告未写明年度", line: nil)) }

@@ -12,8 +12,8 @@ public struct ActiveTableRecognizer: Sendable {
 
     /// Whether the section's headers are the 2021 form's.
     public static func is2021(_ text: String) -> Bool {
-        text.contains("本年制发件数") || text.contains("本年废止件数") || text.contains("现行有效件数")
-            || text.contains("本年处理决定数量") || text.contains("本年收费金额")
+        Normalizer.contains(text, "本年制发件数") || Normalizer.contains(text, "本年废止件数") || Normalizer.contains(text, "现行有效件数")
+            || Normalizer.contains(text, "本年处理决定数量") || Normalizer.contains(text, "本年收费金额")
     }
 
     public func read(_ lines: [SourceLine], grid: Bool) -> (StatTable?, [Diagnostic]) {

@@ -6,9 +6,9 @@
 /// `legacy` for the 统计指标 · 单位 · 统计数 form, or no new-form table and a year ≤ 2018.
 public enum FormatRecognizer {
     public static func format(compactText t: String, applications: StatTable?, hasLegacyForm: Bool, year: Int?) -> Format {
-        if ActiveTableRecognizer.is2021(t) && (t.contains("本年制发件数") || t.contains("现行有效件数")) { return .v2021 }
+        if ActiveTableRecognizer.is2021(t) && (Normalizer.contains(t, "本年制发件数") || Normalizer.contains(t, "现行有效件数")) { return .v2021 }
         if applications?.form == .applications2021 { return .v2021 }
-        if t.contains("本年新制作数量") || t.contains("上一年项目数量") || t.contains("本年新公开数量") { return .v2019 }
+        if Normalizer.contains(t, "本年新制作数量") || Normalizer.contains(t, "上一年项目数量") || Normalizer.contains(t, "本年新公开数量") { return .v2019 }
         if applications != nil { return .v2019 }
         if hasLegacyForm { return .legacy }
         if let year, year <= 2018 { return .legacy }

@@ -17,6 +17,7 @@ public enum SectionHeading {
 
     /// The section number 1…6 of a normalised line, `nil` when it is not a section heading.
     public static func section(of line: String) -> Int? {
+        guard let head = line.first(where: { $0 != " " && $0 != "\t" }), numerals.contains(head) else { return nil }
         let t = Normalizer.compact(line)
         guard t.count >= 4, t.count <= 34, let first = t.first, let n = numerals.firstIndex(of: first) else { return nil }
         let second = t.dropFirst().first

@@ -67,8 +67,37 @@ public enum Normalizer {
         return (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
     }
 
-    /// The text with all whitespace removed.
+    /// The text with all whitespace removed (scalar by scalar: `Character.isWhitespace`
+    /// looks up Unicode properties and dominated the profile on large pages).
     public static func compact(_ text: String) -> String {
-        String(text.filter { !$0.isWhitespace })
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x3000, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0xFEFF: continue
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// Whether `needle` occurs in `haystack`, comparing UTF-8 bytes (no Foundation, no
+    /// locale folding: both sides are already normalised).
+    public static func contains(_ haystack: String, _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        return haystack.utf8.withContiguousStorageIfAvailable { h -> Bool in
+            guard h.count >= n.count else { return false }
+            var i = 0
+            let last = h.count - n.count
+            while i <= last {
+                if h[i] == first {
+                    var k = 1
+                    while k < n.count && h[i + k] == n[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                i += 1
+            }
+            return false
+        } ?? haystack.contains(needle)
     }
 }

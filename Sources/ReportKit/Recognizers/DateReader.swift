@@ -18,7 +18,7 @@ public enum DateReader {
 
     /// The date when `text` (spaces ignored) is exactly a date, else `nil`.
     public static func date(_ text: String) -> DateValue? {
-        guard text.utf8.count <= 120, text.contains("年") else { return nil }
+        guard text.utf8.count <= 120, text.unicodeScalars.contains("年") else { return nil }
         let t = Array(Normalizer.compact(Normalizer.fold(text)))
         guard let yi = t.firstIndex(of: "年"), let mi = t.firstIndex(of: "月"), yi < mi else { return nil }
         guard let year = number(t[..<yi], isYear: true), (1990...2100).contains(year) else { return nil }

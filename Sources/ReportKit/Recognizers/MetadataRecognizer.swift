@@ -50,7 +50,7 @@ public struct MetadataRecognizer: Sendable {
         for (i, line) in lines.prefix(3000).enumerated() {
             var t = Normalizer.compact(line.text)
             for prefix in ["标题:", "标题：", "标题"] where t.hasPrefix(prefix) { t = String(t.dropFirst(prefix.count)) }
-            guard t.count <= 80, t.contains("报告") || t.contains("年报"), let (year, before) = Self.leadingYear(t) else { continue }
+            guard t.utf8.count <= 240, Normalizer.contains(t, "报告") || Normalizer.contains(t, "年报"), let (year, before) = Self.leadingYear(t) else { continue }
             r.year = year
             r.titleLine = line.number
             r.titleLines = [line.number]
@@ -133,6 +133,7 @@ public struct MetadataRecognizer: Sendable {
     func periodYear(_ lines: [SourceLine]) -> Int? {
         for line in lines {
             let t = Normalizer.compact(line.text)
+            guard Normalizer.contains(t, "统计期限") || Normalizer.contains(t, "统计时限") else { continue }
             guard let range = t.range(of: "统计期限") ?? t.range(of: "统计时限") else { continue }
             if let (y, _) = Self.leadingYear(String(t[range.upperBound...].prefix(40))) { return y }
         }

@@ -28,7 +28,7 @@ public enum Normalizer {
     /// a pipe-table row turned into tab-separated cells (its `|---|` rule into nothing).
     public static func line(_ text: String) -> String {
         var t = fold(text)
-        if t.contains("**") { t = t.replacingOccurrences(of: "**", with: "") }
+        if contains(t, "**") { t = t.replacingOccurrences(of: "**", with: "") }
         let trimmed = t.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("#") {
             return String(trimmed.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces)

@@ -19,7 +19,7 @@ public struct ReportParser: Sendable {
 
     /// Parses already-decoded text (`.txt`, `.md`, or the line form of an HTML page).
     public func parse(lines original: [SourceLine], source: String) -> Report {
-        let lines = original.map { SourceLine(Normalizer.line($0.text), number: $0.number) }
+        let lines = FlattenedText.split(original.map { SourceLine(Normalizer.line($0.text), number: $0.number) })
         let grid = source.lowercased().hasSuffix(".html") || source.lowercased().hasSuffix(".htm")
         var report = Report(source: source)
         var diagnostics: [Diagnostic] = []
@@ -98,7 +98,8 @@ public struct ReportParser: Sendable {
 
         report.diagnostics = diagnostics
         report.diagnostics += RuleRegistry.check(report, lines: lines)
-        report.blocks = BlockRecognizer().blocks(original: original, normalized: lines, tables: spans, titleLines: Set(meta.titleLines))
+        report.blocks = BlockRecognizer().blocks(original: Self.display(original, lines), normalized: lines, tables: spans,
+                                                 titleLines: Set(meta.titleLines))
 
         if let resolver {
             let folder = source.split(separator: "/").dropLast().joined(separator: "/")
@@ -109,6 +110,17 @@ public struct ReportParser: Sendable {
             report.diagnostics += d
         }
         return report
+    }
+
+    /// The text shown on the page, line for line with `lines`: the original (markdown as
+    /// written) except where a flattened line was split, whose pieces are shown as split.
+    static func display(_ original: [SourceLine], _ lines: [SourceLine]) -> [SourceLine] {
+        guard original.count != lines.count else { return original }
+        var pieces: [Int: Int] = [:]
+        for line in lines { pieces[line.number, default: 0] += 1 }
+        var text: [Int: String] = [:]
+        for line in original where pieces[line.number] == 1 { text[line.number] = line.text }
+        return lines.map { SourceLine(text[$0.number] ?? $0.text, number: $0.number) }
     }
 
     /// Parses a decoded text, split into lines numbered from 1.

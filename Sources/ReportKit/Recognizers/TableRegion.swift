@@ -8,9 +8,22 @@ public enum TableRegion {
         if text.contains("\t") { return false }
         let t = text.trimmingCharacters(in: .whitespaces)
         if isPageMark(t) { return true }
-        if t.count > 60 { return true }
+        // A long line without a sentence end that prints several numbers is a flattened
+        // table (crawler text), not prose.
+        if t.count > 60 { return t.contains("。") || digitRuns(t) < 3 }
         if t.hasSuffix("。") || (t.contains("。") && t.count > 20) { return true }
         return false
+    }
+
+    static func digitRuns(_ t: String) -> Int {
+        var runs = 0
+        var inRun = false
+        for c in t.unicodeScalars {
+            let d = c.value >= 0x30 && c.value <= 0x39
+            if d && !inRun { runs += 1 }
+            inRun = d
+        }
+        return runs
     }
 
     /// A page number left by PDF extraction: `-2-`, `- 3 -`, `第 4 页`, `4/12`.

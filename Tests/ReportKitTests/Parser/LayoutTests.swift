@@ -141,3 +141,24 @@ struct LabelsAfterValuesTests {
         #expect(r.codesAndLines == ["applications.cellCount@3", "report.noYear@-", "report.noBody@-"])
     }
 }
+
+@Suite("Parser flattened crawler text")
+struct FlattenedTextTests {
+    // Crawler text collapses the report into one line and runs cells together.
+    @Test func readsSectionsOfAOneLineReport() throws {
+        let r = try ParserFixture.parse("parser-flattened.txt")
+        #expect(r.body == "示例区")
+        #expect(r.year == 2022)
+        #expect(r.format == .v2021)
+        // `713000074` has exactly one split that adds up.
+        #expect(r.row(r.applications, "newReceived") == [71, 3, 0, 0, 0, 0, 74])
+        #expect(r.row(r.applications, "carriedOver") == [1, 0, 0, 0, 0, 0, 1])
+        #expect(r.row(r.applications, "resultsTotal") == [72, 3, 0, 0, 0, 0, 75])
+        #expect(r.row(r.review, "review") == [0, 1, 1, 0, 2])
+        // `行政规范性文件8855698` cannot be split into three columns with certainty.
+        #expect(r.row(r.active, "normativeDocuments") == [nil, nil, nil])
+        #expect(r.row(r.active, "regulations") == [0, 0, 0])
+        #expect(r.diagnostics.map(\.code.rawValue).filter { $0 != "applications.cellCount" } == ["active.cellCount"])
+        #expect(r.diagnostics.allSatisfy { $0.line == 3 })
+    }
+}

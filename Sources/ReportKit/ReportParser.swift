@@ -99,7 +99,8 @@ public struct ReportParser: Sendable {
         report.diagnostics = diagnostics
         report.diagnostics += RuleRegistry.check(report, lines: lines)
         report.blocks = BlockRecognizer().blocks(original: Self.display(original, lines), normalized: lines, tables: spans,
-                                                 titleLines: Set(meta.titleLines))
+                                                 titleLines: Set(meta.titleLines),
+                                                 ownLines: Set([meta.signature != nil ? meta.bodyLine : nil].compactMap { $0 }))
 
         if let resolver {
             let folder = source.split(separator: "/").dropLast().joined(separator: "/")

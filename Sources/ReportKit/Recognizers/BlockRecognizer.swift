@@ -15,7 +15,8 @@ public struct BlockRecognizer: Sendable {
 
     public init() {}
 
-    public func blocks(original: [SourceLine], normalized: [SourceLine], tables: [TableSpan], titleLines: Set<Int> = []) -> [Block] {
+    public func blocks(original: [SourceLine], normalized: [SourceLine], tables: [TableSpan], titleLines: Set<Int> = [],
+                       ownLines: Set<Int> = []) -> [Block] {
         var blocks: [Block] = []
         var buffer = ""
         var bufferLine = 0
@@ -59,6 +60,12 @@ public struct BlockRecognizer: Sendable {
                 blocks.append(.heading(text: norm, level: level, section: nil, line: number))
                 continue
             }
+            // The signature and a date standing alone are paragraphs of their own.
+            if ownLines.contains(number) || (norm.count <= 24 && DateReader.date(norm) != nil) {
+                flush()
+                blocks.append(.paragraph(text: trimmedRaw, line: number))
+                continue
+            }
             if Self.startsItem(norm) { flush() }
             if buffer.isEmpty { bufferLine = number }
             buffer += trimmedRaw
@@ -70,7 +77,7 @@ public struct BlockRecognizer: Sendable {
 
     static func endsSentence(_ t: String) -> Bool {
         guard let last = t.last else { return false }
-        return "。！？!?”；;".contains(last) || t.hasSuffix("。)") || t.hasSuffix("。）")
+        return "。！？!?；;".contains(last) || t.hasSuffix("。)") || t.hasSuffix("。）")
     }
 
     /// `（一）…`, `(一)…`, `一、…`, `1. …`, `1、…`.

@@ -23,6 +23,7 @@ struct LayoutTests {
         #expect(sections == [1, 2, 3, 4, 5, 6])
         let tables = r.blocks.compactMap { b -> TableKind? in if case .table(let k, _) = b { return k } else { return nil } }
         #expect(tables == [.active, .applications, .review])
+        #expect(r.blocks.suffix(2) == [.paragraph(text: "兴庆区示例镇人民政府", line: 41), .paragraph(text: "2021年1月25日", line: 43)])
     }
 
     @Test func readsPDFTextWithBrokenLabelsAndOneCellPerLine() throws {

@@ -73,7 +73,7 @@ public struct ReportParser: Sendable {
             }
         }
         if !looksNew, let start = legacyStart {
-            let (t, d) = LegacyTableRecognizer().read(Array(lines[start...]))
+            let (t, d) = LegacyTableRecognizer().read(Array(lines[start...]), prose: lines)
             report.legacy = t; diagnostics += d
             if t != nil {
                 let end = lines[start...].firstIndex { Normalizer.compact($0.text).hasPrefix("单位负责人") } ?? lines.count

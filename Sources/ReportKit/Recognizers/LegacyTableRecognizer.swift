@@ -21,7 +21,8 @@ public struct LegacyTableRecognizer: Sendable {
         return (t.contains("统计指标") || t.contains("指标名称")) && (t.contains("单位") || t.contains("统计数"))
     }
 
-    public func read(_ lines: [SourceLine]) -> (LegacyTable?, [Diagnostic]) {
+    /// `prose` is the report's text, used only to confirm how a run of digits splits.
+    public func read(_ lines: [SourceLine], prose: [SourceLine] = []) -> (LegacyTable?, [Diagnostic]) {
         guard let start = lines.firstIndex(where: { Self.isHeader($0.text) }) else { return (nil, []) }
         let header = Normalizer.compact(lines[start].text)
         let twoColumns = header.contains("累计")
@@ -74,12 +75,12 @@ public struct LegacyTableRecognizer: Sendable {
             var text: String? = p.values.first?.text
             if twoColumns && !p.split && p.values.count == 1, let only = p.values.first, only.value != nil,
                only.text.allSatisfy(CellToken.isDigit), only.text.count >= 2 {
-                if only.text.count == 2 {
-                    let a = Decimal(Int(String(only.text.first!))!), b = Decimal(Int(String(only.text.last!))!)
-                    value = a <= b ? a : nil
-                    text = String(only.text.first!)
-                } else {
-                    value = nil
+                let candidates = Self.splits(only.text)
+                if candidates.count == 1 {
+                    value = candidates[0].0
+                } else if let confirmed = Self.confirmedByProse(candidates.map(\.0), label: p.label, prose: prose) {
+                    value = confirmed
+                    diagnostics.append(.info("legacy.splitByProse", "统计表 \(p.label): “\(only.text)” 按正文所述取本年数 \(confirmed)", line: p.line))
                 }
                 if value == nil {
                     diagnostics.append(.warning("legacy.ambiguousCell", "统计表 \(p.label): “\(only.text)” 本年数与累计数连在一起，无法确定本年数", line: p.line))
@@ -95,6 +96,41 @@ public struct LegacyTableRecognizer: Sendable {
         table.reviewCount = Self.fixed(table.rows, Self.reviewKeys, excluding: ["举报", "申诉"])
         table.litigationCount = Self.fixed(table.rows, Self.litigationKeys, excluding: ["举报", "申诉"])
         return (table, diagnostics)
+    }
+
+    /// Every split of `digits` into this year's value and a cumulative value that is not
+    /// smaller (`728` → 7 / 28 only; `4251516` → 4, 42, 425). No leading zeros.
+    static func splits(_ digits: String) -> [(Decimal, Decimal)] {
+        let d = Array(digits)
+        guard d.count >= 2, d.count <= 18 else { return [] }
+        var result: [(Decimal, Decimal)] = []
+        for cut in 1..<d.count {
+            let a = d[..<cut], b = d[cut...]
+            if (a.count > 1 && a.first == "0") || (b.count > 1 && b.first == "0") { continue }
+            guard let x = Decimal(string: String(a)), let y = Decimal(string: String(b)), y >= x else { continue }
+            result.append((x, y))
+        }
+        return result
+    }
+
+    /// The one candidate the prose states next to the row's subject (`主动公开…425条`), if
+    /// exactly one is stated.
+    static func confirmedByProse(_ candidates: [Decimal], label: String, prose: [SourceLine]) -> Decimal? {
+        var stem = Array(Normalizer.key(label))
+        while let last = stem.last, "数量总".contains(last) { stem.removeLast() }
+        guard stem.count >= 4 else { return nil }
+        let subject = String(stem.prefix(4))
+        var stated = Set<Decimal>()
+        for line in prose where TableRegion.isProse(line.text) {
+            for sentence in Normalizer.compact(line.text).split(whereSeparator: { "。；;".contains($0) }) where sentence.contains(subject) {
+                let tokens = CellToken.tokens(of: String(sentence), line: line.number)
+                for t in tokens where t.kind == .value && t.text.count > 1 && "条件起个项".contains(t.text.last!) {
+                    if let v = t.value { stated.insert(v) }
+                }
+            }
+        }
+        let hits = candidates.filter { stated.contains($0) }
+        return hits.count == 1 ? hits[0] : nil
     }
 
     static func fixed(_ rows: [LegacyRow], _ keys: [String], excluding: [String]) -> Decimal? {

@@ -47,7 +47,13 @@ public struct ProseCountRule: ReportRule {
               // One platform's share (政府网站公开584条) is honest prose too: any row of the form counts.
               accepted: { r in
                   guard let legacy = r.legacy, let total = legacy.activeTotal else { return [] }
-                  return [total] + legacy.rows.compactMap(\.value)
+                  // A cumulative figure (历年累计) is honest prose too: both parts of every
+                  // run-together cell are accepted.
+                  var accepted = [total] + legacy.rows.compactMap(\.value)
+                  for row in legacy.rows {
+                      if let text = row.text { accepted += LegacyTableRecognizer.splits(text).flatMap { [$0.0, $0.1] } }
+                  }
+                  return accepted
               }),
     ]
 
@@ -63,6 +69,9 @@ public struct ProseCountRule: ReportRule {
             guard text.count >= 6 else { continue }
             for (p, probe) in Self.probes.enumerated() where !active[p].isEmpty {
                 for n in Self.counts(in: text, probe: probe) where !active[p].contains(n) {
+                    // Legacy prose lists shares (县直各单位主动公开政府信息303条): only a count
+                    // above the table's total cannot be a part of it.
+                    if probe.code == "legacy.prose", let total = active[p].first, n <= total { continue }
                     guard flagged.insert("\(p)@\(line.number)").inserted else { continue }
                     out.append(.warning(probe.code, "正文称\(probe.what) \(n)，与表格 \(active[p][0]) 不符", line: line.number))
                 }

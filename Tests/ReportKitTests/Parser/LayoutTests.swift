@@ -163,3 +163,19 @@ struct FlattenedTextTests {
         #expect(r.diagnostics.allSatisfy { $0.line == 3 })
     }
 }
+
+@Suite("Parser legacy run-together cells")
+struct LegacyRunTogetherTests {
+    // Crawler text runs 本年 and 历年累计 together: `主动公开信息数条4251516` = 425 / 1516.
+    @Test func splitsOnlyWhenUniqueOrConfirmedByProse() throws {
+        let r = try ParserFixture.parse("parser-legacy-flat.txt")
+        #expect(r.published == "2012-02-20")
+        let legacy = try #require(r.legacy)
+        #expect(legacy.activeTotal == 425)          // the prose says 425条
+        #expect(legacy.applicationsReceived == 7)   // 728: only 7 / 28 keeps 累计 ≥ 本年
+        #expect(legacy.reviewCount == nil)          // 2121: 2 / 121 or 21 / 21
+        #expect(r.codesAndLines == ["legacy.splitByProse@2", "legacy.ambiguousCell@2"])
+        // 303条 is one office's share, not a contradiction of 425.
+        #expect(!r.diagnostics.contains { $0.code == "legacy.prose" })
+    }
+}

@@ -56,6 +56,10 @@ public struct MetadataRecognizer: Sendable {
             r.titleLines = [line.number]
             var body = before
             var title = line.text.trimmingCharacters(in: .whitespaces)
+            for prefix in ["标题:", "标题：", "标题"] where title.hasPrefix(prefix) {
+                title = String(title.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+                break
+            }
             if body.isEmpty || body == "(" {
                 var j = i - 1
                 while j >= 0, lines[j].text.trimmingCharacters(in: .whitespaces).isEmpty { j -= 1 }

@@ -1,0 +1,129 @@
+/// Recognises a row label against the rows of a form (style.md §5: the forms are data).
+///
+/// Labels are compared by matching key (`Normalizer.key`): numbering, punctuation and
+/// spacing never matter. The text gathered before a row's values may hold more than its
+/// label (a merged header cell, the parent row, a label broken over several PDF lines), so
+/// the row whose label ends *last* in that text wins; on a tie, the longer label. A misprint
+/// (`2.其他法律行政止公开`) is accepted when it is within a quarter of the label's length in
+/// edit distance; otherwise the label is unknown and the caller reports it with the nearest
+/// label as a did-you-mean — never a guess.
+public struct LabelMatcher: Sendable {
+    public struct Candidate: Sendable {
+        public let key: String
+        public let label: String
+        let chars: [Character]
+    }
+
+    public enum Match: Equatable, Sendable {
+        case row(String)
+        case unknown(text: String, didYouMean: String?)
+    }
+
+    let candidates: [Candidate]
+
+    /// `rows` are `(row key, label variants)`.
+    public init(rows: [(String, [String])]) {
+        var list: [Candidate] = []
+        for (key, labels) in rows {
+            for label in labels {
+                let k = Normalizer.key(label)
+                if !k.isEmpty { list.append(Candidate(key: key, label: labels[0], chars: Array(k))) }
+            }
+        }
+        candidates = list
+    }
+
+    public init(form: Form) {
+        self.init(rows: form.allRows.filter(\.valued).map { ($0.key, $0.labels) })
+    }
+
+    /// The row named at the end of `text` (already a matching key).
+    public func match(key text: String) -> Match? {
+        let chars = Array(text.suffix(160))
+        guard !chars.isEmpty else { return nil }
+        var best: (end: Int, length: Int, key: String)?
+        for c in candidates {
+            guard let end = lastEnd(of: c.chars, in: chars) else { continue }
+            if best == nil || end > best!.end || (end == best!.end && c.chars.count > best!.length) {
+                best = (end, c.chars.count, c.key)
+            }
+        }
+        // A label followed by more than a few characters is not what the text ends with
+        // (`其他` inside `其他法律行政止公开`): the tail is tried as a misprint first.
+        if let best, chars.count - best.end <= 3 { return .row(best.key) }
+        // Misprints: compare each label with the tail of the text of about its length.
+        var nearest: (distance: Int, candidate: Candidate)?
+        for c in candidates {
+            let n = c.chars.count
+            var d = Int.max
+            for len in max(1, n - 3)...(n + 3) where len <= chars.count {
+                d = min(d, Self.distance(Array(chars[(chars.count - len)...]), c.chars))
+            }
+            if d == .max { d = Self.distance(chars, c.chars) }
+            // Compared relative to the label's length: 2 edits in `予以公开` are worse than 3 in
+            // `其他法律行政法规禁止公开`.
+            if nearest == nil || d * nearest!.candidate.chars.count < nearest!.distance * n { nearest = (d, c) }
+        }
+        if let nearest, nearest.candidate.chars.count >= 4, nearest.distance * 4 <= nearest.candidate.chars.count {
+            return .row(nearest.candidate.key)
+        }
+        if let best, let c = candidates.first(where: { $0.key == best.key }), c.chars.count >= 4 { return .row(best.key) }
+        let shown = String(chars.suffix(40))
+        return .unknown(text: shown, didYouMean: nearest.map { $0.candidate.label })
+    }
+
+    /// Every label named in `text`, in reading order (longest first where two start together,
+    /// no overlaps): the labels a PDF printed one after another with no values between.
+    public func labels(in text: String) -> [String] {
+        let chars = Array(text.suffix(400))
+        var found: [(start: Int, end: Int, key: String)] = []
+        for c in candidates where c.chars.count <= chars.count {
+            var s = 0
+            while s + c.chars.count <= chars.count {
+                if chars[s] == c.chars[0], Array(chars[s..<(s + c.chars.count)]) == c.chars {
+                    found.append((s, s + c.chars.count, c.key))
+                    s += c.chars.count
+                } else { s += 1 }
+            }
+        }
+        found.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
+        var result: [String] = []
+        var reached = 0
+        for f in found where f.start >= reached {
+            result.append(f.key)
+            reached = f.end
+        }
+        return result
+    }
+
+    /// The end offset of the last occurrence of `needle` in `hay`.
+    func lastEnd(of needle: [Character], in hay: [Character]) -> Int? {
+        guard needle.count <= hay.count else { return nil }
+        var start = hay.count - needle.count
+        while start >= 0 {
+            if hay[start] == needle[0] {
+                var ok = true
+                for k in 1..<needle.count where hay[start + k] != needle[k] { ok = false; break }
+                if ok { return start + needle.count }
+            }
+            start -= 1
+        }
+        return nil
+    }
+
+    /// Levenshtein distance, O(n·m) on short labels.
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev = Array(0...b.count)
+        var cur = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            cur[0] = i
+            for j in 1...b.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// Reads the 2008–2018 statistics form (政府信息公开情况统计表) by label, never by position.
+///
+/// Tab rows are `统计指标 · 单位 · 统计数`; crawler text flattens them into
+/// `主动公开信息数 条 425 1516` (this year, cumulative) or, worse, `主动公开信息数条4251516`.
+/// A run of digits that holds both columns is split only when the split is certain (two
+/// digits: `55` = 5 / 5); otherwise the value is `nil` with a `legacy.ambiguousCell` warning.
+public struct LegacyTableRecognizer: Sendable {
+    static let unitWords = ["万元", "人次", "条", "件", "个", "人", "次", "篇", "元", "项", "期", "份"]
+    static let activeTotalKeys = ["主动公开政府信息数", "主动公开信息数", "主动公开文件数"]
+    static let applicationKeys = ["收到申请数", "受理依申请公开信息总数", "受理申请总数", "收到政府信息公开申请数"]
+    static let reviewKeys = ["行政复议数量", "行政复议数"]
+    static let litigationKeys = ["行政诉讼数量", "行政诉讼数"]
+
+    public init() {}
+
+    /// Whether a line is the form's header row.
+    public static func isHeader(_ text: String) -> Bool {
+        let t = Normalizer.compact(text)
+        return (t.contains("统计指标") || t.contains("指标名称")) && (t.contains("单位") || t.contains("统计数"))
+    }
+
+    /// `prose` is the report's text, used only to confirm how a run of digits splits.
+    public func read(_ lines: [SourceLine], prose: [SourceLine] = []) -> (LegacyTable?, [Diagnostic]) {
+        guard let start = lines.firstIndex(where: { Self.isHeader($0.text) }) else { return (nil, []) }
+        let header = Normalizer.compact(lines[start].text)
+        let twoColumns = header.contains("累计")
+        var table = LegacyTable()
+        var diagnostics: [Diagnostic] = []
+        // The header line itself may carry the whole flattened table (crawler text).
+        var pieces: [(label: String, unit: String?, values: [CellToken], line: Int, split: Bool)] = []
+        let tabbed = lines[start].text.contains("\t")
+        for line in lines[start...] {
+            let t = Normalizer.compact(line.text)
+            if t.hasPrefix("单位负责人") || t.hasPrefix("填报人") || t.hasPrefix("联系电话") { break }
+            // The form ends where its layout ends: a line that is not a row (tab rows), or
+            // a blank line or a sentence (flattened text).
+            if tabbed && !t.isEmpty && !line.text.contains("\t") && line.number != lines[start].number { break }
+            if !tabbed && line.number != lines[start].number && (t.isEmpty || t.contains("。")) { break }
+            if line.text.contains("\t") {
+                let cells = line.text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard let label = cells.first, !label.isEmpty, !Self.isHeader(line.text) else { continue }
+                let unit = cells.count > 1 && !cells[1].isEmpty ? cells[1] : nil
+                let valueText = cells.count > 2 ? cells[2] : ""
+                guard unit != nil || !valueText.isEmpty else { continue }
+                let v = CellValue.parse(valueText) ?? nil
+                pieces.append((Normalizer.compact(label), unit, [CellToken(kind: .value, text: valueText, value: v, line: line.number)], line.number, true))
+            } else {
+                var text = line.text
+                if let r = text.range(of: "统计数") ?? text.range(of: "累计") { if Self.isHeader(text) { text = String(text[r.upperBound...]) } }
+                let tokens = CellToken.tokens(of: Self.dropParentheses(text), line: line.number)
+                var label = ""
+                var values: [CellToken] = []
+                func flush() {
+                    if !label.isEmpty, !values.isEmpty {
+                        let (l, u) = Self.splitUnit(label)
+                        pieces.append((l, u, values, line.number, false))
+                    }
+                    label = ""; values = []
+                }
+                for token in tokens {
+                    if token.kind == .text {
+                        if !values.isEmpty { flush() }
+                        label += Normalizer.compact(token.text)
+                    } else {
+                        values.append(token)
+                    }
+                }
+                flush()
+            }
+        }
+        for p in pieces {
+            var value: Decimal?
+            var text: String? = p.values.first?.text
+            if twoColumns && !p.split && p.values.count == 1, let only = p.values.first, only.value != nil,
+               only.text.allSatisfy(CellToken.isDigit), only.text.count >= 2 {
+                let candidates = Self.splits(only.text)
+                if candidates.count == 1 {
+                    value = candidates[0].0
+                } else if let confirmed = Self.confirmedByProse(candidates.map(\.0), label: p.label, prose: prose) {
+                    value = confirmed
+                    diagnostics.append(.info("legacy.splitByProse", "统计表 \(p.label): “\(only.text)” 按正文所述取本年数 \(confirmed)", line: p.line))
+                }
+                if value == nil {
+                    diagnostics.append(.warning("legacy.ambiguousCell", "统计表 \(p.label): “\(only.text)” 本年数与累计数连在一起，无法确定本年数", line: p.line))
+                }
+            } else {
+                value = p.values.first?.value ?? nil
+            }
+            table.rows.append(LegacyRow(label: p.label, unit: p.unit, value: value, text: text, line: p.line))
+        }
+        guard !table.rows.isEmpty else { return (nil, diagnostics) }
+        table.activeTotal = Self.fixed(table.rows, Self.activeTotalKeys, excluding: ["其中", "规范性文件"])
+        table.applicationsReceived = Self.fixed(table.rows, Self.applicationKeys, excluding: [])
+        table.reviewCount = Self.fixed(table.rows, Self.reviewKeys, excluding: ["举报", "申诉"])
+        table.litigationCount = Self.fixed(table.rows, Self.litigationKeys, excluding: ["举报", "申诉"])
+        return (table, diagnostics)
+    }
+
+    /// Every split of `digits` into this year's value and a cumulative value that is not
+    /// smaller (`728` → 7 / 28 only; `4251516` → 4, 42, 425). No leading zeros.
+    static func splits(_ digits: String) -> [(Decimal, Decimal)] {
+        let d = Array(digits)
+        guard d.count >= 2, d.count <= 18 else { return [] }
+        var result: [(Decimal, Decimal)] = []
+        for cut in 1..<d.count {
+            let a = d[..<cut], b = d[cut...]
+            if (a.count > 1 && a.first == "0") || (b.count > 1 && b.first == "0") { continue }
+            guard let x = Decimal(string: String(a)), let y = Decimal(string: String(b)), y >= x else { continue }
+            result.append((x, y))
+        }
+        return result
+    }
+
+    /// The one candidate the prose states next to the row's subject (`主动公开…425条`), if
+    /// exactly one is stated.
+    static func confirmedByProse(_ candidates: [Decimal], label: String, prose: [SourceLine]) -> Decimal? {
+        var stem = Array(Normalizer.key(label))
+        while let last = stem.last, "数量总".contains(last) { stem.removeLast() }
+        guard stem.count >= 4 else { return nil }
+        let subject = String(stem.prefix(4))
+        var stated = Set<Decimal>()
+        for line in prose where TableRegion.isProse(line.text) {
+            for sentence in Normalizer.compact(line.text).split(whereSeparator: { "。；;".contains($0) }) where sentence.contains(subject) {
+                let tokens = CellToken.tokens(of: String(sentence), line: line.number)
+                for t in tokens where t.kind == .value && t.text.count > 1 && "条件起个项".contains(t.text.last!) {
+                    if let v = t.value { stated.insert(v) }
+                }
+            }
+        }
+        let hits = candidates.filter { stated.contains($0) }
+        return hits.count == 1 ? hits[0] : nil
+    }
+
+    static func fixed(_ rows: [LegacyRow], _ keys: [String], excluding: [String]) -> Decimal? {
+        for row in rows {
+            let k = Normalizer.key(row.label)
+            if excluding.contains(where: { k.contains($0) }) { continue }
+            if keys.contains(where: { k.contains($0) }) { return row.value }
+        }
+        return nil
+    }
+
+    /// `主动公开信息数条` → (`主动公开信息数`, `条`).
+    static func splitUnit(_ label: String) -> (String, String?) {
+        for u in unitWords where label.hasSuffix(u) && label.count > u.count {
+            return (String(label.dropLast(u.count)), u)
+        }
+        return (label, nil)
+    }
+
+    static func dropParentheses(_ text: String) -> String {
+        var out = ""
+        var depth = 0
+        for c in text {
+            if c == "(" || c == "（" { depth += 1; continue }
+            if c == ")" || c == "）" { depth = max(0, depth - 1); continue }
+            if depth == 0 { out.append(c) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,127 @@
+/// A row as found in a token stream: the form row its label named, the line of the label,
+/// and the value tokens that followed, in order.
+public struct TokenRow: Sendable {
+    public var key: String
+    public var line: Int
+    public var values: [CellToken]
+}
+
+/// Groups a token stream into labelled rows (the layout-independent core of every table).
+///
+/// Text accumulates as a pending label until a value arrives; the value starts a new row
+/// named by the pending text, and further values join it until text comes again. This reads
+/// tab rows, `label 0 0 0` lines, labels broken across PDF lines and one-cell-per-line
+/// columns alike. A value with no label before it joins the row being read.
+public enum TokenRowReader {
+    public struct Output: Sendable {
+        public var rows: [TokenRow] = []
+        /// Labels that named no row: (text, did-you-mean, line).
+        public var unknown: [(text: String, didYouMean: String?, line: Int)] = []
+        /// Rows whose values came before their labels and were placed by count (see `placeDeferred`).
+        public var deferred: [String] = []
+    }
+
+    public static func read(_ tokens: [CellToken], matcher: LabelMatcher, columns: ((String) -> Int)? = nil,
+                            headerWords: [String] = []) -> Output {
+        var out = Output()
+        var pending = ""
+        var current: TokenRow?
+        var orphan: [CellToken]?
+        var orphanUnknown: Int?
+        var valueless: [String] = []
+        // Runs of values that found no row, in stream order, each with the `unknown` entry it made.
+        var orphans: [(values: [CellToken], unknown: Int?)] = []
+        func closeOrphan() {
+            if let o = orphan, !o.isEmpty { orphans.append((o, orphanUnknown)) }
+            orphan = nil
+            orphanUnknown = nil
+        }
+        for token in tokens {
+            switch token.kind {
+            case .text:
+                if let c = current, !c.values.isEmpty { out.rows.append(c); current = nil }
+                closeOrphan()
+                pending += Normalizer.key(token.text)
+                if pending.count > 200 { pending = String(pending.suffix(160)) }
+            case .value:
+                if !pending.isEmpty {
+                    if let c = current, !c.values.isEmpty { out.rows.append(c) }
+                    current = nil
+                    // Labels in the header text before the first row (`法人或其他组织`) are not rows.
+                    if !out.rows.isEmpty || !orphans.isEmpty { valueless += matcher.labels(in: pending).dropLast() }
+                    switch matcher.match(key: pending) {
+                    case .row(let key)?:
+                        current = TokenRow(key: key, line: token.line, values: [token])
+                    case .unknown(let text, let dym)?:
+                        out.unknown.append((text, dym, token.line))
+                        // Values right after a column header (`本年处理决定数量 550`) may belong
+                        // to a label printed after them; values after an unknown label do not.
+                        if headerWords.contains(where: { pending.hasSuffix($0) }) {
+                            orphan = [token]
+                            orphanUnknown = out.unknown.count - 1
+                        }
+                    case nil:
+                        break
+                    }
+                    pending = ""
+                } else if current != nil {
+                    current!.values.append(token)
+                } else if orphan != nil {
+                    orphan!.append(token)
+                }
+            }
+        }
+        if let c = current, !c.values.isEmpty { out.rows.append(c) }
+        closeOrphan()
+        if !pending.isEmpty { valueless += matcher.labels(in: pending) }
+        if let columns { placeDeferred(&out, valueless: valueless, orphans: orphans, columns: columns) }
+        return out
+    }
+
+    /// PDF text prints some labels after their values. Two shapes are seen: several rows'
+    /// values under the first label, the other labels later with none (`二、上年结转… 34 0 … 34
+    /// 1288 21 … 1362 447 7 … 454`, then `（一）予以公开 （二）部分公开…`); and values before any
+    /// label (`本年处理决定数量 550 行政许可`). The surplus runs go to the labels seen without
+    /// values, in order — only when there are exactly as many runs as such labels, every run
+    /// has its label's column count, and (table 三) every run adds up on its own. Anything else
+    /// is left alone and reported.
+    static func placeDeferred(_ out: inout Output, valueless: [String], orphans: [(values: [CellToken], unknown: Int?)],
+                              columns: (String) -> Int) {
+        let have = Set(out.rows.map(\.key))
+        var labels = valueless.filter { !have.contains($0) }
+        if (labels + have).contains(where: { $0.hasPrefix("otherHandling.") }) { labels.removeAll { $0 == "otherHandling" } }
+        var seen = Set<String>()
+        labels = labels.filter { seen.insert($0).inserted }
+        // Surplus runs: the second and later multiples of a row, and orphan runs, in stream order.
+        var runs: [(row: Int?, orphan: Int?, values: [CellToken])] = []
+        for (i, row) in out.rows.enumerated() {
+            let n = columns(row.key)
+            guard n > 0, row.values.count > n, row.values.count % n == 0 else { continue }
+            var k = n
+            while k < row.values.count { runs.append((i, nil, Array(row.values[k..<(k + n)]))); k += n }
+        }
+        for (j, o) in orphans.enumerated() { runs.append((nil, j, o.values)) }
+        runs.sort { ($0.values[0].line, $0.row ?? 0) < ($1.values[0].line, $1.row ?? 0) }
+        guard !runs.isEmpty, runs.count == labels.count else { return }
+        for (run, key) in zip(runs, labels) {
+            guard run.values.count == columns(key) else { return }
+            // Every moved run of table 三 must add up on its own (总计 = the six applicant
+            // columns): text emitted column by column can match the count by chance.
+            if run.values.count == 7 {
+                let v = run.values.compactMap(\.value)
+                guard v.count == 7, v[0..<6].reduce(0, +) == v[6] else { return }
+            }
+        }
+        var trimmed = Set<Int>()
+        var dropUnknown = Set<Int>()
+        for (run, key) in zip(runs, labels) {
+            if let i = run.row, trimmed.insert(i).inserted {
+                out.rows[i].values = Array(out.rows[i].values.prefix(columns(out.rows[i].key)))
+            }
+            if let j = run.orphan, let u = orphans[j].unknown { dropUnknown.insert(u) }
+            out.rows.append(TokenRow(key: key, line: run.values[0].line, values: run.values))
+            out.deferred.append(key)
+        }
+        out.unknown = out.unknown.enumerated().filter { !dropUnknown.contains($0.offset) }.map(\.element)
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+@testable import ReportKit
+
+/// One synthetic fixture per layout class (report-formats.md "Layouts seen in the wild").
+@Suite("Parser layouts")
+struct LayoutTests {
+    @Test func readsTabSeparatedReport() throws {
+        let r = try ParserFixture.parse("parser-tsv.txt")
+        #expect(r.body == "兴庆区示例镇人民政府")
+        #expect(r.year == 2020)
+        #expect(r.format == .v2019)
+        #expect(r.published == "2021-01-25")
+        #expect(r.row(r.active, "normativeDocuments") == [2, 2, 9])
+        #expect(r.row(r.active, "procurement") == [7, Decimal(string: "461.7")!])
+        #expect(r.active?[row: "procurement"]?["amount"]?.line == 17)
+        #expect(r.row(r.applications, "newReceived") == [4, 1, 0, 0, 0, 0, 5])
+        #expect(r.applications?[row: "granted"]?.line == 24)
+        #expect(r.row(r.review, "review") == [1, 0, 0, 0, 1])
+        #expect(r.row(r.review, "litigationDirect") == [0, 0, 0, 0, 0])
+        #expect(r.diagnostics == [])
+        let sections = r.blocks.compactMap { b -> Int? in if case .heading(_, _, let s?, _) = b { return s } else { return nil } }
+        #expect(sections == [1, 2, 3, 4, 5, 6])
+        let tables = r.blocks.compactMap { b -> TableKind? in if case .table(let k, _) = b { return k } else { return nil } }
+        #expect(tables == [.active, .applications, .review])
+        #expect(r.blocks.suffix(2) == [.paragraph(text: "兴庆区示例镇人民政府", line: 41), .paragraph(text: "2021年1月25日", line: 43)])
+    }
+
+    @Test func readsPDFTextWithBrokenLabelsAndOneCellPerLine() throws {
+        let r = try ParserFixture.parse("parser-pdf.txt")
+        #expect(r.body == "示例县某某镇人民政府")
+        #expect(r.year == 2020)
+        #expect(r.row(r.applications, "newReceived") == [0, 0, 0, 0, 0, 0, 0])
+        #expect(r.row(r.applications, "denied.prohibitedByLaw") == [0, 0, 0, 0, 0, 0, 0])
+        #expect(r.applications?[row: "denied.prohibitedByLaw"]?.cells.map(\.line) == [23, 25, 27, 29, 31, 33, 35])
+        #expect(r.row(r.review, "litigationAfterReview") == [0, 0, 0, 0, 0])
+        #expect(r.diagnostics == [])
+    }
+
+    @Test func readsPipeTablesFullWidthDigitsAndMisprints() throws {
+        let r = try ParserFixture.parse("parser-pipe.md")
+        #expect(r.format == .v2021)
+        #expect(r.row(r.applications, "newReceived") == [12, 0, 0, 0, 0, 0, 12])
+        // 2021: （六）其他处理 is the sum of its three sub-rows.
+        #expect(r.row(r.applications, "otherHandling") == [3, 0, 0, 0, 0, 0, 3])
+        // `2.其他法律行政止公开` is a misprint of 其他法律行政法规禁止公开.
+        #expect(r.row(r.applications, "denied.prohibitedByLaw") == [0, 0, 0, 0, 0, 0, 0])
+        #expect(r.codesAndLines == ["applications.unknownRow@14"])
+        #expect(r.diagnostics[0].message.contains("重复申请"))
+    }
+
+    @Test func readsLegacyFormByLabel() throws {
+        let r = try ParserFixture.parse("parser-legacy.txt")
+        #expect(r.format == .legacy)
+        #expect(r.year == 2016)
+        #expect(r.published == "2017-01-20")
+        #expect(r.active == nil && r.applications == nil && r.review == nil)
+        let legacy = try #require(r.legacy)
+        #expect(legacy.activeTotal == 665)
+        #expect(legacy.applicationsReceived == 3)
+        #expect(legacy.reviewCount == nil)
+        #expect(legacy.litigationCount == 0)
+        #expect(legacy.rows.first?.label == "(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条)")
+        #expect(r.codesAndLines == ["legacy.activeBreakdown@14", "legacy.channels@16"])
+    }
+
+    @Test func leavesTablesNullInProseOnlyReport() throws {
+        let r = try ParserFixture.parse("parser-prose-only.txt")
+        #expect(r.body == "示例区某某局")
+        #expect(r.year == 2013)
+        #expect(r.format == .legacy)
+        #expect(r.active == nil && r.applications == nil && r.review == nil && r.legacy == nil)
+        #expect(r.codesAndLines == ["report.noTables@-"])
+    }
+
+    @Test func placesShiftedAndConcatenatedCells() throws {
+        let r = try ParserFixture.parse("parser-shifted.txt")
+        #expect(r.row(r.applications, "newReceived") == [71, 3, 0, 0, 0, 0, 74])
+        #expect(r.row(r.applications, "resultsTotal") == [0, 0, 0, 0, 0, 0, 0])
+        #expect(r.codesAndLines == ["applications.cellCount@3", "applications.cellCount@4"])
+    }
+
+    @Test func readsChineseNumeralDates() {
+        #expect(DateReader.date("二○一二年二月二十日")?.iso == "2012-02-20")
+        #expect(DateReader.date("二〇一三年一月二十一日")?.iso == "2013-01-21")
+        #expect(DateReader.date("二〇一三年一月") == DateReader.DateValue(year: 2013, month: 1, day: nil))
+        #expect(DateReader.date("2021 年 1 月 25 日")?.iso == "2021-01-25")
+        #expect(DateReader.date("填报日期：2017年1月20日") == nil)
+    }
+
+    @Test func recognisesSectionHeadingsInEveryDress() {
+        #expect(SectionHeading.section(of: Normalizer.line("## **二、主动公开政府信息情况**")) == 2)
+        #expect(SectionHeading.section(of: Normalizer.line("四、政府信息公开行政法复议、行政诉讼情况")) == 4)
+        #expect(SectionHeading.section(of: Normalizer.line("三、本年度办理结果")) == nil)
+        #expect(SectionHeading.section(of: Normalizer.line("四、结转下年度继续办理")) == nil)
+    }
+}
+
+/// A stub resolver that records the clues it was given.
+struct RecordingResolver: RegionResolving {
+    func resolve(_ clues: RegionClues) -> (Region, [Diagnostic]) {
+        (Region(town: clues.body, code: clues.folder), [.info("region.test", clues.signature ?? "-", line: clues.bodyLine)])
+    }
+}
+
+@Suite("Parser region clues")
+struct RegionClueTests {
+    @Test func handsCluesToTheResolver() throws {
+        let text = try ParserFixture.text("parser-tsv.txt")
+        let r = ReportParser(resolver: RecordingResolver()).parse(text, source: "content/ningxia/yinchuan/a.txt")
+        #expect(r.region == Region(town: "兴庆区示例镇人民政府", code: "content/ningxia/yinchuan"))
+        #expect(r.diagnostics == [.info("region.test", "兴庆区示例镇人民政府", line: 41)])
+    }
+
+    @Test func withoutResolverRegionIsUnknown() throws {
+        let r = try ParserFixture.parse("parser-tsv.txt")
+        #expect(r.region == .unknown)
+    }
+}
+
+@Suite("Parser labels after values")
+struct LabelsAfterValuesTests {
+    // PDF text (pdftotext default mode) prints some labels after their numbers.
+    @Test func placesValuesPrintedBeforeTheirLabels() throws {
+        let r = try ParserFixture.parse("parser-labels-after.txt")
+        #expect(r.row(r.active, "licensing") == [550])
+        #expect(r.active?[row: "licensing"]?.line == 7)
+        #expect(r.row(r.active, "penalty") == [4119])
+        #expect(r.row(r.applications, "newReceived") == [30, 1, 0, 0, 0, 0, 31])
+        #expect(r.row(r.applications, "carriedOver") == [2, 0, 0, 0, 0, 0, 2])
+        #expect(r.row(r.applications, "granted") == [20, 1, 0, 0, 0, 0, 21])
+        #expect(r.row(r.applications, "partiallyGranted") == [5, 0, 0, 0, 0, 0, 5])
+        #expect(r.diagnostics == [])
+    }
+
+    @Test func leavesRunsAloneWhenCountsDisagree() throws {
+        // One label after the values but two runs: nothing is moved, the row is reported.
+        let text = "三、收到和处理政府信息公开申请情况\n二、上年结转政府信息公开申请数量\n2 0 0 0 0 0 2 20 1 0 0 0 0 21 5 0 0 0 0 0 5\n（一）予以公开\n四、政府信息公开行政复议情况\n"
+        let r = ReportParser().parse(text, source: "x.txt")
+        #expect(r.applications?[row: "granted"] == nil)
+        #expect(r.row(r.applications, "carriedOver") == [Decimal?](repeating: nil, count: 7))
+        #expect(r.codesAndLines == ["applications.cellCount@3", "report.noYear@-", "report.noBody@-"])
+    }
+}
+
+@Suite("Parser flattened crawler text")
+struct FlattenedTextTests {
+    // Crawler text collapses the report into one line and runs cells together.
+    @Test func readsSectionsOfAOneLineReport() throws {
+        let r = try ParserFixture.parse("parser-flattened.txt")
+        #expect(r.body == "示例区")
+        #expect(r.year == 2022)
+        #expect(r.format == .v2021)
+        // `713000074` has exactly one split that adds up.
+        #expect(r.row(r.applications, "newReceived") == [71, 3, 0, 0, 0, 0, 74])
+        #expect(r.row(r.applications, "carriedOver") == [1, 0, 0, 0, 0, 0, 1])
+        #expect(r.row(r.applications, "resultsTotal") == [72, 3, 0, 0, 0, 0, 75])
+        #expect(r.row(r.review, "review") == [0, 1, 1, 0, 2])
+        // `行政规范性文件8855698` cannot be split into three columns with certainty.
+        #expect(r.row(r.active, "normativeDocuments") == [nil, nil, nil])
+        #expect(r.row(r.active, "regulations") == [0, 0, 0])
+        #expect(r.diagnostics.map(\.code.rawValue).filter { $0 != "applications.cellCount" } == ["active.cellCount"])
+        #expect(r.diagnostics.allSatisfy { $0.line == 3 })
+    }
+}
+
+@Suite("Parser legacy run-together cells")
+struct LegacyRunTogetherTests {
+    // Crawler text runs 本年 and 历年累计 together: `主动公开信息数条4251516` = 425 / 1516.
+    @Test func splitsOnlyWhenUniqueOrConfirmedByProse() throws {
+        let r = try ParserFixture.parse("parser-legacy-flat.txt")
+        #expect(r.published == "2012-02-20")
+        let legacy = try #require(r.legacy)
+        #expect(legacy.activeTotal == 425)          // the prose says 425条
+        #expect(legacy.applicationsReceived == 7)   // 728: only 7 / 28 keeps 累计 ≥ 本年
+        #expect(legacy.reviewCount == nil)          // 2121: 2 / 121 or 21 / 21
+        #expect(r.codesAndLines == ["legacy.splitByProse@2", "legacy.ambiguousCell@2"])
+        // 303条 is one office's share, not a contradiction of 425.
+        #expect(!r.diagnostics.contains { $0.code == "legacy.prose" })
+    }
+}

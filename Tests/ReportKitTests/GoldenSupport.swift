@@ -7,12 +7,16 @@ import ReportKit
 // resolver) without touching the tests or the golden files.
 
 enum GoldenSupport {
-    /// Reads one report file the way the product will. For now: the bytes as UTF-8 (invalid
-    /// sequences become U+FFFD, never a crash), then `ReportParser().parse`.
+    /// Reads one report file the way the product does: encoding detection, HTML pages to
+    /// lines, the parser with the division gazetteer.
     static func report(forFile url: URL, source: String) -> Report {
         let bytes = (try? Data(contentsOf: url)) ?? Data()
-        let text = String(decoding: bytes, as: UTF8.self)
-        return ReportParser().parse(text, source: source)
+        let decoded = TextDecoder.decode([UInt8](bytes))
+        let isHTML = ["html", "htm"].contains(url.pathExtension.lowercased())
+        let lines = isHTML ? HTMLText.lines(decoded.text) : SourceText.lines(decoded.text)
+        var report = ReportParser(resolver: RegionResolver(gazetteer: .shared)).parse(lines: lines, source: source)
+        report.diagnostics = decoded.diagnostics + report.diagnostics
+        return report
     }
 
     /// The report's `report.json` object with each diagnostic reduced to severity, code and

@@ -53,13 +53,13 @@ public struct ActiveTableRecognizer: Sendable {
                 cleared = true
             }
             var cells: [StatCell] = []
+            var missing = MissingCells(table: "表二", row: formRow.label)
             for (c, column) in block.columns.enumerated() {
                 let token = c < values.count ? values[c] : nil
                 cells.append(StatCell(column: column.key, value: token?.value, text: token?.text, line: token?.line ?? row.line))
-                if token?.value == nil && !cleared {
-                    diagnostics.append(.warning("active.unreadableCell", "表二 \(formRow.label) \(column.label): 无数值“\(token?.text ?? "")”", line: token?.line ?? row.line))
-                }
+                if token?.value == nil && !cleared { missing.add(column: column.label, text: token?.text) }
             }
+            diagnostics += missing.diagnostics(line: row.line)
             table.set(StatRow(key: row.key, line: row.line, cells: cells))
         }
         return (table, diagnostics)

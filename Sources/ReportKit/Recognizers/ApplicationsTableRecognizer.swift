@@ -47,15 +47,14 @@ public struct ApplicationsTableRecognizer: Sendable {
                 }
             }
             var cells: [StatCell] = []
+            var missing = MissingCells(table: "表三", row: label)
             for (c, column) in columns.enumerated() {
                 let token = tokens.count == 7 ? tokens[c] : nil
                 let v = values[c]
                 cells.append(StatCell(column: column.key, value: v, text: token?.text ?? v.map { "\($0)" }, line: token?.line ?? row.line))
-                if v == nil && (tokens.count == 7 || tokens.count == 0) {
-                    diagnostics.append(.warning("applications.unreadableCell",
-                                                "表三 \(label) \(column.label): 无数值“\(token?.text ?? "")”", line: token?.line ?? row.line))
-                }
+                if v == nil && (tokens.count == 7 || tokens.count == 0) { missing.add(column: column.label, text: token?.text) }
             }
+            diagnostics += missing.diagnostics(line: row.line)
             table.set(StatRow(key: row.key, line: row.line, cells: cells))
         }
         if is2021, table[row: "otherHandling"] == nil {

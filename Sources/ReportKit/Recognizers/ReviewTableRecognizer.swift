@@ -49,13 +49,13 @@ public struct ReviewTableRecognizer: Sendable {
         var table = StatTable(form: .review)
         for (g, key) in Self.groups.enumerated() {
             var cells: [StatCell] = []
+            var missing = MissingCells(table: "表四", row: Self.groupNames[g])
             for (c, column) in columns.enumerated() {
                 let token = ok ? values[g * 5 + c] : nil
                 cells.append(StatCell(column: column.key, value: token?.value, text: token?.text, line: token?.line ?? values[0].line))
-                if ok, token?.value == nil {
-                    diagnostics.append(.warning("review.unreadableCell", "表四 \(Self.groupNames[g]) \(column.label): 无数值“\(token?.text ?? "")”", line: token?.line))
-                }
+                if ok, token?.value == nil { missing.add(column: column.label, text: token?.text) }
             }
+            diagnostics += missing.diagnostics(line: ok ? values[g * 5].line : values[0].line)
             table.set(StatRow(key: key, line: ok ? values[g * 5].line : values[0].line, cells: cells))
         }
         return (table, diagnostics)

@@ -73,7 +73,8 @@ public struct ReportParser: Sendable {
             }
         }
         if !looksNew, let start = legacyStart {
-            let (t, d) = LegacyTableRecognizer().read(Array(lines[start...]), prose: lines)
+            let printed = Dictionary(original.map { ($0.number, $0.text) }, uniquingKeysWith: { a, _ in a })
+            let (t, d) = LegacyTableRecognizer().read(Array(lines[start...]), prose: lines, printed: printed)
             report.legacy = t; diagnostics += d
             if t != nil {
                 let end = lines[start...].firstIndex { Normalizer.compact($0.text).hasPrefix("单位负责人") } ?? lines.count

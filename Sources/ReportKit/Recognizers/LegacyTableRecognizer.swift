@@ -22,7 +22,9 @@ public struct LegacyTableRecognizer: Sendable {
     }
 
     /// `prose` is the report's text, used only to confirm how a run of digits splits.
-    public func read(_ lines: [SourceLine], prose: [SourceLine] = []) -> (LegacyTable?, [Diagnostic]) {
+    /// `printed` maps line numbers to the lines as printed (before full-width folding), so a
+    /// row is keyed by its label exactly as printed (report-json.md), not by its folded form.
+    public func read(_ lines: [SourceLine], prose: [SourceLine] = [], printed: [Int: String] = [:]) -> (LegacyTable?, [Diagnostic]) {
         guard let start = lines.firstIndex(where: { Self.isHeader($0.text) }) else { return (nil, []) }
         let header = Normalizer.compact(lines[start].text)
         let twoColumns = header.contains("累计")
@@ -43,9 +45,16 @@ public struct LegacyTableRecognizer: Sendable {
                 guard let label = cells.first, !label.isEmpty, !Self.isHeader(line.text) else { continue }
                 let unit = cells.count > 1 && !cells[1].isEmpty ? cells[1] : nil
                 let valueText = cells.count > 2 ? cells[2] : ""
-                guard unit != nil || !valueText.isEmpty else { continue }
+                let asPrinted = printed[line.number].flatMap { $0.split(separator: "\t", omittingEmptySubsequences: false).first }
+                    .map { Normalizer.compact(String($0)) }
+                let key = asPrinted.flatMap { $0.isEmpty ? nil : $0 } ?? Normalizer.compact(label)
+                // A heading row (一、主动公开情况) is a printed row too: no unit, no value.
+                guard unit != nil || !valueText.isEmpty else {
+                    pieces.append((key, nil, [], line.number, true))
+                    continue
+                }
                 let v = CellValue.parse(valueText) ?? nil
-                pieces.append((Normalizer.compact(label), unit, [CellToken(kind: .value, text: valueText, value: v, line: line.number)], line.number, true))
+                pieces.append((key, unit, [CellToken(kind: .value, text: valueText, value: v, line: line.number)], line.number, true))
             } else {
                 var text = line.text
                 if let r = text.range(of: "统计数") ?? text.range(of: "累计") { if Self.isHeader(text) { text = String(text[r.upperBound...]) } }
@@ -90,6 +99,7 @@ public struct LegacyTableRecognizer: Sendable {
             }
             table.rows.append(LegacyRow(label: p.label, unit: p.unit, value: value, text: text, line: p.line))
         }
+        Self.qualifyRepeatedLabels(&table.rows)
         guard !table.rows.isEmpty else { return (nil, diagnostics) }
         table.activeTotal = Self.fixed(table.rows, Self.activeTotalKeys, excluding: ["其中", "规范性文件"])
         table.applicationsReceived = Self.fixed(table.rows, Self.applicationKeys, excluding: [])
@@ -143,6 +153,25 @@ public struct LegacyTableRecognizer: Sendable {
     }
 
     /// `主动公开信息数条` → (`主动公开信息数`, `条`).
+    /// A label printed twice (（二）被依法纠错数 under both 四、行政复议数量 and 五、行政诉讼数量)
+    /// would make two equal JSON keys, and most JSON readers keep only one. The first keeps
+    /// its printed label; each later one is prefixed with the section heading it sits under:
+    /// `五、行政诉讼数量/（二）被依法纠错数`.
+    static func qualifyRepeatedLabels(_ rows: inout [LegacyRow]) {
+        var seen: Set<String> = []
+        var section = ""
+        for i in rows.indices {
+            let label = rows[i].label
+            if let first = label.unicodeScalars.first, "一二三四五六七八九十".unicodeScalars.contains(first), label.contains("、") {
+                section = label
+            }
+            if seen.contains(label), !section.isEmpty {
+                rows[i].label = "\(section)/\(label)"
+            }
+            seen.insert(rows[i].label)
+        }
+    }
+
     static func splitUnit(_ label: String) -> (String, String?) {
         for u in unitWords where label.hasSuffix(u) && label.count > u.count {
             return (String(label.dropLast(u.count)), u)

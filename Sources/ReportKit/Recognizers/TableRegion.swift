@@ -15,6 +15,27 @@ public enum TableRegion {
         return false
     }
 
+    /// Whether a line closes the report (a signature such as `贺兰县洪广镇人民政府`, or a date
+    /// alone on its line): a table never runs past it. Matters when the next section heading
+    /// is missing and a table's region would otherwise run to the end of the file.
+    public static func endsTable(_ text: String) -> Bool {
+        if text.contains("\t") { return false }
+        let c = Normalizer.compact(text)
+        guard !c.isEmpty, c.count <= 40 else { return false }
+        if DateReader.date(c) != nil { return true }
+        // Stricter than a body name in the title: PDF text breaks labels into fragments such
+        // as `度办` (三、本年度办理结果), which must not end a table.
+        guard c.count >= 5, !c.unicodeScalars.contains(where: { CharacterSet.decimalDigits.contains($0) || "、（()）.：:，。".unicodeScalars.contains($0) }) else { return false }
+        return signatureEndings.contains { c.hasSuffix($0) }
+    }
+
+    static let signatureEndings = ["人民政府", "办事处", "委员会", "管委会", "管理委员会", "办公室", "政府", "局"]
+
+    /// The lines of a table's region up to (not including) the first line that ends the report.
+    public static func upToSignature(_ lines: [SourceLine]) -> ArraySlice<SourceLine> {
+        lines.prefix { !endsTable($0.text) }
+    }
+
     static func digitRuns(_ t: String) -> Int {
         var runs = 0
         var inRun = false

@@ -60,7 +60,10 @@ struct LayoutTests {
         #expect(legacy.applicationsReceived == 3)
         #expect(legacy.reviewCount == nil)
         #expect(legacy.litigationCount == 0)
-        #expect(legacy.rows.first?.label == "(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条)")
+        // Every printed row, headings included, keyed by its label as printed (full-width kept).
+        #expect(legacy.rows.first?.label == "一、主动公开情况")
+        #expect(legacy.rows.first?.value == nil && legacy.rows.first?.unit == nil)
+        #expect(legacy.rows.dropFirst().first?.label == "(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条)")
         #expect(r.codesAndLines == ["legacy.activeBreakdown@14", "legacy.channels@16"])
     }
 

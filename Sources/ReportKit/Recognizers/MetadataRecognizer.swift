@@ -47,15 +47,29 @@ public struct MetadataRecognizer: Sendable {
     /// The first `NNNN年 … 报告` line near the top; a title starting with its year takes the
     /// short line above it as its first part (`兴庆区掌政镇` / `2020 年…年度报告`).
     func findTitle(_ lines: [SourceLine], into r: inout Result) {
-        for (i, line) in lines.prefix(3000).enumerated() {
+        let head = Array(lines.prefix(3000))
+        for (i, line) in head.enumerated() {
             var t = Normalizer.compact(line.text)
             for prefix in ["标题:", "标题：", "标题"] where t.hasPrefix(prefix) { t = String(t.dropFirst(prefix.count)) }
-            guard t.utf8.count <= 240, Normalizer.contains(t, "报告") || Normalizer.contains(t, "年报"), let (year, before) = Self.leadingYear(t) else { continue }
+            guard t.utf8.count <= 240, let (year, before) = Self.leadingYear(t) else { continue }
+            // A title names the report after its year (…2019年政府信息公开工作年度报告); a
+            // sentence that mentions 本报告 before a year (本报告所列统计数据的期限自2017年…) is not one.
+            if Normalizer.contains(before, "报告") { continue }
+            var joined = line.text.trimmingCharacters(in: .whitespaces)
+            var continuation: SourceLine?
+            if !Self.namesReport(t) {
+                // A title broken over two lines (平潭综合实验区2019年 / 政府信息公开工作年度报告).
+                guard t.utf8.count <= 120, let next = head[(i + 1)...].prefix(3).first(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }),
+                      Normalizer.compact(next.text).utf8.count <= 90, Self.namesReport(Normalizer.compact(next.text)),
+                      !Normalizer.compact(next.text).contains("。") else { continue }
+                continuation = next
+                joined += next.text.trimmingCharacters(in: .whitespaces)
+            }
             r.year = year
             r.titleLine = line.number
-            r.titleLines = [line.number]
+            r.titleLines = [line.number] + (continuation.map { [$0.number] } ?? [])
             var body = before
-            var title = line.text.trimmingCharacters(in: .whitespaces)
+            var title = joined
             for prefix in ["标题:", "标题：", "标题"] where title.hasPrefix(prefix) {
                 title = String(title.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
                 break
@@ -77,6 +91,11 @@ public struct MetadataRecognizer: Sendable {
             r.titleBody = body
             return
         }
+    }
+
+    /// Whether compact text names the report itself (…年度报告, …年报).
+    static func namesReport(_ t: String) -> Bool {
+        Normalizer.contains(t, "报告") || Normalizer.contains(t, "年报")
     }
 
     /// The first 4-digit year followed by 年 in `t`, and the text before it.

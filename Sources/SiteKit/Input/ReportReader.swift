@@ -15,12 +15,17 @@ public struct ReportReader: Sendable {
     /// Reads one document; `source` is the path the report names (`content/000.txt`).
     public func read(_ document: SourceDocument, source: String) -> Report {
         let front = FrontMatter.split(document.text)
-        let lines = document.kind == .html ? HTMLText.lines(front.remainingText) : SourceText.lines(front.remainingText)
+        let lines = Self.lines(of: front.remainingText, kind: document.kind)
         var report = parser.parse(lines: lines, source: source)
         let (overrides, problems) = front.overrides(resolveRegion: regionLookup)
         if !overrides.isEmpty { report = report.applying(overrides) }
         report.diagnostics = document.diagnostics + front.diagnostics + problems + report.diagnostics
         return report
+    }
+
+    /// The numbered lines the parser reads: an HTML page's text and table rows, or the file's lines.
+    public static func lines(of text: String, kind: SourceDocument.Kind) -> [SourceLine] {
+        kind == .html ? HTMLText.lines(text) : SourceText.lines(text)
     }
 }
 

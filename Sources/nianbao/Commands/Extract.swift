@@ -15,8 +15,21 @@ struct Extract: ParsableCommand {
     @Argument(help: "Report files or folders.")
     var paths: [String]
 
+    @Flag(name: .customLong("dump-lines"), help: .hidden)
+    var dumpLines = false
+
     func run() throws {
         Console.ignoreBrokenPipe()
+        if dumpLines {
+            // Debugging aid (docs/development.md): the numbered lines the parser reads, tabs shown as ⇥.
+            for path in paths {
+                let doc = try SourceLoader.load(URL(fileURLWithPath: path), path: path)
+                for line in ReportReader.lines(of: FrontMatter.split(doc.text).remainingText, kind: doc.kind) {
+                    Console.write("\(path):\(line.number)\t\(line.text.replacingOccurrences(of: "\t", with: "⇥"))\n")
+                }
+            }
+            return
+        }
         let reader = Toolchain.reader
         var files: [(URL, String)] = []
         var failed = false

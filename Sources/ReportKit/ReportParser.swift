@@ -86,8 +86,8 @@ public struct ReportParser: Sendable {
                                                 hasLegacyForm: report.legacy != nil || Normalizer.contains(compactText, "政府信息公开情况统计表"),
                                                 year: report.year)
 
-        if report.year == nil { diagnostics.append(.error("report.noYear", "报告未写明年度", line: nil)) }
-        if report.body == nil { diagnostics.append(.warning("report.noBody", "报告未写明发布机关", line: nil)) }
+        if report.year == nil { diagnostics.append(.error("report.noYear", "报告未写明年度（标题和统计期限中都没有）；可在 front matter 写 year: 指定", line: nil)) }
+        if report.body == nil { diagnostics.append(.warning("report.noBody", "报告未写明发布机关；可在 front matter 写 body: 指定", line: nil)) }
         if report.active == nil && report.applications == nil && report.review == nil && report.legacy == nil {
             if report.format == .v2019 || report.format == .v2021 {
                 // The form's headers are there but no table could be read (e.g. flattened text).

@@ -49,9 +49,14 @@ public struct Pipeline: Sendable {
             let shown = label.isEmpty || label == "." ? rel : "\(label)/\(rel)"
             do {
                 let doc = try SourceLoader.load(url, path: rel)
+                // An empty file is a mistake to report, not a report to publish.
+                if doc.text.allSatisfy(\.isWhitespace) {
+                    failures[i] = FileDiagnostic(file: shown, diagnostic: .error("file.empty", "文件是空的，未生成页面", line: nil))
+                    return
+                }
                 slots[i] = ParsedDocument(document: doc, report: reader.read(doc, source: shown))
             } catch {
-                failures[i] = FileDiagnostic(file: shown, diagnostic: .error("file.unreadable", "cannot read the file: \(error.localizedDescription)", line: nil))
+                failures[i] = FileDiagnostic(file: shown, diagnostic: .error("file.unreadable", "无法读取文件：\(error.localizedDescription)", line: nil))
             }
         }
         var documents = slots.values.compactMap { $0 }

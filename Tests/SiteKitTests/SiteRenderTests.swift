@@ -19,7 +19,7 @@ import Testing
                                           diagnostics: [Sample.columnTotalWarning,
                                                         .warning("prose.mismatch", "正文与表格不符 " + h, line: 4),
                                                         .warning("report.noDate", "未找到发布日期", line: nil),
-                                                        .info("text.encoding", "decoded as UTF-8", line: nil)])),
+                                                        .info("text.encoding", "按 UTF-8 编码读取", line: nil)])),
             Sample.document(Sample.report(source: "content/a.txt", body: "兴庆区掌政镇人民政府", region: xingqing, year: 2021)),
             Sample.document(Sample.report(source: "content/c.md", title: "金凤区掌政镇2020年报告" + h, body: "金凤区掌政镇人民政府",
                                           region: jinfeng, year: 2020), kind: .markdown),

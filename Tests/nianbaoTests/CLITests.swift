@@ -7,7 +7,7 @@ import NianbaoTestSupport
     @Test func extractReportsAMissingFileAndExitsOne() throws {
         let dir = try CommandRunner.makeSite("-- content/.keep --\n")
         let r = try CommandRunner.run(["extract", "nowhere.txt"], in: dir)
-        #expect(r == CommandResult(stdout: "[]\n", stderr: "nowhere.txt: error: no such file [file.unreadable]\n", status: 1))
+        #expect(r == CommandResult(stdout: "[]\n", stderr: "nowhere.txt: error: 文件不存在 [file.unreadable]\n", status: 1))
     }
 
     @Test func buildWithoutAContentFolderFailsWithAClearMessage() throws {

@@ -76,8 +76,9 @@ extension Diagnostic {
     /// Nothing in the text names a division.
     static func regionUnresolved(_ clues: RegionClues) -> Diagnostic {
         let name = clues.body ?? clues.signature ?? clues.title ?? ""
+        let from = name.isEmpty ? "正文" : "「\(name)」及正文"
         return .warning("region.unresolved",
-                        "未能从「\(name)」及正文确定地区；可在 front matter 写 region: 指定",
+                        "未能从\(from)确定地区；可在 front matter 写 region: 指定",
                         line: clues.bodyLine)
     }
 }

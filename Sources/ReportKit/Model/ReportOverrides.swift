@@ -28,7 +28,7 @@ extension Report {
     public func applying(_ o: ReportOverrides) -> Report {
         var r = self
         func note(_ field: String, _ old: String?, _ new: String) {
-            r.diagnostics.append(.info("frontMatter.override", "front matter sets \(field) to \(new) (the text gave \(old ?? "nothing"))", line: o.line))
+            r.diagnostics.append(.info("frontMatter.override", "front matter 将 \(field) 设为「\(new)」（正文读出的是「\(old ?? "无")」）", line: o.line))
         }
         if let body = o.body { note("body", r.body, body); r.body = body }
         if let region = o.region {

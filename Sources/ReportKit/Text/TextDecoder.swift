@@ -189,15 +189,15 @@ public enum TextDecoder {
 }
 
 extension Diagnostic {
-    /// `info` `text.encoding`: `decoded as GB18030`.
+    /// `info` `text.encoding`: `按 GB18030 编码读取`.
     static func decodedAs(_ encoding: String) -> Diagnostic {
-        .info("text.encoding", "decoded as \(encoding)", line: nil)
+        .info("text.encoding", "按 \(encoding) 编码读取", line: nil)
     }
 
     /// `warning` `text.undecodable`: how many byte sequences were replaced, and the first line.
     static func undecodable(encoding: String, count: Int, line: Int) -> Diagnostic {
         .warning("text.undecodable",
-                 "\(count) byte sequence\(count == 1 ? "" : "s") not valid \(encoding), replaced by U+FFFD; first on line \(line)",
+                 "有 \(count) 处字节不是有效的 \(encoding) 编码，已显示为 �；第一处在第 \(line) 行",
                  line: line)
     }
 }

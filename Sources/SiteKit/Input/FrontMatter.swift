@@ -37,16 +37,16 @@ public struct FrontMatter: Sendable {
                     guard let key = keyNode.string else { continue }
                     let line = (lines[1..<end].firstIndex { $0.hasPrefix(key) } ?? 1) + 1
                     guard keys.contains(key) else {
-                        diagnostics.append(.warning("frontMatter.unknownKey", "front matter key \(key) is not one of \(keys.sorted().joined(separator: ", ")); ignored", line: line))
+                        diagnostics.append(.warning("frontMatter.unknownKey", "front matter 中的 \(key) 不是可用的字段（\(keys.sorted().joined(separator: "、"))），已忽略", line: line))
                         continue
                     }
                     fields[key] = valueNode.string?.trimmingCharacters(in: .whitespaces) ?? ""
                 }
             } else if !yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                diagnostics.append(.warning("frontMatter.invalid", "front matter is not a YAML mapping of key: value lines; ignored", line: 2))
+                diagnostics.append(.warning("frontMatter.invalid", "front matter 应为 “字段: 值” 的 YAML 行，已忽略", line: 2))
             }
         } catch {
-            diagnostics.append(.warning("frontMatter.invalid", "front matter is not valid YAML (\(error)); ignored", line: 2))
+            diagnostics.append(.warning("frontMatter.invalid", "front matter 不是有效的 YAML（\(error)），已忽略", line: 2))
         }
         for i in 0...end { lines[i] = "" }
         return FrontMatter(fields: fields, remainingText: lines.joined(separator: "\n"), diagnostics: diagnostics)
@@ -60,22 +60,22 @@ public struct FrontMatter: Sendable {
         o.body = fields["body"].flatMap { $0.isEmpty ? nil : $0 }
         if let r = fields["region"] {
             if let region = resolveRegion(r) { o.region = region } else {
-                problems.append(.warning("frontMatter.region", "front matter region \(r) names no known division (give a 12-digit code or 省/市/县/镇 names); ignored", line: 1))
+                problems.append(.warning("frontMatter.region", "front matter region「\(r)」不是已知的行政区划（请写 12 位区划代码，或 省/市/县/镇 名称），已忽略", line: 1))
             }
         }
         if let y = fields["year"] {
             if let year = Int(y), (1990...2100).contains(year) { o.year = year } else {
-                problems.append(.warning("frontMatter.year", "front matter year \(y) is not a year; ignored", line: 1))
+                problems.append(.warning("frontMatter.year", "front matter year「\(y)」不是年份，已忽略", line: 1))
             }
         }
         if let p = fields["published"] {
             if p.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil { o.published = p } else {
-                problems.append(.warning("frontMatter.published", "front matter published \(p) is not a date like 2021-01-25; ignored", line: 1))
+                problems.append(.warning("frontMatter.published", "front matter published「\(p)」不是 2021-01-25 这样的日期，已忽略", line: 1))
             }
         }
         if let f = fields["format"] {
             if let format = Format(rawValue: f) { o.format = format } else {
-                problems.append(.warning("frontMatter.format", "front matter format \(f) is not one of legacy, 2019, 2021; ignored", line: 1))
+                problems.append(.warning("frontMatter.format", "front matter format「\(f)」应为 legacy、2019 或 2021，已忽略", line: 1))
             }
         }
         return (o, problems)

@@ -55,7 +55,7 @@ struct Extract: ParsableCommand {
             case .success(let json): items.append(json)
             case .failure:
                 failed = true
-                let why = FileManager.default.fileExists(atPath: files[i].0.path) ? "cannot read the file" : "no such file"
+                let why = FileManager.default.fileExists(atPath: files[i].0.path) ? "无法读取文件" : "文件不存在"
                 Console.write("\(files[i].1): error: \(why) [file.unreadable]\n", to: .err)
             case nil: break
             }

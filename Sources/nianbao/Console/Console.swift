@@ -31,12 +31,18 @@ struct Console {
         }
     }
 
-    /// Prints diagnostics, most severe first within each file, files in path order. Info
+    /// Prints diagnostics in file order, then line order within a file (those with no line
+    /// first, as they are about the whole file), so the output reads like the file. Info
     /// diagnostics only when verbose. `lines` gives the source line to show under each
     /// diagnostic when verbose.
     func print(_ diagnostics: [FileDiagnostic], to stream: Stream, lines: (String) -> [String]? = { _ in nil }) {
-        let color = Self.isTerminal(stream)
-        for d in diagnostics where verbose || d.diagnostic.severity != .info {
+        let color = Self.isTerminal(stream) && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let ordered = diagnostics.enumerated().sorted { a, b in
+            if a.element.file != b.element.file { return a.element.file < b.element.file }
+            let la = a.element.diagnostic.line ?? 0, lb = b.element.diagnostic.line ?? 0
+            return la != lb ? la < lb : a.offset < b.offset
+        }.map(\.element)
+        for d in ordered where verbose || d.diagnostic.severity != .info {
             let sev = d.diagnostic.severity.rawValue
             let paint = color ? (d.diagnostic.severity == .error ? "\u{1B}[1;31m" : d.diagnostic.severity == .warning ? "\u{1B}[1;33m" : "\u{1B}[1;36m") : ""
             let reset = color ? "\u{1B}[0m" : ""

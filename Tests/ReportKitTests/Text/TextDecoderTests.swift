@@ -28,11 +28,11 @@ struct EncodingCase: CustomTestStringConvertible, Sendable {
 private let encodingCases = [
     EncodingCase(file: "text-utf8-bom.txt", encoding: "UTF-8", diagnostics: []),
     EncodingCase(file: "text-utf16le-bom.txt", encoding: "UTF-16LE",
-                 diagnostics: [.info("text.encoding", "decoded as UTF-16LE", line: nil)]),
+                 diagnostics: [.info("text.encoding", "按 UTF-16LE 编码读取", line: nil)]),
     EncodingCase(file: "text-utf16be-bom.txt", encoding: "UTF-16BE",
-                 diagnostics: [.info("text.encoding", "decoded as UTF-16BE", line: nil)]),
+                 diagnostics: [.info("text.encoding", "按 UTF-16BE 编码读取", line: nil)]),
     EncodingCase(file: "text-gb18030.txt", encoding: "GB18030",
-                 diagnostics: [.info("text.encoding", "decoded as GB18030", line: nil)]),
+                 diagnostics: [.info("text.encoding", "按 GB18030 编码读取", line: nil)]),
 ]
 
 @Suite struct TextDecoderTests {
@@ -70,7 +70,7 @@ private let encodingCases = [
         #expect(decoded.text == "第一行\r\n第二行\n坏\u{FFFD}字\n")
         #expect(decoded.encoding == "UTF-8")
         #expect(decoded.diagnostics == [
-            .warning("text.undecodable", "1 byte sequence not valid UTF-8, replaced by U+FFFD; first on line 3", line: 3),
+            .warning("text.undecodable", "有 1 处字节不是有效的 UTF-8 编码，已显示为 �；第一处在第 3 行", line: 3),
         ])
     }
 
@@ -82,7 +82,7 @@ private let encodingCases = [
         #expect(decoded.text == String(repeating: "年报", count: 20) + "\u{FFFD}\u{FFFD}" + String(repeating: "年报", count: 20))
         #expect(decoded.encoding == "UTF-8")
         #expect(decoded.diagnostics == [
-            .warning("text.undecodable", "2 byte sequences not valid UTF-8, replaced by U+FFFD; first on line 1", line: 1),
+            .warning("text.undecodable", "有 2 处字节不是有效的 UTF-8 编码，已显示为 �；第一处在第 1 行", line: 1),
         ])
     }
 
@@ -93,8 +93,8 @@ private let encodingCases = [
         #expect(decoded.text == "年\n报\u{FFFD}年报")
         #expect(decoded.encoding == "GB18030")
         #expect(decoded.diagnostics == [
-            .info("text.encoding", "decoded as GB18030", line: nil),
-            .warning("text.undecodable", "1 byte sequence not valid GB18030, replaced by U+FFFD; first on line 2", line: 2),
+            .info("text.encoding", "按 GB18030 编码读取", line: nil),
+            .warning("text.undecodable", "有 1 处字节不是有效的 GB18030 编码，已显示为 �；第一处在第 2 行", line: 2),
         ])
     }
 
@@ -109,8 +109,8 @@ private let encodingCases = [
         let decoded = TextDecoder.decode([0xFF, 0xFE, 0x61, 0x00, 0x62])
         #expect(decoded.text == "a\u{FFFD}")
         #expect(decoded.diagnostics == [
-            .info("text.encoding", "decoded as UTF-16LE", line: nil),
-            .warning("text.undecodable", "1 byte sequence not valid UTF-16LE, replaced by U+FFFD; first on line 1", line: 1),
+            .info("text.encoding", "按 UTF-16LE 编码读取", line: nil),
+            .warning("text.undecodable", "有 1 处字节不是有效的 UTF-16LE 编码，已显示为 �；第一处在第 1 行", line: 1),
         ])
     }
 
@@ -120,7 +120,7 @@ private let encodingCases = [
         let decoded = TextDecoder.decode(bytes)
         #expect(decoded.encoding == "GB18030")
         #expect(decoded.text == String(repeating: "年", count: 100_000))
-        #expect(decoded.diagnostics == [.info("text.encoding", "decoded as GB18030", line: nil)])
+        #expect(decoded.diagnostics == [.info("text.encoding", "按 GB18030 编码读取", line: nil)])
     }
 
     @Test func randomBytesNeverCrashAndAlwaysGiveText() {

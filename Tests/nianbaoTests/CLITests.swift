@@ -28,3 +28,70 @@ import NianbaoTestSupport
         }
     }
 }
+
+/// `check` and `build` on small inline sites, output compared exactly.
+@Suite struct CLISiteTests {
+    static let theme = Fixture.repositoryRoot.appendingPathComponent("themes/default").path
+
+    @Test func checkPrintsEveryProblemWithItsFileAndExitsOneOnAnError() throws {
+        let dir = try CommandRunner.makeSite("""
+        -- content/a-empty.txt --
+
+        -- content/b.txt --
+        某某镇政府信息公开工作报告
+
+        今年没有什么要说的。
+        """)
+        let r = try CommandRunner.run(["check", "--theme", Self.theme], in: dir)
+        #expect(r == CommandResult(stdout: """
+            content/a-empty.txt: error: 文件是空的，未生成页面 [file.empty]
+            content/b.txt: error: 报告未写明年度（标题和统计期限中都没有）；可在 front matter 写 year: 指定 [report.noYear]
+            content/b.txt: warning: 报告未写明发布机关；可在 front matter 写 body: 指定 [report.noBody]
+            content/b.txt: warning: 未能从正文确定地区；可在 front matter 写 region: 指定 [region.unresolved]
+            checked 1 reports: 2 errors, 2 warnings
+
+            """, stderr: "", status: 1))
+    }
+
+    /// Seed 000's table 三 really is inconsistent: the build says so, line by line, and still
+    /// publishes the report.
+    @Test func buildPrintsTheBrokenSumsOfSeed000AndPublishes() throws {
+        let seed = try String(contentsOf: Fixture.repositoryRoot.appendingPathComponent("content/000_c2bcf9dd95c89acf.txt"), encoding: .utf8)
+        let dir = try CommandRunner.makeSite("-- content/000.txt --\n" + seed)
+        let r = try CommandRunner.run(["build", "--theme", Self.theme], in: dir)
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("built 1 reports into 9 pages (15 files written, 0 unchanged), 0 errors, 13 warnings in "))
+        let f = "content/000.txt"
+        #expect(r.stderr == """
+            \(f):72: warning: 表三 （一）予以公开: 6 个数值，应为 7 个 [applications.cellCount]
+            \(f):73: warning: 表三 （二）部分公开（区分处理的，只计这一情形，不计其他情形）: 6 个数值，应为 7 个 [applications.cellCount]
+            \(f):74: warning: 表三 1.属于国家秘密: 6 个数值，应为 7 个 [applications.cellCount]
+            \(f):75: warning: 表三 2.其他法律行政法规禁止公开: 6 个数值，应为 7 个 [applications.cellCount]
+            \(f):76: warning: 表三 3.危及“三安全一稳定”: 6 个数值，应为 7 个 [applications.cellCount]
+            \(f):77: warning: 表三 4.保护第三方合法权益: 6 个数值，应为 7 个 [applications.cellCount]
+            \(f):78: warning: 表三 5.属于三类内部事务信息: 6 个数值，应为 7 个 [applications.cellCount]
+            \(f):84: warning: 表三 1.本机关不掌握相关政府信息: 总计 0 ≠ 自然人 3 + 法人或其他组织 0 [applications.rowTotal]
+            \(f):92: warning: 表三 （六）其他处理: 8 个数值，应为 7 个 [applications.cellCount]
+            \(f):93: warning: 表三 （七）总计: 8 个数值，应为 7 个 [applications.cellCount]
+            \(f):93: warning: 表三 （七）总计 自然人: 0 ≠ （一）至（六）之和 3 [applications.resultsTotal]
+            \(f):94: warning: 表三 自然人: 一、本年新收 3 + 二、上年结转 0 = 3 ≠ （七）总计 0 + 四、结转下年度 0 = 0 [applications.balance]
+            \(f):94: warning: 表三 总计: 一、本年新收 3 + 二、上年结转 0 = 3 ≠ （七）总计 0 + 四、结转下年度 0 = 0 [applications.balance]
+
+            """)
+        let page = dir.appendingPathComponent("public/ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/zhangzhengzhen/2020/index.html")
+        #expect(try String(contentsOf: page, encoding: .utf8).contains("本报告发现 13 个问题"))
+    }
+
+    @Test func extractPrintsTheReportObject() throws {
+        let r = try CommandRunner.run(["extract", "content/001_ca48803eb8e502d4.txt"], in: Fixture.repositoryRoot)
+        #expect(r.status == 0)
+        #expect(r.stderr == "")
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        #expect(array.count == 1)
+        #expect(array[0]["source"] as? String == "content/001_ca48803eb8e502d4.txt")
+        #expect(array[0]["body"] as? String == "南岗区王岗镇人民政府")
+        #expect(array[0]["year"] as? Int == 2020)
+        #expect(array[0]["published"] as? String == "2021-01-26")
+        #expect((array[0]["region"] as? [String: Any])?["code"] as? String == "230103101000")
+    }
+}

@@ -205,7 +205,7 @@ private func lines(_ html: String) -> [String] {
     @Test func randomMarkupNeverCrashes() {
         let seed = UInt64(Date().timeIntervalSince1970 * 1000) & 0xFFFF_FFFF
         print("HTMLText random-markup seed: \(seed)")
-        var rng = HTMLSplitMix(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         let pieces = ["<", ">", "</", "<td", "<tr>", "<table>", "</table>", " rowspan=", "colspan=\"3\"", "<p>", "</p>",
                       "<!--", "-->", "<script>", "</script>", "&", "&#", "&#x", "&nbsp;", ";", "\"", "'", "\n", "\r",
                       "年度报告", "当前位置", "1", "2", " ", "<br/>", "<div class=nav>", "</div>", "<pre>", "=", "/"]
@@ -218,15 +218,3 @@ private func lines(_ html: String) -> [String] {
     }
 }
 
-/// Seeded generator: a failing property prints the seed that reproduces it.
-private struct HTMLSplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -126,7 +126,7 @@ private let encodingCases = [
     @Test func randomBytesNeverCrashAndAlwaysGiveText() {
         let seed = UInt64(Date().timeIntervalSince1970 * 1000) & 0xFFFF_FFFF
         print("TextDecoder random-bytes seed: \(seed)")
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         for round in 0..<300 {
             let count = Int(rng.next() % 600)
             var bytes = (0..<count).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
@@ -147,15 +147,3 @@ private let encodingCases = [
     }
 }
 
-/// A small seeded generator so a failing property names a seed that reproduces it.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,12 +1,15 @@
 import Foundation
 
 // View models of the listing pages: a body (all its years), a year, a county, the lists of
-// years and counties, and the home page. Plain values; links are worked out by the caller.
+// years and counties, and the home page (the region pages are in RegionPages.swift). Plain values; links are worked out by the caller.
 
 /// A body's page: its reports by year and the headline figures side by side.
 struct BodyPageView {
     let name: String
     let crumbs: [CrumbView]
+    /// Where it sits and its division code: `宁夏回族自治区 › 银川市 › 兴庆区 › 掌政镇（640104100000）`.
+    let chain: String
+    let hasChain: Bool
     let reports: [ReportLinkView]
     let years: [String]
     let figures: [FigureRowView]
@@ -90,6 +93,7 @@ struct YearCountView {
 
 struct CountiesPageView {
     let counties: [CountyLinkView]
+    let regionsHref: String
     let others: [ItemView]
     let hasOthers: Bool
 }
@@ -102,12 +106,6 @@ struct CountyLinkView {
     let reports: Int
 }
 
-struct CountyPageView {
-    let name: String
-    let parents: String
-    let items: [ItemView]
-}
-
 struct HomePageView {
     let title: String
     let reports: Int
@@ -115,14 +113,19 @@ struct HomePageView {
     let counties: Int
     let yearCount: Int
     let years: [YearCountView]
+    let regionsHref: String
     let yearsHref: String
     let countiesHref: String
     let searchHref: String
+    /// The provinces (top of the tree), each linking to its page.
+    let provinces: [PlaceView]
+    let hasProvinces: Bool
 }
 
 struct SearchPageView {
     let indexHref: String
     let scriptIndexHref: String
+    let regionsHref: String
     let yearsHref: String
     let countiesHref: String
 }

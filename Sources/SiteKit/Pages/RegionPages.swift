@@ -113,7 +113,7 @@ extension SiteContext {
         let node = map.nodes[n]
         let links = links(node.folder)
         let places = node.children.sorted { map.nodes[$0].name < map.nodes[$1].name }
-            .map { PlaceView(site: self, node: $0, links: links) }
+            .map { PlaceView(site: self, node: $0, links: links, depth: 1) }
         let bodies = sortedBodies(node.identities).map { item($0, links: links) }
         let view = RegionPageView(name: node.name, crumbs: pageCrumbs(node: n, links: links), chain: chainText(node: n),
                                   reports: node.reportCount, places: places, hasPlaces: !places.isEmpty,

@@ -83,6 +83,8 @@ import Testing
         let positions = order.compactMap { html.range(of: $0)?.lowerBound }
         #expect(positions.count == order.count && positions == positions.sorted())
         #expect(html.components(separatedBy: "<td class=\"gap\">").count - 1 == 2 + 1 + 2)
+        // The county government's own reports, which have no other page.
+        #expect(html.contains("<h2>本级（兴庆区人民政府）历年报告</h2>\n<ul class=\"reports\">\n<li><a href=\"2021/\">2021：兴庆区人民政府 2021年度报告</a></li>\n</ul>"))
     }
 
     @Test func reportBreadcrumbsLinkEveryLevel() throws {

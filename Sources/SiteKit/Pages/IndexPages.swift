@@ -3,13 +3,23 @@ import Foundation
 // View models of the listing pages: a body (all its years), a year, a county, the lists of
 // years and counties, and the home page (the region pages are in RegionPages.swift). Plain values; links are worked out by the caller.
 
-/// A body's page: its reports by year and the headline figures side by side.
+/// A body's page: where it sits, its reports by year and the headline figures side by side.
 struct BodyPageView {
     let name: String
     let crumbs: [CrumbView]
     /// Where it sits and its division code: `宁夏回族自治区 › 银川市 › 兴庆区 › 掌政镇（640104100000）`.
     let chain: String
     let hasChain: Bool
+    let history: BodyHistoryView
+}
+
+/// A body's reports and headline figures: on its own page, and on its place's page for the
+/// government of a province, city or county.
+struct BodyHistoryView {
+    let name: String
+    /// 历年报告 on the body's page, 本级（兴庆区人民政府）历年报告 on its place's page.
+    let reportsTitle: String
+    let figuresTitle: String
     let reports: [ReportLinkView]
     let years: [String]
     let figures: [FigureRowView]

@@ -40,6 +40,8 @@ struct RegionPageView {
     let hasPlaces: Bool
     let bodies: [ItemView]
     let hasBodies: Bool
+    /// Zero or one: the place's own government, whose page this is too.
+    let own: [BodyHistoryView]
 }
 
 /// A county's page: every body of the county (its government, its departments, its towns and
@@ -52,6 +54,8 @@ struct CountyPageView {
     let bodyCount: Int
     let years: [String]
     let rows: [GridRowView]
+    /// Zero or one: the county's own government, whose page this is too.
+    let own: [BodyHistoryView]
 }
 
 struct GridRowView {
@@ -117,7 +121,8 @@ extension SiteContext {
         let bodies = sortedBodies(node.identities).map { item($0, links: links) }
         let view = RegionPageView(name: node.name, crumbs: pageCrumbs(node: n, links: links), chain: chainText(node: n),
                                   reports: node.reportCount, places: places, hasPlaces: !places.isEmpty,
-                                  bodies: bodies, hasBodies: !bodies.isEmpty)
+                                  bodies: bodies, hasBodies: !bodies.isEmpty,
+                                  own: node.own.map { [history($0, links: links, ofPlace: true)] } ?? [])
         return try page(node.folder, title: node.name, template: "region", view: view)
     }
 
@@ -144,7 +149,8 @@ extension SiteContext {
         }
         let view = CountyPageView(name: node.name, crumbs: pageCrumbs(node: n, links: links), chain: chainText(node: n),
                                   reports: node.reportCount, bodyCount: ids.count,
-                                  years: years.map(SiteContext.yearLabel), rows: rows)
+                                  years: years.map(SiteContext.yearLabel), rows: rows,
+                                  own: node.own.map { [history($0, links: links, ofPlace: true)] } ?? [])
         return try page(node.folder, title: node.name, template: "county", view: view)
     }
 

@@ -149,6 +149,15 @@ struct SiteContext: Sendable {
         let links = links(identity.folder)
         var crumbs = breadcrumb(identity: identity, links: links)
         if let last = crumbs.indices.last { crumbs[last] = CrumbView(name: crumbs[last].name, href: "", current: true) }
+        let chain = SiteContext.chainText(identity.region)
+        let view = BodyPageView(name: identity.name, crumbs: crumbs, chain: chain, hasChain: !chain.isEmpty,
+                                history: history(id, links: links))
+        return try page(identity.folder, title: identity.name, template: "body", view: view)
+    }
+
+    /// A body's reports by year and its headline figures side by side (`history.mustache`).
+    func history(_ id: Int, links: PageLinks, ofPlace: Bool = false) -> BodyHistoryView {
+        let identity = map.identities[id]
         var reports: [ReportLinkView] = []
         var columns: [[Decimal?]] = []
         var years: [String] = []
@@ -167,11 +176,8 @@ struct SiteContext: Sendable {
                 FigureCellView(text: TableFormatting.number(col[n]) ?? "—", known: col[n] != nil)
             })
         }
-        let chain = SiteContext.chainText(identity.region)
-        let view = BodyPageView(name: identity.name, crumbs: crumbs, chain: chain, hasChain: !chain.isEmpty,
-                                reports: reports, years: years,
-                                figures: figures, hasFigures: !columns.isEmpty)
-        return try page(identity.folder, title: identity.name, template: "body", view: view)
+        let prefix = ofPlace ? "本级（\(identity.name)）" : ""
+        return BodyHistoryView(name: identity.name, reportsTitle: prefix + "历年报告", figuresTitle: prefix + "主要数字", reports: reports, years: years, figures: figures, hasFigures: !columns.isEmpty)
     }
 
     func yearPage(_ key: String) throws -> OutputFile {

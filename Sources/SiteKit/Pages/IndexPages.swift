@@ -65,9 +65,10 @@ struct HeadlineFigures {
     }
 }
 
-/// A year's page: the reports of that year, grouped by county.
+/// A year's page: the reports of that year, grouped by county (or city, province: where the body sits).
 struct YearPageView {
     let year: String
+    let crumbs: [CrumbView]
     let count: Int
     let groups: [GroupView]
 }
@@ -92,6 +93,7 @@ struct YearLinkView {
 }
 
 struct YearsPageView {
+    let crumbs: [CrumbView]
     let years: [YearCountView]
 }
 
@@ -102,6 +104,7 @@ struct YearCountView {
 }
 
 struct CountiesPageView {
+    let crumbs: [CrumbView]
     let counties: [CountyLinkView]
     let regionsHref: String
     let others: [ItemView]

@@ -24,6 +24,7 @@ struct PlaceView {
 }
 
 struct RegionsPageView {
+    let crumbs: [CrumbView]
     let places: [PlaceView]
     let countiesHref: String
     let hasOthers: Bool
@@ -99,7 +100,7 @@ extension SiteContext {
         let places = map.roots.sorted { map.nodes[$0].name < map.nodes[$1].name }
             .map { PlaceView(site: self, node: $0, links: links, depth: 2) }
         let others = map.identities.filter { $0.node == nil }.reduce(0) { $0 + $1.reports.count }
-        let view = RegionsPageView(places: places, countiesHref: links.to("counties/"), hasOthers: others > 0, others: others)
+        let view = RegionsPageView(crumbs: listCrumbs([("按地区", "")], links: links), places: places, countiesHref: links.to("counties/"), hasOthers: others > 0, others: others)
         return try page("regions/", title: "按地区", template: "regions", view: view)
     }
 

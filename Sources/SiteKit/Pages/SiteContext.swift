@@ -100,6 +100,13 @@ struct SiteContext: Sendable {
         ]
     }
 
+    /// 首页 › 按年份 › 2020 for a listing page: each (name, folder) step, "" for the page itself.
+    func listCrumbs(_ steps: [(String, String)], links: PageLinks) -> [CrumbView] {
+        [CrumbView(name: "首页", href: links.to(""))] + steps.map { name, folder in
+            CrumbView(name: name, href: folder.isEmpty ? "" : links.to(folder), current: folder.isEmpty)
+        }
+    }
+
     /// 首页 › province › city › county: every step links to that place's page (placeholder
     /// levels never appear: region names come from the report, whose chain skips them).
     func crumbs(node: Int?, links: PageLinks) -> [CrumbView] {
@@ -184,8 +191,10 @@ struct SiteContext: Sendable {
         let folder = "years/\(key)/"
         let links = links(folder)
         let reports = years.first { $0.key == key }?.reports ?? []
-        var groups: [Int: [Int]] = [:]  // county node (-1: none) → reports
-        for i in reports { groups[map.identities[map.reportIdentity[i]].county ?? -1, default: []].append(i) }
+        // Grouped by the place a body sits in: its county, or the city or province for a body of
+        // that level (a city's 教育局); -1 for bodies with no place.
+        var groups: [Int: [Int]] = [:]
+        for i in reports { groups[map.identities[map.reportIdentity[i]].node ?? -1, default: []].append(i) }
         func label(_ c: Int) -> String { map.chain(c).map { map.nodes[$0].name }.joined(separator: " ") }
         let views: [GroupView] = groups.keys.sorted { a, b in
             a < 0 || b < 0 ? b < 0 && a >= 0 : label(a) < label(b)
@@ -195,9 +204,10 @@ struct SiteContext: Sendable {
                          href: links.to(map.reportFolder[i]), years: [])
             }
             if c >= 0 { return GroupView(name: label(c), href: links.to(map.nodes[c].folder), hasHref: true, items: items) }
-            return GroupView(name: "不在区县之下或未能定位", href: "", hasHref: false, items: items)
+            return GroupView(name: "未能定位地区", href: "", hasHref: false, items: items)
         }
-        let view = YearPageView(year: SiteContext.yearLabel(key), count: reports.count, groups: views)
+        let view = YearPageView(year: SiteContext.yearLabel(key), crumbs: listCrumbs([("按年份", "years/"), (SiteContext.yearLabel(key), "")], links: links),
+                                count: reports.count, groups: views)
         return try page(folder, title: "\(SiteContext.yearLabel(key)) 年度报告", template: "year", view: view)
     }
 
@@ -206,7 +216,9 @@ struct SiteContext: Sendable {
     }
 
     func yearsPage() throws -> OutputFile {
-        try page("years/", title: "按年份", template: "years", view: YearsPageView(years: yearCounts(links("years/"))))
+        let links = links("years/")
+        return try page("years/", title: "按年份", template: "years",
+                        view: YearsPageView(crumbs: listCrumbs([("按年份", "")], links: links), years: yearCounts(links)))
     }
 
     func countiesPage() throws -> OutputFile {
@@ -219,7 +231,7 @@ struct SiteContext: Sendable {
         let others = map.identities.indices.filter { map.identities[$0].county == nil }
             .sorted { map.identities[$0].name < map.identities[$1].name }.map { item($0, links: links) }
         return try page("counties/", title: "按区县", template: "counties",
-                        view: CountiesPageView(counties: counties, regionsHref: links.to("regions/"),
+                        view: CountiesPageView(crumbs: listCrumbs([("按区县", "")], links: links), counties: counties, regionsHref: links.to("regions/"),
                                                others: others, hasOthers: !others.isEmpty))
     }
 

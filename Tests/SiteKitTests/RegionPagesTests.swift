@@ -166,6 +166,16 @@ import Testing
         #expect(map.counties.count == 2)
     }
 
+    /// A city's body whose own part slugs like one of the city's counties never takes the county's folder.
+    @Test func aBodyNeverTakesAPlacesFolder() {
+        let county = Report(source: "a.txt", body: "甲区人民政府", region: Region(city: "某市", county: "甲区"), year: 2020)
+        let body = Report(source: "b.txt", body: "某市甲区", region: Region(city: "某市", code: "110100000000"), year: 2020)
+        let map = SiteMap(reports: [county, body], slug: { $0 == "某市" ? "moushi" : "jia" }, codes: { _ in [:] })
+        #expect(map.reportFolder == ["moushi/jia/2020/", "moushi/jia-\(Slug.hash("某市||甲区"))/2020/"])
+        #expect(map.nodes.map(\.folder) == ["moushi/", "moushi/jia/"])
+        #expect(map.nodes[1].own == 0)
+    }
+
     /// `NIANBAO_DUMP_SITE=/tmp/regions swift test --filter RegionPagesTests/dump` writes the site to look at.
     @Test func dump() throws {
         guard let dir = ProcessInfo.processInfo.environment["NIANBAO_DUMP_SITE"] else { return }

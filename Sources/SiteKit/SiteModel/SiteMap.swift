@@ -231,20 +231,27 @@ struct SiteMap: Sendable {
         // 4. Two identities on one folder, or a body on a place's folder: each gets a suffix
         //    on its last segment. A place's own government shares its place's folder.
         let nodeFolders = Dictionary(nodes.indices.map { (nodes[$0].folder, $0) }, uniquingKeysWith: { a, _ in a })
+        func ownNode(_ i: Int) -> Int? {
+            guard identities[i].town.isEmpty, identities[i].ownPart.isEmpty, let n = identities[i].node else { return nil }
+            return nodes[n].folder == base[i].joined(separator: "/") + "/" ? n : nil
+        }
         var byFolder: [String: [Int]] = [:]
-        for (i, segments) in base.enumerated() { byFolder[segments.joined(separator: "/"), default: []].append(i) }
+        for (i, segments) in base.enumerated() where ownNode(i) == nil {
+            byFolder[segments.joined(separator: "/"), default: []].append(i)
+        }
         for (i, segments) in base.enumerated() {
             var segments = segments
-            let folder = segments.joined(separator: "/") + "/"
-            let clash = byFolder[segments.joined(separator: "/")]!
-            let isOwn = identities[i].town.isEmpty && identities[i].ownPart.isEmpty && identities[i].node != nil
-            if let n = nodeFolders[folder], isOwn, identities[i].node == n, clash.count == 1 {
-                identities[i].folder = folder
+            if let n = ownNode(i) {
+                identities[i].folder = nodes[n].folder
                 nodes[n].own = i
                 continue
             }
-            if clash.count > 1 || nodeFolders[folder] != nil, !segments.isEmpty {
+            let clash = byFolder[segments.joined(separator: "/")]!
+            if segments.isEmpty { segments = ["x" + Slug.hash(identities[i].key)] }  // cannot happen: a body with a region has a segment
+            if clash.count > 1 {
                 segments[segments.count - 1] += "-" + Self.suffix(for: i, among: clash, identities: identities)
+            } else if nodeFolders[segments.joined(separator: "/") + "/"] != nil {
+                segments[segments.count - 1] += "-" + Slug.hash(identities[i].key)
             }
             identities[i].folder = segments.joined(separator: "/") + "/"
         }

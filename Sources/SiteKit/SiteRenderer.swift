@@ -5,10 +5,16 @@ import Foundation
 ///
 /// What it produces (folders from `SiteMap`, all links relative):
 ///
-///     index.html                      home: counts, links to years/ and counties/
+///     index.html                      home: counts, links to regions/, years/ and counties/
+///     regions/                        the tree province → city → county, with report counts
+///     <province>/[<city>/]            a place: what lies under it, its own bodies
+///     <province>/<city>/<county>/     a county: its towns and bodies × years, 缺 where missing
 ///     years/ years/<year>/            reports by year, grouped by county
-///     counties/ counties/<county>/    counties; a county's bodies with their years
-///     <region…>/[<body>/]             a body's page: its reports, headline figures by year
+///     counties/                       all counties, flat, linking to their region pages
+///     counties/<county>/              redirect to the county's region page (older URLs)
+///     <region…>/[<town>/][<body>/]    a body's page: its reports, headline figures by year
+///                                     (a province's, city's or county's own government has
+///                                     its place's page instead)
 ///     <region…>/[<body>/]<year>/      index.html, source.html, report.json, source.txt|.md|.html.txt
 ///     bodies/<body>/…                 the same for a report with no region
 ///     search/ search.json search-index.js
@@ -31,7 +37,7 @@ public struct SiteRenderer: Sendable {
 
     /// One unit of parallel work.
     enum Job: Sendable {
-        case report(Int), body(Int), county(Int), year(String), years, counties, home, search
+        case report(Int), body(Int), region(Int), redirect(Int), year(String), years, regions, counties, home, search
     }
 
     /// Every file of the site, sorted by path.
@@ -49,10 +55,12 @@ public struct SiteRenderer: Sendable {
         let map = SiteMap(reports: documents.map(\.report), slug: slug)
         let site = SiteContext(config: config, theme: theme, documents: documents, map: map)
         var jobs: [Job] = documents.indices.map(Job.report)
-        jobs += map.identities.indices.map(Job.body)
-        jobs += map.counties.indices.map(Job.county)
+        let ownOfNode = Set(map.nodes.compactMap(\.own))
+        jobs += map.identities.indices.filter { !ownOfNode.contains($0) }.map(Job.body)
+        jobs += map.nodes.indices.map(Job.region)
+        jobs += map.counties.map(Job.redirect)
         jobs += site.years.map { Job.year($0.key) }
-        jobs += [.years, .counties, .home, .search]
+        jobs += [.years, .regions, .counties, .home, .search]
         let allJobs = jobs
 
         for file in theme.assets + SearchIndex(site: site).files() { try emit(file) }

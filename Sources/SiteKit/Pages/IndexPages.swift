@@ -1,12 +1,25 @@
 import Foundation
 
 // View models of the listing pages: a body (all its years), a year, a county, the lists of
-// years and counties, and the home page. Plain values; links are worked out by the caller.
+// years and counties, and the home page (the region pages are in RegionPages.swift). Plain values; links are worked out by the caller.
 
-/// A body's page: its reports by year and the headline figures side by side.
+/// A body's page: where it sits, its reports by year and the headline figures side by side.
 struct BodyPageView {
     let name: String
     let crumbs: [CrumbView]
+    /// Where it sits and its division code: `宁夏回族自治区 › 银川市 › 兴庆区 › 掌政镇（640104100000）`.
+    let chain: String
+    let hasChain: Bool
+    let history: BodyHistoryView
+}
+
+/// A body's reports and headline figures: on its own page, and on its place's page for the
+/// government of a province, city or county.
+struct BodyHistoryView {
+    let name: String
+    /// 历年报告 on the body's page, 本级（兴庆区人民政府）历年报告 on its place's page.
+    let reportsTitle: String
+    let figuresTitle: String
     let reports: [ReportLinkView]
     let years: [String]
     let figures: [FigureRowView]
@@ -52,9 +65,10 @@ struct HeadlineFigures {
     }
 }
 
-/// A year's page: the reports of that year, grouped by county.
+/// A year's page: the reports of that year, grouped by county (or city, province: where the body sits).
 struct YearPageView {
     let year: String
+    let crumbs: [CrumbView]
     let count: Int
     let groups: [GroupView]
 }
@@ -79,6 +93,7 @@ struct YearLinkView {
 }
 
 struct YearsPageView {
+    let crumbs: [CrumbView]
     let years: [YearCountView]
 }
 
@@ -89,7 +104,9 @@ struct YearCountView {
 }
 
 struct CountiesPageView {
+    let crumbs: [CrumbView]
     let counties: [CountyLinkView]
+    let regionsHref: String
     let others: [ItemView]
     let hasOthers: Bool
 }
@@ -102,12 +119,6 @@ struct CountyLinkView {
     let reports: Int
 }
 
-struct CountyPageView {
-    let name: String
-    let parents: String
-    let items: [ItemView]
-}
-
 struct HomePageView {
     let title: String
     let reports: Int
@@ -115,14 +126,19 @@ struct HomePageView {
     let counties: Int
     let yearCount: Int
     let years: [YearCountView]
+    let regionsHref: String
     let yearsHref: String
     let countiesHref: String
     let searchHref: String
+    /// The provinces (top of the tree), each linking to its page.
+    let provinces: [PlaceView]
+    let hasProvinces: Bool
 }
 
 struct SearchPageView {
     let indexHref: String
     let scriptIndexHref: String
+    let regionsHref: String
     let yearsHref: String
     let countiesHref: String
 }

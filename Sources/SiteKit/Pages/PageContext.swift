@@ -33,24 +33,31 @@ struct LayoutView {
     let pageTitle: String
     let root: String
     let homeHref: String
+    let regionsHref: String
     let yearsHref: String
     let countiesHref: String
     let searchHref: String
     let content: String
     let scripts: [ScriptView]
+    /// A page that has moved: the browser goes on to `refresh` at once.
+    let refresh: String
+    let hasRefresh: Bool
 
-    init(config: SiteConfig, links: PageLinks, pageTitle: String, content: String, scripts: [String] = []) {
+    init(config: SiteConfig, links: PageLinks, pageTitle: String, content: String, scripts: [String] = [], refresh: String = "") {
         lang = config.language
         siteTitle = config.title
         self.pageTitle = pageTitle
         root = links.root
         homeHref = links.to("")
+        regionsHref = links.to("regions/")
         yearsHref = links.to("years/")
         countiesHref = links.to("counties/")
         // The form always targets the file, so searching also works from file://.
         searchHref = links.root + "search/index.html"
         self.content = content
         self.scripts = scripts.map { ScriptView(src: links.to($0)) }
+        self.refresh = refresh
+        hasRefresh = !refresh.isEmpty
     }
 }
 

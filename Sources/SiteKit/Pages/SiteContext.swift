@@ -44,10 +44,11 @@ struct SiteContext: Sendable {
 
     func links(_ folder: String) -> PageLinks { PageLinks(folder: folder, indexFiles: config.linksToIndexFiles) }
 
-    func page(_ folder: String, title: String, template: String, view: Any, scripts: [String] = []) throws -> OutputFile {
+    func page(_ folder: String, title: String, template: String, view: Any, scripts: [String] = [], refresh: String = "") throws -> OutputFile {
         let links = links(folder)
         let content = try theme.render(template, view)
-        let html = try theme.render("layout", LayoutView(config: config, links: links, pageTitle: title, content: content, scripts: scripts))
+        let html = try theme.render("layout", LayoutView(config: config, links: links, pageTitle: title, content: content,
+                                                         scripts: scripts, refresh: refresh))
         return OutputFile(path: folder + "index.html", text: html)
     }
 
@@ -55,15 +56,18 @@ struct SiteContext: Sendable {
         switch job {
         case .report(let i): return try reportFiles(i)
         case .body(let i): return [try bodyPage(i)]
-        case .county(let i): return [try countyPage(i)]
+        case .region(let n): return [try map.nodes[n].level == .county ? countyPage(n) : regionPage(n)]
+        case .redirect(let n): return [try redirectPage(n)]
         case .year(let key): return [try yearPage(key)]
         case .years: return [try yearsPage()]
+        case .regions: return [try regionsPage()]
         case .counties: return [try countiesPage()]
         case .home: return [try homePage()]
         case .search:
             let links = links("search/")
             let view = SearchPageView(indexHref: links.to("search.json"), scriptIndexHref: links.to("search-index.js"),
-                                      yearsHref: links.to("years/"), countiesHref: links.to("counties/"))
+                                      regionsHref: links.to("regions/"), yearsHref: links.to("years/"),
+                                      countiesHref: links.to("counties/"))
             return [try page("search/", title: "搜索", template: "search", view: view, scripts: ["assets/search.js"])]
         }
     }
@@ -96,29 +100,45 @@ struct SiteContext: Sendable {
         ]
     }
 
-    /// province › city › county › town: the county links to its county page, any level
-    /// whose own government has reports links to that body's page; a body that is not the
-    /// region's own government follows as the last crumb.
-    func breadcrumb(identity: Identity, links: PageLinks) -> [CrumbView] {
-        let r = identity.region
-        let levels = [r.province, r.city, r.county, r.town]
-        var names: [String] = []
-        var crumbs: [CrumbView] = []
-        for (level, name) in levels.enumerated() {
-            guard let name, !name.isEmpty else { continue }
-            names.append(name)
-            var href = ""
-            if let id = identityByKey[names.joined(separator: "/") + "|"] {
-                href = links.to(map.identities[id].folder)
-            } else if level == 2, let c = identity.county {
-                href = links.to(map.counties[c].folder)
-            }
-            crumbs.append(CrumbView(name: name, href: href))
+    /// 首页 › 按年份 › 2020 for a listing page: each (name, folder) step, "" for the page itself.
+    func listCrumbs(_ steps: [(String, String)], links: PageLinks) -> [CrumbView] {
+        [CrumbView(name: "首页", href: links.to(""))] + steps.map { name, folder in
+            CrumbView(name: name, href: folder.isEmpty ? "" : links.to(folder), current: folder.isEmpty)
         }
-        if !identity.ownPart.isEmpty || names.isEmpty {
+    }
+
+    /// 首页 › province › city › county: every step links to that place's page (placeholder
+    /// levels never appear: region names come from the report, whose chain skips them).
+    func crumbs(node: Int?, links: PageLinks) -> [CrumbView] {
+        var crumbs = [CrumbView(name: "首页", href: links.to(""))]
+        if let node {
+            for n in map.chain(node) { crumbs.append(CrumbView(name: map.nodes[n].name, href: links.to(map.nodes[n].folder))) }
+        }
+        return crumbs
+    }
+
+    /// 首页 › province › city › county › town › body: the town links to its government's page
+    /// when that has reports (plain text otherwise); a body that is not its place's own
+    /// government follows as the last step.
+    func breadcrumb(identity: Identity, links: PageLinks) -> [CrumbView] {
+        var crumbs = crumbs(node: identity.node, links: links)
+        if !identity.town.isEmpty {
+            let townKey = (identity.node.map { map.nodes[$0].key } ?? "") + "|" + identity.town + "|"
+            let href = identityByKey[townKey].map { links.to(map.identities[$0].folder) } ?? ""
+            crumbs.append(CrumbView(name: identity.town, href: href))
+        }
+        if !identity.ownPart.isEmpty || crumbs.count == 1 {
             crumbs.append(CrumbView(name: identity.name, href: links.to(identity.folder)))
         }
         return crumbs
+    }
+
+    /// `宁夏回族自治区 › 银川市 › 兴庆区 › 掌政镇（640104100000）`: where a body sits, with the
+    /// division code the report resolved to; "" for a body with no region.
+    static func chainText(_ region: Region) -> String {
+        let names = [region.province, region.city, region.county, region.town].compactMap { $0 }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { return "" }
+        return names.joined(separator: " › ") + (region.code.map { $0.isEmpty ? "" : "（\($0)）" } ?? "")
     }
 
     // MARK: Listings
@@ -136,6 +156,15 @@ struct SiteContext: Sendable {
         let links = links(identity.folder)
         var crumbs = breadcrumb(identity: identity, links: links)
         if let last = crumbs.indices.last { crumbs[last] = CrumbView(name: crumbs[last].name, href: "", current: true) }
+        let chain = SiteContext.chainText(identity.region)
+        let view = BodyPageView(name: identity.name, crumbs: crumbs, chain: chain, hasChain: !chain.isEmpty,
+                                history: history(id, links: links))
+        return try page(identity.folder, title: identity.name, template: "body", view: view)
+    }
+
+    /// A body's reports by year and its headline figures side by side (`history.mustache`).
+    func history(_ id: Int, links: PageLinks, ofPlace: Bool = false) -> BodyHistoryView {
+        let identity = map.identities[id]
         var reports: [ReportLinkView] = []
         var columns: [[Decimal?]] = []
         var years: [String] = []
@@ -154,41 +183,31 @@ struct SiteContext: Sendable {
                 FigureCellView(text: TableFormatting.number(col[n]) ?? "—", known: col[n] != nil)
             })
         }
-        let view = BodyPageView(name: identity.name, crumbs: crumbs, reports: reports, years: years,
-                                figures: figures, hasFigures: !columns.isEmpty)
-        return try page(identity.folder, title: identity.name, template: "body", view: view)
-    }
-
-    func countyPage(_ c: Int) throws -> OutputFile {
-        let county = map.counties[c]
-        let links = links(county.folder)
-        let items = county.identities.sorted { map.identities[$0].name < map.identities[$1].name }.map { item($0, links: links) }
-        let view = CountyPageView(name: county.name, parents: county.parents.joined(separator: " › "), items: items)
-        return try page(county.folder, title: county.name, template: "county", view: view)
+        let prefix = ofPlace ? "本级（\(identity.name)）" : ""
+        return BodyHistoryView(name: identity.name, reportsTitle: prefix + "历年报告", figuresTitle: prefix + "主要数字", reports: reports, years: years, figures: figures, hasFigures: !columns.isEmpty)
     }
 
     func yearPage(_ key: String) throws -> OutputFile {
         let folder = "years/\(key)/"
         let links = links(folder)
         let reports = years.first { $0.key == key }?.reports ?? []
-        var groups: [String: [Int]] = [:]
-        for i in reports {
-            let county = map.identities[map.reportIdentity[i]].county
-            groups[county.map { map.counties[$0].key } ?? "", default: []].append(i)
-        }
-        let countyByKey = Dictionary(map.counties.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
-        let views: [GroupView] = groups.keys.sorted { a, b in a.isEmpty != b.isEmpty ? !a.isEmpty : a < b }.map { key in
-            let items = groups[key]!.sorted { map.identities[map.reportIdentity[$0]].name < map.identities[map.reportIdentity[$1]].name }.map { i in
+        // Grouped by the place a body sits in: its county, or the city or province for a body of
+        // that level (a city's 教育局); -1 for bodies with no place.
+        var groups: [Int: [Int]] = [:]
+        for i in reports { groups[map.identities[map.reportIdentity[i]].node ?? -1, default: []].append(i) }
+        func label(_ c: Int) -> String { map.chain(c).map { map.nodes[$0].name }.joined(separator: " ") }
+        let views: [GroupView] = groups.keys.sorted { a, b in
+            a < 0 || b < 0 ? b < 0 && a >= 0 : label(a) < label(b)
+        }.map { c in
+            let items = groups[c]!.sorted { map.identities[map.reportIdentity[$0]].name < map.identities[map.reportIdentity[$1]].name }.map { i in
                 ItemView(name: map.identities[map.reportIdentity[i]].name + Self.copySuffix(map.reportFolder[i]),
                          href: links.to(map.reportFolder[i]), years: [])
             }
-            if let c = countyByKey[key] {
-                let county = map.counties[c]
-                return GroupView(name: (county.parents + [county.name]).joined(separator: " "), href: links.to(county.folder), hasHref: true, items: items)
-            }
-            return GroupView(name: "不在区县之下或未能定位", href: "", hasHref: false, items: items)
+            if c >= 0 { return GroupView(name: label(c), href: links.to(map.nodes[c].folder), hasHref: true, items: items) }
+            return GroupView(name: "未能定位地区", href: "", hasHref: false, items: items)
         }
-        let view = YearPageView(year: SiteContext.yearLabel(key), count: reports.count, groups: views)
+        let view = YearPageView(year: SiteContext.yearLabel(key), crumbs: listCrumbs([("按年份", "years/"), (SiteContext.yearLabel(key), "")], links: links),
+                                count: reports.count, groups: views)
         return try page(folder, title: "\(SiteContext.yearLabel(key)) 年度报告", template: "year", view: view)
     }
 
@@ -197,26 +216,33 @@ struct SiteContext: Sendable {
     }
 
     func yearsPage() throws -> OutputFile {
-        try page("years/", title: "按年份", template: "years", view: YearsPageView(years: yearCounts(links("years/"))))
+        let links = links("years/")
+        return try page("years/", title: "按年份", template: "years",
+                        view: YearsPageView(crumbs: listCrumbs([("按年份", "")], links: links), years: yearCounts(links)))
     }
 
     func countiesPage() throws -> OutputFile {
         let links = links("counties/")
-        let counties = map.counties.sorted { $0.key < $1.key }.map { c in
-            CountyLinkView(name: c.name, parents: c.parents.joined(separator: " "), href: links.to(c.folder),
-                           bodies: c.identities.count, reports: c.identities.reduce(0) { $0 + map.identities[$1].reports.count })
-        }
+        let counties = map.counties.map { c in
+            let node = map.nodes[c]
+            return CountyLinkView(name: node.name, parents: map.chain(c).dropLast().map { map.nodes[$0].name }.joined(separator: " "),
+                                  href: links.to(node.folder), bodies: node.identities.count, reports: node.reportCount)
+        }.sorted { ($0.parents, $0.name) < ($1.parents, $1.name) }
         let others = map.identities.indices.filter { map.identities[$0].county == nil }
             .sorted { map.identities[$0].name < map.identities[$1].name }.map { item($0, links: links) }
         return try page("counties/", title: "按区县", template: "counties",
-                        view: CountiesPageView(counties: counties, others: others, hasOthers: !others.isEmpty))
+                        view: CountiesPageView(crumbs: listCrumbs([("按区县", "")], links: links), counties: counties, regionsHref: links.to("regions/"),
+                                               others: others, hasOthers: !others.isEmpty))
     }
 
     func homePage() throws -> OutputFile {
         let links = links("")
+        let provinces = map.roots.sorted { map.nodes[$0].name < map.nodes[$1].name }.map { PlaceView(site: self, node: $0, links: links) }
         let view = HomePageView(title: config.title, reports: documents.count, bodies: map.identities.count, counties: map.counties.count,
-                                yearCount: years.count, years: yearCounts(links), yearsHref: links.to("years/"),
-                                countiesHref: links.to("counties/"), searchHref: "search/index.html")
+                                yearCount: years.count, years: yearCounts(links), regionsHref: links.to("regions/"),
+                                yearsHref: links.to("years/"), countiesHref: links.to("counties/"),
+                                searchHref: "search/index.html",
+                                provinces: provinces, hasProvinces: !provinces.isEmpty)
         return try page("", title: config.title, template: "home", view: view)
     }
 }

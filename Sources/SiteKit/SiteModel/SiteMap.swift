@@ -1,4 +1,5 @@
 import Foundation
+import ReportKit
 
 // Where every page goes. A report's URL derives from its identity — the region chain and
 // the body, plus the year — and never from file order, so adding a report never moves
@@ -12,16 +13,21 @@ import Foundation
 //     no region, 某某委员会, 2019
 //       → bodies/moumouweiyuanhui/2019/
 //
-// Folders skip unknown levels. When two identities would share a folder (two names with one
-// pinyin), *both* get a suffix — the last six digits of the division code when those tell
-// them apart, else a hash of the identity — rather than first-come keeping the bare folder:
-// a bare URL that silently changed body when a report was added would be worse than one
-// that stops resolving.
+// Every province, city and county with a report under it is a `RegionNode` with its own page
+// at its region path (`ningxiahuizuzizhiqu/yinchuanshi/`); that page is also the page of the
+// region's own government, whose reports sit right under it (`…/xingqingqu/2020/`). A town
+// has no region page: its government's body page, at the town's path, stands for it.
+//
+// Folders skip unknown levels. When two places or identities would share a folder (two names
+// with one pinyin, or one name in two places the report leaves unnamed), *each* gets a
+// suffix — the division code when it tells them apart, else a hash of the key — rather than
+// first-come keeping the bare folder: a bare URL that silently changed place when a report
+// was added would be worse than one that stops resolving.
 
 /// One issuing body in one place: a town government, a county's 教育局 … All its reports
 /// share one page listing them by year.
 struct Identity: Sendable {
-    /// What makes two reports "the same body": region names and the body's own part.
+    /// What makes two reports "the same body": its region node, town and the body's own part.
     let key: String
     /// Folder of its page, relative to the site root, ending in `/`.
     var folder: String
@@ -30,32 +36,60 @@ struct Identity: Sendable {
     let region: Region
     /// The part of the body name left after removing the region names; "" for the region's own government.
     let ownPart: String
-    /// Index into `SiteMap.counties`, `nil` when the body sits in no county.
+    /// The deepest region node it sits in (`SiteMap.nodes`), `nil` for a body with no province, city or county.
+    var node: Int?
+    /// The county node it sits in, `nil` when the body sits in no county.
     var county: Int?
     /// Indices into the documents, ordered by year then source path.
     var reports: [Int] = []
+
+    /// The town it belongs to, "" when none.
+    var town: String { region.town ?? "" }
 }
 
-/// A county (区/县/县级市) that has at least one report, with its page under `counties/`.
-struct County: Sendable {
+/// A province, city or county with at least one report at or under it.
+struct RegionNode: Sendable {
+    enum Level: Int, Sendable { case province, city, county }
+
+    /// The names from the province down (`宁夏回族自治区/银川市/兴庆区`), with `#code` on a
+    /// level whose name alone stands for two places.
     let key: String
+    let level: Level
     let name: String
-    /// Province and city names above it, for display.
-    let parents: [String]
+    /// The 12-digit division code of this level, when the gazetteer knows it.
+    let code: String?
+    let parent: Int?
+    /// Its page and the folder under which its bodies' pages go.
     var folder: String
+    var children: [Int] = []
+    /// Identities whose deepest node this is: its own government and departments, and for a
+    /// county its towns and their bodies. In identity order.
     var identities: [Int] = []
+    /// The identity of its own government (its reports sit right under `folder`).
+    var own: Int?
+    /// Reports at or under it.
+    var reportCount = 0
+    /// For a county, the flat `counties/<slug>/` folder earlier versions used: a redirect
+    /// page there keeps old links working.
+    var legacyFolder = ""
 }
 
 /// The URL plan of the whole site, computed once before any page is drawn.
 struct SiteMap: Sendable {
     var identities: [Identity] = []
-    var counties: [County] = []
+    /// Provinces, cities and counties, each parent before its children.
+    var nodes: [RegionNode] = []
     /// Per document: its identity and its folder (`…/2020/`, `…/2020-2/`).
     var reportIdentity: [Int] = []
     var reportFolder: [String] = []
 
+    /// Indices of the county nodes.
+    var counties: [Int] { nodes.indices.filter { nodes[$0].level == .county } }
+    /// Indices of the province-level roots of the tree (a node whose province is unknown is a root too).
+    var roots: [Int] { nodes.indices.filter { nodes[$0].parent == nil } }
+
     /// Top-level folders the site itself uses; a region slug never takes one of them.
-    static let reserved: Set<String> = ["years", "counties", "bodies", "search", "assets"]
+    static let reserved: Set<String> = ["years", "counties", "regions", "bodies", "search", "assets"]
 
     /// Suffixes of a body name that mean "the government of this place" rather than one of its departments.
     static let ownGovernment: Set<String> = [
@@ -63,20 +97,107 @@ struct SiteMap: Sendable {
         "街道办事处", "人民政府办事处", "管委会", "管理委员会",
     ]
 
-    init(reports: [Report], slug: (String) -> String) {
-        func seg(_ s: String) -> String { Slug.segment(s, using: slug) }
+    /// The codes of a region's province, city and county, from the gazetteer's chain of its
+    /// deepest code (placeholders skipped). Used only to tell apart two places one name path
+    /// stands for.
+    static let gazetteerCodes: @Sendable (String) -> [RegionNode.Level: String] = { code in
+        var out: [RegionNode.Level: String] = [:]
+        for d in Gazetteer.shared.chain(code: code) {
+            switch d.level {
+            case .province: out[.province] = d.code
+            case .prefecture: out[.city] = d.code
+            case .county: out[.county] = d.code
+            case .township: break
+            }
+        }
+        return out
+    }
 
-        // 1. Identities and their base folders.
+    init(reports: [Report], slug: (String) -> String, codes: (String) -> [RegionNode.Level: String] = SiteMap.gazetteerCodes) {
+        func seg(_ s: String) -> String { Slug.segment(s, using: slug) }
+        func top(_ s: String) -> String { Self.reserved.contains(s) ? "r-" + s : s }
+
+        let order = reports.indices.sorted { reports[$0].source < reports[$1].source }
+
+        // 1. Each report's levels (name, code) and the codes each name path stands for.
+        var codeCache: [String: [RegionNode.Level: String]] = [:]
+        var levelsOf: [[(level: RegionNode.Level, name: String, path: String, code: String?)]] = Array(repeating: [], count: reports.count)
+        var codesByPath: [String: Set<String>] = [:]
+        for i in order {
+            let r = reports[i].region
+            var levelCodes: [RegionNode.Level: String] = [:]
+            if let code = r.code, !code.isEmpty {
+                if let cached = codeCache[code] { levelCodes = cached } else {
+                    levelCodes = codes(code)
+                    codeCache[code] = levelCodes
+                }
+            }
+            var path = ""
+            for (level, name) in [(RegionNode.Level.province, r.province), (.city, r.city), (.county, r.county)] {
+                guard let name = name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else { continue }
+                path += (path.isEmpty ? "" : "/") + name
+                let code = levelCodes[level]
+                levelsOf[i].append((level, name, path, code))
+                if let code { codesByPath[path, default: []].insert(code) }
+            }
+        }
+
+        // 2. Region nodes, parents first; a name path standing for two codes splits by code.
+        var nodeIndex: [String: Int] = [:]
+        var deepest: [Int?] = Array(repeating: nil, count: reports.count)
+        for i in order {
+            var key = ""
+            var parent: Int?
+            for l in levelsOf[i] {
+                let split = (codesByPath[l.path]?.count ?? 0) > 1
+                key += (key.isEmpty ? "" : "/") + l.name + (split ? "#" + (l.code ?? "") : "")
+                let n: Int
+                if let existing = nodeIndex[key] { n = existing } else {
+                    n = nodes.count
+                    nodeIndex[key] = n
+                    nodes.append(RegionNode(key: key, level: l.level, name: l.name, code: l.code, parent: parent, folder: ""))
+                    if let parent { nodes[parent].children.append(n) }
+                }
+                nodes[n].reportCount += 1
+                parent = n
+            }
+            deepest[i] = parent
+        }
+        // Folders level by level, so a parent's folder is settled before its children's.
+        for level in [RegionNode.Level.province, .city, .county] {
+            var byFolder: [String: [Int]] = [:]
+            for n in nodes.indices where nodes[n].level == level {
+                let parentFolder = nodes[n].parent.map { nodes[$0].folder } ?? ""
+                let s = seg(nodes[n].name)
+                nodes[n].folder = parentFolder + (parentFolder.isEmpty ? top(s) : s) + "/"
+                byFolder[nodes[n].folder, default: []].append(n)
+            }
+            for (folder, clash) in byFolder where clash.count > 1 {
+                for n in clash {
+                    nodes[n].folder = String(folder.dropLast()) + "-" + Self.nodeSuffix(for: n, among: clash, nodes: nodes) + "/"
+                }
+            }
+        }
+        var byLegacy: [String: [Int]] = [:]
+        for n in nodes.indices where nodes[n].level == .county {
+            nodes[n].legacyFolder = "counties/" + seg(nodes[n].name) + "/"
+            byLegacy[nodes[n].legacyFolder, default: []].append(n)
+        }
+        for (folder, clash) in byLegacy where clash.count > 1 {
+            for n in clash { nodes[n].legacyFolder = String(folder.dropLast()) + "-" + Slug.hash(nodes[n].key) + "/" }
+        }
+
+        // 3. Identities and their base folders.
         var identityIndex: [String: Int] = [:]
-        var countyIndex: [String: Int] = [:]
         var base: [[String]] = []
         reportIdentity = Array(repeating: 0, count: reports.count)
-        let order = reports.indices.sorted { reports[$0].source < reports[$1].source }
         for i in order {
             let report = reports[i]
             let r = report.region
             let names = [r.province, r.city, r.county, r.town].compactMap { $0 }.filter { !$0.isEmpty }
             let body = report.body?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let node = deepest[i]
+            let town = r.town?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             let key: String
             var segments: [String]
             var own = ""
@@ -86,57 +207,56 @@ struct SiteMap: Sendable {
                 segments = ["bodies", seg(name)]
             } else {
                 own = Self.ownPart(of: body ?? "", removing: names)
-                key = names.joined(separator: "/") + "|" + own
-                segments = names.map(seg)
-                if Self.reserved.contains(segments[0]) { segments[0] = "r-" + segments[0] }
-                if !own.isEmpty { segments.append(seg(own)) }
+                key = (node.map { nodes[$0].key } ?? "") + "|" + town + "|" + own
+                segments = node.map { nodes[$0].folder.split(separator: "/").map(String.init) } ?? []
+                if !town.isEmpty { segments.append(segments.isEmpty ? top(seg(town)) : seg(town)) }
+                if !own.isEmpty { segments.append(segments.isEmpty ? top(seg(own)) : seg(own)) }
             }
             if let existing = identityIndex[key] {
                 identities[existing].reports.append(i)
                 reportIdentity[i] = existing
                 continue
             }
-            var countyID: Int?
-            if let county = r.county, !county.isEmpty {
-                let ckey = [r.province, r.city, county].map { $0 ?? "" }.joined(separator: "/")
-                if let c = countyIndex[ckey] {
-                    countyID = c
-                } else {
-                    countyID = counties.count
-                    countyIndex[ckey] = counties.count
-                    counties.append(County(key: ckey, name: county, parents: [r.province, r.city].compactMap { $0 },
-                                           folder: "counties/" + seg(county) + "/"))
-                }
-            }
+            let county = node.flatMap { nodes[$0].level == .county ? $0 : nil }
             let name = (body?.isEmpty == false ? body! : names.last ?? "未知机关")
-            identityIndex[key] = identities.count
-            reportIdentity[i] = identities.count
+            let id = identities.count
+            identityIndex[key] = id
+            reportIdentity[i] = id
             identities.append(Identity(key: key, folder: "", name: name, region: r, ownPart: own,
-                                       county: countyID, reports: [i]))
-            if let countyID { counties[countyID].identities.append(identities.count - 1) }
+                                       node: names.isEmpty ? nil : node, county: names.isEmpty ? nil : county, reports: [i]))
+            if !names.isEmpty, let node { nodes[node].identities.append(id) }
             base.append(segments)
         }
 
-        // 2. Two identities on one folder: each gets a suffix on its last segment.
+        // 4. Two identities on one folder, or a body on a place's folder: each gets a suffix
+        //    on its last segment. A place's own government shares its place's folder.
+        let nodeFolders = Dictionary(nodes.indices.map { (nodes[$0].folder, $0) }, uniquingKeysWith: { a, _ in a })
+        func ownNode(_ i: Int) -> Int? {
+            guard identities[i].town.isEmpty, identities[i].ownPart.isEmpty, let n = identities[i].node else { return nil }
+            return nodes[n].folder == base[i].joined(separator: "/") + "/" ? n : nil
+        }
         var byFolder: [String: [Int]] = [:]
-        for (i, segments) in base.enumerated() { byFolder[segments.joined(separator: "/"), default: []].append(i) }
+        for (i, segments) in base.enumerated() where ownNode(i) == nil {
+            byFolder[segments.joined(separator: "/"), default: []].append(i)
+        }
         for (i, segments) in base.enumerated() {
             var segments = segments
+            if let n = ownNode(i) {
+                identities[i].folder = nodes[n].folder
+                nodes[n].own = i
+                continue
+            }
             let clash = byFolder[segments.joined(separator: "/")]!
+            if segments.isEmpty { segments = ["x" + Slug.hash(identities[i].key)] }  // cannot happen: a body with a region has a segment
             if clash.count > 1 {
                 segments[segments.count - 1] += "-" + Self.suffix(for: i, among: clash, identities: identities)
+            } else if nodeFolders[segments.joined(separator: "/") + "/"] != nil {
+                segments[segments.count - 1] += "-" + Slug.hash(identities[i].key)
             }
             identities[i].folder = segments.joined(separator: "/") + "/"
         }
-        var byCounty: [String: [Int]] = [:]
-        for (i, c) in counties.enumerated() { byCounty[c.folder, default: []].append(i) }
-        for (folder, clash) in byCounty where clash.count > 1 {
-            for c in clash {
-                counties[c].folder = String(folder.dropLast()) + "-" + Slug.hash(counties[c].key) + "/"
-            }
-        }
 
-        // 3. Report folders: year, and -2, -3 … for further reports of one identity and year.
+        // 5. Report folders: year, and -2, -3 … for further reports of one identity and year.
         reportFolder = Array(repeating: "", count: reports.count)
         for id in identities.indices {
             var seen: [String: Int] = [:]
@@ -150,6 +270,14 @@ struct SiteMap: Sendable {
                 (reports[$0].year ?? .max, reports[$0].source) < (reports[$1].year ?? .max, reports[$1].source)
             }
         }
+    }
+
+    /// The nodes from the root down to `n`.
+    func chain(_ n: Int) -> [Int] {
+        var out: [Int] = []
+        var current: Int? = n
+        while let c = current { out.append(c); current = nodes[c].parent }
+        return out.reversed()
     }
 
     /// `兴庆区掌政镇人民政府` in 兴庆区/掌政镇 → "" (the town's own government);
@@ -174,5 +302,18 @@ struct SiteMap: Sendable {
             return mine
         }
         return Slug.hash(identities[i].key)
+    }
+
+    /// The significant digits of a place's code (2 for a province, 4 for a city, 6 for a
+    /// county: `320106`) when they tell the clashing places apart, otherwise a hash of its key.
+    static func nodeSuffix(for n: Int, among clash: [Int], nodes: [RegionNode]) -> String {
+        func digits(_ k: Int) -> String? {
+            guard let code = nodes[k].code, code.count >= 6 else { return nil }
+            return String(code.prefix(2 * (nodes[k].level.rawValue + 1)))
+        }
+        if let mine = digits(n), clash.allSatisfy({ $0 == n || (digits($0) != nil && digits($0) != mine) }) {
+            return mine
+        }
+        return Slug.hash(nodes[n].key)
     }
 }

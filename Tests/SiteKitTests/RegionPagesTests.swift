@@ -1,0 +1,197 @@
+import Foundation
+import NianbaoTestSupport
+import Testing
+@testable import SiteKit
+
+/// The browse-by-region pages on a hand-made site: two provinces, three cities, a county
+/// (兴庆区) with its government, a department and three towns over three years — 大新镇 has
+/// no 2020 report — and two 鼓楼区 in two cities of 江苏省.
+@Suite struct RegionPagesTests {
+    static func region(_ province: String, _ city: String?, _ county: String, _ town: String? = nil, _ code: String) -> Region {
+        Region(province: province, city: city, county: county, town: town, code: code)
+    }
+
+    static let nx = "宁夏回族自治区"
+    static func xq(_ town: String? = nil, _ code: String) -> Region { region(nx, "银川市", "兴庆区", town, code) }
+
+    static func documents() -> [ParsedDocument] {
+        var reports: [Report] = []
+        func add(_ body: String, _ region: Region, _ years: [Int]) {
+            for y in years {
+                reports.append(Sample.report(source: "content/\(body)-\(y).txt", body: body, region: region, year: y))
+            }
+        }
+        add("兴庆区掌政镇人民政府", xq("掌政镇", "640104100000"), [2019, 2020, 2021])
+        add("兴庆区大新镇人民政府", xq("大新镇", "640104101000"), [2019, 2021])
+        add("兴庆区通贵乡人民政府", xq("通贵乡", "640104200000"), [2021, 2019, 2020])
+        add("兴庆区教育局", xq(nil, "640104000000"), [2020])
+        add("兴庆区人民政府", xq(nil, "640104000000"), [2021])
+        add("银川市教育局", Region(province: nx, city: "银川市", code: "640100000000"), [2020])
+        add("平罗县人民政府", region(nx, "石嘴山市", "平罗县", nil, "640221000000"), [2020])
+        add("南京市鼓楼区人民政府", region("江苏省", "南京市", "鼓楼区", nil, "320106000000"), [2020])
+        add("徐州市鼓楼区人民政府", region("江苏省", "徐州市", "鼓楼区", nil, "320302000000"), [2021])
+        add("某某委员会", .unknown, [2019])
+        return reports.map { Sample.document($0) }
+    }
+
+    static func render(indexFiles: Bool = false) throws -> [OutputFile] {
+        var config = Sample.config()
+        config.linksToIndexFiles = indexFiles
+        return try SiteRenderer(config: config, slug: Pinyin.slug).render(documents())
+    }
+
+    static func page(_ path: String, in files: [OutputFile]) throws -> String {
+        let file = try #require(files.first { $0.path == path }, "missing \(path)")
+        return String(decoding: file.data, as: UTF8.self)
+    }
+
+    static let xingqing = "ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/"
+
+    @Test func regionPagesExistAtTheRegionPaths() throws {
+        let paths = Set(try Self.render().map(\.path))
+        let expected = [
+            "regions/index.html", "counties/index.html",
+            "ningxiahuizuzizhiqu/index.html", "ningxiahuizuzizhiqu/yinchuanshi/index.html",
+            "ningxiahuizuzizhiqu/shizuishanshi/index.html", "ningxiahuizuzizhiqu/shizuishanshi/pingluoxian/index.html",
+            Self.xingqing + "index.html", Self.xingqing + "2021/index.html",
+            Self.xingqing + "zhangzhengzhen/index.html", Self.xingqing + "zhangzhengzhen/2020/index.html",
+            Self.xingqing + "jiaoyuju/index.html", Self.xingqing + "jiaoyuju/2020/index.html",
+            "jiangsusheng/index.html", "jiangsusheng/nanjingshi/gulouqu/index.html", "jiangsusheng/xuzhoushi/gulouqu/index.html",
+            // the older flat county URLs, now redirects; the two 鼓楼区 apart
+            "counties/xingqingqu/index.html", "counties/pingluoxian/index.html",
+        ]
+        #expect(expected.filter { !paths.contains($0) } == [])
+        #expect(paths.filter { $0.hasPrefix("counties/gulouqu-") }.count == 2)
+        // The county's own government has the county's page, not a page of its own.
+        #expect(!paths.contains { $0.hasPrefix(Self.xingqing + "renminzhengfu") })
+    }
+
+    @Test func countyGridShowsMissingYears() throws {
+        let html = try Self.page(Self.xingqing + "index.html", in: try Self.render())
+        #expect(html.contains("<tr><th scope=\"col\">单位</th><th scope=\"col\">2019</th><th scope=\"col\">2020</th><th scope=\"col\">2021</th></tr>"))
+        let daxin = "<tr><th scope=\"row\"><a href=\"daxinzhen/\">兴庆区大新镇人民政府</a></th>"
+            + "<td><a href=\"daxinzhen/2019/\">2019</a></td>"
+            + "<td class=\"gap\"><span aria-hidden=\"true\">缺</span><span class=\"vh\">无报告</span></td>"
+            + "<td><a href=\"daxinzhen/2021/\">2021</a></td></tr>"
+        #expect(html.contains(daxin))
+        let own = "<tr><th scope=\"row\">兴庆区人民政府</th>"
+            + "<td class=\"gap\"><span aria-hidden=\"true\">缺</span><span class=\"vh\">无报告</span></td>"
+            + "<td class=\"gap\"><span aria-hidden=\"true\">缺</span><span class=\"vh\">无报告</span></td>"
+            + "<td><a href=\"2021/\">2021</a></td></tr>"
+        #expect(html.contains(own))
+        // Rows: the government, its department, then the towns by name.
+        let order = ["兴庆区人民政府</th>", ">兴庆区教育局<", ">兴庆区大新镇人民政府<", ">兴庆区掌政镇人民政府<", ">兴庆区通贵乡人民政府<"]
+        let positions = order.compactMap { html.range(of: $0)?.lowerBound }
+        #expect(positions.count == order.count && positions == positions.sorted())
+        #expect(html.components(separatedBy: "<td class=\"gap\">").count - 1 == 2 + 1 + 2)
+        // The county government's own reports, which have no other page.
+        #expect(html.contains("<h2>本级（兴庆区人民政府）历年报告</h2>\n<ul class=\"reports\">\n<li><a href=\"2021/\">2021：兴庆区人民政府 2021年度报告</a></li>\n</ul>"))
+    }
+
+    @Test func reportBreadcrumbsLinkEveryLevel() throws {
+        let files = try Self.render()
+        let town = try Self.page(Self.xingqing + "zhangzhengzhen/2020/index.html", in: files)
+        #expect(town.contains("""
+            <nav class="crumbs" aria-label="所在地区">
+            <ol>
+            <li><a href="../../../../../">首页</a></li>
+            <li><a href="../../../../">宁夏回族自治区</a></li>
+            <li><a href="../../../">银川市</a></li>
+            <li><a href="../../">兴庆区</a></li>
+            <li><a href="../">掌政镇</a></li>
+            <li><span aria-current="page">2020</span></li>
+            </ol>
+            </nav>
+            """))
+        let department = try Self.page(Self.xingqing + "jiaoyuju/2020/index.html", in: files)
+        #expect(department.contains("""
+            <li><a href="../../">兴庆区</a></li>
+            <li><a href="../">兴庆区教育局</a></li>
+            <li><span aria-current="page">2020</span></li>
+            """))
+        let county = try Self.page(Self.xingqing + "2021/index.html", in: files)
+        #expect(county.contains("""
+            <li><a href="../">兴庆区</a></li>
+            <li><span aria-current="page">2021</span></li>
+            """))
+    }
+
+    @Test func townPageShowsItsChainAndCode() throws {
+        let html = try Self.page(Self.xingqing + "zhangzhengzhen/index.html", in: try Self.render())
+        #expect(html.contains("<h1>兴庆区掌政镇人民政府</h1>\n<p class=\"chain\">宁夏回族自治区 › 银川市 › 兴庆区 › 掌政镇（640104100000）</p>"))
+        #expect(html.contains("<li><a href=\"../\">兴庆区</a></li>\n<li><span aria-current=\"page\">掌政镇</span></li>"))
+    }
+
+    @Test func treeListsProvincesCitiesAndCountiesWithCounts() throws {
+        let files = try Self.render()
+        let tree = try Self.page("regions/index.html", in: files)
+        #expect(tree.contains("<li><a href=\"../ningxiahuizuzizhiqu/\">宁夏回族自治区</a>（12 份）"))
+        #expect(tree.contains("<li><a href=\"../ningxiahuizuzizhiqu/yinchuanshi/\">银川市</a>（11 份）"))
+        #expect(tree.contains("<li><a href=\"../ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/\">兴庆区</a>（10 份）</li>"))
+        #expect(tree.contains("<li><a href=\"../jiangsusheng/nanjingshi/gulouqu/\">鼓楼区</a>（1 份）</li>"))
+        #expect(tree.contains("<li><a href=\"../jiangsusheng/xuzhoushi/gulouqu/\">鼓楼区</a>（1 份）</li>"))
+        #expect(tree.contains("另有 1 份报告的单位未能定位到地区"))
+        let city = try Self.page("ningxiahuizuzizhiqu/yinchuanshi/index.html", in: files)
+        #expect(city.contains("<li><a href=\"xingqingqu/\">兴庆区</a>（10 份）</li>"))
+        // A body of the city itself is listed on the city's page.
+        #expect(city.contains("<h2>本级单位</h2>\n<ul class=\"bodies\">\n<li><a href=\"jiaoyuju/\">银川市教育局</a>：<a href=\"jiaoyuju/2020/\">2020</a> </li>\n</ul>"))
+        let home = try Self.page("index.html", in: files)
+        #expect(home.contains("<a href=\"regions/\">按地区浏览</a>"))
+        #expect(home.contains("<li><a href=\"jiangsusheng/\">江苏省</a>（2 份）</li>"))
+    }
+
+    @Test func yearAndCountyListsLinkToCountyPages() throws {
+        let files = try Self.render()
+        let year = try Self.page("years/2020/index.html", in: files)
+        #expect(year.contains("<h2><a href=\"../../ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/\">宁夏回族自治区 银川市 兴庆区</a></h2>"))
+        #expect(year.contains("<h2><a href=\"../../ningxiahuizuzizhiqu/yinchuanshi/\">宁夏回族自治区 银川市</a></h2>\n<ul>\n<li><a href=\"../../ningxiahuizuzizhiqu/yinchuanshi/jiaoyuju/2020/\">银川市教育局</a></li>"))
+        #expect(year.contains("<li><a href=\"../../\">首页</a></li>\n<li><a href=\"../\">按年份</a></li>\n<li><span aria-current=\"page\">2020</span></li>"))
+        let counties = try Self.page("counties/index.html", in: files)
+        #expect(counties.contains("<li><a href=\"../jiangsusheng/nanjingshi/gulouqu/\">鼓楼区</a> <span class=\"parents\">江苏省 南京市</span>（1 个单位，1 份报告）</li>"))
+        let redirect = try Self.page("counties/xingqingqu/index.html", in: files)
+        #expect(redirect.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/\">"))
+    }
+
+    @Test func everyInternalLinkResolves() throws {
+        #expect(LinkChecker.brokenLinks(in: try Self.render()) == [])
+        let files = try Self.render(indexFiles: true)
+        #expect(LinkChecker.brokenLinks(in: files) == [])
+        // From file:// a folder link opens a directory listing: with index-file links there is none.
+        var folderLinks: [String] = []
+        for file in files where file.path.hasSuffix(".html") {
+            for (_, link) in LinkChecker.links(in: file.data) where link.hasSuffix("/") { folderLinks.append(file.path + ": " + link) }
+            let text = String(decoding: file.data, as: UTF8.self)
+            if text.contains("http-equiv=\"refresh\""), !text.contains("/index.html\">") { folderLinks.append(file.path + ": refresh") }
+        }
+        #expect(folderLinks == [])
+    }
+
+    /// Two 鼓楼区 the reports leave without their city: one name path, two codes — two places.
+    @Test func oneNamePathWithTwoCodesSplitsByCode() {
+        let a = Report(source: "a.txt", body: "鼓楼区人民政府", region: Region(province: "江苏省", county: "鼓楼区", code: "320106000000"), year: 2020)
+        let b = Report(source: "b.txt", body: "鼓楼区人民政府", region: Region(province: "江苏省", county: "鼓楼区", code: "320302000000"), year: 2020)
+        let map = SiteMap(reports: [a, b], slug: Pinyin.slug)
+        #expect(map.reportFolder == ["jiangsusheng/gulouqu-320106/2020/", "jiangsusheng/gulouqu-320302/2020/"])
+        #expect(map.counties.count == 2)
+    }
+
+    /// A city's body whose own part slugs like one of the city's counties never takes the county's folder.
+    @Test func aBodyNeverTakesAPlacesFolder() {
+        let county = Report(source: "a.txt", body: "甲区人民政府", region: Region(city: "某市", county: "甲区"), year: 2020)
+        let body = Report(source: "b.txt", body: "某市甲区", region: Region(city: "某市", code: "110100000000"), year: 2020)
+        let map = SiteMap(reports: [county, body], slug: { $0 == "某市" ? "moushi" : "jia" }, codes: { _ in [:] })
+        #expect(map.reportFolder == ["moushi/jia/2020/", "moushi/jia-\(Slug.hash("某市||甲区"))/2020/"])
+        #expect(map.nodes.map(\.folder) == ["moushi/", "moushi/jia/"])
+        #expect(map.nodes[1].own == 0)
+    }
+
+    /// `NIANBAO_DUMP_SITE=/tmp/regions swift test --filter RegionPagesTests/dump` writes the site to look at.
+    @Test func dump() throws {
+        guard let dir = ProcessInfo.processInfo.environment["NIANBAO_DUMP_SITE"] else { return }
+        for file in try Self.render(indexFiles: true) {
+            let url = URL(fileURLWithPath: dir).appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try file.data.write(to: url)
+        }
+    }
+}

@@ -14,7 +14,8 @@ struct Theme: Sendable {
     let assets: [OutputFile]
 
     /// The templates every site needs.
-    static let required = ["layout", "report", "source", "body", "year", "years", "counties", "county", "home", "search", "table"]
+    static let required = ["layout", "report", "source", "body", "year", "years", "counties", "county", "home", "search", "table",
+                           "regions", "region", "redirect", "history", "crumbs"]
 
     init(directory: URL) throws {
         self.directory = directory

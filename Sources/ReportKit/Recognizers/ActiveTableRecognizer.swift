@@ -34,7 +34,7 @@ public struct ActiveTableRecognizer: Sendable {
         guard !found.rows.isEmpty else { return (nil, []) }
         var diagnostics: [Diagnostic] = []
         for u in found.unknown {
-            diagnostics.append(.warning("active.unknownRow",
+            diagnostics.append(.warning("row.unknown",
                                         "表二 无法识别的行 “\(u.text)”" + (u.didYouMean.map { "，是否为 “\($0)”？" } ?? ""), line: u.line))
         }
         var table = StatTable(form: form.id)
@@ -48,7 +48,7 @@ public struct ActiveTableRecognizer: Sendable {
             } else if values.count < block.columns.count && !values.allSatisfy({ tabbed.contains($0.line) }) {
                 // Without cell separators the missing cells cannot be told from the present ones
                 // (`规范性文件898989` may be 89/89/89): every cell is unknown.
-                diagnostics.append(.warning("active.cellCount", "表二 \(formRow.label): \(values.count) 个数值，应为 \(block.columns.count) 个，无法确定各列", line: row.line))
+                diagnostics.append(.warning("cell.joined", "表二 \(formRow.label): 数字连在一起（\(values.map(\.text).joined(separator: " "))），应为 \(block.columns.count) 列，无法确定各列，留空", line: row.line))
                 values = []
                 cleared = true
             }

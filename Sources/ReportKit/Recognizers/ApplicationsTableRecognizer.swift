@@ -26,7 +26,7 @@ public struct ApplicationsTableRecognizer: Sendable {
         var table = StatTable(form: is2021 ? .applications2021 : .applications2019)
         let columns = Forms.applicantColumns
         for u in found.unknown {
-            diagnostics.append(.warning("applications.unknownRow",
+            diagnostics.append(.warning("row.unknown",
                                         "表三 无法识别的行 “\(u.text)”" + (u.didYouMean.map { "，是否为 “\($0)”？" } ?? ""), line: u.line))
         }
         for row in found.rows where table[row: row.key] == nil {
@@ -38,11 +38,15 @@ public struct ApplicationsTableRecognizer: Sendable {
             let label = Self.label(row.key)
             var values = tokens.map(\.value)
             if tokens.count != 7 {
-                diagnostics.append(.warning("applications.cellCount",
-                                            "表三 \(label): \(tokens.count) 个数值，应为 7 个", line: row.line))
                 if let split = CellPlacement.splitConcatenated(tokens.map(\.text)) {
+                    // Digits run together without separators (crawler text): a layout artifact,
+                    // not a row the report got wrong, so not an `applications.` code.
                     values = split
+                    let shown = split.map { "\($0)" }.joined(separator: "/")
+                    diagnostics.append(.info("cell.joined", "表三 \(label): 数字连在一起（“\(tokens.map(\.text).joined(separator: " "))”），按行合计唯一拆分为 \(shown)", line: row.line))
                 } else {
+                    diagnostics.append(.warning("applications.cellCount",
+                                                "表三 \(label): \(tokens.count) 个数值，应为 7 个", line: row.line))
                     values = CellPlacement.place(values)
                 }
             }

@@ -82,17 +82,18 @@ public struct Pipeline: Sendable {
     }
 }
 
-/// Fixed slots filled from concurrent iterations, one writer per index.
-final class Slots<T>: @unchecked Sendable {
+/// Fixed slots filled from concurrent iterations (`DispatchQueue.concurrentPerform`), one
+/// writer per index, read once all are done; results stay in input order.
+public final class Slots<T>: @unchecked Sendable {
     private var storage: [T?]
     private let lock = NSLock()
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    public init(count: Int) { storage = Array(repeating: nil, count: count) }
 
-    subscript(i: Int) -> T? {
+    public subscript(i: Int) -> T? {
         get { lock.lock(); defer { lock.unlock() }; return storage[i] }
         set { lock.lock(); storage[i] = newValue; lock.unlock() }
     }
 
-    var values: [T?] { lock.lock(); defer { lock.unlock() }; return storage }
+    public var values: [T?] { lock.lock(); defer { lock.unlock() }; return storage }
 }

@@ -44,13 +44,13 @@ struct Extract: ParsableCommand {
             }
         }
         let found = files
-        let slots = Slots(count: found.count)
+        let slots = Slots<Result<JSONValue, any Error>>(count: found.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let (url, shown) = found[i]
-            slots.set(i, Result { try SourceLoader.load(url, path: url.lastPathComponent) }.map { reader.read($0, source: shown).json })
+            slots[i] = Result { try SourceLoader.load(url, path: url.lastPathComponent) }.map { reader.read($0, source: shown).json }
         }
         var items: [JSONValue] = []
-        for (i, result) in slots.all.enumerated() {
+        for (i, result) in slots.values.enumerated() {
             switch result {
             case .success(let json): items.append(json)
             case .failure:
@@ -62,13 +62,5 @@ struct Extract: ParsableCommand {
         }
         Console.write(JSONValue.array(items).serialized(pretty: true) + "\n")
         if failed { throw ExitCode.failure }
-    }
-
-    final class Slots: @unchecked Sendable {
-        private var items: [Result<JSONValue, any Error>?]
-        private let lock = NSLock()
-        init(count: Int) { items = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ r: Result<JSONValue, any Error>) { lock.lock(); items[i] = r; lock.unlock() }
-        var all: [Result<JSONValue, any Error>?] { lock.lock(); defer { lock.unlock() }; return items }
     }
 }

@@ -105,3 +105,24 @@ enum SourceLoaderTestWalk {
         return out.sorted()
     }
 }
+
+extension SiteBuildTests {
+    /// Adding a report rewrites the pages that list it, and leaves the other reports' pages
+    /// as they were: the same file (inode), not a copy with a new modification time.
+    @Test func addingAReportLeavesTheOtherReportPagesUntouched() throws {
+        let built = try Self.build()
+        let page = built.root.appendingPathComponent("public/heilongjiangsheng/haerbinshi/nangangqu/wanggangzhen/2020/index.html")
+        let inode = { try FileManager.default.attributesOfItem(atPath: page.path)[.systemFileNumber] as? Int }
+        let before = try inode()
+        let seed = try String(contentsOf: Fixture.repositoryRoot.appendingPathComponent("content/003_f36b546d9ff9c8b9.txt"), encoding: .utf8)
+        try Data(seed.replacingOccurrences(of: "2023年", with: "2022年").utf8)
+            .write(to: built.root.appendingPathComponent("content/longde-2022.txt"))
+        let plan = try BuildPlan.resolve(root: built.root, content: nil, output: nil,
+                                         theme: Fixture.repositoryRoot.appendingPathComponent("themes/default").path, baseURL: nil)
+        let again = try Pipeline(plan: plan).build()
+        #expect(again.reports == built.result.reports + 1)
+        #expect(try inode() == before)
+        let written = try #require(again.written)
+        #expect(written.written > 0 && written.unchanged > written.written)
+    }
+}

@@ -94,4 +94,25 @@ import NianbaoTestSupport
         #expect(array[0]["published"] as? String == "2021-01-26")
         #expect((array[0]["region"] as? [String: Any])?["code"] as? String == "230103101000")
     }
+
+    /// `--base-url` gives every page its canonical address and the site a sitemap.xml; without
+    /// it (the site's address unknown) there is neither.
+    @Test func baseURLWritesCanonicalLinksAndASitemap() throws {
+        let seed = try String(contentsOf: Fixture.repositoryRoot.appendingPathComponent("content/001_ca48803eb8e502d4.txt"), encoding: .utf8)
+        let dir = try CommandRunner.makeSite("-- content/001.txt --\n" + seed)
+        let report = "heilongjiangsheng/haerbinshi/nangangqu/wanggangzhen/2020/"
+        let plain = try CommandRunner.run(["build", "--theme", Self.theme], in: dir)
+        #expect(plain.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("public/sitemap.xml").path))
+        #expect(!(try String(contentsOf: dir.appendingPathComponent("public/\(report)index.html"), encoding: .utf8)).contains("rel=\"canonical\""))
+
+        let r = try CommandRunner.run(["build", "--theme", Self.theme, "--base-url", "https://example.gov.cn/nianbao"], in: dir)
+        #expect(r.status == 0)
+        let page = try String(contentsOf: dir.appendingPathComponent("public/\(report)index.html"), encoding: .utf8)
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://example.gov.cn/nianbao/\(report)\">"))
+        let sitemap = try String(contentsOf: dir.appendingPathComponent("public/sitemap.xml"), encoding: .utf8)
+        #expect(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n  <url><loc>https://example.gov.cn/nianbao/</loc></url>\n"))
+        #expect(sitemap.contains("  <url><loc>https://example.gov.cn/nianbao/\(report)</loc></url>\n"))
+        #expect(!sitemap.contains("counties/nangangqu/"))   // a redirect page is not listed
+    }
 }

@@ -42,8 +42,11 @@ struct LayoutView {
     /// A page that has moved: the browser goes on to `refresh` at once.
     let refresh: String
     let hasRefresh: Bool
+    /// The page's absolute address when the site's base URL is known (`--base-url`).
+    let canonical: String
+    let hasCanonical: Bool
 
-    init(config: SiteConfig, links: PageLinks, pageTitle: String, content: String, scripts: [String] = [], refresh: String = "") {
+    init(config: SiteConfig, links: PageLinks, pageTitle: String, content: String, scripts: [String] = [], refresh: String = "", folder: String = "") {
         lang = config.language
         siteTitle = config.title
         self.pageTitle = pageTitle
@@ -58,6 +61,8 @@ struct LayoutView {
         self.scripts = scripts.map { ScriptView(src: links.to($0)) }
         self.refresh = refresh
         hasRefresh = !refresh.isEmpty
+        canonical = config.absoluteBase.map { $0 + folder } ?? ""
+        hasCanonical = config.absoluteBase != nil
     }
 }
 

@@ -48,7 +48,7 @@ struct SiteContext: Sendable {
         let links = links(folder)
         let content = try theme.render(template, view)
         let html = try theme.render("layout", LayoutView(config: config, links: links, pageTitle: title, content: content,
-                                                         scripts: scripts, refresh: refresh))
+                                                         scripts: scripts, refresh: refresh, folder: folder))
         return OutputFile(path: folder + "index.html", text: html)
     }
 

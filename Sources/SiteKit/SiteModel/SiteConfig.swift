@@ -15,6 +15,15 @@ public struct SiteConfig: Sendable {
     /// site opened from `file://`, where browsers do not open `index.html` by themselves.
     public var linksToIndexFiles: Bool = false
 
+    /// `baseURL` when it is an absolute http(s) URL, for what must be absolute (the canonical
+    /// link of each page, sitemap.xml); `nil` for the default "/", when the site's address is
+    /// not known.
+    public var absoluteBase: String? {
+        let b = baseURL.lowercased()
+        guard b.hasPrefix("https://") || b.hasPrefix("http://") else { return nil }
+        return baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+    }
+
     public init(title: String = "政府信息公开工作年度报告", baseURL: String = "/", themeDirectory: URL, language: String = "zh-CN") {
         self.title = title
         self.baseURL = baseURL

@@ -14,14 +14,26 @@ struct LegacyTableBuilder {
             .header("统计数", attrs: Attributes(("id", c.value), ("scope", "col"))),
         ])
         var rows: [TableRowView] = []
+        var group: String?
         for (n, row) in table.rows.enumerated() {
             let rid = "\(prefix)-r-\(n + 1)"
+            // A heading row (二、回应解读情况) has no unit and no value: it titles the rows
+            // under it, and a "—" there would read as a number left out.
+            if row.unit == nil && row.value == nil && (row.text ?? "").isEmpty {
+                rows.append(TableRowView(attrs: Attributes(("class", "group")).html, cells: [
+                    .header(row.label, attrs: Attributes(("id", rid), ("colspan", "3"), ("scope", "rowgroup"))),
+                ]))
+                rows += placement.notes(for: [row.line], colspan: 3)
+                group = rid
+                continue
+            }
+            let rowHeaders = ([rid] + (group.map { [$0] } ?? [])).joined(separator: " ")
             let warnIDs = placement.describedBy(line: row.line)
             var thAttrs = Attributes(("id", rid), ("scope", "row"))
             thAttrs.add("aria-describedby", warnIDs)
             let unitCell = TableCellView.data(text: row.unit ?? "", line: nil, unit: nil,
-                                              attrs: Attributes(("class", "unit"), ("headers", "\(c.unit) \(rid)")), warn: false)
-            var valueAttrs = Attributes(("class", TableFormatting.cellClass(warn: !warnIDs.isEmpty)), ("headers", "\(c.value) \(rid)"))
+                                              attrs: Attributes(("class", "unit"), ("headers", "\(c.unit) \(rowHeaders)")), warn: false)
+            var valueAttrs = Attributes(("class", TableFormatting.cellClass(warn: !warnIDs.isEmpty)), ("headers", "\(c.value) \(rowHeaders)"))
             valueAttrs.add("aria-describedby", warnIDs)
             let value = TableCellView.data(text: TableFormatting.number(row.value), line: row.line,
                                            unit: nil, attrs: valueAttrs, warn: !warnIDs.isEmpty)

@@ -40,9 +40,15 @@ public struct ReportParser: Sendable {
                 from = i + 1
             }
         }
+        /// The lines of section `s`: up to the next heading, and never past the signature or
+        /// date that closes the report (when the next heading is missing, a table's section
+        /// would otherwise run to the end of the file).
         func region(_ s: Int) -> Range<Int>? {
             guard let start = headings[s] else { return nil }
-            let end = ((s + 1)...7).compactMap { headings[$0] }.first ?? lines.count
+            var end = ((s + 1)...7).compactMap { headings[$0] }.first ?? lines.count
+            if start + 1 < end, let closing = lines[(start + 1)..<end].firstIndex(where: { TableRegion.endsTable($0.text) }) {
+                end = closing
+            }
             return (start + 1)..<max(start + 1, end)
         }
 

@@ -39,7 +39,6 @@ public struct Pipeline: Sendable {
     public func check() throws -> Result {
         let start = Date()
         let found = try SourceLoader.discover(in: plan.content)
-        var loadProblems: [FileDiagnostic] = []
         let label = plan.contentLabel
         let reader = self.reader
         let slots = Slots<ParsedDocument>(count: found.count)
@@ -60,7 +59,7 @@ public struct Pipeline: Sendable {
             }
         }
         var documents = slots.values.compactMap { $0 }
-        loadProblems = failures.values.compactMap { $0 }
+        let loadProblems = failures.values.compactMap { $0 }
         let portal = PortalChecks.check(documents.map(\.report))
         for (index, extra) in portal { documents[index].report.diagnostics += extra }
         let diagnostics = loadProblems + documents.flatMap { d in

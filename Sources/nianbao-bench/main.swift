@@ -33,9 +33,7 @@ func corpusBenchmark(_ corpusDir: String) throws {
     var reports: [Report] = []
     let parse = Bench.median {
         reports = zip(files, bytes).map { file, data in
-            let kind: SourceDocument.Kind = ["html", "htm"].contains(file.url.pathExtension.lowercased()) ? .html : .text
-            let text = TextDecoder.decode([UInt8](data))
-            let doc = SourceDocument(path: file.relativePath, kind: kind, bytes: data, text: text.text, encoding: text.encoding)
+            let doc = SourceLoader.document(data, path: file.relativePath, fileExtension: file.url.pathExtension)
             return reader.read(doc, source: file.relativePath)
         }
     }

@@ -68,7 +68,7 @@ public struct FormRow: Sendable, Hashable {
     public let labels: [String]
     public let parent: String?
     public let valued: Bool
-    /// The key by which this row's values appear in `report.json` (usually `key`).
+    /// The official wording (the first of `labels`); `key` is what `report.json` uses.
     public var label: String { labels[0] }
 
     public init(_ key: String, _ number: String?, _ labels: [String], parent: String? = nil, valued: Bool = true) {

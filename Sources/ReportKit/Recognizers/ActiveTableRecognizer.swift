@@ -20,7 +20,7 @@ public struct ActiveTableRecognizer: Sendable {
         var tokens: [CellToken] = []
         var headerText = ""
         var tabbed = Set<Int>()
-        for line in TableRegion.upToSignature(lines) where !TableRegion.isProse(line.text) {
+        for line in lines where !TableRegion.isProse(line.text) {
             if line.text.contains("\t") || grid { tabbed.insert(line.number) }
             headerText += Normalizer.compact(line.text)
             tokens += CellToken.tokens(of: line.text, line: line.number, grid: grid)

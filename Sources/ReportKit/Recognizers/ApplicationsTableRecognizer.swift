@@ -14,7 +14,7 @@ public struct ApplicationsTableRecognizer: Sendable {
 
     public func read(_ lines: [SourceLine], grid: Bool) -> (StatTable?, [Diagnostic]) {
         var tokens: [CellToken] = []
-        for line in TableRegion.upToSignature(lines) where !TableRegion.isProse(line.text) {
+        for line in lines where !TableRegion.isProse(line.text) {
             tokens += CellToken.tokens(of: line.text, line: line.number, grid: grid)
         }
         let sevenColumns: ((String) -> Int)? = grid ? nil : { _ in 7 }

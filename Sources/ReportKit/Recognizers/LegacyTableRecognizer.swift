@@ -81,7 +81,7 @@ public struct LegacyTableRecognizer: Sendable {
         }
         for p in pieces {
             var value: Decimal?
-            var text: String? = p.values.first?.text
+            let text: String? = p.values.first?.text
             if twoColumns && !p.split && p.values.count == 1, let only = p.values.first, only.value != nil,
                only.text.allSatisfy(CellToken.isDigit), only.text.count >= 2 {
                 let candidates = Self.splits(only.text)

@@ -22,7 +22,7 @@ public struct ReviewTableRecognizer: Sendable {
         var values: [CellToken] = []
         var runs = 0
         var lastWasValue = false
-        for line in TableRegion.upToSignature(lines) where !TableRegion.isProse(line.text) {
+        for line in lines where !TableRegion.isProse(line.text) {
             let tokens = CellToken.tokens(of: line.text, line: line.number, grid: grid)
             let lineValues = tokens.filter { $0.kind == .value }
             // In a grid, a header row's empty cells are not values; only rows with a number count.

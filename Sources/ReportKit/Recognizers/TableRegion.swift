@@ -16,8 +16,7 @@ public enum TableRegion {
     }
 
     /// Whether a line closes the report (a signature such as `贺兰县洪广镇人民政府`, or a date
-    /// alone on its line): a table never runs past it. Matters when the next section heading
-    /// is missing and a table's region would otherwise run to the end of the file.
+    /// alone on its line): a section's region ends there (`ReportParser`'s `region`).
     public static func endsTable(_ text: String) -> Bool {
         if text.contains("\t") { return false }
         let c = Normalizer.compact(text)
@@ -30,11 +29,6 @@ public enum TableRegion {
     }
 
     static let signatureEndings = ["人民政府", "办事处", "委员会", "管委会", "管理委员会", "办公室", "政府", "局"]
-
-    /// The lines of a table's region up to (not including) the first line that ends the report.
-    public static func upToSignature(_ lines: [SourceLine]) -> ArraySlice<SourceLine> {
-        lines.prefix { !endsTable($0.text) }
-    }
 
     static func digitRuns(_ t: String) -> Int {
         var runs = 0

@@ -28,8 +28,12 @@ public enum SourceLoader {
 
     /// Loads one file, detecting its encoding. `path` is the path relative to the content folder.
     public static func load(_ url: URL, path: String) throws -> SourceDocument {
-        let data = try Data(contentsOf: url)
-        let ext = url.pathExtension.lowercased()
+        document(try Data(contentsOf: url), path: path, fileExtension: url.pathExtension)
+    }
+
+    /// A document from bytes already read: the kind from the file extension, the text decoded.
+    public static func document(_ data: Data, path: String, fileExtension: String) -> SourceDocument {
+        let ext = fileExtension.lowercased()
         let kind: SourceDocument.Kind = ext == "html" || ext == "htm" ? .html : (ext == "md" || ext == "markdown" ? .markdown : .text)
         let decoded = TextDecoder.decode([UInt8](data))
         return SourceDocument(path: path, kind: kind, bytes: data, text: decoded.text, encoding: decoded.encoding, diagnostics: decoded.diagnostics)

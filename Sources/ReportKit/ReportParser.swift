@@ -64,37 +64,37 @@ public struct ReportParser: Sendable {
         if looksNew || legacyStart == nil {
             if let r = region(2), !r.isEmpty {
                 let (t, d) = ActiveTableRecognizer().read(Array(lines[r]), grid: grid)
-                report.active = t; diagnostics += d
+                report.tables.active = t; diagnostics += d
                 if t != nil { spans.append(.init(kind: .active, range: r)) }
             }
             if let r = region(3), !r.isEmpty {
                 let (t, d) = ApplicationsTableRecognizer().read(Array(lines[r]), grid: grid)
-                report.applications = t; diagnostics += d
+                report.tables.applications = t; diagnostics += d
                 if t != nil { spans.append(.init(kind: .applications, range: r)) }
             }
             if let r = region(4), !r.isEmpty {
                 let (t, d) = ReviewTableRecognizer().read(Array(lines[r]), grid: grid)
-                report.review = t; diagnostics += d
+                report.tables.review = t; diagnostics += d
                 if t != nil { spans.append(.init(kind: .review, range: r)) }
             }
         }
         if !looksNew, let start = legacyStart {
             let printed = Dictionary(original.map { ($0.number, $0.text) }, uniquingKeysWith: { a, _ in a })
             let (t, d) = LegacyTableRecognizer().read(Array(lines[start...]), prose: lines, printed: printed)
-            report.legacy = t; diagnostics += d
+            report.tables.legacy = t; diagnostics += d
             if t != nil {
                 let end = lines[start...].firstIndex { Normalizer.compact($0.text).hasPrefix("单位负责人") } ?? lines.count
                 spans.append(.init(kind: .legacy, range: start..<max(start + 1, end)))
             }
         }
 
-        report.format = FormatRecognizer.format(compactText: compactText, applications: report.applications,
-                                                hasLegacyForm: report.legacy != nil || Normalizer.contains(compactText, "政府信息公开情况统计表"),
+        report.format = FormatRecognizer.format(compactText: compactText, applications: report.tables.applications,
+                                                hasLegacyForm: report.tables.legacy != nil || Normalizer.contains(compactText, "政府信息公开情况统计表"),
                                                 year: report.year)
 
         if report.year == nil { diagnostics.append(.error("report.noYear", "报告未写明年度（标题和统计期限中都没有）；可在 front matter 写 year: 指定", line: nil)) }
         if report.body == nil { diagnostics.append(.warning("report.noBody", "报告未写明发布机关；可在 front matter 写 body: 指定", line: nil)) }
-        if report.active == nil && report.applications == nil && report.review == nil && report.legacy == nil {
+        if report.tables.active == nil && report.tables.applications == nil && report.tables.review == nil && report.tables.legacy == nil {
             if report.format == .v2019 || report.format == .v2021 {
                 // The form's headers are there but no table could be read (e.g. flattened text).
                 diagnostics.append(.info("report.tablesNotRead", "报告有统计表格，但版式无法可靠读取，表格留空", line: nil))

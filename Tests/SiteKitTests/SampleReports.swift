@@ -50,8 +50,11 @@ enum Sample {
         ]
         if applications != nil { blocks.append(.table(.applications, line: 9)) }
         if review != nil { blocks.append(.table(.review, line: 19)) }
+        var tables = ReportTables()
+        tables.applications = applications
+        tables.review = review
         return Report(source: source, title: title, body: body, region: region, year: year, format: .v2019,
-                      published: year.map { "\($0 + 1)-01-25" }, applications: applications, review: review,
+                      published: year.map { "\($0 + 1)-01-25" }, tables: tables,
                       blocks: blocks, diagnostics: diagnostics)
     }
 

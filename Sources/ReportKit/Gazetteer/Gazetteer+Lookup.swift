@@ -142,11 +142,12 @@ extension Gazetteer {
         var deepest: Int32?
         for r in path(of: row) where !placeholders[Int(r)] {
             let name = names[Int(r)]
+            let code = code(of: r)
             switch levels[Int(r)] {
-            case .province: region.province = name
-            case .prefecture: region.city = name
-            case .county: region.county = name
-            case .township: region.town = name
+            case .province: region.province = name; region.codes.province = code
+            case .prefecture: region.city = name; region.codes.city = code
+            case .county: region.county = name; region.codes.county = code
+            case .township: region.town = name; region.codes.town = code
             }
             deepest = r
         }

@@ -13,12 +13,18 @@ extension Report {
             ("year", JSONValue(year)),
             ("format", .string(format.rawValue)),
             ("published", JSONValue(published)),
-            ("active", active?.json ?? .null),
-            ("applications", applications?.json ?? .null),
-            ("review", review?.json ?? .null),
-            ("legacy", legacy?.json ?? .null),
+        ] + TableKind.allCases.map { kind in (kind.rawValue, tables[kind]?.json ?? .null) } + [
             ("diagnostics", .array(diagnostics.map(\.json))),
         ])
+    }
+}
+
+extension ReportTable {
+    public var json: JSONValue {
+        switch self {
+        case .stat(let t): t.json
+        case .legacy(let t): t.json
+        }
     }
 }
 
@@ -27,6 +33,10 @@ extension Region {
         .object([
             ("province", JSONValue(province)), ("city", JSONValue(city)), ("county", JSONValue(county)),
             ("town", JSONValue(town)), ("code", JSONValue(code)),
+            ("codes", .object([
+                ("province", JSONValue(codes.province)), ("city", JSONValue(codes.city)),
+                ("county", JSONValue(codes.county)), ("town", JSONValue(codes.town)),
+            ])),
         ])
     }
 }
@@ -63,6 +73,9 @@ extension Diagnostic {
         .object([
             ("severity", .string(severity.rawValue)), ("code", .string(code.rawValue)),
             ("message", .string(message)), ("line", JSONValue(line)),
+            ("subject", subject.map { s in
+                .object([("table", .string(s.table.rawValue)), ("row", JSONValue(s.row)), ("column", JSONValue(s.column))])
+            } ?? .null),
         ])
     }
 }

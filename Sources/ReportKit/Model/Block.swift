@@ -12,7 +12,7 @@ public enum Block: Hashable, Sendable {
 }
 
 /// The standard tables a report may carry.
-public enum TableKind: String, Hashable, Sendable, CaseIterable {
+public enum TableKind: String, Hashable, Sendable, Codable, CaseIterable {
     case active        // 表二 主动公开政府信息情况
     case applications  // 表三 收到和处理政府信息公开申请情况
     case review        // 表四 行政复议、行政诉讼

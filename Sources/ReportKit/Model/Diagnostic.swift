@@ -31,19 +31,46 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         public var description: String { rawValue }
     }
 
+    /// What in the report a diagnostic is about: a table, and within it a row (its form key,
+    /// or the printed label in the legacy form) and a column (its form key). Set where the
+    /// diagnostic is raised, because only there is it known; pages place their notes by it
+    /// rather than by line (several rows share a line in flattened text).
+    public struct Subject: Hashable, Sendable, Codable {
+        public var table: TableKind
+        /// The row's form key (`resultsTotal`, `litigationDirect`), `nil` for the whole table.
+        public var row: String?
+        /// The column's form key (`total`, `naturalPerson`), `nil` for the whole row.
+        public var column: String?
+
+        public init(table: TableKind, row: String? = nil, column: String? = nil) {
+            self.table = table
+            self.row = row
+            self.column = column
+        }
+    }
+
     public var severity: Severity
     public var code: Code
     public var message: String
     public var line: Int?
+    /// The table cell, row or table the diagnostic is about; `nil` for prose and file problems.
+    public var subject: Subject?
 
-    public init(_ severity: Severity, _ code: Code, _ message: String, line: Int?) {
+    public init(_ severity: Severity, _ code: Code, _ message: String, line: Int?, subject: Subject? = nil) {
         self.severity = severity
         self.code = code
         self.message = message
         self.line = line
+        self.subject = subject
     }
 
-    public static func warning(_ code: Code, _ message: String, line: Int?) -> Self { .init(.warning, code, message, line: line) }
-    public static func error(_ code: Code, _ message: String, line: Int?) -> Self { .init(.error, code, message, line: line) }
-    public static func info(_ code: Code, _ message: String, line: Int?) -> Self { .init(.info, code, message, line: line) }
+    public static func warning(_ code: Code, _ message: String, line: Int?, subject: Subject? = nil) -> Self {
+        .init(.warning, code, message, line: line, subject: subject)
+    }
+    public static func error(_ code: Code, _ message: String, line: Int?, subject: Subject? = nil) -> Self {
+        .init(.error, code, message, line: line, subject: subject)
+    }
+    public static func info(_ code: Code, _ message: String, line: Int?, subject: Subject? = nil) -> Self {
+        .init(.info, code, message, line: line, subject: subject)
+    }
 }

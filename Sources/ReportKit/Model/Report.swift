@@ -15,22 +15,15 @@ public struct Report: Hashable, Sendable {
     public var format: Format
     /// The date under the signature, ISO 8601 (`2021-01-25`).
     public var published: String?
-    /// 表二 (2019 or 2021 form), `nil` when the report has none.
-    public var active: StatTable?
-    /// 表三, `nil` when the report has none.
-    public var applications: StatTable?
-    /// 表四, `nil` when the report has none.
-    public var review: StatTable?
-    /// The legacy statistics form, `nil` when the report has none.
-    public var legacy: LegacyTable?
+    /// The standard tables the report carries (表二, 表三, 表四 or the legacy form), by kind.
+    public var tables: ReportTables
     /// The text in reading order, for the page.
     public var blocks: [Block]
     public var diagnostics: [Diagnostic]
 
     public init(source: String, title: String? = nil, body: String? = nil, region: Region = .unknown,
                 year: Int? = nil, format: Format = .unknown, published: String? = nil,
-                active: StatTable? = nil, applications: StatTable? = nil, review: StatTable? = nil,
-                legacy: LegacyTable? = nil, blocks: [Block] = [], diagnostics: [Diagnostic] = []) {
+                tables: ReportTables = ReportTables(), blocks: [Block] = [], diagnostics: [Diagnostic] = []) {
         self.source = source
         self.title = title
         self.body = body
@@ -38,10 +31,7 @@ public struct Report: Hashable, Sendable {
         self.year = year
         self.format = format
         self.published = published
-        self.active = active
-        self.applications = applications
-        self.review = review
-        self.legacy = legacy
+        self.tables = tables
         self.blocks = blocks
         self.diagnostics = diagnostics
     }

@@ -7,7 +7,7 @@ public struct ApplicationsBalanceRule: ReportRule {
     public init() {}
 
     public func check(_ report: Report, lines: [SourceLine]) -> [Diagnostic] {
-        guard let t = report.applications, let forward = t[row: "carriedForward"] else { return [] }
+        guard let t = report.tables.applications, let forward = t[row: "carriedForward"] else { return [] }
         var out: [Diagnostic] = []
         for column in Forms.applicantColumns {
             let c = column.key

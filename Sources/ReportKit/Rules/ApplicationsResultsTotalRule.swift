@@ -15,7 +15,7 @@ public struct ApplicationsResultsTotalRule: ReportRule {
     }
 
     public func check(_ report: Report, lines: [SourceLine]) -> [Diagnostic] {
-        guard let table = report.applications, let total = table[row: "resultsTotal"] else { return [] }
+        guard let table = report.tables.applications, let total = table[row: "resultsTotal"] else { return [] }
         var keys = Self.resultRows(table.form)
         // A 2021 report that prints （六） as one row (no sub-rows) is summed by that row.
         if table.form == .applications2021, table[row: "otherHandling.noCorrection"] == nil, table[row: "otherHandling"] != nil {

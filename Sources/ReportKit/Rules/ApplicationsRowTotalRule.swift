@@ -8,7 +8,7 @@ public struct ApplicationsRowTotalRule: ReportRule {
     public init() {}
 
     public func check(_ report: Report, lines: [SourceLine]) -> [Diagnostic] {
-        guard let table = report.applications else { return [] }
+        guard let table = report.tables.applications else { return [] }
         var out: [Diagnostic] = []
         for row in table.rows where !(row.key == "otherHandling" && table.form == .applications2021 && row.cells.allSatisfy { $0.text == nil }) {
             let values = row.cells.map(\.value)

@@ -7,7 +7,7 @@ public struct LegacyActiveBreakdownRule: ReportRule {
     public init() {}
 
     public func check(_ report: Report, lines: [SourceLine]) -> [Diagnostic] {
-        guard let legacy = report.legacy, let total = legacy.activeTotal else { return [] }
+        guard let legacy = report.tables.legacy, let total = legacy.activeTotal else { return [] }
         var out: [Diagnostic] = []
         var inActive = false
         for row in legacy.rows {

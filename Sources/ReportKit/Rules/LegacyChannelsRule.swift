@@ -10,7 +10,7 @@ public struct LegacyChannelsRule: ReportRule {
     static let channelWords = ["当面", "传真", "网络", "网上", "信函", "其他形式", "其它形式", "电子邮件"]
 
     public func check(_ report: Report, lines: [SourceLine]) -> [Diagnostic] {
-        guard let legacy = report.legacy, let total = legacy.applicationsReceived else { return [] }
+        guard let legacy = report.tables.legacy, let total = legacy.applicationsReceived else { return [] }
         guard let start = legacy.rows.firstIndex(where: { row in
             let k = Normalizer.key(row.label)
             return LegacyTableRecognizer.applicationKeys.contains { k.contains($0) }

@@ -61,17 +61,17 @@ public enum PortalChecks {
         let last = reports[e], this = reports[c]
 
         // 表三: 上年结转 = last year's 结转下年度.
-        if let carriedOver = this.applications?.value("carriedOver", "total"),
-           let carriedForward = last.applications?.value("carriedForward", "total"),
+        if let carriedOver = this.tables.applications?.value("carriedOver", "total"),
+           let carriedForward = last.tables.applications?.value("carriedForward", "total"),
            carriedOver != carriedForward {
             found[c, default: []].append(.carryOver(carriedOver, other: last, carriedForward,
-                                                    line: this.applications?[row: "carriedOver"]?.line))
+                                                    line: this.tables.applications?[row: "carriedOver"]?.line))
             found[e, default: []].append(.carriedForward(carriedForward, other: this, carriedOver,
-                                                         line: last.applications?[row: "carriedForward"]?.line))
+                                                         line: last.tables.applications?[row: "carriedForward"]?.line))
         }
 
         // 表二 (2021 form): 现行有效 = last year's 现行有效 + 制发 − 废止.
-        guard let active = this.active, active.form == .active2021, let lastActive = last.active else { return }
+        guard let active = this.tables.active, active.form == .active2021, let lastActive = last.tables.active else { return }
         for key in ["regulations", "normativeDocuments"] {
             guard let inForce = active.value(key, "inForce"),
                   let issued = active.value(key, "issued"),

@@ -20,8 +20,8 @@ public struct ProseCountRule: ReportRule {
         let accepted: @Sendable (Report) -> [Decimal]
     }
 
-    static func total(_ r: Report, _ row: String) -> Decimal? { r.applications?.value(row, "total") }
-    static func reviewTotal(_ r: Report, _ row: String) -> Decimal? { r.review?.value(row, "total") }
+    static func total(_ r: Report, _ row: String) -> Decimal? { r.tables.applications?.value(row, "total") }
+    static func reviewTotal(_ r: Report, _ row: String) -> Decimal? { r.tables.review?.value(row, "total") }
 
     static let probes: [Probe] = [
         Probe(code: "applications.prose", keywords: ["申请"], requires: ["收到", "受理"], units: ["件", "条", "个"], what: "收到申请",
@@ -46,7 +46,7 @@ public struct ProseCountRule: ReportRule {
         Probe(code: "legacy.prose", keywords: ["主动公开政府信息", "主动公开信息"], requires: [], units: ["条"], what: "主动公开政府信息",
               // One platform's share (政府网站公开584条) is honest prose too: any row of the form counts.
               accepted: { r in
-                  guard let legacy = r.legacy, let total = legacy.activeTotal else { return [] }
+                  guard let legacy = r.tables.legacy, let total = legacy.activeTotal else { return [] }
                   // A cumulative figure (历年累计) is honest prose too: both parts of every
                   // run-together cell are accepted.
                   var accepted = [total] + legacy.rows.compactMap(\.value)

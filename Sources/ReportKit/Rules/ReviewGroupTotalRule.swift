@@ -7,7 +7,7 @@ public struct ReviewGroupTotalRule: ReportRule {
     public init() {}
 
     public func check(_ report: Report, lines: [SourceLine]) -> [Diagnostic] {
-        guard let table = report.review else { return [] }
+        guard let table = report.tables.review else { return [] }
         var out: [Diagnostic] = []
         for (g, key) in ReviewTableRecognizer.groups.enumerated() {
             guard let row = table[row: key] else { continue }

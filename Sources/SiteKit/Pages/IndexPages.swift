@@ -50,16 +50,16 @@ struct HeadlineFigures {
     static let labels = ["本年新收申请", "予以公开", "结转下年度", "行政复议", "行政诉讼"]
 
     static func values(_ r: Report) -> [Decimal?] {
-        let a = r.applications
-        let received = a?.value("newReceived", "total") ?? r.legacy?.applicationsReceived
+        let a = r.tables.applications
+        let received = a?.value("newReceived", "total") ?? r.tables.legacy?.applicationsReceived
         let granted = a?.value("granted", "total")
         let forward = a?.value("carriedForward", "total")
-        let review = r.review?.value("review", "total") ?? r.legacy?.reviewCount
+        let review = r.tables.review?.value("review", "total") ?? r.tables.legacy?.reviewCount
         var litigation: Decimal?
-        if let d = r.review?.value("litigationDirect", "total"), let ar = r.review?.value("litigationAfterReview", "total") {
+        if let d = r.tables.review?.value("litigationDirect", "total"), let ar = r.tables.review?.value("litigationAfterReview", "total") {
             litigation = d + ar
-        } else if r.review == nil {
-            litigation = r.legacy?.litigationCount
+        } else if r.tables.review == nil {
+            litigation = r.tables.legacy?.litigationCount
         }
         return [received, granted, forward, review, litigation]
     }

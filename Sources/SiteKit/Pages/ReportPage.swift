@@ -67,11 +67,12 @@ enum ReportPage {
             guard !drawn.contains(kind) else { return nil }
             drawn.insert(kind)
             let table: TableView?
-            switch kind {
-            case .active: table = report.active.map { ActiveTableBuilder(table: $0, prefix: "t2").build(placing: &placement) }
-            case .applications: table = report.applications.map { ApplicationsTableBuilder(table: $0, prefix: "t3").build(placing: &placement) }
-            case .review: table = report.review.map { ReviewTableBuilder(table: $0, prefix: "t4").build(placing: &placement) }
-            case .legacy: table = report.legacy.map { LegacyTableBuilder(table: $0, prefix: "tl").build(placing: &placement) }
+            switch report.tables[kind] {
+            case .stat(let t)? where kind == .active: table = ActiveTableBuilder(table: t, prefix: "t2").build(placing: &placement)
+            case .stat(let t)? where kind == .applications: table = ApplicationsTableBuilder(table: t, prefix: "t3").build(placing: &placement)
+            case .stat(let t)?: table = ReviewTableBuilder(table: t, prefix: "t4").build(placing: &placement)
+            case .legacy(let t)?: table = LegacyTableBuilder(table: t, prefix: "tl").build(placing: &placement)
+            case nil: table = nil
             }
             return BlockView(heading: false, tag: "", text: "", paragraph: false, html: "",
                              tables: table.map { [$0] } ?? [], tableMissing: table == nil,
@@ -102,9 +103,7 @@ enum ReportPage {
             }
         }
         // Tables the parser read but did not place in the text go last.
-        let present: [(TableKind, Bool)] = [(.active, report.active != nil), (.applications, report.applications != nil),
-                                             (.review, report.review != nil), (.legacy, report.legacy != nil)]
-        for (kind, exists) in present where exists {
+        for kind in report.tables.kinds {
             if let b = tableBlock(kind, line: nil) { blocks.append(b) }
         }
 

@@ -11,13 +11,13 @@ struct LayoutTests {
         #expect(r.year == 2020)
         #expect(r.format == .v2019)
         #expect(r.published == "2021-01-25")
-        #expect(r.row(r.active, "normativeDocuments") == [2, 2, 9])
-        #expect(r.row(r.active, "procurement") == [7, Decimal(string: "461.7")!])
-        #expect(r.active?[row: "procurement"]?["amount"]?.line == 17)
-        #expect(r.row(r.applications, "newReceived") == [4, 1, 0, 0, 0, 0, 5])
-        #expect(r.applications?[row: "granted"]?.line == 24)
-        #expect(r.row(r.review, "review") == [1, 0, 0, 0, 1])
-        #expect(r.row(r.review, "litigationDirect") == [0, 0, 0, 0, 0])
+        #expect(r.row(r.tables.active, "normativeDocuments") == [2, 2, 9])
+        #expect(r.row(r.tables.active, "procurement") == [7, Decimal(string: "461.7")!])
+        #expect(r.tables.active?[row: "procurement"]?["amount"]?.line == 17)
+        #expect(r.row(r.tables.applications, "newReceived") == [4, 1, 0, 0, 0, 0, 5])
+        #expect(r.tables.applications?[row: "granted"]?.line == 24)
+        #expect(r.row(r.tables.review, "review") == [1, 0, 0, 0, 1])
+        #expect(r.row(r.tables.review, "litigationDirect") == [0, 0, 0, 0, 0])
         #expect(r.diagnostics == [])
         let sections = r.blocks.compactMap { b -> Int? in if case .heading(_, _, let s?, _) = b { return s } else { return nil } }
         #expect(sections == [1, 2, 3, 4, 5, 6])
@@ -30,21 +30,21 @@ struct LayoutTests {
         let r = try ParserFixture.parse("parser-pdf.txt")
         #expect(r.body == "示例县某某镇人民政府")
         #expect(r.year == 2020)
-        #expect(r.row(r.applications, "newReceived") == [0, 0, 0, 0, 0, 0, 0])
-        #expect(r.row(r.applications, "denied.prohibitedByLaw") == [0, 0, 0, 0, 0, 0, 0])
-        #expect(r.applications?[row: "denied.prohibitedByLaw"]?.cells.map(\.line) == [23, 25, 27, 29, 31, 33, 35])
-        #expect(r.row(r.review, "litigationAfterReview") == [0, 0, 0, 0, 0])
+        #expect(r.row(r.tables.applications, "newReceived") == [0, 0, 0, 0, 0, 0, 0])
+        #expect(r.row(r.tables.applications, "denied.prohibitedByLaw") == [0, 0, 0, 0, 0, 0, 0])
+        #expect(r.tables.applications?[row: "denied.prohibitedByLaw"]?.cells.map(\.line) == [23, 25, 27, 29, 31, 33, 35])
+        #expect(r.row(r.tables.review, "litigationAfterReview") == [0, 0, 0, 0, 0])
         #expect(r.diagnostics == [])
     }
 
     @Test func readsPipeTablesFullWidthDigitsAndMisprints() throws {
         let r = try ParserFixture.parse("parser-pipe.md")
         #expect(r.format == .v2021)
-        #expect(r.row(r.applications, "newReceived") == [12, 0, 0, 0, 0, 0, 12])
+        #expect(r.row(r.tables.applications, "newReceived") == [12, 0, 0, 0, 0, 0, 12])
         // 2021: （六）其他处理 is the sum of its three sub-rows.
-        #expect(r.row(r.applications, "otherHandling") == [3, 0, 0, 0, 0, 0, 3])
+        #expect(r.row(r.tables.applications, "otherHandling") == [3, 0, 0, 0, 0, 0, 3])
         // `2.其他法律行政止公开` is a misprint of 其他法律行政法规禁止公开.
-        #expect(r.row(r.applications, "denied.prohibitedByLaw") == [0, 0, 0, 0, 0, 0, 0])
+        #expect(r.row(r.tables.applications, "denied.prohibitedByLaw") == [0, 0, 0, 0, 0, 0, 0])
         #expect(r.codesAndLines == ["row.unknown@14"])
         #expect(r.diagnostics[0].message.contains("重复申请"))
     }
@@ -54,8 +54,8 @@ struct LayoutTests {
         #expect(r.format == .legacy)
         #expect(r.year == 2016)
         #expect(r.published == "2017-01-20")
-        #expect(r.active == nil && r.applications == nil && r.review == nil)
-        let legacy = try #require(r.legacy)
+        #expect(r.tables.active == nil && r.tables.applications == nil && r.tables.review == nil)
+        let legacy = try #require(r.tables.legacy)
         #expect(legacy.activeTotal == 665)
         #expect(legacy.applicationsReceived == 3)
         #expect(legacy.reviewCount == nil)
@@ -72,14 +72,14 @@ struct LayoutTests {
         #expect(r.body == "示例区某某局")
         #expect(r.year == 2013)
         #expect(r.format == .legacy)
-        #expect(r.active == nil && r.applications == nil && r.review == nil && r.legacy == nil)
+        #expect(r.tables.active == nil && r.tables.applications == nil && r.tables.review == nil && r.tables.legacy == nil)
         #expect(r.codesAndLines == ["report.noTables@-"])
     }
 
     @Test func placesShiftedAndConcatenatedCells() throws {
         let r = try ParserFixture.parse("parser-shifted.txt")
-        #expect(r.row(r.applications, "newReceived") == [71, 3, 0, 0, 0, 0, 74])
-        #expect(r.row(r.applications, "resultsTotal") == [0, 0, 0, 0, 0, 0, 0])
+        #expect(r.row(r.tables.applications, "newReceived") == [71, 3, 0, 0, 0, 0, 74])
+        #expect(r.row(r.tables.applications, "resultsTotal") == [0, 0, 0, 0, 0, 0, 0])
         // Line 3 runs its digits together (split uniquely by the row sum: a layout note); line 4
         // prints 8 separate cells (a row the report got wrong).
         #expect(r.codesAndLines == ["cell.joined@3", "applications.cellCount@4"])
@@ -128,13 +128,13 @@ struct LabelsAfterValuesTests {
     // PDF text (pdftotext default mode) prints some labels after their numbers.
     @Test func placesValuesPrintedBeforeTheirLabels() throws {
         let r = try ParserFixture.parse("parser-labels-after.txt")
-        #expect(r.row(r.active, "licensing") == [550])
-        #expect(r.active?[row: "licensing"]?.line == 7)
-        #expect(r.row(r.active, "penalty") == [4119])
-        #expect(r.row(r.applications, "newReceived") == [30, 1, 0, 0, 0, 0, 31])
-        #expect(r.row(r.applications, "carriedOver") == [2, 0, 0, 0, 0, 0, 2])
-        #expect(r.row(r.applications, "granted") == [20, 1, 0, 0, 0, 0, 21])
-        #expect(r.row(r.applications, "partiallyGranted") == [5, 0, 0, 0, 0, 0, 5])
+        #expect(r.row(r.tables.active, "licensing") == [550])
+        #expect(r.tables.active?[row: "licensing"]?.line == 7)
+        #expect(r.row(r.tables.active, "penalty") == [4119])
+        #expect(r.row(r.tables.applications, "newReceived") == [30, 1, 0, 0, 0, 0, 31])
+        #expect(r.row(r.tables.applications, "carriedOver") == [2, 0, 0, 0, 0, 0, 2])
+        #expect(r.row(r.tables.applications, "granted") == [20, 1, 0, 0, 0, 0, 21])
+        #expect(r.row(r.tables.applications, "partiallyGranted") == [5, 0, 0, 0, 0, 0, 5])
         #expect(r.diagnostics == [])
     }
 
@@ -142,8 +142,8 @@ struct LabelsAfterValuesTests {
         // One label after the values but two runs: nothing is moved, the row is reported.
         let text = "三、收到和处理政府信息公开申请情况\n二、上年结转政府信息公开申请数量\n2 0 0 0 0 0 2 20 1 0 0 0 0 21 5 0 0 0 0 0 5\n（一）予以公开\n四、政府信息公开行政复议情况\n"
         let r = ReportParser().parse(text, source: "x.txt")
-        #expect(r.applications?[row: "granted"] == nil)
-        #expect(r.row(r.applications, "carriedOver") == [Decimal?](repeating: nil, count: 7))
+        #expect(r.tables.applications?[row: "granted"] == nil)
+        #expect(r.row(r.tables.applications, "carriedOver") == [Decimal?](repeating: nil, count: 7))
         #expect(r.codesAndLines == ["applications.cellCount@3", "report.noYear@-", "report.noBody@-"])
     }
 }
@@ -157,13 +157,13 @@ struct FlattenedTextTests {
         #expect(r.year == 2022)
         #expect(r.format == .v2021)
         // `713000074` has exactly one split that adds up.
-        #expect(r.row(r.applications, "newReceived") == [71, 3, 0, 0, 0, 0, 74])
-        #expect(r.row(r.applications, "carriedOver") == [1, 0, 0, 0, 0, 0, 1])
-        #expect(r.row(r.applications, "resultsTotal") == [72, 3, 0, 0, 0, 0, 75])
-        #expect(r.row(r.review, "review") == [0, 1, 1, 0, 2])
+        #expect(r.row(r.tables.applications, "newReceived") == [71, 3, 0, 0, 0, 0, 74])
+        #expect(r.row(r.tables.applications, "carriedOver") == [1, 0, 0, 0, 0, 0, 1])
+        #expect(r.row(r.tables.applications, "resultsTotal") == [72, 3, 0, 0, 0, 0, 75])
+        #expect(r.row(r.tables.review, "review") == [0, 1, 1, 0, 2])
         // `行政规范性文件8855698` cannot be split into three columns with certainty.
-        #expect(r.row(r.active, "normativeDocuments") == [nil, nil, nil])
-        #expect(r.row(r.active, "regulations") == [0, 0, 0])
+        #expect(r.row(r.tables.active, "normativeDocuments") == [nil, nil, nil])
+        #expect(r.row(r.tables.active, "regulations") == [0, 0, 0])
         // Run-together digits are a layout artifact (cell.joined), never an applications./active. alarm.
         #expect(Set(r.diagnostics.map(\.code.rawValue)) == ["cell.joined"])
         #expect(r.diagnostics.filter { $0.severity == .warning }.map(\.message) == ["表二 行政规范性文件: 数字连在一起（8855698），应为 3 列，无法确定各列，留空"])
@@ -177,7 +177,7 @@ struct LegacyRunTogetherTests {
     @Test func splitsOnlyWhenUniqueOrConfirmedByProse() throws {
         let r = try ParserFixture.parse("parser-legacy-flat.txt")
         #expect(r.published == "2012-02-20")
-        let legacy = try #require(r.legacy)
+        let legacy = try #require(r.tables.legacy)
         #expect(legacy.activeTotal == 425)          // the prose says 425条
         #expect(legacy.applicationsReceived == 7)   // 728: only 7 / 28 keeps 累计 ≥ 本年
         #expect(legacy.reviewCount == nil)          // 2121: 2 / 121 or 21 / 21

@@ -16,7 +16,7 @@ struct PropertyTests {
             guard let line, let text = byNumber[line] else { return false }
             return Normalizer.fold(text).contains { $0.isASCII && $0.isNumber }
         }
-        for table in [report.active, report.applications, report.review].compactMap({ $0 }) {
+        for table in [report.tables.active, report.tables.applications, report.tables.review].compactMap({ $0 }) {
             for row in table.rows {
                 for cell in row.cells where cell.value != nil {
                     // The 2021 （六） row is a computed sum; its addends are checked themselves.
@@ -25,7 +25,7 @@ struct PropertyTests {
                 }
             }
         }
-        for row in report.legacy?.rows ?? [] where row.value != nil {
+        for row in report.tables.legacy?.rows ?? [] where row.value != nil {
             #expect(hasDigit(row.line), "\(context): legacy \(row.label)")
         }
     }
@@ -75,9 +75,9 @@ struct PropertyTests {
             let (text, _) = try ParserFixture.seed(prefix)
             let stripped = String(text.filter { !($0.isASCII && $0.isNumber) })
             let r = ReportParser().parse(stripped, source: prefix)
-            let values = [r.active, r.applications, r.review].compactMap { $0 }.flatMap { $0.rows.flatMap(\.cells) }.compactMap(\.value)
+            let values = [r.tables.active, r.tables.applications, r.tables.review].compactMap { $0 }.flatMap { $0.rows.flatMap(\.cells) }.compactMap(\.value)
             #expect(values.isEmpty, "\(prefix): \(values)")
-            #expect(r.legacy?.rows.compactMap(\.value) ?? [] == [])
+            #expect(r.tables.legacy?.rows.compactMap(\.value) ?? [] == [])
         }
     }
 
@@ -87,7 +87,7 @@ struct PropertyTests {
         let start = Date()
         let r = ReportParser().parse(text, source: "long.txt")
         #expect(Date().timeIntervalSince(start) < 5)
-        #expect(r.row(r.applications, "newReceived") == [Decimal?](repeating: nil, count: 7))
+        #expect(r.row(r.tables.applications, "newReceived") == [Decimal?](repeating: nil, count: 7))
     }
 }
 
@@ -116,7 +116,7 @@ struct CleanReportTests {
     }
 
     static func assertArithmetic(_ r: Report) throws {
-        if let t = r.applications {
+        if let t = r.tables.applications {
             let parts = ["naturalPerson", "commercial", "research", "socialWelfare", "legalService", "other"]
             for row in t.rows {
                 if let total = row["total"]?.value, let s = sum(t, [], "x") ?? Optional(0) {
@@ -133,7 +133,7 @@ struct CleanReportTests {
                 }
             }
         }
-        if let t = r.review {
+        if let t = r.tables.review {
             for g in ["review", "litigationDirect", "litigationAfterReview"] {
                 if let s = sum(t, [g], "upheld"), let c = t.value(g, "corrected"), let o = t.value(g, "other"),
                    let p = t.value(g, "pending"), let total = t.value(g, "total") {

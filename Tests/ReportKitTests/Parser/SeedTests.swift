@@ -19,8 +19,8 @@ struct SeedTests {
             "applications.balance@94", "applications.balance@94",
         ])
         // policy.md: `(七) 总计` with 3 0 0 0 0 0 0 0 reads all 0.
-        #expect(r.row(r.applications, "resultsTotal") == [0, 0, 0, 0, 0, 0, 0])
-        #expect(r.row(r.applications, "unable.notHeld") == [3, 0, 0, 0, 0, 0, 0])
+        #expect(r.row(r.tables.applications, "resultsTotal") == [0, 0, 0, 0, 0, 0, 0])
+        #expect(r.row(r.tables.applications, "unable.notHeld") == [3, 0, 0, 0, 0, 0, 0])
         #expect(r.diagnostics.first { $0.code == "applications.rowTotal" }?.message
                 == "表三 1.本机关不掌握相关政府信息: 总计 0 ≠ 自然人 3 + 法人或其他组织 0")
     }
@@ -28,17 +28,17 @@ struct SeedTests {
     @Test func seed001ReadsSignedChangesAndMoney() throws {
         let (_, r) = try ParserFixture.seed("001_")
         #expect(r.body == "南岗区王岗镇人民政府")
-        #expect(r.row(r.active, "penalty") == [0, 1, 3])
-        #expect(r.active?.value("procurement", "amount") == Decimal(string: "461.7"))
-        #expect(r.row(r.review, "litigationAfterReview") == [1, 0, 0, 0, 1])
+        #expect(r.row(r.tables.active, "penalty") == [0, 1, 3])
+        #expect(r.tables.active?.value("procurement", "amount") == Decimal(string: "461.7"))
+        #expect(r.row(r.tables.review, "litigationAfterReview") == [1, 0, 0, 0, 1])
     }
 
     @Test func seed002LegacyUsesSignatureDate() throws {
         let (_, r) = try ParserFixture.seed("002_")
         #expect(r.format == .legacy)
         #expect(r.published == "2017-01-20")
-        #expect(r.legacy?.activeTotal == 665)
-        #expect(r.legacy?.applicationsReceived == 0)
+        #expect(r.tables.legacy?.activeTotal == 665)
+        #expect(r.tables.legacy?.applicationsReceived == 0)
         #expect(r.diagnostics.filter { $0.severity != .info } == [])
     }
 
@@ -53,8 +53,8 @@ struct SeedTests {
         let (_, r) = try ParserFixture.seed("004_")
         #expect(r.body == "银川市西夏区兴泾镇人民政府")
         #expect(r.year == 2020)
-        #expect(r.row(r.applications, "resultsTotal") == [0, 0, 0, 0, 0, 0, 0])
-        #expect(r.row(r.review, "review") == [0, 0, 0, 0, 0])
+        #expect(r.row(r.tables.applications, "resultsTotal") == [0, 0, 0, 0, 0, 0, 0])
+        #expect(r.row(r.tables.review, "review") == [0, 0, 0, 0, 0])
         #expect(r.diagnostics == [])
         // Broken prose lines are re-joined into paragraphs.
         let first = r.blocks.first { if case .paragraph = $0 { return true } else { return false } }

@@ -28,7 +28,7 @@ private func report(_ source: String, year: Int?, body: String? = "某某县人�
         active = table
     }
     return Report(source: source, body: body, region: Region(county: "某某县", code: code), year: year,
-                  format: .v2021, active: active, applications: applications)
+                  format: .v2021, tables: { var t = ReportTables(); t.active = active; t.applications = applications; return t }())
 }
 
 @Suite struct PortalChecksTests {

@@ -73,7 +73,9 @@ public struct Pipeline: Sendable {
     public func build() throws -> Result {
         let start = Date()
         var result = try check()
-        var files = try SiteRenderer(config: plan.config, slug: slug).render(result.documents)
+        var renderer = try SiteRenderer(config: plan.config, slug: slug)
+        renderer.searchIDs = SearchIDs.read(site: plan.output)
+        var files = try renderer.render(result.documents)
         if let base = plan.config.absoluteBase { files.append(Sitemap.file(for: files, base: base)) }
         result.pages = files.filter { $0.path.hasSuffix(".html") }.count
         result.written = try OutputWriter(output: plan.output).write(files)

@@ -17,7 +17,7 @@ import Foundation
 ///                                     its place's page instead)
 ///     <region…>/[<body>/]<year>/      index.html, source.html, report.json, source.txt|.md|.html.txt
 ///     bodies/<body>/…                 the same for a report with no region
-///     search/ search.json search-index.js
+///     search/                         the search page; search/k|s|d|r/… the index (docs/search-index.md)
 ///     assets/…                        the theme's assets, unchanged
 ///
 /// Pages are rendered in parallel: each is a pure function of its view model and template.
@@ -26,6 +26,8 @@ public struct SiteRenderer: Sendable {
     public let config: SiteConfig
     let theme: Theme
     let slug: @Sendable (String) -> String
+    /// Document ids of the previous build, so the search index keeps them (`SearchIDs.read`).
+    public var searchIDs = SearchIDs()
 
     /// Reads the theme in `config.themeDirectory`; throws `SiteError` naming the template
     /// file that is missing or does not parse.
@@ -63,7 +65,7 @@ public struct SiteRenderer: Sendable {
         jobs += [.years, .regions, .counties, .home, .search]
         let allJobs = jobs
 
-        for file in theme.assets + SearchIndex(site: site).files() { try emit(file) }
+        for file in theme.assets + SearchIndexBuilder.files(for: site, previous: searchIDs) { try emit(file) }
         let sink = Sink(emit)
         DispatchQueue.concurrentPerform(iterations: allJobs.count) { i in
             guard !sink.failed else { return }

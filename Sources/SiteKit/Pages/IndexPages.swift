@@ -136,8 +136,10 @@ struct HomePageView {
 }
 
 struct SearchPageView {
+    /// `search/index.json`, the index's manifest, from the search page.
     let indexHref: String
-    let scriptIndexHref: String
+    /// The site root, to which report folders in the index are relative.
+    let rootHref: String
     let regionsHref: String
     let yearsHref: String
     let countiesHref: String

@@ -65,7 +65,7 @@ struct SiteContext: Sendable {
         case .home: return [try homePage()]
         case .search:
             let links = links("search/")
-            let view = SearchPageView(indexHref: links.to("search.json"), scriptIndexHref: links.to("search-index.js"),
+            let view = SearchPageView(indexHref: links.to("search/index.json"), rootHref: links.root,
                                       regionsHref: links.to("regions/"), yearsHref: links.to("years/"),
                                       countiesHref: links.to("counties/"))
             return [try page("search/", title: "搜索", template: "search", view: view, scripts: ["assets/search.js"])]

@@ -1,0 +1,129 @@
+import Foundation
+import ReportKit
+
+/// Builds the search index from `SearchDocument`s, one at a time: each report is cut into
+/// keys as it is added and only its postings and its row of the document table are kept, so a
+/// streaming build holds a compact summary per report, never the texts. The layout of the
+/// files is described in docs/search-index.md; `search.js` reads them.
+///
+/// Document ids are `slot << 20 | local`: the slot is the year (year − 1900, 0 when unknown) and
+/// the local number is the report's rank among that year's reports, kept from the previous
+/// build (`SearchIDs`) so that adding a report never renumbers another. Sorting ids from high
+/// to low is therefore newest year first, and no query needs the document table to rank.
+public struct SearchIndexBuilder {
+    /// Substrings up to this many scalars are keys of their own: a query run that long or shorter
+    /// is answered exactly by one key.
+    public static let gramLength = 6
+    /// Reports per page of the document table.
+    public static let pageSize = 32
+    /// Sets encoded in more bytes than this go to a file of their own, shared by every key that
+    /// has the same reports (most keys of a common phrase); smaller ones sit inside the key file.
+    static let inlineLimit = 40
+
+    struct Entry {
+        let folder: String
+        let title: String
+        let body: String
+        let year: Int?
+        let chain: [String]
+        let codes: [String]
+        let code: String?
+        let figures: [(label: String, value: String)]
+        let source: String
+    }
+
+    /// A substring of up to six scalars packed in 128 bits (21 bits each), for the hot loop.
+    struct Gram: Hashable {
+        var hi: UInt64 = 0
+        var lo: UInt64 = 0
+
+        init(_ run: ArraySlice<Unicode.Scalar>) {
+            for (i, s) in run.enumerated() {
+                if i < 3 { hi |= UInt64(s.value) << (21 * UInt64(i)) } else { lo |= UInt64(s.value) << (21 * UInt64(i - 3)) }
+            }
+        }
+
+        var scalars: [Unicode.Scalar] {
+            var out: [Unicode.Scalar] = []
+            for i in 0..<6 {
+                let v = i < 3 ? (hi >> (21 * UInt64(i))) & 0x1FFFFF : (lo >> (21 * UInt64(i - 3))) & 0x1FFFFF
+                if v == 0 { break }
+                out.append(Unicode.Scalar(UInt32(v))!)
+            }
+            return out
+        }
+    }
+
+    let previous: SearchIDs
+    var entries: [Entry] = []
+    var gramIDs: [Gram: Int32] = [:]
+    var grams: [Gram] = []
+    var postings: [[Int32]] = []
+    var lastDoc: [Int32] = []
+    var runGrams: [SearchText.Run: [Int32]] = [:]
+    var keyed: [String: [Int32]] = [:]
+    var suggestions: [String: Set<String>] = [:]
+
+    public init(previous: SearchIDs = SearchIDs()) {
+        self.previous = previous
+    }
+
+    public mutating func add(_ doc: SearchDocument) {
+        let index = Int32(entries.count)
+        entries.append(Entry(folder: doc.folder, title: doc.title, body: doc.body, year: doc.year, chain: doc.chain,
+                             codes: doc.codes, code: doc.code, figures: doc.figures, source: doc.source))
+        var seen = Set<SearchText.Run>()
+        let text = ([doc.title, doc.body] + doc.chain + [doc.text]).joined(separator: "\n")
+        for run in SearchText.runs(text) where seen.insert(run).inserted {
+            for id in gramIDs(of: run) where lastDoc[Int(id)] != index {
+                lastDoc[Int(id)] = index
+                postings[Int(id)].append(index)
+            }
+        }
+        func file(_ key: String) {
+            if keyed[key]?.last != index { keyed[key, default: []].append(index) }
+        }
+        for run in SearchText.runs(doc.title) {
+            for length in 1...min(Self.gramLength, run.count) {
+                for start in 0...(run.count - length) { file("t" + SearchText.string(run[start..<(start + length)])) }
+            }
+        }
+        let names = SearchKeys.names(doc)
+        for name in names { file("n" + SearchText.runs(name).map { SearchText.string($0) }.joined()) }
+        for key in SearchKeys.pinyin(names) { file("p" + key) }
+        for key in SearchKeys.regionKeys(doc.codes) { file("r" + key) }
+        // Suggestions: towns and counties (and the body itself when it has no place).
+        for (name, level) in zip(doc.chain, doc.chain.indices) where level >= 2 || doc.chain.count <= 2 {
+            let chainText = doc.chain[...level].joined(separator: " › ")
+            let py = Pinyin.syllables(name).joined()
+            let line = name + "\t" + chainText + "\t" + py
+            for s in Set(name.unicodeScalars) where SearchText.isWord(s) && !s.isASCII { suggestions["s" + String(s), default: []].insert(line) }
+            if py.count >= 2 { suggestions["s" + String(py.prefix(2)), default: []].insert(line) }
+        }
+    }
+
+    /// The ids of every substring of `run` up to `gramLength` scalars, computed once per distinct run.
+    mutating func gramIDs(of run: SearchText.Run) -> [Int32] {
+        if let known = runGrams[run] { return known }
+        var ids: [Int32] = []
+        var local = Set<Int32>()
+        for start in run.indices {
+            for end in (start + 1)...min(run.count, start + Self.gramLength) {
+                let gram = Gram(run[start..<end])
+                let id: Int32
+                if let existing = gramIDs[gram] {
+                    id = existing
+                } else {
+                    id = Int32(grams.count)
+                    gramIDs[gram] = id
+                    grams.append(gram)
+                    postings.append([])
+                    lastDoc.append(-1)
+                }
+                if local.insert(id).inserted { ids.append(id) }
+            }
+        }
+        runGrams[run] = ids
+        return ids
+    }
+}

@@ -46,7 +46,7 @@ import Testing
         let built = try Self.build()
         let paths = Set(built.files.map(\.path))
         let expected = [
-            "index.html", "search/index.html", "search.json", "years/index.html", "counties/index.html",
+            "index.html", "search/index.html", "search/index.json", "years/index.html", "counties/index.html",
             "years/2016/index.html", "years/2020/index.html", "years/2023/index.html",
             // a page per report, with its data, its source page and its raw file
             "ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/zhangzhengzhen/2020/index.html",

@@ -56,7 +56,8 @@ enum DocSet {
             guard let delta = reader.read(), let mode = reader.read() else { return nil }
             chunk += delta + 1
             if mode == 0 {
-                guard let bitmap = reader.take(512) else { return nil }
+                guard let slice = reader.take(512) else { return nil }
+                let bitmap = Array(slice)
                 for i in 0..<4096 where bitmap[i >> 3] & (1 << UInt8(i & 7)) != 0 { ids.append(chunk << 12 | i) }
             } else {
                 var low = -1

@@ -41,7 +41,7 @@ extension SearchIndexBuilder {
         func setBytes(_ docs: [Int32]) -> [UInt8] { DocSet.encode(docs.map { ids[Int($0)] }.sorted()) }
         for (i, gram) in grams.enumerated() { keys.append((["x"] + gram.scalars, setBytes(postings[i]))) }
         for (key, docs) in keyed { keys.append((Array(key.unicodeScalars), setBytes(docs))) }
-        let bucketCount = Self.bucketCount(keys: keys.count + suggestions.count)
+        let bucketCount = Self.bucketCount(keys: keys.count + suggestions.count, perBucket: keysPerBucket)
         var buckets = [[Bucket.Item]](repeating: [], count: bucketCount)
         var bytesByKey: [[Unicode.Scalar]: [UInt8]] = [:]
         for (key, bytes) in keys { bytesByKey[key] = bytes }
@@ -69,10 +69,10 @@ extension SearchIndexBuilder {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// About a thousand keys a file: a key file stays near 10 KB whatever the size of the site.
-    static func bucketCount(keys: Int) -> Int {
+    /// The power of two that keeps about `perBucket` keys a file, whatever the size of the site.
+    static func bucketCount(keys: Int, perBucket: Int) -> Int {
         var b = 1
-        while b * 1024 < keys { b *= 2 }
+        while b * perBucket < keys { b *= 2 }
         return b
     }
 

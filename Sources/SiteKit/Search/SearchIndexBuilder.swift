@@ -55,6 +55,8 @@ public struct SearchIndexBuilder {
     }
 
     let previous: SearchIDs
+    /// About this many keys a key file (a power of two of files): near 10 KB a file.
+    let keysPerBucket: Int
     var entries: [Entry] = []
     var gramIDs: [Gram: Int32] = [:]
     var grams: [Gram] = []
@@ -64,8 +66,9 @@ public struct SearchIndexBuilder {
     var keyed: [String: [Int32]] = [:]
     var suggestions: [String: Set<String>] = [:]
 
-    public init(previous: SearchIDs = SearchIDs()) {
+    public init(previous: SearchIDs = SearchIDs(), keysPerBucket: Int = 1024) {
         self.previous = previous
+        self.keysPerBucket = keysPerBucket
     }
 
     public mutating func add(_ doc: SearchDocument) {

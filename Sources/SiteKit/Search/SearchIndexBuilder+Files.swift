@@ -58,7 +58,9 @@ extension SearchIndexBuilder {
         }
         for (key, lines) in suggestions {
             let scalars = Array(key.unicodeScalars)
-            buckets[Self.bucket(scalars, count: bucketCount)].append(Bucket.Item(key: scalars, payload: .names(lines.sorted())))
+            // A common character lists the first names only: enough to suggest, never a large file.
+            let shown = Array(lines.sorted().prefix(Self.suggestionLimit))
+            buckets[Self.bucket(scalars, count: bucketCount)].append(Bucket.Item(key: scalars, payload: .names(shown)))
         }
         for (b, items) in buckets.enumerated() where !items.isEmpty {
             files.append(OutputFile(path: "search/k/\(b).bin", data: Data(Bucket.encode(items))))
@@ -69,6 +71,8 @@ extension SearchIndexBuilder {
         return files.sorted { $0.path < $1.path }
     }
 
+    static let suggestionLimit = 100
+
     /// The power of two that keeps about `perBucket` keys a file, whatever the size of the site.
     static func bucketCount(keys: Int, perBucket: Int) -> Int {
         var b = 1
@@ -76,12 +80,12 @@ extension SearchIndexBuilder {
         return b
     }
 
-    /// FNV-1a over the UTF-8 of the namespace and the first three scalars: every key a query
-    /// run needs (and a key's parent, one scalar shorter, when it has four or more) is in the
-    /// file of that run's first three scalars.
+    /// FNV-1a over the UTF-8 of the first three scalars after the namespace: every key a query
+    /// run needs — text, title and name alike — and a key's parent (one scalar shorter, when it
+    /// has four or more) is in the one file of that run's first three scalars.
     static func bucket(_ key: [Unicode.Scalar], count: Int) -> Int {
         var h: UInt32 = 0x811C9DC5
-        for s in key.prefix(4) {
+        for s in key.dropFirst().prefix(3) {
             for byte in String(s).utf8 { h = (h ^ UInt32(byte)) &* 0x0100_0193 }
         }
         return Int(h % UInt32(count))

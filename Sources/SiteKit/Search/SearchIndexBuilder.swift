@@ -55,7 +55,7 @@ public struct SearchIndexBuilder {
     }
 
     let previous: SearchIDs
-    /// About this many keys a key file (a power of two of files): near 10 KB a file.
+    /// About this many keys a key file (a power of two of files): under 10 KB a file.
     let keysPerBucket: Int
     var entries: [Entry] = []
     var gramIDs: [Gram: Int32] = [:]
@@ -66,7 +66,7 @@ public struct SearchIndexBuilder {
     var keyed: [String: [Int32]] = [:]
     var suggestions: [String: Set<String>] = [:]
 
-    public init(previous: SearchIDs = SearchIDs(), keysPerBucket: Int = 1024) {
+    public init(previous: SearchIDs = SearchIDs(), keysPerBucket: Int = 512) {
         self.previous = previous
         self.keysPerBucket = keysPerBucket
     }
@@ -100,7 +100,9 @@ public struct SearchIndexBuilder {
             let chainText = doc.chain[...level].joined(separator: " › ")
             let py = Pinyin.syllables(name).joined()
             let line = name + "\t" + chainText + "\t" + py
-            for s in Set(name.unicodeScalars) where SearchText.isWord(s) && !s.isASCII { suggestions["s" + String(s), default: []].insert(line) }
+            // By the characters of the name without its suffix (镇 would list every town).
+            let stem = SearchKeys.shortName(name) ?? name
+            for s in Set(stem.unicodeScalars) where SearchText.isWord(s) && !s.isASCII { suggestions["s" + String(s), default: []].insert(line) }
             if py.count >= 2 { suggestions["s" + String(py.prefix(2)), default: []].insert(line) }
         }
     }

@@ -98,7 +98,7 @@
   }
 
   function hashKey(points) {
-    var h = 0x811C9DC5, bytes = new TextEncoder().encode(str(points.slice(0, 4)));
+    var h = 0x811C9DC5, bytes = new TextEncoder().encode(str(points.slice(1, 4)));
     for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
     return h;
   }

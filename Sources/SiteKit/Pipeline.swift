@@ -75,6 +75,8 @@ public struct Pipeline: Sendable {
         var result = try check()
         var renderer = try SiteRenderer(config: plan.config, slug: slug)
         renderer.searchIDs = SearchIDs.read(site: plan.output)
+        // A benchmark switch, not an option: scripts/bench-search times the index with it.
+        renderer.searchMode = ProcessInfo.processInfo.environment["NIANBAO_SEARCH"].flatMap(SiteRenderer.SearchMode.init) ?? .on
         var files = try renderer.render(result.documents)
         if let base = plan.config.absoluteBase { files.append(Sitemap.file(for: files, base: base)) }
         result.pages = files.filter { $0.path.hasSuffix(".html") }.count

@@ -17,7 +17,8 @@ extension SearchDocument {
     }
 
     /// The prose (headings and paragraphs) and the labels of every table the page draws: the
-    /// form's title, block titles, column and row labels, or the legacy form's printed labels.
+    /// form's title, block titles, column and row labels, or the legacy form's printed labels;
+    /// each apart, so a phrase never runs from a heading into the paragraph under it.
     static func searchableText(_ r: Report) -> String {
         var parts: [String] = []
         for block in r.blocks {
@@ -40,6 +41,6 @@ extension SearchDocument {
                 parts += t.rows.map { [$0.label, $0.unit ?? ""].joined(separator: " ") }
             }
         }
-        return parts.joined(separator: "\n")
+        return parts.joined(separator: SearchText.hardBreak)
     }
 }

@@ -1,3 +1,5 @@
+import ReportKit
+
 /// One report as the search index sees it: a plain value, independent of how pages are
 /// planned, so whatever walks the reports (today `SiteRenderer`, later a streaming build) can
 /// hand them to `SearchIndexBuilder` one at a time and drop them.
@@ -47,4 +49,13 @@ public struct SearchDocument: Sendable, Hashable {
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(folder) }
+
+    /// All the text the `x` keys are cut from: title, body, region names, prose and labels, each
+    /// apart (`SearchText.hardBreak`): no phrase runs from one into the next.
+    public var indexedText: String { ([title, body] + chain + [text]).joined(separator: SearchText.hardBreak) }
+
+    /// `{"source": folder, "title": …, "text": indexedText}`, for `nianbao extract --dump-search-text`.
+    public var dumped: JSONValue {
+        .object([("source", .string(folder)), ("title", .string(title)), ("text", .string(indexedText))])
+    }
 }

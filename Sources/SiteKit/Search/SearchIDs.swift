@@ -5,14 +5,21 @@ import Foundation
 /// Empty on a first build: ids are then given in folder order within each year.
 public struct SearchIDs: Sendable, Equatable {
     public var byFolder: [String: Int]
+    /// The previous number of key files: kept while it still gives files of a sensible size,
+    /// since changing it moves every key.
+    public var buckets: Int?
 
-    public init(byFolder: [String: Int] = [:]) {
+    public init(byFolder: [String: Int] = [:], buckets: Int? = nil) {
         self.byFolder = byFolder
+        self.buckets = buckets
     }
 
     /// Reads `search/d/` under a previous output folder; a missing or unreadable table gives
     /// no ids (the next build numbers afresh, which costs only cache hits).
     public static func read(site: URL) -> SearchIDs {
+        let manifest = (try? Data(contentsOf: site.appendingPathComponent("search/index.json")))
+            .flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+        let buckets = manifest?["buckets"] as? Int
         let folder = site.appendingPathComponent("search/d")
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return SearchIDs() }
         var ids: [String: Int] = [:]
@@ -25,6 +32,6 @@ public struct SearchIDs: Sendable, Equatable {
                 if let local = row["i"] as? Int, let url = row["u"] as? String { ids[url] = slot << 20 | local }
             }
         }
-        return SearchIDs(byFolder: ids)
+        return SearchIDs(byFolder: ids, buckets: buckets)
     }
 }

@@ -41,7 +41,7 @@ extension SearchIndexBuilder {
         func setBytes(_ docs: [Int32]) -> [UInt8] { DocSet.encode(docs.map { ids[Int($0)] }.sorted()) }
         for (i, gram) in grams.enumerated() { keys.append((["x"] + gram.scalars, setBytes(postings[i]))) }
         for (key, docs) in keyed { keys.append((Array(key.unicodeScalars), setBytes(docs))) }
-        let bucketCount = Self.bucketCount(keys: keys.count + suggestions.count, perBucket: keysPerBucket)
+        let bucketCount = Self.bucketCount(keys: keys.count + suggestions.count, perBucket: keysPerBucket, previous: previous.buckets)
         var buckets = [[Bucket.Item]](repeating: [], count: bucketCount)
         var bytesByKey: [[Unicode.Scalar]: [UInt8]] = [:]
         for (key, bytes) in keys { bytesByKey[key] = bytes }
@@ -74,7 +74,9 @@ extension SearchIndexBuilder {
     static let suggestionLimit = 100
 
     /// The power of two that keeps about `perBucket` keys a file, whatever the size of the site.
-    static func bucketCount(keys: Int, perBucket: Int) -> Int {
+    /// The previous count stays while files hold between a quarter and four times the target.
+    static func bucketCount(keys: Int, perBucket: Int, previous: Int? = nil) -> Int {
+        if let previous, previous > 0, keys <= previous * perBucket * 4, keys * 4 >= previous * perBucket { return previous }
         var b = 1
         while b * perBucket < keys { b *= 2 }
         return b

@@ -76,8 +76,7 @@ public struct SearchIndexBuilder {
         entries.append(Entry(folder: doc.folder, title: doc.title, body: doc.body, year: doc.year, chain: doc.chain,
                              codes: doc.codes, code: doc.code, figures: doc.figures, source: doc.source))
         var seen = Set<SearchText.Run>()
-        let text = ([doc.title, doc.body] + doc.chain + [doc.text]).joined(separator: "\n")
-        for run in SearchText.runs(text) where seen.insert(run).inserted {
+        for run in SearchText.runs(doc.indexedText) where seen.insert(run).inserted {
             for id in gramIDs(of: run) where lastDoc[Int(id)] != index {
                 lastDoc[Int(id)] = index
                 postings[Int(id)].append(index)

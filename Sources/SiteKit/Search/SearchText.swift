@@ -14,6 +14,10 @@
 public enum SearchText {
     public typealias Run = [Unicode.Scalar]
 
+    /// Put between the parts of a report (title, names, paragraphs, labels): a line break
+    /// alone would join two Han parts into one run.
+    public static let hardBreak = "\u{2029}"
+
     public static func runs(_ text: String) -> [Run] {
         var result: [Run] = []
         var run: Run = []

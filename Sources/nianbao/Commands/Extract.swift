@@ -18,6 +18,10 @@ struct Extract: ParsableCommand {
     @Flag(name: .customLong("dump-lines"), help: .hidden)
     var dumpLines = false
 
+    /// For scripts/bench-search: one JSON line per report, what the search index reads of it.
+    @Flag(name: .customLong("dump-search-text"), help: .hidden)
+    var dumpSearchText = false
+
     func run() throws {
         Console.ignoreBrokenPipe()
         if dumpLines {
@@ -47,7 +51,11 @@ struct Extract: ParsableCommand {
         let slots = Slots<Result<JSONValue, any Error>>(count: found.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let (url, shown) = found[i]
-            slots[i] = Result { try SourceLoader.load(url, path: url.lastPathComponent) }.map { reader.read($0, source: shown).json }
+            slots[i] = Result { try SourceLoader.load(url, path: url.lastPathComponent) }.map {
+                let report = reader.read($0, source: shown)
+                return dumpSearchText ? SearchDocument(report: report, folder: shown, name: report.body ?? "", source: "").dumped
+                    : report.json
+            }
         }
         var items: [JSONValue] = []
         for (i, result) in slots.values.enumerated() {

@@ -71,12 +71,12 @@ public struct Pipeline: Sendable {
 
     /// Checks, renders and writes the site atomically.
     public func build() throws -> Result {
+        if searchSwitch == "only" { return try buildSearchOnly() }
         let start = Date()
         var result = try check()
         var renderer = try SiteRenderer(config: plan.config, slug: slug)
         renderer.searchIDs = SearchIDs.read(site: plan.output)
-        // A benchmark switch, not an option: scripts/bench-search times the index with it.
-        renderer.searchMode = ProcessInfo.processInfo.environment["NIANBAO_SEARCH"].flatMap(SiteRenderer.SearchMode.init) ?? .on
+        renderer.searchIndex = searchSwitch != "off"
         var files = try renderer.render(result.documents)
         if let base = plan.config.absoluteBase { files.append(Sitemap.file(for: files, base: base)) }
         result.pages = files.filter { $0.path.hasSuffix(".html") }.count

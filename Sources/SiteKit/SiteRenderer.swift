@@ -28,11 +28,8 @@ public struct SiteRenderer: Sendable {
     let slug: @Sendable (String) -> String
     /// Document ids of the previous build, so the search index keeps them (`SearchIDs.read`).
     public var searchIDs = SearchIDs()
-    /// For scripts/bench-search: `.off` writes no index (to time it), `.only` writes the index,
-    /// the search page and the raw files it cuts snippets from, and no other page.
-    public var searchMode = SearchMode.on
-
-    public enum SearchMode: String, Sendable { case on, off, only }
+    /// `false` writes no search index: scripts/bench-search times the index with it.
+    public var searchIndex = true
 
     /// Reads the theme in `config.themeDirectory`; throws `SiteError` naming the template
     /// file that is missing or does not parse.
@@ -68,15 +65,9 @@ public struct SiteRenderer: Sendable {
         jobs += map.counties.map(Job.redirect)
         jobs += site.years.map { Job.year($0.key) }
         jobs += [.years, .regions, .counties, .home, .search]
-        if searchMode == .only {
-            jobs = [.search]
-            for (i, d) in documents.enumerated() {
-                try emit(OutputFile(path: map.reportFolder[i] + ReportPage.rawName(for: d.document.kind), data: d.document.bytes))
-            }
-        }
         let allJobs = jobs
 
-        let search = searchMode == .off ? [] : SearchIndexBuilder.files(for: site, previous: searchIDs)
+        let search = searchIndex ? SearchIndexBuilder.files(for: site, previous: searchIDs) : []
         for file in theme.assets + search { try emit(file) }
         let sink = Sink(emit)
         DispatchQueue.concurrentPerform(iterations: allJobs.count) { i in

@@ -13,7 +13,52 @@ import threading
 COMPRESSED = (".html", ".json", ".js", ".css", ".txt", ".md", ".xml", ".svg")
 
 
+class Counter:
+    """Bytes the server has sent (status lines, headers and bodies): what the browser downloaded,
+    workers' requests included (which the page's own performance timeline does not see)."""
+
+    def __init__(self):
+        self.bytes = 0
+        self.requests = 0
+        self.lock = threading.Lock()
+
+    def add(self, n, request=False):
+        with self.lock:
+            self.bytes += n
+            self.requests += request
+
+    def take(self):
+        with self.lock:
+            out = (self.bytes, self.requests)
+            self.bytes = self.requests = 0
+            return out
+
+
+class _CountingFile:
+    def __init__(self, raw, counter):
+        self.raw, self.counter = raw, counter
+
+    def write(self, data):
+        self.counter.add(len(data))
+        return self.raw.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
+    counter = None
+
+    def setup(self):
+        super().setup()
+        if self.counter is not None:
+            self.wfile = _CountingFile(self.wfile, self.counter)
+
+    def handle_one_request(self):
+        if self.counter is not None:
+            self.counter.add(0, request=True)
+        super().handle_one_request()
+
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                       ".json": "application/json", ".js": "text/javascript", ".bin": "application/octet-stream",
                       ".md": "text/plain; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
@@ -55,9 +100,11 @@ class _Body:
         pass
 
 
-def start(directory, port=0):
-    """Serves `directory` from a background thread; returns (server, base URL)."""
-    handler = lambda *a, **kw: Handler(*a, directory=directory, **kw)
+def start(directory, port=0, counter=None):
+    """Serves `directory` from a background thread; returns (server, base URL). With a
+    `Counter`, every byte sent is added to it."""
+    handler_class = type("CountingHandler", (Handler,), {"counter": counter})
+    handler = lambda *a, **kw: handler_class(*a, directory=directory, **kw)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, "http://127.0.0.1:%d/" % server.server_address[1]

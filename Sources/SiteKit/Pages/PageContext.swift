@@ -10,7 +10,7 @@ struct PageLinks: Sendable {
     var root: String { String(repeating: "../", count: folder.split(separator: "/").count) }
 
     /// A link to a site path: a folder (`years/2020/`, "" for the root) or a file
-    /// (`search.json`), written as the shortest relative path (`2020/` from its body's page,
+    /// (`search/index.json`), written as the shortest relative path (`2020/` from its body's page,
     /// `../../counties/x/` from a year page).
     func to(_ target: String) -> String {
         let isFolder = target.isEmpty || target.hasSuffix("/")

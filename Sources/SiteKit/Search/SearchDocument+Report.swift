@@ -3,7 +3,8 @@ import ReportKit
 extension SearchDocument {
     /// A report as the search sees it. `folder`, `name` (the body as the site names it) and
     /// `source` (the raw file's name) come from whoever plans the pages; the rest from the report.
-    public init(report r: Report, folder: String, name: String, source: String) {
+    /// `text` is `searchableText(r)` unless given (by a caller that kept it and dropped the blocks).
+    public init(report r: Report, folder: String, name: String, source: String, text: String? = nil) {
         let year = r.year.map { "\($0)" } ?? "年份不明"
         let levels: [(String?, String?)] = [(r.region.province, r.region.codes.province), (r.region.city, r.region.codes.city),
                                              (r.region.county, r.region.codes.county), (r.region.town, r.region.codes.town)]
@@ -13,7 +14,7 @@ extension SearchDocument {
         }
         self.init(folder: folder, title: r.title ?? "\(name) \(year)年政府信息公开工作年度报告", body: r.body ?? name,
                   year: r.year, chain: known.map(\.0), codes: known.map(\.1), code: r.region.code, figures: figures,
-                  source: source, text: Self.searchableText(r))
+                  source: source, text: text ?? Self.searchableText(r))
     }
 
     /// The prose (headings and paragraphs) and the labels of every table the page draws: the

@@ -54,8 +54,15 @@ public struct SearchDocument: Sendable, Hashable {
     /// apart (`SearchText.hardBreak`): no phrase runs from one into the next.
     public var indexedText: String { ([title, body] + chain + [text]).joined(separator: SearchText.hardBreak) }
 
-    /// `{"source": folder, "title": …, "text": indexedText}`, for `nianbao extract --dump-search-text`.
+    /// What the index files this report under, for `nianbao extract --dump-search-text`
+    /// (scripts/bench-search draws its queries and their answers from it): the text, the
+    /// pinyin keys, and each region level's name with its syllables spaced and its initials.
     public var dumped: JSONValue {
-        .object([("source", .string(folder)), ("title", .string(title)), ("text", .string(indexedText))])
+        let places = chain.map { name in
+            JSONValue.array([.string(name), .string(Pinyin.syllables(name).joined(separator: " ")), .string(Pinyin.initials(name))])
+        }
+        return .object([("source", .string(folder)), ("title", .string(title)), ("text", .string(indexedText)),
+                        ("pinyin", .array(SearchKeys.pinyin(SearchKeys.names(self)).map(JSONValue.string))),
+                        ("places", .array(places))])
     }
 }

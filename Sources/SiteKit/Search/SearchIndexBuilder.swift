@@ -15,7 +15,7 @@ public struct SearchIndexBuilder {
     /// is answered exactly by one key.
     public static let gramLength = 6
     /// Reports per page of the document table.
-    public static let pageSize = 32
+    public static let pageSize = 16
     /// Sets encoded in more bytes than this go to a file of their own, shared by every key that
     /// has the same reports (most keys of a common phrase); smaller ones sit inside the key file.
     static let inlineLimit = 40

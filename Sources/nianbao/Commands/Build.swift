@@ -8,7 +8,7 @@ struct Build: ParsableCommand {
         discussion: """
         Parses every .txt, .md and .html report under the content folder (recursively), renders \
         a page per report, per town or body, per year and per county, a home page, report.json \
-        beside each report and search.json, and replaces the output folder atomically: a build \
+        beside each report and the search index (search/), and replaces the output folder atomically: a build \
         that fails leaves the previous output untouched. Diagnostics are printed to standard \
         error as file:line: severity: message [code]; a report with problems is still published, \
         with its problems shown on its page.

@@ -30,6 +30,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -84,8 +85,13 @@ def runs(text):
 # ---- Steps ----
 
 def sh(cmd, env=None, **kw):
+    """Runs cmd; returns its wall time. `sh.cpu` is then its CPU time (user + system), which a
+    machine shared with other builds disturbs less than the wall time."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.time()
     subprocess.run(cmd, check=True, env={**os.environ, **(env or {})}, **kw)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    sh.cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     return time.time() - start
 
 
@@ -342,10 +348,14 @@ def main():
 
     if args.only:
         result["build_index_only_s"] = build("only", site)
+        result["build_index_only_cpu_s"] = sh.cpu
     else:
         result["build_without_index_s"] = build("off", os.path.join(work, "site-off"))
+        result["build_without_index_cpu_s"] = sh.cpu
         shutil.rmtree(os.path.join(work, "site-off"), ignore_errors=True)
         result["build_with_index_s"] = build("on", site)
+        result["build_with_index_cpu_s"] = sh.cpu
+    print("built: %s" % {k: round(v, 1) for k, v in result.items() if k.startswith("build")}, flush=True)
     size, files = tree_size(os.path.join(site, "search"), skip=("search/index.html",))
     js = os.path.getsize(os.path.join(site, "assets", "search.js"))
     result["nianbao_index_bytes"], result["nianbao_index_files"] = size + js, files + 1
@@ -424,9 +434,12 @@ def report(r):
     print("\n== %d reports ==" % r["n"])
     if "build_with_index_s" in r:
         a, b = r["build_without_index_s"], r["build_with_index_s"]
-        print("build without index %.1f s, with index %.1f s: indexing adds %.1f%%" % (a, b, 100 * (b - a) / a))
+        ca, cb = r["build_without_index_cpu_s"], r["build_with_index_cpu_s"]
+        print("build without index %.1f s (CPU %.1f s), with index %.1f s (CPU %.1f s): indexing adds %.1f%% wall, %.1f%% CPU" % (
+            a, ca, b, cb, 100 * (b - a) / a, 100 * (cb - ca) / ca))
     if "build_index_only_s" in r:
-        print("build of the index alone (parse + index + raw files) %.1f s" % r["build_index_only_s"])
+        print("build of the index alone (parse + index + raw files) %.1f s (CPU %.1f s)" % (
+            r["build_index_only_s"], r["build_index_only_cpu_s"]))
     print("index on disk: nianbao %.2f MB (%d files)" % (r["nianbao_index_bytes"] / 1e6, r["nianbao_index_files"]), end="")
     if "pagefind_index_bytes" in r:
         print(", Pagefind %.2f MB (%d files): ratio %.3f; Pagefind indexing %.1f s" % (

@@ -150,3 +150,20 @@ import Testing
         #expect(keyFiles.allSatisfy { $0.data.count < 16_384 })
     }
 }
+
+@Suite struct SearchIndexSiteTests {
+    /// Through the renderer: prose and the labels of the tables a report carries are found;
+    /// the labels of a table it lacks are not.
+    @Test func proseAndTableLabelsAreSearched() throws {
+        let reader = try IndexReader(try SiteRenderTests.render())
+        let folders = try reader.folders()
+        func find(_ q: String) -> [String] { reader.ids("x" + q).map { folders[$0]! }.sorted() }
+        let withTables = SiteRenderTests.xq + "2020/"
+        // 本年共收到申请 **3** 件: the emphasis is skipped.
+        #expect(find("申请3件").count == 6)
+        #expect(find("本年新收政府") == [withTables])
+        #expect(find("行政诉讼") == [withTables])
+        // The region chain and the body are text too; a body with no region has no chain.
+        #expect(find("兴庆区").count == 3)
+    }
+}

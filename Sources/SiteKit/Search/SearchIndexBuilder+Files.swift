@@ -35,26 +35,28 @@ extension SearchIndexBuilder {
         var files: [OutputFile] = []
         var sets = SetStore()
 
-        // Every key with its payload; parents are looked up by key, so keep the set bytes.
-        var keys: [(key: [Unicode.Scalar], bytes: [UInt8])] = []
-        keys.reserveCapacity(grams.count + keyed.count)
-        func setBytes(_ docs: [Int32]) -> [UInt8] { DocSet.encode(docs.map { ids[Int($0)] }.sorted()) }
-        for (i, gram) in grams.enumerated() { keys.append((["x"] + gram.scalars, setBytes(postings[i]))) }
-        for (key, docs) in keyed { keys.append((Array(key.unicodeScalars), setBytes(docs))) }
-        let bucketCount = Self.bucketCount(keys: keys.count + suggestions.count, perBucket: keysPerBucket, previous: previous.buckets)
+        // A key with the same reports as its parent (one scalar shorter, in the same file when
+        // the key has four or more) says so; compared as lists of reports, before any encoding.
+        let keyCount = text.grams.count + title.grams.count + keyed.count + suggestions.count
+        let bucketCount = Self.bucketCount(keys: keyCount, perBucket: keysPerBucket, previous: previous.buckets)
         var buckets = [[Bucket.Item]](repeating: [], count: bucketCount)
-        var bytesByKey: [[Unicode.Scalar]: [UInt8]] = [:]
-        for (key, bytes) in keys { bytesByKey[key] = bytes }
-        for (key, bytes) in keys {
-            let payload: Bucket.Payload
-            if key.count >= 5, bytesByKey[Array(key.dropLast())] == bytes {
-                payload = .parent
-            } else if bytes.count <= Self.inlineLimit {
-                payload = .inline(bytes)
-            } else {
-                payload = .reference(sets.add(bytes))
+        func payload(_ docs: [Int32], sameAsParent: Bool) -> Bucket.Payload {
+            if sameAsParent { return .parent }
+            let bytes = DocSet.encode(docs.map { ids[Int($0)] }.sorted())
+            return bytes.count <= Self.inlineLimit ? .inline(bytes) : .reference(sets.add(bytes))
+        }
+        for (namespace, table) in [("x" as Unicode.Scalar, text), ("t", title)] {
+            for (i, gram) in table.grams.enumerated() {
+                let docs = table.postings[i]
+                let same = gram.count >= 4 && table.ids[gram.parent].map { table.postings[Int($0)] == docs } == true
+                let key = [namespace] + gram.scalars
+                buckets[Self.bucket(key, count: bucketCount)].append(Bucket.Item(key: key, payload: payload(docs, sameAsParent: same)))
             }
-            buckets[Self.bucket(key, count: bucketCount)].append(Bucket.Item(key: key, payload: payload))
+        }
+        for (key, docs) in keyed {
+            let scalars = Array(key.unicodeScalars)
+            let same = scalars.count >= 5 && keyed[String(String.UnicodeScalarView(scalars.dropLast()))] == docs
+            buckets[Self.bucket(scalars, count: bucketCount)].append(Bucket.Item(key: scalars, payload: payload(docs, sameAsParent: same)))
         }
         for (key, lines) in suggestions {
             let scalars = Array(key.unicodeScalars)

@@ -36,19 +36,67 @@ public struct SearchIndexBuilder {
     struct Gram: Hashable {
         var hi: UInt64 = 0
         var lo: UInt64 = 0
+        private(set) var count = 0
 
-        init(_ run: ArraySlice<Unicode.Scalar>) {
-            for (i, s) in run.enumerated() {
-                if i < 3 { hi |= UInt64(s.value) << (21 * UInt64(i)) } else { lo |= UInt64(s.value) << (21 * UInt64(i - 3)) }
-            }
+        /// This gram with `s` added at the end (at most six scalars).
+        func appending(_ s: Unicode.Scalar) -> Gram {
+            var g = self
+            if count < 3 { g.hi |= UInt64(s.value) << (21 * UInt64(count)) } else { g.lo |= UInt64(s.value) << (21 * UInt64(count - 3)) }
+            g.count += 1
+            return g
+        }
+
+        /// The gram one scalar shorter.
+        var parent: Gram {
+            var g = self
+            g.count -= 1
+            if g.count < 3 { g.hi &= ~(0x1FFFFF << (21 * UInt64(g.count))) } else { g.lo &= ~(0x1FFFFF << (21 * UInt64(g.count - 3))) }
+            return g
         }
 
         var scalars: [Unicode.Scalar] {
-            var out: [Unicode.Scalar] = []
-            for i in 0..<6 {
+            (0..<count).map { i in
                 let v = i < 3 ? (hi >> (21 * UInt64(i))) & 0x1FFFFF : (lo >> (21 * UInt64(i - 3))) & 0x1FFFFF
-                if v == 0 { break }
-                out.append(Unicode.Scalar(UInt32(v))!)
+                return Unicode.Scalar(UInt32(v))!
+            }
+        }
+    }
+
+    /// Grams with the reports they occur in, as indices into `entries`, each report once.
+    struct GramTable {
+        var ids: [Gram: Int32] = [:]
+        var grams: [Gram] = []
+        var postings: [[Int32]] = []
+        var lastDoc: [Int32] = []
+
+        mutating func id(_ gram: Gram) -> Int32 {
+            if let id = ids[gram] { return id }
+            let id = Int32(grams.count)
+            ids[gram] = id
+            grams.append(gram)
+            postings.append([])
+            lastDoc.append(-1)
+            return id
+        }
+
+        mutating func file(_ id: Int32, in doc: Int32) {
+            if lastDoc[Int(id)] != doc {
+                lastDoc[Int(id)] = doc
+                postings[Int(id)].append(doc)
+            }
+        }
+
+        /// Every substring of `run` up to `gramLength` scalars, each once.
+        mutating func ids(of run: SearchText.Run) -> [Int32] {
+            var out: [Int32] = []
+            var seen = Set<Int32>()
+            for start in run.indices {
+                var gram = Gram()
+                for s in run[start..<min(run.count, start + SearchIndexBuilder.gramLength)] {
+                    gram = gram.appending(s)
+                    let id = id(gram)
+                    if seen.insert(id).inserted { out.append(id) }
+                }
             }
             return out
         }
@@ -58,11 +106,12 @@ public struct SearchIndexBuilder {
     /// About this many keys a key file (a power of two of files): under 10 KB a file.
     let keysPerBucket: Int
     var entries: [Entry] = []
-    var gramIDs: [Gram: Int32] = [:]
-    var grams: [Gram] = []
-    var postings: [[Int32]] = []
-    var lastDoc: [Int32] = []
+    /// `x` keys: substrings of the whole text; the grams of a run are found once per distinct run.
+    var text = GramTable()
     var runGrams: [SearchText.Run: [Int32]] = [:]
+    /// `t` keys: substrings of the title.
+    var title = GramTable()
+    /// `n`, `p`, `r` keys.
     var keyed: [String: [Int32]] = [:]
     var suggestions: [String: Set<String>] = [:]
 
@@ -75,20 +124,21 @@ public struct SearchIndexBuilder {
         let index = Int32(entries.count)
         entries.append(Entry(folder: doc.folder, title: doc.title, body: doc.body, year: doc.year, chain: doc.chain,
                              codes: doc.codes, code: doc.code, figures: doc.figures, source: doc.source))
-        var seen = Set<SearchText.Run>()
-        for run in SearchText.runs(doc.indexedText) where seen.insert(run).inserted {
-            for id in gramIDs(of: run) where lastDoc[Int(id)] != index {
-                lastDoc[Int(id)] = index
-                postings[Int(id)].append(index)
+        for run in SearchText.runs(doc.indexedText) {
+            let ids: [Int32]
+            if let known = runGrams[run] {
+                ids = known
+            } else {
+                ids = text.ids(of: run)
+                runGrams[run] = ids
             }
+            for id in ids { text.file(id, in: index) }
+        }
+        for run in SearchText.runs(doc.title) {
+            for id in title.ids(of: run) { title.file(id, in: index) }
         }
         func file(_ key: String) {
             if keyed[key]?.last != index { keyed[key, default: []].append(index) }
-        }
-        for run in SearchText.runs(doc.title) {
-            for length in 1...min(Self.gramLength, run.count) {
-                for start in 0...(run.count - length) { file("t" + SearchText.string(run[start..<(start + length)])) }
-            }
         }
         let names = SearchKeys.names(doc)
         for name in names { file("n" + SearchText.runs(name).map { SearchText.string($0) }.joined()) }
@@ -104,30 +154,5 @@ public struct SearchIndexBuilder {
             for s in Set(stem.unicodeScalars) where SearchText.isWord(s) && !s.isASCII { suggestions["s" + String(s), default: []].insert(line) }
             if py.count >= 2 { suggestions["s" + String(py.prefix(2)), default: []].insert(line) }
         }
-    }
-
-    /// The ids of every substring of `run` up to `gramLength` scalars, computed once per distinct run.
-    mutating func gramIDs(of run: SearchText.Run) -> [Int32] {
-        if let known = runGrams[run] { return known }
-        var ids: [Int32] = []
-        var local = Set<Int32>()
-        for start in run.indices {
-            for end in (start + 1)...min(run.count, start + Self.gramLength) {
-                let gram = Gram(run[start..<end])
-                let id: Int32
-                if let existing = gramIDs[gram] {
-                    id = existing
-                } else {
-                    id = Int32(grams.count)
-                    gramIDs[gram] = id
-                    grams.append(gram)
-                    postings.append([])
-                    lastDoc.append(-1)
-                }
-                if local.insert(id).inserted { ids.append(id) }
-            }
-        }
-        runGrams[run] = ids
-        return ids
     }
 }

@@ -211,9 +211,17 @@
       });
   }
 
-  // Newest year first (ids are year << 20 | number), then in number order.
+  // Newest year first (ids are year << 20 | number), then in number order: the sets are
+  // sorted, so this is their runs of one year taken from the last, in linear time.
   function order(ids) {
-    return ids.slice().sort(function (a, b) { return (b >>> 20) - (a >>> 20) || a - b; });
+    var out = [], end = ids.length;
+    while (end > 0) {
+      var start = end - 1, year = ids[start] >>> 20;
+      while (start > 0 && ids[start - 1] >>> 20 === year) start--;
+      for (var i = start; i < end; i++) out.push(ids[i]);
+      end = start;
+    }
+    return out;
   }
 
   function documentOf(id) {

@@ -65,6 +65,12 @@ def test_place_name_ranks_before_text(driver, site):
     assert titles(search(driver, site, "银川市")) == [ZHANGZHENG, XINGJING, XIGANG]
 
 
+def test_words_apart_must_all_occur(driver, site):
+    # White space in a query separates words: 兴庆区 and 2020 both occur only in 000.
+    assert titles(search(driver, site, "兴庆区 2020")) == [ZHANGZHENG]
+    assert titles(search(driver, site, "低保 2023")) == []
+
+
 def test_filters_by_year_and_region(driver, site):
     assert titles(search(driver, site, "依申请公开", year="2020")) == [WANGGANG, ZHANGZHENG, XINGJING]
     assert titles(search(driver, site, "依申请公开", region="64")) == [CHENGGUAN, ZHANGZHENG, XINGJING, XIGANG]

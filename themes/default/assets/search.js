@@ -193,8 +193,14 @@
     }), intersect);
   }
 
+  // A query's runs: as in the text, except that white space always separates (兴庆区 2020 is
+  // two words that must both occur, not the phrase 兴庆区2020).
+  function queryRuns(q) {
+    return q.split(/\s+/).reduce(function (all, part) { return all.concat(runs(part)); }, []);
+  }
+
   function query(q) {
-    var qruns = runs(q);
+    var qruns = queryRuns(q);
     if (!qruns.length) return Promise.resolve(null);
     var joined = qruns.map(str).join("");
     var pinyin = /^[a-z ]+$/i.test(q.trim()) ? "p" + q.toLowerCase().replace(/\s+/g, "") : null;
@@ -381,7 +387,7 @@
   function suggest(q) {
     var box = $("search-suggest"), ul = box.querySelector("ul");
     clear(ul);
-    var qruns = runs(q), keys = [];
+    var qruns = queryRuns(q), keys = [];
     var han = Array.from(qruns.map(str).join("")).filter(function (ch) { return ch.codePointAt(0) >= 0x3400; });
     han.slice(0, 6).forEach(function (ch) { if (keys.indexOf("s" + ch) < 0) keys.push("s" + ch); });
     var letters = q.toLowerCase().replace(/[^a-z]/g, "");

@@ -67,8 +67,15 @@ public struct SiteRenderer: Sendable {
         jobs += [.years, .regions, .counties, .home, .search]
         let allJobs = jobs
 
-        let search = searchIndex ? SearchIndexBuilder.files(for: site, previous: searchIDs) : []
-        for file in theme.assets + search { try emit(file) }
+        // The search index is one thread's work: it runs beside the pages, not before them.
+        let search = Collector()
+        let indexing = DispatchGroup()
+        if searchIndex {
+            let previous = searchIDs
+            DispatchQueue.global().async(group: indexing) { search.files = SearchIndexBuilder.files(for: site, previous: previous) }
+        }
+        for file in theme.assets { try emit(file) }
+        defer { indexing.wait() }
         let sink = Sink(emit)
         DispatchQueue.concurrentPerform(iterations: allJobs.count) { i in
             guard !sink.failed else { return }
@@ -80,6 +87,8 @@ public struct SiteRenderer: Sendable {
             }
         }
         if let error = sink.error { throw error }
+        indexing.wait()
+        for file in search.files { try emit(file) }
     }
 }
 

@@ -90,7 +90,7 @@ extension SearchIndexBuilder {
     static func bucket(_ key: [Unicode.Scalar], count: Int) -> Int {
         var h: UInt32 = 0x811C9DC5
         for s in key.dropFirst().prefix(3) {
-            for byte in String(s).utf8 { h = (h ^ UInt32(byte)) &* 0x0100_0193 }
+            for byte in UTF8.encode(s)! { h = (h ^ UInt32(byte)) &* 0x0100_0193 }
         }
         return Int(h % UInt32(count))
     }

@@ -2,12 +2,13 @@
 """The search benchmark of issue 11: nianbao's index against Pagefind on the same reports, in
 one run (scripts/bench-search is the entry point; it installs nothing: `scripts/setup --bench`).
 
-    bench.py N [--work DIR] [--only] [--no-pagefind] [--substrings 300] [--cold 120] [--seed 1]
+    bench.py N [--work DIR] [--only] [--no-pagefind | --reuse-pagefind] [--substrings 300] [--cold 120]
+             [--text-sample M] [--seed 1] [--nianbao PATH]
 
 1. generates N reports (generate.py, from the seeds) unless WORK/content already holds N;
 2. builds nianbao's site twice, with and without the index (NIANBAO_SEARCH=off), and times
    both; with --only (for 100,000 reports) builds the index, the search page and the raw files
-   alone (NIANBAO_SEARCH=only), and skips Pagefind;
+   alone (NIANBAO_SEARCH=only); --no-pagefind skips Pagefind;
 3. builds the same texts (what `nianbao extract --dump-search-text` says the index reads:
    title, body, region names, prose, table labels) as a Hugo site and indexes it with
    Pagefind `--force-language zh`, timed;
@@ -105,6 +106,11 @@ def tree_size(folder, skip=()):
             total += os.path.getsize(p)
             count += 1
     return total, count
+
+
+def du(folder):
+    """Bytes on disk in blocks, as `du` counts them (what many small files really take)."""
+    return int(subprocess.run(["du", "-s", "--block-size=1", folder], check=True, capture_output=True).stdout.split()[0])
 
 
 def build_hugo(texts, work):
@@ -321,6 +327,7 @@ def main():
     ap.add_argument("--work")
     ap.add_argument("--only", action="store_true")
     ap.add_argument("--no-pagefind", action="store_true")
+    ap.add_argument("--reuse-pagefind", action="store_true", help="keep WORK/hugo from an earlier run (same reports)")
     ap.add_argument("--substrings", type=int, default=300)
     ap.add_argument("--cold", type=int, default=120)
     ap.add_argument("--text-sample", type=int, default=0, help="dump the texts of this many reports only (no recall)")
@@ -357,6 +364,7 @@ def main():
         result["build_with_index_cpu_s"] = sh.cpu
     print("built: %s" % {k: round(v, 1) for k, v in result.items() if k.startswith("build")}, flush=True)
     size, files = tree_size(os.path.join(site, "search"), skip=("search/index.html",))
+    result["nianbao_index_du_bytes"] = du(os.path.join(site, "search"))
     js = os.path.getsize(os.path.join(site, "assets", "search.js"))
     result["nianbao_index_bytes"], result["nianbao_index_files"] = size + js, files + 1
     print("nianbao: index %.1f MB in %d files" % ((size + js) / 1e6, files + 1), flush=True)
@@ -383,11 +391,16 @@ def main():
     truth = None if args.text_sample else Truth(texts)
 
     public = None
-    if not args.only and not args.no_pagefind:
+    if args.reuse_pagefind and os.path.isdir(os.path.join(work, "hugo", "public", "pagefind")):
+        public = os.path.join(work, "hugo", "public")
+        pf_size, pf_files = tree_size(os.path.join(public, "pagefind"))
+        result.update(pagefind_index_bytes=pf_size, pagefind_index_files=pf_files, pagefind_index_s=float("nan"),
+                      pagefind_index_du_bytes=du(os.path.join(public, "pagefind")))
+    elif not args.no_pagefind:
         public, hugo_s, pagefind_s = build_hugo(texts, work)
         pf_size, pf_files = tree_size(os.path.join(public, "pagefind"))
         result.update(hugo_build_s=hugo_s, pagefind_index_s=pagefind_s, pagefind_index_bytes=pf_size,
-                      pagefind_index_files=pf_files)
+                      pagefind_index_files=pf_files, pagefind_index_du_bytes=du(os.path.join(public, "pagefind")))
         print("pagefind: index %.1f MB in %d files, %.1f s" % (pf_size / 1e6, pf_files, pagefind_s), flush=True)
 
     import browser
@@ -445,8 +458,11 @@ def report(r):
         print(", Pagefind %.2f MB (%d files): ratio %.3f; Pagefind indexing %.1f s" % (
             r["pagefind_index_bytes"] / 1e6, r["pagefind_index_files"], r["nianbao_index_bytes"] / r["pagefind_index_bytes"],
             r["pagefind_index_s"]))
+        print("index on disk in blocks (du): nianbao %.2f MB, Pagefind %.2f MB: ratio %.3f" % (
+            r["nianbao_index_du_bytes"] / 1e6, r["pagefind_index_du_bytes"] / 1e6,
+            r["nianbao_index_du_bytes"] / r["pagefind_index_du_bytes"]))
     else:
-        print()
+        print("; in blocks (du) %.2f MB" % (r["nianbao_index_du_bytes"] / 1e6))
     for engine in ("nianbao", "pagefind"):
         q = r.get(engine + "_quality")
         if q:

@@ -218,7 +218,7 @@ class Truth:
         return found
 
 
-def queries(texts, substrings, rng):
+def queries(texts, substrings, rng, town_count=0):
     qs = []
     names = sorted(texts)
     while len([q for q in qs if q[0] == "substring"]) < substrings:
@@ -232,9 +232,12 @@ def queries(texts, substrings, rng):
     for d in texts.values():
         if len(d["places"]) >= 4:
             towns[d["places"][3][0]] = d["places"][3]
-    for town in sorted(towns):
+    chosen = sorted(towns)
+    if town_count and town_count < len(chosen):
+        chosen = sorted(rng.sample(chosen, town_count))
+    for town in chosen:
         qs.append(("town", town))
-    for town in sorted(towns):
+    for town in chosen:
         _, spaced, initials = towns[town]
         qs += [("pinyin", spaced.replace(" ", "")), ("pinyin", spaced), ("pinyin", initials)]
     return qs
@@ -266,7 +269,7 @@ def score(found_by_query, truth_by_query):
             "queries": len(truth_by_query), "misses": misses}
 
 
-def run_ids(driver, url, script, qs, chunk=100):
+def run_ids(driver, url, script, qs, chunk=10):
     driver.get(url)
     from selenium.webdriver.support.ui import WebDriverWait
     WebDriverWait(driver, 60).until(lambda d: d.execute_script(script["ready"]))
@@ -328,6 +331,8 @@ def main():
     ap.add_argument("--only", action="store_true")
     ap.add_argument("--no-pagefind", action="store_true")
     ap.add_argument("--reuse-pagefind", action="store_true", help="keep WORK/hugo from an earlier run (same reports)")
+    ap.add_argument("--reuse-site", action="store_true", help="keep WORK/site from an earlier run (same reports)")
+    ap.add_argument("--towns", type=int, default=0, help="draw this many towns (and their pinyin), not all")
     ap.add_argument("--substrings", type=int, default=300)
     ap.add_argument("--cold", type=int, default=120)
     ap.add_argument("--text-sample", type=int, default=0, help="dump the texts of this many reports only (no recall)")
@@ -353,7 +358,9 @@ def main():
         return sh([nianbao, "build", "--content", content, "--output", out, "--theme", theme],
                   env={"NIANBAO_SEARCH": mode}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
-    if args.only:
+    if args.reuse_site and os.path.isdir(os.path.join(site, "search")):
+        pass
+    elif args.only:
         result["build_index_only_s"] = build("only", site)
         result["build_index_only_cpu_s"] = sh.cpu
     else:
@@ -384,7 +391,7 @@ def main():
         p = os.path.join(site, folder, source)
         if os.path.exists(p):
             id_to_name[i] = by_hash.get(hashlib.sha1(open(p, "rb").read()).hexdigest())
-    qs = queries(texts, args.substrings, rng)
+    qs = queries(texts, args.substrings, rng, args.towns)
     print("queries: %d (%d substrings, %d towns, %d pinyin)" % (
         len(qs), sum(k == "substring" for k, _ in qs), sum(k == "town" for k, _ in qs), sum(k == "pinyin" for k, _ in qs)),
         flush=True)

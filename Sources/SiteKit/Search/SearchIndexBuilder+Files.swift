@@ -36,7 +36,7 @@ extension SearchIndexBuilder {
         var sets = SetStore()
 
         // A key with the same reports as its parent (one scalar shorter, in the same file when
-        // the key has four or more) says so; compared as lists of reports, before any encoding.
+        // the key has five or more) says so; compared as lists of reports, before any encoding.
         let keyCount = text.grams.count + title.grams.count + keyed.count + suggestions.count
         let bucketCount = Self.bucketCount(keys: keyCount, perBucket: keysPerBucket, previous: previous.buckets)
         var buckets = [[Bucket.Item]](repeating: [], count: bucketCount)
@@ -48,14 +48,14 @@ extension SearchIndexBuilder {
         for (namespace, table) in [("x" as Unicode.Scalar, text), ("t", title)] {
             for (i, gram) in table.grams.enumerated() {
                 let docs = table.postings[i]
-                let same = gram.count >= 4 && table.ids[gram.parent].map { table.postings[Int($0)] == docs } == true
+                let same = gram.count > Self.bucketPrefix && table.ids[gram.parent].map { table.postings[Int($0)] == docs } == true
                 let key = [namespace] + gram.scalars
                 buckets[Self.bucket(key, count: bucketCount)].append(Bucket.Item(key: key, payload: payload(docs, sameAsParent: same)))
             }
         }
         for (key, docs) in keyed {
             let scalars = Array(key.unicodeScalars)
-            let same = scalars.count >= 5 && keyed[String(String.UnicodeScalarView(scalars.dropLast()))] == docs
+            let same = scalars.count > Self.bucketPrefix + 1 && keyed[String(String.UnicodeScalarView(scalars.dropLast()))] == docs
             buckets[Self.bucket(scalars, count: bucketCount)].append(Bucket.Item(key: scalars, payload: payload(docs, sameAsParent: same)))
         }
         for (key, lines) in suggestions {
@@ -84,12 +84,16 @@ extension SearchIndexBuilder {
         return b
     }
 
-    /// FNV-1a over the UTF-8 of the first three scalars after the namespace: every key a query
+    /// FNV-1a over the UTF-8 of the first four scalars after the namespace: every key a query
     /// run needs — text, title and name alike — and a key's parent (one scalar shorter, when it
-    /// has four or more) is in the one file of that run's first three scalars.
+    /// has five or more) is in the one file of that run's first four scalars. Three were not
+    /// enough: a phrase of a template before a place name (本报告由 + every town) made one
+    /// prefix of three hold 8,000 keys at 100,000 reports.
+    static let bucketPrefix = 4
+
     static func bucket(_ key: [Unicode.Scalar], count: Int) -> Int {
         var h: UInt32 = 0x811C9DC5
-        for s in key.dropFirst().prefix(3) {
+        for s in key.dropFirst().prefix(bucketPrefix) {
             for byte in UTF8.encode(s)! { h = (h ^ UInt32(byte)) &* 0x0100_0193 }
         }
         return Int(h % UInt32(count))
@@ -174,7 +178,7 @@ struct SetStore {
 /// and the rest, then what it maps to.
 ///
 ///     "NBK1" · varint count · per key: varint shared · varint n · n varint scalars · kind …
-///     kind 0: the same reports as the key one scalar shorter (in this file)
+///     kind 0: the same reports as the key one scalar shorter (in this file: keys of five or more)
 ///     kind 1: varint length · a `DocSet`
 ///     kind 2: 4 bytes, big-endian: the set in search/s/<8 hex digits>.bin
 ///     kind 3: varint count · per line: varint length · UTF-8 (a suggestion: name TAB chain)

@@ -98,7 +98,7 @@
   }
 
   function hashKey(points) {
-    var h = 0x811C9DC5, bytes = new TextEncoder().encode(str(points.slice(1, 4)));
+    var h = 0x811C9DC5, bytes = new TextEncoder().encode(str(points.slice(1, 5)));
     for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
     return h;
   }
@@ -181,14 +181,16 @@
   // ---- A query ----
 
   // The reports containing every run of the query, by namespace ("x" text, "t" title): a run
-  // up to `gram` scalars is one key; a longer one needs every window of `gram` scalars (and
-  // is checked against the text when shown).
+  // up to `gram` scalars is one key; a longer one is covered by windows of `gram` scalars, end
+  // to end and one ending at its end (a key file each, so not every window), and the results
+  // shown are checked against their text.
   function phrase(ns, qruns) {
     var k = manifest.gram;
     return all(qruns.map(function (run) {
       if (run.length <= k) return lookup(ns + str(run));
       var windows = [];
-      for (var i = 0; i + k <= run.length; i++) windows.push(lookup(ns + str(run.slice(i, i + k))));
+      for (var i = 0; i + k < run.length; i += k) windows.push(lookup(ns + str(run.slice(i, i + k))));
+      windows.push(lookup(ns + str(run.slice(run.length - k))));
       return all(windows, intersect);
     }), intersect);
   }

@@ -300,6 +300,9 @@ def cold(driver, counter, url, wait_script, warm_script, q):
     favicon too), the number of requests, and the time of the same query once loaded."""
     from selenium.webdriver.support.ui import WebDriverWait
     driver.get("about:blank")
+    # Cache off for the page is not enough: Pagefind fetches from a worker, which the HTTP
+    # cache still serves; so empty it.
+    driver.execute_cdp_cmd("Network.clearBrowserCache", {})
     counter.take()
     driver.get(url)
     WebDriverWait(driver, 120).until(lambda d: d.execute_script(wait_script))

@@ -17,9 +17,12 @@ let package = Package(
         // The pure core: model, forms, text decoding, parser, rules, gazetteer. No file system, no printing
         // (the gazetteer resource is the one thing it loads, from its own bundle).
         .target(name: "ReportKit", resources: [.copy("Resources")]),
+        // The one reading path: file kinds (text, HTML …), front matter, the parse. Every
+        // caller (build, check, extract, the bench, the golden tests) reads through it.
+        .target(name: "InputKit", dependencies: ["ReportKit", "Yams"]),
         // Site model, rendering, themes, search index, atomic output.
         .target(name: "SiteKit", dependencies: [
-            "ReportKit", "Ccmark", "Yams",
+            "InputKit", "Ccmark", "Yams",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "nianbao", dependencies: [
@@ -28,7 +31,8 @@ let package = Package(
         // Benchmarks: each times nianbao against a peer in the same run and prints the ratio.
         .executableTarget(name: "nianbao-bench", dependencies: ["SiteKit"]),
         .target(name: "NianbaoTestSupport", dependencies: ["ReportKit"], path: "Tests/NianbaoTestSupport"),
-        .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "NianbaoTestSupport"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "InputKit", "NianbaoTestSupport"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "InputKitTests", dependencies: ["InputKit", "NianbaoTestSupport"]),
         .testTarget(name: "SiteKitTests", dependencies: ["SiteKit", "NianbaoTestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "nianbaoTests", dependencies: ["nianbao", "SiteKit", "NianbaoTestSupport"]),
     ]

@@ -17,10 +17,13 @@ public struct ReportParser: Sendable {
         self.resolver = resolver
     }
 
-    /// Parses already-decoded text (`.txt`, `.md`, or the line form of an HTML page).
-    public func parse(lines original: [SourceLine], source: String) -> Report {
+    /// Parses one report from the lines the reading path prepared.
+    public func parse(_ input: ParseInput) -> Report {
+        let original = input.lines
+        let source = input.source
+        let grid = input.grid
+        let o = input.overrides
         let lines = FlattenedText.split(original.map { SourceLine(Normalizer.line($0.text), number: $0.number) })
-        let grid = source.lowercased().hasSuffix(".html") || source.lowercased().hasSuffix(".htm")
         var report = Report(source: source)
         var diagnostics: [Diagnostic] = []
 
@@ -29,6 +32,16 @@ public struct ReportParser: Sendable {
         report.body = meta.body
         report.year = meta.year
         report.published = meta.published
+        // The publisher's front matter wins, and is applied before anything depends on it.
+        if let body = o.body { diagnostics.append(o.note("body", old: report.body, new: body)); report.body = body }
+        if let year = o.year {
+            diagnostics.append(o.note("year", old: report.year.map(String.init), new: String(year)))
+            report.year = year
+        }
+        if let published = o.published {
+            diagnostics.append(o.note("published", old: report.published, new: published))
+            report.published = published
+        }
 
         // Section headings, in order.
         var headings: [Int: Int] = [:]
@@ -91,6 +104,10 @@ public struct ReportParser: Sendable {
         report.format = FormatRecognizer.format(compactText: compactText, applications: report.tables.applications,
                                                 hasLegacyForm: report.tables.legacy != nil || Normalizer.contains(compactText, "政府信息公开情况统计表"),
                                                 year: report.year)
+        if let format = o.format {
+            diagnostics.append(o.note("format", old: report.format.rawValue, new: format.rawValue))
+            report.format = format
+        }
 
         if report.year == nil { diagnostics.append(.error("report.noYear", "报告未写明年度（标题和统计期限中都没有）；可在 front matter 写 year: 指定", line: nil)) }
         if report.body == nil { diagnostics.append(.warning("report.noBody", "报告未写明发布机关；可在 front matter 写 body: 指定", line: nil)) }
@@ -109,15 +126,24 @@ public struct ReportParser: Sendable {
                                                  titleLines: Set(meta.titleLines),
                                                  ownLines: Set([meta.signature != nil ? meta.bodyLine : nil].compactMap { $0 }))
 
-        if let resolver {
-            let folder = source.split(separator: "/").dropLast().joined(separator: "/")
-            let clues = RegionClues(body: report.body, title: report.title, signature: meta.signature,
-                                    folder: folder, lines: lines, bodyLine: meta.bodyLine)
-            let (region, d) = resolver.resolve(clues)
+        if let region = o.region {
+            report.region = region
+            let old = resolver == nil ? [] : resolve(report, meta: meta, lines: lines, folder: input.folder).0.names
+            report.diagnostics.append(o.note("region", old: old.isEmpty ? nil : old.joined(separator: "/"),
+                                             new: region.names.joined(separator: "/")))
+        } else if resolver != nil {
+            let (region, d) = resolve(report, meta: meta, lines: lines, folder: input.folder)
             report.region = region
             report.diagnostics += d
         }
         return report
+    }
+
+    private func resolve(_ report: Report, meta: MetadataRecognizer.Result, lines: [SourceLine], folder: String) -> (Region, [Diagnostic]) {
+        guard let resolver else { return (.unknown, []) }
+        let clues = RegionClues(body: report.body, title: report.title, signature: meta.signature,
+                                folder: folder, lines: lines, bodyLine: meta.bodyLine)
+        return resolver.resolve(clues)
     }
 
     /// The text shown on the page, line for line with `lines`: the original (markdown as
@@ -131,7 +157,12 @@ public struct ReportParser: Sendable {
         return lines.map { SourceLine(text[$0.number] ?? $0.text, number: $0.number) }
     }
 
-    /// Parses a decoded text, split into lines numbered from 1.
+    /// Parses plain text lines with no front matter (tests, tools).
+    public func parse(lines: [SourceLine], source: String) -> Report {
+        parse(ParseInput(lines: lines, source: source))
+    }
+
+    /// Parses a decoded plain text, split into lines numbered from 1.
     public func parse(_ text: String, source: String) -> Report {
         parse(lines: SourceText.lines(text), source: source)
     }

@@ -21,7 +21,7 @@ let corpusDir = option("--corpus") ?? "../shared/corpus/raw"
 let which = args.first.flatMap { $0.hasPrefix("--") ? nil : $0 } ?? "all"
 
 func corpusBenchmark(_ corpusDir: String) throws {
-    let files = try SourceLoader.discover(in: URL(fileURLWithPath: corpusDir))
+    let files = try ContentFolder.discover(in: URL(fileURLWithPath: corpusDir))
     precondition(!files.isEmpty, "no report files in \(corpusDir)")
     let bytes = try files.map { try Data(contentsOf: $0.url) }
     let reader = BenchToolchain.reader
@@ -32,9 +32,8 @@ func corpusBenchmark(_ corpusDir: String) throws {
     }
     var reports: [Report] = []
     let parse = Bench.median {
-        reports = zip(files, bytes).map { file, data in
-            let doc = SourceLoader.document(data, path: file.relativePath, fileExtension: file.url.pathExtension)
-            return reader.read(doc, source: file.relativePath)
+        reports = zip(files, bytes).compactMap { file, data in
+            reader.read(data, path: file.relativePath, source: file.relativePath).report
         }
     }
     precondition(reports.count == files.count && decoded > 0)

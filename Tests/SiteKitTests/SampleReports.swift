@@ -58,7 +58,7 @@ enum Sample {
                       blocks: blocks, diagnostics: diagnostics)
     }
 
-    static func document(_ report: Report, kind: SourceDocument.Kind = .text, text: String? = nil) -> ParsedDocument {
+    static func document(_ report: Report, kind: SourceKind = .text, text: String? = nil) -> ParsedDocument {
         let body = text ?? (1...20).map { "第 \($0) 行 \(report.body ?? "")" }.joined(separator: "\n")
         return ParsedDocument(document: SourceDocument(path: report.source, kind: kind, bytes: Data(body.utf8), text: body, encoding: "UTF-8"),
                               report: report)

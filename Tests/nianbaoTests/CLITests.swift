@@ -10,6 +10,18 @@ import NianbaoTestSupport
         #expect(r == CommandResult(stdout: "[]\n", stderr: "nowhere.txt: error: 文件不存在 [file.unreadable]\n", status: 1))
     }
 
+    /// Issue 8: `extract` read files its own way and printed a report for an empty file that
+    /// `check` calls an error. Both now read through `ReportReader`.
+    @Test func extractRefusesAnEmptyFileAsCheckDoes() throws {
+        let dir = try CommandRunner.makeSite("-- empty.txt --\n\n-- binary.txt --\nab\u{0}\u{1}\u{2}cd\n")
+        let r = try CommandRunner.run(["extract", "empty.txt", "binary.txt"], in: dir)
+        #expect(r == CommandResult(stdout: "[]\n", stderr: """
+            empty.txt: error: 文件是空的，未生成页面；请放入报告全文 [file.empty]
+            binary.txt: error: 不是文本文件（含有空字节），未生成页面；请放入报告的文字、网页、Word 或 PDF 文件 [file.binary]
+
+            """, status: 1))
+    }
+
     @Test func buildWithoutAContentFolderFailsWithAClearMessage() throws {
         let dir = try CommandRunner.makeSite("-- other/a.txt --\nx\n")
         let r = try CommandRunner.run(["build"], in: dir)
@@ -44,7 +56,7 @@ import NianbaoTestSupport
         """)
         let r = try CommandRunner.run(["check", "--theme", Self.theme], in: dir)
         #expect(r == CommandResult(stdout: """
-            content/a-empty.txt: error: 文件是空的，未生成页面 [file.empty]
+            content/a-empty.txt: error: 文件是空的，未生成页面；请放入报告全文 [file.empty]
             content/b.txt: error: 报告未写明年度（标题和统计期限中都没有）；可在 front matter 写 year: 指定 [report.noYear]
             content/b.txt: warning: 报告未写明发布机关；可在 front matter 写 body: 指定 [report.noBody]
             content/b.txt: warning: 未能从正文确定地区；可在 front matter 写 region: 指定 [region.unresolved]

@@ -157,15 +157,6 @@ enum ReportPage {
         return t.filter { $0 != "*" }.trimmingCharacters(in: .whitespaces)
     }
 
-    /// The raw file's name beside the page. An HTML original is served as `.txt`, so a
-    /// browser shows its text instead of running it as a page of our site.
-    static func rawName(for kind: SourceDocument.Kind) -> String {
-        switch kind {
-        case .text: "source.txt"
-        case .markdown: "source.md"
-        case .html: "source.html.txt"
-        }
-    }
 }
 
 extension Block {

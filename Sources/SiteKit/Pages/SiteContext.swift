@@ -80,7 +80,7 @@ struct SiteContext: Sendable {
         let folder = map.reportFolder[i]
         let identity = map.identities[map.reportIdentity[i]]
         let links = links(folder)
-        let rawName = ReportPage.rawName(for: doc.document.kind)
+        let rawName = doc.document.kind.rawName
         var crumbs = breadcrumb(identity: identity, links: links)
         crumbs.append(CrumbView(name: SiteContext.yearLabel(SiteContext.yearKey(report.year)), href: "", current: true))
         let view = ReportPage.view(report: report, identity: identity, identityHref: links.to(identity.folder),

@@ -1,35 +1,33 @@
 import Foundation
 
 /// One report file as read from `content/`: its bytes (published beside the page as the raw
-/// file), its decoded text and the numbered lines the parser saw.
+/// file), the text the source page shows (line numbers in diagnostics refer to it), and what
+/// reading found.
 public struct SourceDocument: Sendable {
-    public enum Kind: String, Sendable { case text, markdown, html }
-
     /// Path relative to the content folder, with `/` separators (`000_c2bcf9dd95c89acf.txt`).
     public var path: String
-    public var kind: Kind
+    public var kind: SourceKind
     public var bytes: Data
-    /// The decoded text (after BOM and encoding, before front matter is removed).
+    /// The decoded text (after BOM and encoding, before front matter is blanked); for a PDF or
+    /// a Word file, its rendition as lines.
     public var text: String
-    /// The encoding the bytes were decoded from (`UTF-8`, `GB18030`, `UTF-16LE` …).
+    /// The encoding the bytes were decoded from (`UTF-8`, `GB18030`, `UTF-16LE` …), or the
+    /// format a rendition was made from.
     public var encoding: String
-    /// What decoding found (an encoding other than UTF-8, undecodable bytes).
-    public var diagnostics: [Diagnostic]
 
-    public init(path: String, kind: Kind, bytes: Data, text: String, encoding: String, diagnostics: [Diagnostic] = []) {
+    public init(path: String, kind: SourceKind, bytes: Data, text: String, encoding: String) {
         self.path = path
         self.kind = kind
         self.bytes = bytes
         self.text = text
         self.encoding = encoding
-        self.diagnostics = diagnostics
     }
 
-    /// The original text split into lines numbered from 1, as the source page shows them.
+    /// The text split into lines numbered from 1, as the source page shows them.
     public var sourceLines: [SourceLine] { SourceText.lines(text) }
 }
 
-/// A parsed report with the document it came from: what the renderer needs for a page.
+/// A parsed report with the document it came from: what the site needs for its pages.
 public struct ParsedDocument: Sendable {
     public var document: SourceDocument
     public var report: Report

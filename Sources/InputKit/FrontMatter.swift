@@ -23,13 +23,21 @@ public struct FrontMatter: Sendable {
     public static func split(_ text: String) -> FrontMatter {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let first = lines.first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\u{FEFF}", with: "") }
-        guard first == "---", let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "---" }) else {
+        guard first == "---" else {
             return FrontMatter(fields: [:], remainingText: text, diagnostics: [])
+        }
+        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "---" }) else {
+            // Read as text rather than guessed at: where the block was meant to end is unknown.
+            return FrontMatter(fields: [:], remainingText: text, diagnostics: [
+                .error("frontMatter.unterminated", "front matter 以 --- 开始，但没有结束的 --- 行，其中的字段未读取；请在字段之后加一行 ---", line: 1),
+            ])
         }
         let yaml = lines[1..<end].joined(separator: "\n")
         var fields: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
-        do {
+        if let problem = YAMLGuard.problem(yaml) {
+            diagnostics.append(.error("frontMatter.invalid", "front matter \(problem.message)", line: problem.line + 1))
+        } else { do {
             // Scalars are read as written: YAML would turn `published: 2021-01-25` into a
             // timestamp and a 12-digit code into an integer.
             if let node = try Yams.compose(yaml: yaml), let map = node.mapping {
@@ -46,10 +54,26 @@ public struct FrontMatter: Sendable {
                 diagnostics.append(.warning("frontMatter.invalid", "front matter 应为 “字段: 值” 的 YAML 行，已忽略", line: 2))
             }
         } catch {
-            diagnostics.append(.warning("frontMatter.invalid", "front matter 不是有效的 YAML（\(error)），已忽略", line: 2))
-        }
+            let (why, line) = Self.describe(error)
+            diagnostics.append(.warning("frontMatter.invalid", "front matter 不是有效的 YAML（\(why)），已忽略", line: line.map { $0 + 1 } ?? 2))
+        } }
         for i in 0...end { lines[i] = "" }
         return FrontMatter(fields: fields, remainingText: lines.joined(separator: "\n"), diagnostics: diagnostics)
+    }
+
+    /// A YAML error in one line, and the line of the block it points at (Yams prints the
+    /// offending line and a caret on lines of their own, which would break `file:line`).
+    static func describe(_ error: Error) -> (String, Int?) {
+        if let y = error as? YamlError {
+            switch y {
+            case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
+                let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+                return (what, mark.line)
+            default: break
+            }
+        }
+        let first = "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+        return (first, nil)
     }
 
     /// The overrides the fields ask for; `resolveRegion` turns a `region:` value (a code or a

@@ -26,7 +26,7 @@ import Testing
     @Test(arguments: seeds.indices)
     func placesEachSeed(_ index: Int) throws {
         let (file, expected) = Self.seeds[index]
-        let text = try String(contentsOf: Fixture.shared.appendingPathComponent("seeds/\(file)"), encoding: .utf8)
+        let text = try String(contentsOf: Fixture.seeds.appendingPathComponent(file), encoding: .utf8)
         let (region, diagnostics) = resolve(text)
         #expect(region == expected)
         #expect(diagnostics == [])

@@ -54,7 +54,7 @@ private let corpusCases = [
     ]),
 ]
 
-@Suite struct HTMLCorpusTests {
+@Suite(.enabled(if: Fixture.hasShared, Fixture.sharedAbsent)) struct HTMLCorpusTests {
     private func read(_ id: String) throws -> String {
         try String(contentsOf: Fixture.shared.appendingPathComponent("corpus/raw/\(id).html"), encoding: .utf8)
     }

@@ -12,7 +12,7 @@ import Testing
     @Test func otherHandlingSpansItsSubRowsIn2021Form() throws {
         var placement = DiagnosticPlacement([])
         // The parser stores （六）其他处理 as the sum of its sub-rows; the page must not show it.
-        let table = StatTable(form: .applications2021, rows: [
+        let table = StatTable(form: Forms.applications2021, rows: [
             Sample.row("otherHandling", line: 30, [7, 0, 0, 0, 0, 0, 7]),
             Sample.row("otherHandling.other", line: 33, [7, 0, 0, 0, 0, 0, 7]),
         ])
@@ -28,8 +28,9 @@ import Testing
         let cells = Sample.applicantColumns.enumerated().map { n, c in
             StatCell(column: c, value: Decimal(n), text: "\(n)", line: 41 + n)
         }
-        let table = StatTable(form: .applications2019, rows: [StatRow(key: "newReceived", line: 40, cells: cells)])
-        var placement = DiagnosticPlacement([.warning("applications.unreadable", "自然人 无法读取", line: 41)])
+        let table = StatTable(form: Forms.applications2019, rows: [StatRow(key: "newReceived", line: 40, cells: cells)])
+        var placement = DiagnosticPlacement([.warning("cell.unreadable", "自然人 无法读取", line: 41,
+                                                      subject: Diagnostic.Subject(table: .applications, row: "newReceived", column: "naturalPerson"))])
         let html = try render(ApplicationsTableBuilder(table: table, prefix: "t3").build(placing: &placement))
         #expect(html.contains(#"<td class="num warn" headers="t3-c-naturalPerson t3-r-newReceived" aria-describedby="d1"><a href="source.html#L41">0</a> <span class="mark" aria-hidden="true">⚠</span></td><td class="num" headers="t3-c-commercial"#))
         #expect(html.contains(#"<tr class="note"><td colspan="10" id="d1">"#))
@@ -37,7 +38,7 @@ import Testing
     }
 
     @Test func tableTwoHasOneSectionPerItemAndMoneyInWanYuan() throws {
-        let table = StatTable(form: .active2019, rows: [
+        let table = StatTable(form: Forms.active2019, rows: [
             StatRow(key: "procurement", line: 50, cells: [
                 StatCell(column: "items", value: 2, text: "2", line: 50),
                 StatCell(column: "amount", value: Decimal(string: "461.7"), text: "461.7 万元", line: 50),

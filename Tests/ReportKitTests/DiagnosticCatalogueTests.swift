@@ -54,7 +54,8 @@ import Testing
                 continue
             }
             if let severity = r.severity {
-                #expect(entry.severities.map(\.rawValue).contains(severity), "\(r): raised as \(severity), catalogued as \(entry.severities)")
+                #expect(entry.severities.map(\.rawValue).contains(severity),
+                        "\(r): raised as \(severity), catalogued as \(entry.severities)")
             }
         }
     }

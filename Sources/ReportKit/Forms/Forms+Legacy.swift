@@ -3,6 +3,7 @@
 
 extension Forms {
     public static let legacy = LegacyForm(
+        name: "统计表",
         title: "政府信息公开情况统计表",
         columns: ["统计指标", "单位", "统计数"],
         headerWords: [["统计指标", "指标名称"], ["单位", "统计数"]],

@@ -54,7 +54,8 @@ extension Forms {
                 if f.formDecides { told.append("按本版\(table)读出") }
             }
             let years = era.fallbackYears.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "—"
-            out += "| `\(era.id)` | \(era.label) | \(era.source) | \(tables.joined(separator: " · ")) | \(told.joined(separator: "；")) | \(years) |\n"
+            let cells = ["`\(era.id)`", era.label, era.source, tables.joined(separator: " · "), told.joined(separator: "；"), years]
+            out += "| " + cells.joined(separator: " | ") + " |\n"
         }
         return out
     }

@@ -5,6 +5,8 @@
 
 /// The legacy statistics form: how its header and footer read, its key rows and breakdowns.
 public struct LegacyForm: Sendable, Hashable {
+    /// How messages name it (`统计表`).
+    public let name: String
     /// The caption, as the form titles it.
     public let title: String
     /// The three column headers (统计指标 · 单位 · 统计数).
@@ -22,8 +24,9 @@ public struct LegacyForm: Sendable, Hashable {
     public let keyRows: [LegacyKeyRow]
     public let breakdowns: [LegacyBreakdown]
 
-    public init(title: String, columns: [String], headerWords: [[String]], cumulativeWord: String, footerWords: [String],
+    public init(name: String, title: String, columns: [String], headerWords: [[String]], cumulativeWord: String, footerWords: [String],
                 unitWords: [String], keyRows: [LegacyKeyRow], breakdowns: [LegacyBreakdown]) {
+        self.name = name
         self.title = title
         self.columns = columns
         self.headerWords = headerWords

@@ -52,7 +52,8 @@ public struct ActiveTableRecognizer: Sendable {
             } else if values.count < block.columns.count && !values.allSatisfy({ tabbed.contains($0.line) }) {
                 // Without cell separators the missing cells cannot be told from the present ones
                 // (`规范性文件898989` may be 89/89/89): every cell is unknown.
-                diagnostics.append(.warning("cell.joined", "\(form.name) \(name): 数字连在一起（\(values.map(\.text).joined(separator: " "))），应为 \(block.columns.count) 列，无法确定各列，留空",
+                let digits = values.map(\.text).joined(separator: " ")
+                diagnostics.append(.warning("cell.joined", "\(form.name) \(name): 数字连在一起（\(digits)），应为 \(block.columns.count) 列，无法确定各列，留空",
                                             line: row.line, subject: subject))
                 values = []
                 cleared = true

@@ -60,7 +60,8 @@ public struct ApplicationsTableRecognizer: Sendable {
                     // not a row the report got wrong, so not an `applications.` code.
                     values = split
                     let shown = split.map { "\($0)" }.joined(separator: "/")
-                    diagnostics.append(.info("cell.joined", "\(name): 数字连在一起（“\(tokens.map(\.text).joined(separator: " "))”），按行合计唯一拆分为 \(shown)",
+                    let digits = tokens.map(\.text).joined(separator: " ")
+                    diagnostics.append(.info("cell.joined", "\(name): 数字连在一起（“\(digits)”），按行合计唯一拆分为 \(shown)",
                                              line: row.line, subject: subject))
                 } else {
                     diagnostics.append(.warning("applications.cellCount", "\(name): \(tokens.count) 个数值，应为 \(width) 个",

@@ -86,10 +86,12 @@ public struct LegacyTableRecognizer: Sendable {
                     value = candidates[0].0
                 } else if let confirmed = Self.confirmedByProse(candidates.map(\.0), label: p.label, prose: prose) {
                     value = confirmed
-                    diagnostics.append((table.rows.count, .info("legacy.splitByProse", "统计表 \(p.label): “\(only.text)” 按正文所述取本年数 \(confirmed)", line: p.line)))
+                    let message = "\(form.name) \(p.label): “\(only.text)” 按正文所述取本年数 \(confirmed)"
+                    diagnostics.append((table.rows.count, .info("legacy.splitByProse", message, line: p.line)))
                 }
                 if value == nil {
-                    diagnostics.append((table.rows.count, .warning("legacy.ambiguousCell", "统计表 \(p.label): “\(only.text)” 本年数与累计数连在一起，无法确定本年数", line: p.line)))
+                    let message = "\(form.name) \(p.label): “\(only.text)” 本年数与累计数连在一起，无法确定本年数"
+                    diagnostics.append((table.rows.count, .warning("legacy.ambiguousCell", message, line: p.line)))
                 }
             } else {
                 value = p.values.first?.value ?? nil

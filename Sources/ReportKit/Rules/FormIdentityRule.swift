@@ -37,8 +37,9 @@ public struct FormIdentityRule: ReportRule {
             guard sum != total else { continue }
             let totalName = form.block(containing: row.key)?.columns.first { $0.key == i.total }?.label ?? i.total
             let parts = terms.map { "\($0.name) \($0.value)" }.joined(separator: " + ")
-            out.append(.warning(i.code, "\(form.name) \(form.printedName(of: row.key)): \(totalName) \(total) ≠ \(parts)" + (i.showsSum ? " = \(sum)" : ""),
-                                line: totalCell.line ?? row.line, subject: Diagnostic.Subject(table: form.kind, row: row.key)))
+            let message = "\(form.name) \(form.printedName(of: row.key)): \(totalName) \(total) ≠ \(parts)" + (i.showsSum ? " = \(sum)" : "")
+            out.append(.warning(i.code, message, line: totalCell.line ?? row.line,
+                                subject: Diagnostic.Subject(table: form.kind, row: row.key)))
         }
         return out
     }

@@ -28,14 +28,14 @@ public struct LegacyBreakdownRule: ReportRule {
             case .eachAtMost:
                 for part in parts {
                     guard let v = part.value, v > total else { continue }
-                    out.append(.warning(b.code, "统计表 \(part.label) \(v) > \(b.wholeName) \(total)", line: part.line,
+                    out.append(.warning(b.code, "\(form.name) \(part.label) \(v) > \(b.wholeName) \(total)", line: part.line,
                                         subject: Diagnostic.Subject(table: .legacy, row: part.label)))
                 }
             case .sum(let minimumParts):
                 guard parts.count >= minimumParts, parts.allSatisfy({ $0.value != nil }) else { continue }
                 let sum = parts.reduce(Decimal(0)) { $0 + $1.value! }
                 guard sum != total else { continue }
-                out.append(.warning(b.code, "统计表 \(b.wholeName) \(total) ≠ \(b.partsName) \(sum)", line: legacy.rows[w].line,
+                out.append(.warning(b.code, "\(form.name) \(b.wholeName) \(total) ≠ \(b.partsName) \(sum)", line: legacy.rows[w].line,
                                     subject: Diagnostic.Subject(table: .legacy, row: legacy.rows[w].label)))
             }
         }

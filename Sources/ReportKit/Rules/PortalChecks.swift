@@ -83,8 +83,8 @@ public enum PortalChecks {
                 guard let inForce = t.value(key, i.stock), let issued = t.value(key, i.added), let repealed = t.value(key, i.removed),
                       let lastInForce = l.value(key, i.stock) else { continue }
                 guard inForce != lastInForce + issued - repealed else { continue }
-                let numbers = StockNumbers(label: t.form.row(key)?.label ?? key,
-                                           names: (columns[i.stock] ?? i.stock, columns[i.added] ?? i.added, columns[i.removed] ?? i.removed),
+                let names = (columns[i.stock] ?? i.stock, columns[i.added] ?? i.added, columns[i.removed] ?? i.removed)
+                let numbers = StockNumbers(label: t.form.row(key)?.label ?? key, names: names,
                                            inForce: inForce, issued: issued, repealed: repealed, lastInForce: lastInForce)
                 found[c, default: []].append(.inForce(i, numbers, other: last, line: t[row: key]?.line,
                                                       subject: Diagnostic.Subject(table: t.form.kind, row: key, column: i.stock)))
@@ -122,14 +122,16 @@ extension Diagnostic {
     /// On this year's report: `行政规范性文件 现行有效件数 12 ≠ 2021 年报告（content/a.txt）现行有效件数 10 + 本年制发件数 3 − 本年废止件数 0`.
     static func inForce(_ i: Stock, _ n: PortalChecks.StockNumbers, other: Report, line: Int?, subject: Subject) -> Diagnostic {
         .warning(i.code,
-                 "\(n.label) \(n.names.stock) \(n.inForce) ≠ \(yearText(other)) 年报告（\(other.source)）\(n.names.stock) \(n.lastInForce) + \(n.names.added) \(n.issued) − \(n.names.removed) \(n.repealed)",
+                 "\(n.label) \(n.names.stock) \(n.inForce) ≠ \(yearText(other)) 年报告（\(other.source)）\(n.names.stock) \(n.lastInForce)"
+                     + " + \(n.names.added) \(n.issued) − \(n.names.removed) \(n.repealed)",
                  line: line, subject: subject)
     }
 
     /// On last year's report: `行政规范性文件 现行有效件数 10 + 2022 年报告（content/b.txt）本年制发件数 3 − 本年废止件数 0 ≠ 其现行有效件数 12`.
     static func inForceNextYear(_ i: Stock, _ n: PortalChecks.StockNumbers, other: Report, line: Int?, subject: Subject) -> Diagnostic {
         .warning(i.code,
-                 "\(n.label) \(n.names.stock) \(n.lastInForce) + \(yearText(other)) 年报告（\(other.source)）\(n.names.added) \(n.issued) − \(n.names.removed) \(n.repealed) ≠ 其\(n.names.stock) \(n.inForce)",
+                 "\(n.label) \(n.names.stock) \(n.lastInForce) + \(yearText(other)) 年报告（\(other.source)）"
+                     + "\(n.names.added) \(n.issued) − \(n.names.removed) \(n.repealed) ≠ 其\(n.names.stock) \(n.inForce)",
                  line: line, subject: subject)
     }
 

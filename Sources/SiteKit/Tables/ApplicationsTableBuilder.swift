@@ -41,8 +41,10 @@ struct ApplicationsTableBuilder {
         // Header: the form's corner (its 勾稽关系) · the heading over the values (申请人情况) /
         // stand-alone columns (rowspan 2) and groups / grouped columns.
         var groupIDs: [String: String] = [:]
-        var row1 = [TableCellView.header(form.labelHeading ?? "", attrs: Attributes(("id", "\(prefix)-corner")).with("colspan", labelColumns).with("rowspan", 3))]
-        row1.append(.header(form.columnsHeading ?? "", attrs: Attributes(("id", "\(prefix)-applicant")).with("colspan", columns.count).adding("scope", "colgroup")))
+        let corner = Attributes(("id", "\(prefix)-corner")).with("colspan", labelColumns).with("rowspan", 3)
+        var row1 = [TableCellView.header(form.labelHeading ?? "", attrs: corner)]
+        let values = Attributes(("id", "\(prefix)-applicant")).with("colspan", columns.count).adding("scope", "colgroup")
+        row1.append(.header(form.columnsHeading ?? "", attrs: values))
         var row2: [TableCellView] = []
         var row3: [TableCellView] = []
         var i = 0

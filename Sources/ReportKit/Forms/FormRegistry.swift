@@ -6,9 +6,29 @@ public struct FormRegistry: Sendable {
     /// Newest first (by `since`): a later era's fingerprints are tried before an earlier one's,
     /// since a later form often keeps the earlier one's words.
     public let eras: [FormEra]
+    /// Label matchers built once (as the recognisers' static matchers were): one per form, and
+    /// one per table over the forms told apart by rows rather than headers.
+    private let matchers: [[String]: LabelMatcher]
 
     public init(eras: [FormEra]) {
         self.eras = eras.sorted { $0.since > $1.since }
+        var byID: [String: Form] = [:]
+        for form in self.eras.flatMap(\.tables.values) {
+            precondition(byID.updateValue(form, forKey: form.id).map { $0 == form } ?? true, "two different forms named \(form.id)")
+        }
+        var matchers: [[String]: LabelMatcher] = [:]
+        for kind in TableKind.allCases {
+            let withKind = self.eras.filter { $0.tables[kind] != nil }
+            for form in withKind.compactMap({ $0.tables[kind] }) { matchers[[form.id]] = LabelMatcher(form: form) }
+            let byRows = withKind.filter { era in era.fingerprints(of: kind).allSatisfy(\.headers.isEmpty) }.compactMap { $0.tables[kind] }
+            matchers[byRows.map(\.id)] = LabelMatcher(forms: byRows)
+        }
+        self.matchers = matchers
+    }
+
+    /// The matcher over the rows of `forms` (built once when the registry is made).
+    func matcher(for forms: [Form]) -> LabelMatcher {
+        matchers[forms.map(\.id)] ?? LabelMatcher(forms: forms)
     }
 
     public func era(_ id: String) -> FormEra? { eras.first { $0.id == id } }

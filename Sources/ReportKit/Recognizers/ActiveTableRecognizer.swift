@@ -34,7 +34,7 @@ public struct ActiveTableRecognizer: Sendable {
         let blockColumns: ((String) -> Int)? = grid ? nil : { key in form.block(containing: key)?.columns.count ?? 0 }
         var headerWords = form.blocks.flatMap { $0.columns.map { Normalizer.key($0.label) } + [Normalizer.key($0.title ?? "")] }
         headerWords += [Normalizer.key(form.labelHeading ?? "")]
-        let found = TokenRowReader.read(tokens, matcher: LabelMatcher(form: form), columns: blockColumns,
+        let found = TokenRowReader.read(tokens, matcher: forms.matcher(for: [form]), columns: blockColumns,
                                         headerWords: headerWords.filter { !$0.isEmpty }, form: form)
         guard !found.rows.isEmpty else { return (nil, []) }
         var diagnostics: [Diagnostic] = found.unknown.map { RowUnknown.diagnostic($0, form: form) }

@@ -33,7 +33,7 @@ public struct ApplicationsTableRecognizer: Sendable {
         let width = columns.count
         let sum = CellPlacement.Sum(form: reading)
 
-        let found = TokenRowReader.read(tokens, matcher: LabelMatcher(forms: candidates.compactMap { $0.tables[.applications] }),
+        let found = TokenRowReader.read(tokens, matcher: forms.matcher(for: candidates.compactMap { $0.tables[.applications] }),
                                         columns: grid ? nil : { _ in width },
                                         headerWords: columns.map { Normalizer.key($0.label) }, form: reading)
         guard !found.rows.isEmpty else { return (nil, []) }

@@ -10,11 +10,16 @@ import Foundation
 ///    二, 三 and 四; the legacy form starts at its 统计指标 header;
 /// 4. decide the format from the headers (`FormatRecognizer`);
 /// 5. check the 勾稽关系 (`RuleRegistry`), then lay out the blocks for the page.
+///
+/// What the forms say (which eras exist, their headers, rows and arithmetic) comes from
+/// `forms`, the standard registry unless a caller (a test of a made-up era) passes another.
 public struct ReportParser: Sendable {
     let resolver: (any RegionResolving)?
+    let forms: FormRegistry
 
-    public init(resolver: (any RegionResolving)? = nil) {
+    public init(resolver: (any RegionResolving)? = nil, forms: FormRegistry = Forms.standard) {
         self.resolver = resolver
+        self.forms = forms
     }
 
     /// Parses one report from the lines the reading path prepared.
@@ -69,41 +74,39 @@ public struct ReportParser: Sendable {
         compactText.reserveCapacity(lines.count * 30)
         for line in lines { compactText += Normalizer.compact(line.text) }
 
-        let legacyStart = lines.firstIndex { LegacyTableRecognizer.isHeader($0.text) }
-        let looksNew = Normalizer.contains(compactText, "本年新制作数量") || Normalizer.contains(compactText, "本年制发件数") || Normalizer.contains(compactText, "上一年项目数量")
-            || Normalizer.contains(compactText, "本年新收政府信息公开申请")
+        let legacyForm = forms.legacyForm
+        let legacyStart = legacyForm.flatMap { form in lines.firstIndex { form.isHeader($0.text) } }
+        let formats = FormatRecognizer(forms: forms)
+        let looksNew = formats.looksLikeStandardTables(compactText)
         var spans: [BlockRecognizer.TableSpan] = []
 
         if looksNew || legacyStart == nil {
-            if let r = region(2), !r.isEmpty {
-                let (t, d) = ActiveTableRecognizer().read(Array(lines[r]), grid: grid)
-                report.tables.active = t; diagnostics += d
-                if t != nil { spans.append(.init(kind: .active, range: r)) }
+            func read(_ kind: TableKind, section: Int, _ recognizer: ([SourceLine]) -> (StatTable?, [Diagnostic])) {
+                guard let r = region(section), !r.isEmpty else { return }
+                var (t, d) = recognizer(Array(lines[r]))
+                t?.fillDerivedRows()
+                report.tables[kind] = t.map(ReportTable.stat)
+                diagnostics += d
+                if t != nil { spans.append(.init(kind: kind, range: r)) }
             }
-            if let r = region(3), !r.isEmpty {
-                let (t, d) = ApplicationsTableRecognizer().read(Array(lines[r]), grid: grid)
-                report.tables.applications = t; diagnostics += d
-                if t != nil { spans.append(.init(kind: .applications, range: r)) }
-            }
-            if let r = region(4), !r.isEmpty {
-                let (t, d) = ReviewTableRecognizer().read(Array(lines[r]), grid: grid)
-                report.tables.review = t; diagnostics += d
-                if t != nil { spans.append(.init(kind: .review, range: r)) }
-            }
+            read(.active, section: 2) { ActiveTableRecognizer(forms: forms).read($0, grid: grid) }
+            read(.applications, section: 3) { ApplicationsTableRecognizer(forms: forms).read($0, grid: grid) }
+            read(.review, section: 4) { ReviewTableRecognizer(forms: forms).read($0, grid: grid) }
         }
-        if !looksNew, let start = legacyStart {
+        if !looksNew, let start = legacyStart, let legacyForm {
             let printed = Dictionary(original.map { ($0.number, $0.text) }, uniquingKeysWith: { a, _ in a })
-            let (t, d) = LegacyTableRecognizer().read(Array(lines[start...]), prose: lines, printed: printed)
+            let (t, d) = LegacyTableRecognizer(form: legacyForm).read(Array(lines[start...]), prose: lines, printed: printed)
             report.tables.legacy = t; diagnostics += d
             if t != nil {
-                let end = lines[start...].firstIndex { Normalizer.compact($0.text).hasPrefix("单位负责人") } ?? lines.count
+                let end = lines[start...].firstIndex { line in
+                    let c = Normalizer.compact(line.text)
+                    return legacyForm.footerWords.contains { c.hasPrefix($0) }
+                } ?? lines.count
                 spans.append(.init(kind: .legacy, range: start..<max(start + 1, end)))
             }
         }
 
-        report.format = FormatRecognizer.format(compactText: compactText, applications: report.tables.applications,
-                                                hasLegacyForm: report.tables.legacy != nil || Normalizer.contains(compactText, "政府信息公开情况统计表"),
-                                                year: report.year)
+        report.format = formats.format(compactText: compactText, tables: report.tables, year: report.year)
         if let format = o.format {
             diagnostics.append(o.note("format", old: report.format.rawValue, new: format.rawValue))
             report.format = format
@@ -111,8 +114,8 @@ public struct ReportParser: Sendable {
 
         if report.year == nil { diagnostics.append(.error("report.noYear", "报告未写明年度（标题和统计期限中都没有）；可在 front matter 写 year: 指定", line: nil)) }
         if report.body == nil { diagnostics.append(.warning("report.noBody", "报告未写明发布机关；可在 front matter 写 body: 指定", line: nil)) }
-        if report.tables.active == nil && report.tables.applications == nil && report.tables.review == nil && report.tables.legacy == nil {
-            if report.format == .v2019 || report.format == .v2021 {
+        if report.tables.isEmpty {
+            if forms.era(of: report.format)?.tables.isEmpty == false {
                 // The form's headers are there but no table could be read (e.g. flattened text).
                 diagnostics.append(.info("report.tablesNotRead", "报告有统计表格，但版式无法可靠读取，表格留空", line: nil))
             } else {
@@ -121,7 +124,7 @@ public struct ReportParser: Sendable {
         }
 
         report.diagnostics = diagnostics
-        report.diagnostics += RuleRegistry.check(report, lines: lines)
+        report.diagnostics += RuleRegistry.check(report, lines: lines, forms: forms)
         report.blocks = BlockRecognizer().blocks(original: Self.display(original, lines), normalized: lines, tables: spans,
                                                  titleLines: Set(meta.titleLines),
                                                  ownLines: Set([meta.signature != nil ? meta.bodyLine : nil].compactMap { $0 }))

@@ -14,9 +14,10 @@ enum GoldenSupport {
         return outcome.report ?? Report(source: source, diagnostics: outcome.problems)
     }
 
-    /// The report's `report.json` object with each diagnostic reduced to severity, code and
-    /// line. Why without `message`: the wording of a message may improve at any time, while
-    /// the code and the line are the contract a golden file pins.
+    /// The report's `report.json` object with each diagnostic reduced to severity, code, line
+    /// and subject (the table, row and cell it is about, `null` for prose and the file). Why
+    /// without `message`: the wording of a message may improve at any time, while the code,
+    /// the line and the subject are the contract a golden file pins.
     static func comparable(_ r: Report) -> JSONValue {
         guard case .object(let members) = r.json else { return r.json }
         return .object(members.map { key, value in
@@ -26,6 +27,9 @@ enum GoldenSupport {
                     ("severity", .string(d.severity.rawValue)),
                     ("code", .string(d.code.rawValue)),
                     ("line", JSONValue(d.line)),
+                    ("subject", d.subject.map { s in
+                        .object([("table", .string(s.table.rawValue)), ("row", JSONValue(s.row)), ("column", JSONValue(s.column))])
+                    } ?? .null),
                 ])
             }))
         })

@@ -141,14 +141,7 @@ enum ReportPage {
         }
     }
 
-    static func formatLabel(_ f: Format) -> String {
-        switch f {
-        case .legacy: "2008—2018 年旧版统计表"
-        case .v2019: "2019 年版格式"
-        case .v2021: "2021 年版格式"
-        case .unknown: "格式未识别"
-        }
-    }
+    static func formatLabel(_ f: Format) -> String { f.label }
 
     /// Markdown markers do not belong in a heading: `### **一、总体情况**` → `一、总体情况`.
     static func plainHeading(_ text: String) -> String {

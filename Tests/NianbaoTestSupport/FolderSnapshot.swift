@@ -4,8 +4,8 @@ import Foundation
 /// links with their targets (never followed). Two snapshots compare equal only if nothing
 /// under the folder was added, removed or changed — how the tests check that a refused or
 /// killed build lost none of a publisher's files and wrote nothing where it should not.
-public struct FolderSnapshot: Equatable, CustomStringConvertible {
-    public enum Entry: Equatable {
+public struct FolderSnapshot: Equatable, Sendable, CustomStringConvertible {
+    public enum Entry: Equatable, Sendable {
         case file(Data)
         case folder
         case link(String)

@@ -51,32 +51,33 @@ enum YAMLDepth {
                 }
                 let spaceBefore = i == 0 || bytes[i - 1] == UInt8(ascii: " ") || bytes[i - 1] == UInt8(ascii: "\t")
                 let spaceAfter = i + 1 == bytes.count || [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(bytes[i + 1])
-                switch c {
-                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                let ch = Character(UnicodeScalar(c))
+                // (Each test is written out: in `case a, b where x`, Swift applies `x` to `b` only.)
+                if ch == " " || ch == "\t" || ch == "\r" {
                     continue
-                case UInt8(ascii: "#") where spaceBefore:
+                } else if ch == "#" && spaceBefore {
                     i = bytes.count
-                case UInt8(ascii: "["), UInt8(ascii: "{") where nodeStart || flow > 0:
+                } else if (ch == "[" || ch == "{") && (nodeStart || flow > 0) {
                     flow += 1
                     nodeStart = true
-                case UInt8(ascii: "]"), UInt8(ascii: "}") where flow > 0:
+                } else if (ch == "]" || ch == "}") && flow > 0 {
                     flow -= 1
                     nodeStart = false
-                case UInt8(ascii: ",") where flow > 0:
+                } else if ch == "," && flow > 0 {
                     nodeStart = true
-                case UInt8(ascii: "\""), UInt8(ascii: "'") where nodeStart:
+                } else if (ch == "\"" || ch == "'") && nodeStart {
                     quote = c
-                case UInt8(ascii: "-"), UInt8(ascii: "?") where nodeStart && spaceAfter && flow == 0:
+                } else if (ch == "-" || ch == "?") && nodeStart && spaceAfter && flow == 0 {
                     depth += 1
-                case UInt8(ascii: ":") where spaceAfter:
+                } else if ch == ":" && spaceAfter {
                     nodeStart = true
-                case UInt8(ascii: "|"), UInt8(ascii: ">") where nodeStart && flow == 0:
+                } else if (ch == "|" || ch == ">") && nodeStart && flow == 0 {
                     blockScalarIndent = indent
                     i = bytes.count
-                case UInt8(ascii: "&"), UInt8(ascii: "!") where nodeStart:
+                } else if (ch == "&" || ch == "!") && nodeStart {
                     // An anchor or a tag before the node: skip its name, the node still starts after it.
                     while i + 1 < bytes.count, bytes[i + 1] != UInt8(ascii: " ") { i += 1 }
-                default:
+                } else {
                     nodeStart = false
                 }
                 if indents.count + depth + flow > limit { return number }

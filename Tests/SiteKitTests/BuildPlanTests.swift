@@ -71,9 +71,13 @@ import Testing
     }
 }
 
-@Suite struct BuildPlanTests {
+@Suite final class BuildPlanTests {
+    var folders: [URL] = []
+    deinit { for url in folders { try? FileManager.default.removeItem(at: url) } }
+
     func project(_ files: [String: String]) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-plan-\(UUID().uuidString)")
+        folders.append(root)
         try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
         for (path, text) in files {
             let url = root.appendingPathComponent(path)

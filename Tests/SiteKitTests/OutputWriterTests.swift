@@ -3,10 +3,15 @@ import Foundation
 import NianbaoTestSupport
 @testable import SiteKit
 
-@Suite struct OutputWriterTests {
+/// A class, so that each test's folders go when the test ends (`deinit`).
+@Suite final class OutputWriterTests {
+    var folders: [URL] = []
+    deinit { for url in folders { try? FileManager.default.removeItem(at: url) } }
+
     func tempFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        folders.append(url)
         return url
     }
 

@@ -6,10 +6,14 @@ import Testing
 /// Issue 12: a theme is checked when it is loaded — a missing partial, a cycle of partials,
 /// a section left open, a missing assets/ folder, a link out of the theme — each named with
 /// its template and line, before any report is read.
-@Suite struct ThemeTests {
+@Suite final class ThemeTests {
+    var folders: [URL] = []
+    deinit { for url in folders { try? FileManager.default.removeItem(at: url) } }
+
     /// A copy of the default theme with `changes` (path → text; `nil` removes the file).
     func theme(_ changes: [String: String?] = [:]) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-theme-\(UUID().uuidString)")
+        folders.append(dir)
         try FileManager.default.copyItem(at: Sample.themeDirectory, to: dir)
         for (path, text) in changes {
             let url = dir.appendingPathComponent(path)
@@ -92,6 +96,7 @@ import Testing
     @Test func anAssetLinkedOutsideTheThemeIsNotPublished() throws {
         let dir = try theme()
         let outside = dir.deletingLastPathComponent().appendingPathComponent("secret-\(UUID().uuidString).txt")
+        folders.append(outside)
         try Data("secret".utf8).write(to: outside)
         let assets = dir.appendingPathComponent("assets")
         try FileManager.default.createSymbolicLink(atPath: assets.appendingPathComponent("passwd").path, withDestinationPath: "/etc/passwd")

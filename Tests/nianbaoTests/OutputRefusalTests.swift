@@ -10,8 +10,8 @@ import Testing
 ///
 /// Every refused build must leave the whole sandbox as it was, byte for byte. The sandbox
 /// is two levels deep so that even `--output ..` on a nianbao that does not refuse it (as
-/// before issue 12) stays inside it.
-struct Sandbox {
+/// before issue 12) stays inside it. It is removed when the test lets go of it.
+final class Sandbox {
     let root: URL
     /// The real path of `root` (links resolved), as nianbao prints it.
     let real: String
@@ -53,6 +53,8 @@ struct Sandbox {
     }
 
     func snapshot() throws -> FolderSnapshot { try FolderSnapshot.take(root) }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
 }
 
 /// Issue 12: an output folder that is not nianbao's to replace is refused, with a message

@@ -18,6 +18,7 @@ public struct IOFailure: DiagnosedError, Equatable {
         case replace = "无法替换"
         case list = "无法列出"
         case open = "无法打开"
+        case access = "无法访问"
     }
 
     public var path: String

@@ -69,7 +69,12 @@ struct Console {
             Console(verbose: verbose).print([error.diagnostic], to: .err)
             throw ExitCode.failure
         } catch {
-            write("nianbao: error: \(escape(String(describing: error)))\n", to: .err)
+            // A Foundation error that names its file still reads `file: what went wrong (what to do)`.
+            if let path = (error as NSError).userInfo[NSFilePathErrorKey] as? String {
+                Console(verbose: verbose).print([IOFailure(error, path: path, action: .access).diagnostic], to: .err)
+            } else {
+                write("nianbao: error: \(escape(String(describing: error)))\n", to: .err)
+            }
             throw ExitCode.failure
         }
     }

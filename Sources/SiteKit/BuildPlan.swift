@@ -30,9 +30,11 @@ public struct BuildPlan: Sendable {
     public static func resolve(root: URL, content: String?, output: String?, theme: String?, baseURL: String?,
                                themes: [URL] = [], for purpose: Purpose = .build) throws -> BuildPlan {
         let site = try SiteFile.read(root.appendingPathComponent("site.yml"), shown: "site.yml")
-        func setting(_ key: String, flag: String, _ given: String?) -> Setting? {
+        /// The flag's value, else site.yml's, else the default, with where it came from.
+        func setting(_ key: String, _ flag: String, _ given: String?, default value: String) -> Setting {
             if let given { return Setting(value: given, key: key, flag: flag) }
-            return site?.values[key].map { Setting(value: $0.text, key: key, flag: flag, file: "site.yml", line: $0.line) }
+            if let v = site?.values[key] { return Setting(value: v.text, key: key, flag: flag, file: "site.yml", line: v.line) }
+            return Setting(value: value, key: key, flag: flag, isDefault: true)
         }
         /// A path from the command line or site.yml: absolute as given, otherwise under `root`.
         /// (`URL(fileURLWithPath:relativeTo:)` would resolve against root's parent when root
@@ -41,27 +43,29 @@ public struct BuildPlan: Sendable {
             (path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)).standardizedFileURL
         }
 
-        let contentSetting = setting("content", flag: "--content", content) ?? Setting(value: "content", key: "content", flag: "--content", isDefault: true)
+        let contentSetting = setting("content", "--content", content, default: "content")
         let contentURL = resolve(contentSetting.value)
         var isDir: ObjCBool = false
-        guard !contentSetting.value.isEmpty, FileManager.default.fileExists(atPath: contentURL.path, isDirectory: &isDir), isDir.boolValue else {
+        guard !contentSetting.value.isEmpty, FileManager.default.fileExists(atPath: contentURL.path, isDirectory: &isDir),
+              isDir.boolValue else {
             let remedy = contentSetting.isDefault
                 ? "请在放报告文件夹 content/ 的项目文件夹里运行，或用 --content 指定报告文件夹"
                 : "请检查 \(contentSetting.origin) 的路径"
-            throw Failure(diagnostic: contentSetting.error("content.missing", "报告文件夹 \(contentSetting.value) 不存在（在 \(root.path) 下查找）；\(remedy)"))
+            let message = "报告文件夹 \(contentSetting.value) 不存在（在 \(root.path) 下查找）；\(remedy)"
+            throw Failure(diagnostic: contentSetting.error("content.missing", message))
         }
         let label = contentSetting.value.hasSuffix("/") ? String(contentSetting.value.dropLast()) : contentSetting.value
 
-        let themeSetting = setting("theme", flag: "--theme", theme) ?? Setting(value: "default", key: "theme", flag: "--theme", isDefault: true)
+        let themeSetting = setting("theme", "--theme", theme, default: "default")
         let candidates = themeSetting.value.contains("/") ? [resolve(themeSetting.value)]
             : ([root.appendingPathComponent("themes")] + themes).map { $0.appendingPathComponent(themeSetting.value).standardizedFileURL }
         let themeURL = candidates.first { FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDir) && isDir.boolValue }
 
-        var base = setting("baseURL", flag: "--base-url", baseURL)?.value ?? "/"
+        var base = setting("baseURL", "--base-url", baseURL, default: "/").value
         if !base.hasSuffix("/") { base += "/" }
         let config = SiteConfig(title: site?.values["title"]?.text ?? "政府信息公开工作年度报告", baseURL: base,
                                 themeDirectory: themeURL ?? candidates[0], language: site?.values["language"]?.text ?? "zh-CN")
-        let outputSetting = setting("output", flag: "--output", output) ?? Setting(value: "public", key: "output", flag: "--output", isDefault: true)
+        let outputSetting = setting("output", "--output", output, default: "public")
         var plan = BuildPlan(content: contentURL, contentLabel: label, output: resolve(outputSetting.value), config: config,
                              diagnostics: site?.warnings ?? [])
         guard purpose == .build else { return plan }

@@ -24,16 +24,16 @@ public enum CommandRunner {
     }
 
     /// Runs `nianbao arguments` in `directory`; `environment` adds to (or, with `nil`
-    /// values, removes from) the test's own environment.
-    public static func run(_ arguments: [String], in directory: URL, environment: [String: String?] = [:]) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+    /// values, removes from) the test's own environment. With `memoryLimit` (KB), the run
+    /// is bounded by `ulimit -v`, so that one that would take the machine's memory fails
+    /// fast instead.
+    public static func run(_ arguments: [String], in directory: URL, environment: [String: String?] = [:],
+                           memoryLimit: Int? = nil) throws -> CommandResult {
+        let process = makeProcess(arguments, in: directory, environment: environment)
+        if let memoryLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -v \(memoryLimit); exec \"$0\" \"$@\"", binary.path] + arguments
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -52,15 +52,7 @@ public enum CommandRunner {
     /// only once it has stopped itself.
     public static func killAt(_ point: String, _ arguments: [String], in directory: URL,
                               environment: [String: String?] = [:]) throws -> Bool {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        env["NIANBAO_DEBUG_STOP_AT"] = point
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        let process = makeProcess(arguments, in: directory, environment: environment.merging(["NIANBAO_DEBUG_STOP_AT": point]) { $1 })
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -78,6 +70,18 @@ public enum CommandRunner {
         }
         process.waitUntilExit()
         return stopped
+    }
+
+    static func makeProcess(_ arguments: [String], in directory: URL, environment: [String: String?]) -> Process {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        return process
     }
 
     /// Writes an inline site: `-- path --` lines start files (txtar-style, as in Hugo's tests).

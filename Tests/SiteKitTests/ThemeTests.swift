@@ -22,6 +22,16 @@ import Testing
         return dir
     }
 
+    /// Loading the default theme with `changes` fails with this problem in `template`.
+    func expectProblem(_ changes: [String: String?], in template: String, line: Int, _ code: Diagnostic.Code, _ message: String,
+                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let dir = try theme(changes)
+        let path = dir.appendingPathComponent(template + ".mustache").path
+        #expect(throws: SiteError.invalid(path: path, line: line, code: code, message: message), sourceLocation: sourceLocation) {
+            try Theme(directory: dir)
+        }
+    }
+
     @Test func theDefaultThemeLoadsWithoutWarnings() throws {
         let theme = try Theme(directory: Sample.themeDirectory)
         #expect(theme.warnings == [])
@@ -29,53 +39,38 @@ import Testing
     }
 
     @Test func aMissingPartialIsNamedWithItsTemplateAndLine() throws {
-        let dir = try theme(["home.mustache": "<h1>{{title}}</h1>\n\n{{> nothere}}\n"])
-        #expect(throws: SiteError.invalid(path: dir.appendingPathComponent("home.mustache").path, line: 3, code: "theme.missingPartial",
-                                          message: "引用的模板 nothere 不存在（主题里没有 nothere.mustache）；请补上该文件，或改正模板名")) {
-            try Theme(directory: dir)
-        }
+        try expectProblem(["home.mustache": "<h1>{{title}}</h1>\n\n{{> nothere}}\n"], in: "home", line: 3, "theme.missingPartial",
+                          "引用的模板 nothere 不存在（主题里没有 nothere.mustache）；请补上该文件，或改正模板名")
     }
 
     /// A partial that includes itself used to recurse until the process crashed (exit 139).
     @Test func aPartialThatIncludesItselfIsRefused() throws {
-        let dir = try theme(["crumbs.mustache": "<nav>\n{{#crumbs}}{{> crumbs}}{{/crumbs}}</nav>\n"])
-        #expect(throws: SiteError.invalid(path: dir.appendingPathComponent("crumbs.mustache").path, line: 2, code: "theme.partialCycle",
-                                          message: "模板互相引用成环（crumbs → crumbs），渲染时会无限展开；请去掉其中一处 {{> crumbs}}")) {
-            try Theme(directory: dir)
-        }
+        try expectProblem(["crumbs.mustache": "<nav>\n{{#crumbs}}{{> crumbs}}{{/crumbs}}</nav>\n"],
+                          in: "crumbs", line: 2, "theme.partialCycle",
+                          "模板互相引用成环（crumbs → crumbs），渲染时会无限展开；请去掉其中一处 {{> crumbs}}")
     }
 
     @Test func partialsThatIncludeEachOtherAreRefused() throws {
-        let dir = try theme(["history.mustache": "{{> table}}\n", "table.mustache": "<table>\n\n{{> history}}</table>\n"])
-        #expect(throws: SiteError.invalid(path: dir.appendingPathComponent("table.mustache").path, line: 3, code: "theme.partialCycle",
-                                          message: "模板互相引用成环（history → table → history），渲染时会无限展开；请去掉其中一处 {{> history}}")) {
-            try Theme(directory: dir)
-        }
+        try expectProblem(["history.mustache": "{{> table}}\n", "table.mustache": "<table>\n\n{{> history}}</table>\n"],
+                          in: "table", line: 3, "theme.partialCycle",
+                          "模板互相引用成环（history → table → history），渲染时会无限展开；请去掉其中一处 {{> history}}")
     }
 
     @Test func anUnclosedSectionIsReportedWhereItOpens() throws {
-        let dir = try theme(["home.mustache": "<h1>{{title}}</h1>\n{{#items}}\n<li>{{name}}</li>\n\n\n"])
-        #expect(throws: SiteError.invalid(path: dir.appendingPathComponent("home.mustache").path, line: 2, code: "theme.unclosedSection",
-                                          message: "{{#items}} 没有对应的 {{/items}}；请在段落结束处补上")) {
-            try Theme(directory: dir)
-        }
+        try expectProblem(["home.mustache": "<h1>{{title}}</h1>\n{{#items}}\n<li>{{name}}</li>\n\n\n"],
+                          in: "home", line: 2, "theme.unclosedSection",
+                          "{{#items}} 没有对应的 {{/items}}；请在段落结束处补上")
     }
 
     @Test func aSectionClosedByTheWrongNameIsReportedAtTheClose() throws {
-        let dir = try theme(["home.mustache": "{{#items}}\n<li>{{name}}</li>\n{{/itemz}}\n"])
-        #expect(throws: SiteError.invalid(path: dir.appendingPathComponent("home.mustache").path, line: 3, code: "theme.unexpectedClose",
-                                          message: "{{/itemz}} 关闭的不是第 1 行打开的 {{#items}}；请改为 {{/items}}")) {
-            try Theme(directory: dir)
-        }
+        try expectProblem(["home.mustache": "{{#items}}\n<li>{{name}}</li>\n{{/itemz}}\n"], in: "home", line: 3, "theme.unexpectedClose",
+                          "{{/itemz}} 关闭的不是第 1 行打开的 {{#items}}；请改为 {{/items}}")
     }
 
     @Test func sectionsNestedTooDeeplyAreRefusedBeforeSwiftMustacheRecursesIntoThem() throws {
         let deep = String(repeating: "{{#a}}", count: 5_000) + String(repeating: "{{/a}}", count: 5_000)
-        let dir = try theme(["home.mustache": deep])
-        #expect(throws: SiteError.invalid(path: dir.appendingPathComponent("home.mustache").path, line: 1, code: "theme.tooDeep",
-                                          message: "段落嵌套超过 32 层；请简化模板")) {
-            try Theme(directory: dir)
-        }
+        try expectProblem(["home.mustache": deep], in: "home", line: 1, "theme.tooDeep",
+                          "段落嵌套超过 32 层；请简化模板")
     }
 
     @Test func setDelimitersAndTripleMustachesAreRead() throws {
@@ -100,7 +95,8 @@ import Testing
         try Data("secret".utf8).write(to: outside)
         let assets = dir.appendingPathComponent("assets")
         try FileManager.default.createSymbolicLink(atPath: assets.appendingPathComponent("passwd").path, withDestinationPath: "/etc/passwd")
-        try FileManager.default.createSymbolicLink(atPath: assets.appendingPathComponent("secret.txt").path, withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(atPath: assets.appendingPathComponent("secret.txt").path,
+                                                   withDestinationPath: outside.path)
         try FileManager.default.createSymbolicLink(atPath: assets.appendingPathComponent("site.css").path, withDestinationPath: "style.css")
         let theme = try Theme(directory: dir)
         #expect(theme.assets.map(\.path) == ["assets/search.js", "assets/site.css", "assets/style.css"])

@@ -10,20 +10,7 @@ import Testing
     /// `nianbao` under a 1 GB address-space limit, so that a run that would blow up fails
     /// fast instead of taking the machine's memory.
     func runBounded(_ arguments: [String], in sandbox: Sandbox) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -v 1000000; exec \"$0\" \"$@\"", CommandRunner.binary.path] + arguments
-        process.currentDirectoryURL = sandbox.project
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandResult(stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self), status: process.terminationStatus)
+        try CommandRunner.run(arguments, in: sandbox.project, memoryLimit: 1_000_000)
     }
 
     static let simple = "site.yml 只需几行“键: 值”（title、baseURL、theme、content、output、language）"
@@ -40,16 +27,10 @@ import Testing
     }
 
     @Test func aBillionLaughsTitleIsOneError() throws {
-        var yaml = "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
-        var previous = "a"
-        for name in ["b", "c", "d", "e", "f", "g", "h", "i", "j"] {
-            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
-            previous = name
-        }
-        yaml += "title: *j\n"
-        let sandbox = try Sandbox(extra: ["outer/project/site.yml": yaml])
+        let sandbox = try Sandbox(extra: ["outer/project/site.yml": HostileYAML.billionLaughs(key: "title")])
         let r = try runBounded(["build", "--theme", Self.theme], in: sandbox)
-        #expect(r == CommandResult(stdout: "", stderr: "site.yml:11: error: title 的值应为一行文字，这里是列表；例如 title: 某某县政府信息公开工作年度报告 [site.value]\n", status: 1))
+        let expected = "site.yml:11: error: title 的值应为一行文字，这里是列表；例如 title: 某某县政府信息公开工作年度报告 [site.value]\n"
+        #expect(r == CommandResult(stdout: "", stderr: expected, status: 1))
         #expect(!FileManager.default.fileExists(atPath: sandbox.project.appendingPathComponent("public").path))
     }
 
@@ -57,9 +38,12 @@ import Testing
     @Test func aThemeWhosePartialIncludesItselfIsOneError() throws {
         let sandbox = try Sandbox()
         try sandbox.copyTheme(to: "themes/loop")
-        try Data("<nav>\n{{#crumbs}}{{> crumbs}}{{/crumbs}}</nav>\n".utf8).write(to: sandbox.project.appendingPathComponent("themes/loop/crumbs.mustache"))
+        try Data("<nav>\n{{#crumbs}}{{> crumbs}}{{/crumbs}}</nav>\n".utf8)
+            .write(to: sandbox.project.appendingPathComponent("themes/loop/crumbs.mustache"))
         let r = try runBounded(["build", "--theme", "loop"], in: sandbox)
-        #expect(r == CommandResult(stdout: "", stderr: "themes/loop/crumbs.mustache:2: error: 模板互相引用成环（crumbs → crumbs），渲染时会无限展开；请去掉其中一处 {{> crumbs}} [theme.partialCycle]\n", status: 1))
+        let expected = "themes/loop/crumbs.mustache:2: error: 模板互相引用成环（crumbs → crumbs），渲染时会无限展开；"
+            + "请去掉其中一处 {{> crumbs}} [theme.partialCycle]\n"
+        #expect(r == CommandResult(stdout: "", stderr: expected, status: 1))
         #expect(!FileManager.default.fileExists(atPath: sandbox.project.appendingPathComponent("public").path))
     }
 
@@ -69,11 +53,14 @@ import Testing
         try FileManager.default.removeItem(at: sandbox.project.appendingPathComponent("themes/mine/assets"))
         let partial = try runBounded(["build", "--theme", "mine"], in: sandbox)
         #expect(partial.status == 0)
-        #expect(partial.stderr == "themes/mine/assets: warning: 主题没有 assets/ 文件夹，页面引用的样式表和脚本将不存在；请从 themes/default 复制 assets/ [theme.noAssets]\n")
-        #expect(partial.stdout.hasPrefix("built 1 reports into 13 pages (17 files written, 0 unchanged, 0 removed), 0 errors, 1 warnings in "))
+        #expect(partial.stderr == "themes/mine/assets: warning: 主题没有 assets/ 文件夹，页面引用的样式表和脚本将不存在；"
+            + "请从 themes/default 复制 assets/ [theme.noAssets]\n")
+        #expect(partial.stdout.hasPrefix("built 1 reports into 13 pages (17 files written, 0 unchanged, 0 removed), 0 errors, 1 warnings"))
 
         try Data("{{> crumbs}}\n{{> nothere}}\n".utf8).write(to: sandbox.project.appendingPathComponent("themes/mine/home.mustache"))
         let missing = try runBounded(["build", "--theme", "mine"], in: sandbox)
-        #expect(missing == CommandResult(stdout: "", stderr: "themes/mine/home.mustache:2: error: 引用的模板 nothere 不存在（主题里没有 nothere.mustache）；请补上该文件，或改正模板名 [theme.missingPartial]\n", status: 1))
+        let expected = "themes/mine/home.mustache:2: error: 引用的模板 nothere 不存在（主题里没有 nothere.mustache）；"
+            + "请补上该文件，或改正模板名 [theme.missingPartial]\n"
+        #expect(missing == CommandResult(stdout: "", stderr: expected, status: 1))
     }
 }

@@ -28,7 +28,8 @@ import NianbaoTestSupport
         #expect(r.status == 1)
         #expect(r.stdout == "")
         let real = URL(fileURLWithPath: dir.path).resolvingSymlinksInPath().path
-        #expect(r.stderr == "content: error: 报告文件夹 content 不存在（在 \(real) 下查找）；请在放报告文件夹 content/ 的项目文件夹里运行，或用 --content 指定报告文件夹 [content.missing]\n")
+        #expect(r.stderr == "content: error: 报告文件夹 content 不存在（在 \(real) 下查找）；"
+            + "请在放报告文件夹 content/ 的项目文件夹里运行，或用 --content 指定报告文件夹 [content.missing]\n")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("public").path))
     }
 

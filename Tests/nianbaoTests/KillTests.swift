@@ -10,7 +10,8 @@ import Testing
 /// with SIGKILL, so the assertion never depends on timing.
 @Suite struct KillTests {
     static let theme = Sandbox.theme.path
-    static let seed000 = try! String(contentsOf: Fixture.repositoryRoot.appendingPathComponent("content/000_c2bcf9dd95c89acf.txt"), encoding: .utf8)
+    static let seed000 = try! String(contentsOf: Fixture.repositoryRoot.appendingPathComponent("content/000_c2bcf9dd95c89acf.txt"),
+                                     encoding: .utf8)
 
     /// The site of content A (seed 001) and of content B (seeds 001 and 000), each built once
     /// in a sandbox of its own.

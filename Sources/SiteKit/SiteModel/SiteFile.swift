@@ -88,7 +88,8 @@ public struct SiteFile: Sendable, Equatable {
                 throw fail("site.value", line: line, "\(key) 没有写值；要用默认值就删掉这一行，否则写明，例如 \(key): \(example(key))")
             }
             guard let scalar = valueNode.scalar else {
-                throw fail("site.value", line: line, "\(key) 的值应为一行文字，这里是\(valueNode.sequence != nil ? "列表" : "映射")；例如 \(key): \(example(key))")
+                let found = valueNode.sequence != nil ? "列表" : "映射"
+                throw fail("site.value", line: line, "\(key) 的值应为一行文字，这里是\(found)；例如 \(key): \(example(key))")
             }
             values[key] = Value(text: scalar.string, line: line)
         }

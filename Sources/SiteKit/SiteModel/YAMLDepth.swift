@@ -22,7 +22,7 @@ enum YAMLDepth {
             number += 1
             let bytes = Array(line)
             let indent = bytes.prefix { $0 == UInt8(ascii: " ") }.count
-            let blank = bytes.dropFirst(indent).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\t") }
+            let blank = bytes.dropFirst(indent).allSatisfy { [UInt8(ascii: " "), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains($0) }
             if let parent = blockScalarIndent {
                 if blank || indent > parent { continue }
                 blockScalarIndent = nil

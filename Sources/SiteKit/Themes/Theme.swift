@@ -128,7 +128,8 @@ struct Theme: Sendable {
             return nil
         }
         guard let data = FileManager.default.contents(atPath: real) else {
-            throw SiteError.unreadableTemplate(path: path, reason: IOFailure(path: path, action: .read, number: errno).diagnostic.diagnostic.message)
+            let failure = IOFailure(path: path, action: .read, number: errno)
+            throw SiteError.unreadableTemplate(path: path, reason: failure.diagnostic.diagnostic.message)
         }
         return data
     }

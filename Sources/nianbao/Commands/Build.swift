@@ -33,8 +33,9 @@ struct Build: ParsableCommand {
             let w = result.written ?? .init(written: 0, unchanged: 0)
             let errors = diagnostics.filter { $0.diagnostic.severity == .error }.count
             let warnings = diagnostics.filter { $0.diagnostic.severity == .warning }.count
-            Console.write(String(format: "built %d reports into %d pages (%d files written, %d unchanged, %d removed), %d errors, %d warnings in %.2f s\n",
-                                 result.reports, result.pages, w.written, w.unchanged, w.removed, errors, warnings, result.seconds))
+            Console.write(String(format: "built %d reports into %d pages (%d files written, %d unchanged, %d removed), "
+                                 + "%d errors, %d warnings in %.2f s\n", result.reports, result.pages, w.written, w.unchanged,
+                                 w.removed, errors, warnings, result.seconds))
             if options.strict && (errors > 0 || warnings > 0) { throw ExitCode.failure }
         }
     }

@@ -7,7 +7,9 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "The folder of report files (default: content, or `content:` in site.yml).")
     var content: String?
 
-    @Option(name: .long, help: "The theme: a name under themes/ or a folder path (default: default, the theme shipped with nianbao). Not read by check.")
+    @Option(name: .long, help: """
+        The theme: a name under themes/ or a folder path (default: default, the theme shipped with nianbao). Not read by check.
+        """)
     var theme: String?
 
     @Flag(name: [.short, .long], help: "Also print info diagnostics, and the source line under each diagnostic.")

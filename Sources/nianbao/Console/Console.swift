@@ -50,7 +50,8 @@ struct Console {
             let reset = color ? "\u{1B}[0m" : ""
             let file = Self.escape(Self.relative(d.file))
             let place = d.diagnostic.line.map { "\(file):\($0)" } ?? file
-            var text = "\(place): \(paint)\(sev)\(reset): \(Self.escape(d.diagnostic.message)) [\(Self.escape(d.diagnostic.code.rawValue))]\n"
+            let message = Self.escape(d.diagnostic.message), code = Self.escape(d.diagnostic.code.rawValue)
+            var text = "\(place): \(paint)\(sev)\(reset): \(message) [\(code)]\n"
             if verbose, let n = d.diagnostic.line, let all = lines(d.file), n >= 1, n <= all.count {
                 var shown = all[n - 1].replacingOccurrences(of: "\t", with: " ⇥ ")
                 if shown.count > 100 { shown = String(shown.prefix(99)) + "…" }

@@ -13,8 +13,9 @@ import Yams
 /// one is reported where it is written.
 public struct SiteFile: Sendable, Equatable {
     public static let keys = ["title", "baseURL", "theme", "content", "output", "language"]
-    public static let maxBytes = 64 * 1024
-    public static let maxDepth = 32
+    /// The limits front matter has too (InputKit's `YAMLGuard`).
+    public static let maxBytes = YAMLGuard.maxBytes
+    public static let maxDepth = YAMLGuard.maxDepth
 
     public struct Value: Sendable, Equatable {
         public var text: String

@@ -52,7 +52,7 @@ public struct BuildPlan: Sendable {
                 ? "请在放报告文件夹 content/ 的项目文件夹里运行，或用 --content 指定报告文件夹"
                 : "请检查 \(contentSetting.origin) 的路径"
             let message = "报告文件夹 \(contentSetting.value) 不存在（在 \(root.path) 下查找）；\(remedy)"
-            throw Failure(diagnostic: contentSetting.error("content.missing", message))
+            throw Failure(diagnostic: contentSetting.error(code: "content.missing", message))
         }
         let label = contentSetting.value.hasSuffix("/") ? String(contentSetting.value.dropLast()) : contentSetting.value
 
@@ -72,7 +72,7 @@ public struct BuildPlan: Sendable {
 
         guard let themeURL else {
             let searched = candidates.map(\.path).joined(separator: "、")
-            throw Failure(diagnostic: themeSetting.error("theme.missing",
+            throw Failure(diagnostic: themeSetting.error(code: "theme.missing",
                 "找不到主题 \(themeSetting.value)（查找过 \(searched)）；请用 --theme 指定主题名或主题文件夹，例如 --theme path/to/theme"))
         }
         plan.diagnostics += try Theme(directory: themeURL).warnings
@@ -115,8 +115,8 @@ public struct BuildPlan: Sendable {
         /// The value's origin, in words (`--content`, `site.yml 中的 content:`).
         var origin: String { file.map { "\($0) 中的 \(key):" } ?? flag }
 
-        func error(_ code: Diagnostic.Code, _ message: String) -> FileDiagnostic {
-            .error(location, line: line, code, message)
+        func error(code: Diagnostic.Code, _ message: String) -> FileDiagnostic {
+            .error(location, line: line, code: code, message)
         }
     }
 }

@@ -21,13 +21,15 @@ extension DiagnosedError {
 }
 
 extension FileDiagnostic {
-    /// An error about `file` (at `line`), for a `DiagnosedError`.
-    static func error(_ file: String, line: Int? = nil, _ code: Diagnostic.Code, _ message: String) -> FileDiagnostic {
+    /// An error about `file` (at `line`), for a `DiagnosedError`. Each code is written out
+    /// where it is raised, as `code: "…"`, and listed in `DiagnosticCatalogue` (a test reads
+    /// the sources for them).
+    static func error(_ file: String, line: Int? = nil, code: Diagnostic.Code, _ message: String) -> FileDiagnostic {
         FileDiagnostic(file: file, diagnostic: .error(code, message, line: line))
     }
 
     /// A warning about `file` (at `line`): a problem that does not stop the build.
-    static func warning(_ file: String, line: Int? = nil, _ code: Diagnostic.Code, _ message: String) -> FileDiagnostic {
+    static func warning(_ file: String, line: Int? = nil, code: Diagnostic.Code, _ message: String) -> FileDiagnostic {
         FileDiagnostic(file: file, diagnostic: .warning(code, message, line: line))
     }
 }

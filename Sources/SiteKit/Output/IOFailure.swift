@@ -80,6 +80,6 @@ public struct IOFailure: DiagnosedError, Equatable {
 
     public var diagnostic: FileDiagnostic {
         let (what, remedy) = reason
-        return .error(path, code, "\(action.rawValue)：\(what)（\(remedy)）")
+        return .error(path, code: code, "\(action.rawValue)：\(what)（\(remedy)）")
     }
 }

@@ -51,15 +51,7 @@ public struct OutputRefusal: DiagnosedError, Equatable {
     /// The marker file at the top of every site nianbao writes.
     public static let marker = ".nianbao-site"
 
-    public var code: Diagnostic.Code {
-        switch reason {
-        case .empty: "output.empty"
-        case .holds(let role, _, _), .inside(let role, _): Diagnostic.Code("output.\(role.rawValue)")
-        case .notAFolder: "output.notAFolder"
-        case .notASite: "output.notASite"
-        case .stagingTaken: "output.stagingTaken"
-        }
-    }
+    public var code: Diagnostic.Code { diagnostic.diagnostic.code }
 
     public var diagnostic: FileDiagnostic {
         // A space between a path and the Chinese that follows it, none after a full-width bracket.
@@ -67,10 +59,10 @@ public struct OutputRefusal: DiagnosedError, Equatable {
         let named = "输出文件夹 \(path)" + (path.last?.isASCII == true ? " " : "")
         let replaced = "nianbao 每次构建都会整个替换输出文件夹，其中原有的文件都会被删除"
         let elsewhere = "请改用一个专用的文件夹，例如 \(fix)"
-        let message: String
+        func says(code: Diagnostic.Code, _ message: String) -> FileDiagnostic { .error(file, line: line, code: code, message) }
         switch reason {
         case .empty:
-            message = "输出文件夹是空字符串（也许是一个没有设置的变量）；nianbao 不会猜测要替换哪个文件夹，\(elsewhere)"
+            return says(code: "output.empty", "输出文件夹是空字符串（也许是一个没有设置的变量）；nianbao 不会猜测要替换哪个文件夹，\(elsewhere)")
         case .holds(let role, let folder, let exact):
             let what = switch role {
             case .workingFolder: "当前文件夹"
@@ -79,26 +71,33 @@ public struct OutputRefusal: DiagnosedError, Equatable {
             case .content: "报告文件夹 \(folder)"
             case .theme: "主题文件夹 \(folder)"
             }
-            message = "\(named)\(exact ? "就是" : "包含")\(what)；\(replaced)。\(elsewhere)"
+            return says(code: role.code, "\(named)\(exact ? "就是" : "包含")\(what)；\(replaced)。\(elsewhere)")
         case .inside(let role, let folder):
             let (what, why) = role == .theme ? ("主题文件夹", "生成的文件会被当作主题的一部分") : ("报告文件夹", "生成的文件会在下次构建时被当作报告读入")
-            message = "\(named)在\(what) \(folder) 里面，\(why)。请把输出放在\(what)之外，例如 \(fix)"
+            return says(code: role.code, "\(named)在\(what) \(folder) 里面，\(why)。请把输出放在\(what)之外，例如 \(fix)")
         case .notAFolder:
-            message = "输出路径 \(shown) 已存在，但不是文件夹；请移走它，或改用一个专用的文件夹，例如 \(fix)"
+            return says(code: "output.notAFolder", "输出路径 \(shown) 已存在，但不是文件夹；请移走它，或改用一个专用的文件夹，例如 \(fix)")
         case .notASite(let names, let count):
             let listed = names.joined(separator: "、") + (count > names.count ? " 等" : "")
-            message = "\(named)里已有 \(count) 个文件或文件夹（\(listed)），但它不是 nianbao 生成的站点（没有 \(Self.marker) 标记），"
-                + "nianbao 不会替换它。请改用一个新的或空的文件夹；若它确是旧版 nianbao 生成的站点，确认后清空它再重新构建"
+            return says(code: "output.notASite", "\(named)里已有 \(count) 个文件或文件夹（\(listed)），但它不是 nianbao 生成的站点"
+                + "（没有 \(Self.marker) 标记），nianbao 不会替换它。请改用一个新的或空的文件夹；若它确是旧版 nianbao 生成的站点，确认后清空它再重新构建")
         case .stagingTaken(let folder):
-            message = "nianbao 要用 \(folder) 暂存新站点，但那里已有不是 nianbao 留下的文件；请移走它后重新运行"
+            return says(code: "output.stagingTaken", "nianbao 要用 \(folder) 暂存新站点，但那里已有不是 nianbao 留下的文件；请移走它后重新运行")
         }
-        return .error(file, line: line, code, message)
     }
 
     /// A folder whose replacement would cost the publisher something, and what it is to them.
     public struct Guarded: Sendable, Equatable {
         public enum Role: String, Sendable, Equatable {
             case workingFolder, home, project, content, theme
+
+            /// The code of a refusal about this folder.
+            var code: Diagnostic.Code { Self.codes.first { $0.role == self }!.code }
+
+            static let codes: [(role: Role, code: Diagnostic.Code)] = [
+                (role: .workingFolder, code: "output.workingFolder"), (role: .home, code: "output.home"),
+                (role: .project, code: "output.project"), (role: .content, code: "output.content"), (role: .theme, code: "output.theme"),
+            ]
         }
         /// Its real path (links resolved).
         public var path: String

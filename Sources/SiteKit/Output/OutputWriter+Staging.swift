@@ -177,7 +177,7 @@ extension FileManager {
     /// Creates `path` and its missing parents, as an `IOFailure` when it cannot.
     func createDirectories(_ path: String) throws {
         do { try createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
-            throw IOFailure(error, path: path, action: .create)
+            throw IOFailure(error, path: path, action: .create, code: "output.io")
         }
     }
 }

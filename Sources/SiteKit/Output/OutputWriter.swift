@@ -33,9 +33,9 @@ public struct OutputWriter: Sendable {
         public var diagnostic: FileDiagnostic {
             switch self {
             case .unsafePath(let p):
-                .error(p, "output.unsafePath", "生成的文件路径会落到输出文件夹之外，已拒绝写入（这是 nianbao 或主题的错误，请报告）")
+                .error(p, code: "output.unsafePath", "生成的文件路径会落到输出文件夹之外，已拒绝写入（这是 nianbao 或主题的错误，请报告）")
             case .duplicate(let p):
-                .error(p, "output.duplicate", "同一个文件生成了两次（这是 nianbao 或主题的错误，请报告）")
+                .error(p, code: "output.duplicate", "同一个文件生成了两次（这是 nianbao 或主题的错误，请报告）")
             }
         }
     }

@@ -50,27 +50,27 @@ public struct SiteFile: Sendable, Equatable {
 
     /// Reads the settings from the bytes of a `site.yml`.
     public static func parse(_ data: Data, shown: String) throws -> SiteFile {
-        func fail(_ code: Diagnostic.Code, line: Int?, _ message: String) -> Failure {
-            Failure(diagnostic: .error(shown, line: line, code, message))
+        func fail(code: Diagnostic.Code, line: Int?, _ message: String) -> Failure {
+            Failure(diagnostic: .error(shown, line: line, code: code, message))
         }
         let simple = "site.yml 只需几行“键: 值”（\(keys.joined(separator: "、"))）"
         guard data.count <= maxBytes else {
-            throw fail("site.tooLarge", line: nil, "文件超过 \(maxBytes / 1024) KB 的上限；\(simple)，请检查是否放错了文件")
+            throw fail(code: "site.tooLarge", line: nil, "文件超过 \(maxBytes / 1024) KB 的上限；\(simple)，请检查是否放错了文件")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw fail("site.encoding", line: nil, "不是 UTF-8 编码的文本；请用 UTF-8 保存")
+            throw fail(code: "site.encoding", line: nil, "不是 UTF-8 编码的文本；请用 UTF-8 保存")
         }
         if let line = YAMLDepth.firstLine(in: text, beyond: maxDepth) {
-            throw fail("site.tooDeep", line: line, "嵌套超过 \(maxDepth) 层；\(simple)")
+            throw fail(code: "site.tooDeep", line: line, "嵌套超过 \(maxDepth) 层；\(simple)")
         }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
             let (line, problem) = Self.located(error)
-            throw fail("site.yaml", line: line, "不是有效的 YAML（\(problem)）；\(simple)")
+            throw fail(code: "site.yaml", line: line, "不是有效的 YAML（\(problem)）；\(simple)")
         }
         guard let root else { return SiteFile(shown: shown, values: [:], warnings: []) }
         guard let mapping = root.mapping else {
-            throw fail("site.notMapping", line: root.mark?.line, "应为“键: 值”的写法，例如 title: 某某县政府信息公开工作年度报告")
+            throw fail(code: "site.notMapping", line: root.mark?.line, "应为“键: 值”的写法，例如 title: 某某县政府信息公开工作年度报告")
         }
         var values: [String: Value] = [:]
         var warnings: [FileDiagnostic] = []
@@ -79,18 +79,18 @@ public struct SiteFile: Sendable, Equatable {
             let line = keyNode.mark?.line ?? valueNode.mark?.line ?? 1
             guard let key = keyNode.scalar?.string, keys.contains(key) else {
                 let name = keyNode.scalar?.string ?? "（不是文字的键）"
-                warnings.append(.warning(shown, line: line, "site.unknownKey",
+                warnings.append(.warning(shown, line: line, code: "site.unknownKey",
                                          "不认识的设置 \(name)，已忽略（可用的设置：\(keys.joined(separator: "、"))）"))
                 continue
             }
             // `output:` or `output: ~` is null (it once made a folder named `<null>`); a quoted
             // `output: ""` is an empty string, which the plan refuses with its own message.
             if let scalar = valueNode.scalar, scalar.style == .plain, valueNode.null != nil {
-                throw fail("site.value", line: line, "\(key) 没有写值；要用默认值就删掉这一行，否则写明，例如 \(key): \(example(key))")
+                throw fail(code: "site.value", line: line, "\(key) 没有写值；要用默认值就删掉这一行，否则写明，例如 \(key): \(example(key))")
             }
             guard let scalar = valueNode.scalar else {
                 let found = valueNode.sequence != nil ? "列表" : "映射"
-                throw fail("site.value", line: line, "\(key) 的值应为一行文字，这里是\(found)；例如 \(key): \(example(key))")
+                throw fail(code: "site.value", line: line, "\(key) 的值应为一行文字，这里是\(found)；例如 \(key): \(example(key))")
             }
             values[key] = Value(text: scalar.string, line: line)
         }

@@ -66,7 +66,7 @@ struct Theme: Sendable {
         if Disk.kind(Disk.realPath(assetsDir)) == .directory {
             try Self.collect(assetsDir, as: "assets", inside: root, into: &assets, warnings: &warnings)
         } else {
-            warnings.append(.warning(assetsDir, "theme.noAssets", "主题没有 assets/ 文件夹，页面引用的样式表和脚本将不存在；请从 themes/default 复制 assets/"))
+            warnings.append(.warning(assetsDir, code: "theme.noAssets", "主题没有 assets/ 文件夹，页面引用的样式表和脚本将不存在；请从 themes/default 复制 assets/"))
         }
         self.assets = assets.sorted { $0.path < $1.path }
         self.warnings = warnings
@@ -117,11 +117,11 @@ struct Theme: Sendable {
         case .symlink:
             real = Disk.realPath(path)
             guard OutputRefusal.isAncestor(root, of: real) else {
-                warnings.append(.warning(path, "theme.linkOutside", "是指向主题之外（\(real)）的符号链接，未发布；请把文件本身放进主题"))
+                warnings.append(.warning(path, code: "theme.linkOutside", "是指向主题之外（\(real)）的符号链接，未发布；请把文件本身放进主题"))
                 return nil
             }
             guard case .file = Disk.kind(real) else {
-                warnings.append(.warning(path, "theme.linkOutside", "是指向文件夹或不存在的文件的符号链接，未发布；请把文件本身放进主题"))
+                warnings.append(.warning(path, code: "theme.linkOutside", "是指向文件夹或不存在的文件的符号链接，未发布；请把文件本身放进主题"))
                 return nil
             }
         case .other, nil:
@@ -165,13 +165,13 @@ public enum SiteError: DiagnosedError, Equatable {
         switch self {
         case let .template(path, line, column, reason, sourceLine):
             let shown = sourceLine.trimmingCharacters(in: .whitespaces)
-            return .error(path, line: line, "theme.template", "模板无法解析（\(reason)，第 \(column) 列：\(shown)）；请对照 themes/default 修改")
+            return .error(path, line: line, code: "theme.template", "模板无法解析（\(reason)，第 \(column) 列：\(shown)）；请对照 themes/default 修改")
         case let .missingTemplate(path):
-            return .error(path, "theme.missingTemplate", "主题缺少这个模板；请从 themes/default 复制一份再修改")
+            return .error(path, code: "theme.missingTemplate", "主题缺少这个模板；请从 themes/default 复制一份再修改")
         case let .unreadableTemplate(path, reason):
-            return .error(path, "theme.io", reason)
+            return .error(path, code: "theme.io", reason)
         case let .invalid(path, line, code, message):
-            return .error(path, line: line, code, message)
+            return .error(path, line: line, code: code, message)
         }
     }
 }

@@ -46,7 +46,8 @@ struct Console {
         }.map(\.element)
         for d in ordered where verbose || d.diagnostic.severity != .info {
             let sev = d.diagnostic.severity.rawValue
-            let paint = color ? (d.diagnostic.severity == .error ? "\u{1B}[1;31m" : d.diagnostic.severity == .warning ? "\u{1B}[1;33m" : "\u{1B}[1;36m") : ""
+            let paint = !color ? "" : d.diagnostic.severity == .error ? "\u{1B}[1;31m"
+                : d.diagnostic.severity == .warning ? "\u{1B}[1;33m" : "\u{1B}[1;36m"
             let reset = color ? "\u{1B}[0m" : ""
             let file = Self.escape(Self.relative(d.file))
             let place = d.diagnostic.line.map { "\(file):\($0)" } ?? file

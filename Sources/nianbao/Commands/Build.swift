@@ -27,16 +27,14 @@ struct Build: ParsableCommand {
     func run() throws {
         try Console.stopping(verbose: options.verbose) {
             let plan = try options.plan(output: output, baseURL: baseURL)
-            let result = try makePipeline(plan).build()
-            let diagnostics = plan.diagnostics + result.diagnostics
-            Console(verbose: options.verbose).print(diagnostics, to: .err, lines: result.lines(of:))
+            var result = try makePipeline(plan).build()
+            result.diagnostics = plan.diagnostics + result.diagnostics
+            Console(verbose: options.verbose).print(result.diagnostics, to: .err, lines: result.lines(of:))
             let w = result.written ?? .init(written: 0, unchanged: 0)
-            let errors = diagnostics.filter { $0.diagnostic.severity == .error }.count
-            let warnings = diagnostics.filter { $0.diagnostic.severity == .warning }.count
             Console.write(String(format: "built %d reports into %d pages (%d files written, %d unchanged, %d removed), "
                                  + "%d errors, %d warnings in %.2f s\n", result.reports, result.pages, w.written, w.unchanged,
-                                 w.removed, errors, warnings, result.seconds))
-            if options.strict && (errors > 0 || warnings > 0) { throw ExitCode.failure }
+                                 w.removed, result.count(.error), result.count(.warning), result.seconds))
+            if options.strict && result.failed(strict: true) { throw ExitCode.failure }
         }
     }
 }

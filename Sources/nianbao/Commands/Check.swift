@@ -23,8 +23,9 @@ struct Check: ParsableCommand {
             var opts = options
             if let folder { opts.content = folder }
             let plan = try opts.plan(for: .check)
-            let result = try makePipeline(plan).check()
-            Console(verbose: options.verbose).print(plan.diagnostics + result.diagnostics, to: .out, lines: result.lines(of:))
+            var result = try makePipeline(plan).check()
+            result.diagnostics = plan.diagnostics + result.diagnostics
+            Console(verbose: options.verbose).print(result.diagnostics, to: .out, lines: result.lines(of:))
             Console.write(String(format: "checked %d reports (%d files left out): %d errors, %d warnings\n",
                                  result.reports, result.filesLeftOut, result.count(.error), result.count(.warning)))
             if result.failed(strict: options.strict) { throw ExitCode.failure }

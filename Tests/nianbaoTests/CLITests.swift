@@ -27,7 +27,9 @@ import NianbaoTestSupport
         let r = try CommandRunner.run(["build"], in: dir)
         #expect(r.status == 1)
         #expect(r.stdout == "")
-        #expect(r.stderr == "Error: content folder content does not exist\n")
+        let real = URL(fileURLWithPath: dir.path).resolvingSymlinksInPath().path
+        #expect(r.stderr == "content: error: 报告文件夹 content 不存在（在 \(real) 下查找）；"
+            + "请在放报告文件夹 content/ 的项目文件夹里运行，或用 --content 指定报告文件夹 [content.missing]\n")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("public").path))
     }
 
@@ -60,7 +62,7 @@ import NianbaoTestSupport
             content/b.txt: error: 报告未写明年度（标题和统计期限中都没有）；可在 front matter 写 year: 指定 [report.noYear]
             content/b.txt: warning: 报告未写明发布机关；可在 front matter 写 body: 指定 [report.noBody]
             content/b.txt: warning: 未能从正文确定地区；可在 front matter 写 region: 指定 [region.unresolved]
-            checked 1 reports: 2 errors, 2 warnings
+            checked 1 reports (1 files left out): 2 errors, 2 warnings
 
             """, stderr: "", status: 1))
     }
@@ -72,7 +74,7 @@ import NianbaoTestSupport
         let dir = try CommandRunner.makeSite("-- content/000.txt --\n" + seed)
         let r = try CommandRunner.run(["build", "--theme", Self.theme], in: dir)
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("built 1 reports into 13 pages (19 files written, 0 unchanged), 0 errors, 13 warnings in "))
+        #expect(r.stdout.hasPrefix("built 1 reports into 13 pages (19 files written, 0 unchanged, 0 removed), 0 errors, 13 warnings in "))
         let f = "content/000.txt"
         #expect(r.stderr == """
             \(f):72: warning: 表三 （一）予以公开: 6 个数值，应为 7 个 [applications.cellCount]

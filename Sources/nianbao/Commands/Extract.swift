@@ -20,35 +20,38 @@ struct Extract: ParsableCommand {
     var dumpLines = false
 
     func run() throws {
-        Console.ignoreBrokenPipe()
-        let reader = Toolchain.reader
-        let files = try Self.expand(paths)
-        if dumpLines {
-            // Debugging aid (docs/development.md): the numbered lines the parser reads, tabs shown as ⇥.
-            for file in files {
-                let data = (try? Data(contentsOf: file.url)) ?? Data()
-                for line in reader.prepare(data, path: file.path, source: file.shown).input?.lines ?? [] {
-                    Console.write("\(file.shown):\(line.number)\t\(line.text.replacingOccurrences(of: "\t", with: "⇥"))\n")
+        try Console.stopping(verbose: false) {
+            Console.ignoreBrokenPipe()
+            let reader = Toolchain.reader
+            let files = try Self.expand(paths)
+            if dumpLines {
+                // Debugging aid (docs/development.md): the numbered lines the parser reads, tabs shown as ⇥.
+                for file in files {
+                    let data = (try? Data(contentsOf: file.url)) ?? Data()
+                    for line in reader.prepare(data, path: file.path, source: file.shown).input?.lines ?? [] {
+                        let text = Console.escape(line.text.replacingOccurrences(of: "\t", with: "⇥"))
+                        Console.write("\(Console.escape(file.shown)):\(line.number)\t\(text)\n")
+                    }
+                }
+                return
+            }
+            let slots = Slots<ReportReader.Outcome>(count: files.count)
+            DispatchQueue.concurrentPerform(iterations: files.count) { i in
+                slots[i] = reader.read(fileAt: files[i].url, path: files[i].path, source: files[i].shown)
+            }
+            var items: [JSONValue] = []
+            var failed = false
+            for (file, outcome) in zip(files, slots.values.compactMap { $0 }) {
+                if let report = outcome.report {
+                    items.append(report.json)
+                } else {
+                    failed = true
+                    Console(verbose: false).print(outcome.problems.map { FileDiagnostic(file: file.shown, diagnostic: $0) }, to: .err)
                 }
             }
-            return
+            Console.write(JSONValue.array(items).serialized(pretty: true) + "\n")
+            if failed { throw ExitCode.failure }
         }
-        let slots = Slots<ReportReader.Outcome>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            slots[i] = reader.read(fileAt: files[i].url, path: files[i].path, source: files[i].shown)
-        }
-        var items: [JSONValue] = []
-        var failed = false
-        for (file, outcome) in zip(files, slots.values.compactMap { $0 }) {
-            if let report = outcome.report {
-                items.append(report.json)
-            } else {
-                failed = true
-                Console(verbose: false).print(outcome.problems.map { FileDiagnostic(file: file.shown, diagnostic: $0) }, to: .err)
-            }
-        }
-        Console.write(JSONValue.array(items).serialized(pretty: true) + "\n")
-        if failed { throw ExitCode.failure }
     }
 
     /// The files named: each file as given, each folder's report files in path order.

@@ -131,10 +131,8 @@ import Testing
         let text = (0..<2_000).map { "第\($0)行 根据 城关镇" }.joined(separator: "\n") + "\n" + line
         let clues = RegionClues(body: String(repeating: "县", count: 10_000), title: line, signature: "",
                                 folder: "/////../ä/\u{0}", lines: SourceText.lines(text), bodyLine: nil)
-        let start = ContinuousClock.now
         let (region, _) = resolver.resolve(clues)
         #expect(region.town == nil)
-        #expect(ContinuousClock.now - start < .seconds(20))
         #expect(resolver.resolve(RegionClues(body: "", title: nil, signature: nil, folder: "", lines: [], bodyLine: nil)).0 == .unknown)
     }
 

@@ -14,40 +14,22 @@ public enum YAMLGuard {
         if text.utf8.count > maxBytes {
             return ("内容超过 \(maxBytes / 1024) KB，未读取；请只写需要的几个字段", 1)
         }
-        var depth = 0
+        if let line = YAMLDepth.firstLine(in: text, beyond: maxDepth) {
+            return ("嵌套超过 \(maxDepth) 层，未读取；字段应为“名称: 值”", line)
+        }
+        // Front matter is a flat map of scalars: an anchor or an alias has no use there.
         var line = 1
-        var quote: Character?
-        var atLineStart = true
-        var indent = 0
-        var indents: [Int] = []
         var previous: Character = "\n"
+        var quote: Character?
         for c in text {
-            if c == "\n" {
-                line += 1; atLineStart = true; indent = 0; quote = nil; previous = c
-                continue
-            }
-            if atLineStart {
-                if c == " " { indent += 1; previous = c; continue }
-                atLineStart = false
-                if c != "#" {
-                    while let last = indents.last, last >= indent { indents.removeLast() }
-                    indents.append(indent)
-                    if indents.count > maxDepth { return ("嵌套超过 \(maxDepth) 层，未读取；字段应为“名称: 值”", line) }
-                }
-            }
+            if c == "\n" { line += 1; quote = nil; previous = c; continue }
             if let q = quote {
                 if c == q { quote = nil }
             } else if c == "\"" || c == "'" {
                 quote = c
             } else if c == "#" && (previous == " " || previous == "\n") {
-                // A comment runs to the end of the line.
-                quote = "\n"
-            } else if c == "[" || c == "{" {
-                depth += 1
-                if depth > maxDepth { return ("嵌套超过 \(maxDepth) 层，未读取；字段应为“名称: 值”", line) }
-            } else if c == "]" || c == "}" {
-                depth = max(0, depth - 1)
-            } else if (c == "&" || c == "*") && (previous == " " || previous == "\n" || previous == "[" || previous == "{" || previous == ",") {
+                quote = "\n"  // a comment runs to the end of the line
+            } else if (c == "&" || c == "*") && " \n[{,".contains(previous) {
                 return ("不支持 YAML 锚点与别名（& 与 *），未读取；请直接写出值", line)
             }
             previous = c

@@ -58,6 +58,8 @@ import Foundation
         #expect(fm.fields.isEmpty)
         #expect(fm.diagnostics.map(\.code) == ["frontMatter.invalid"])
         #expect(fm.diagnostics.first?.line == 2)
+        let dashes = "---\nyear: " + String(repeating: "- ", count: 30_000) + "x\n---\n正文\n"
+        #expect(FrontMatter.split(dashes).diagnostics.map(\.code) == ["frontMatter.invalid"])
         let laughs = "---\na: &a [\"lol\",\"lol\"]\nb: &b [*a,*a]\nbody: *b\n---\n正文\n"
         let fm2 = FrontMatter.split(laughs)
         #expect(fm2.fields.isEmpty)

@@ -10,9 +10,9 @@
 ///
 ///     title: x                 → depth 1
 ///     a: {b: [1, [2]]}         → depth 4 (the mapping, then three flow levels)
-enum YAMLDepth {
+public enum YAMLDepth {
     /// The first 1-based line at which nesting goes beyond `limit`; `nil` if it never does.
-    static func firstLine(in text: String, beyond limit: Int) -> Int? {
+    public static func firstLine(in text: String, beyond limit: Int) -> Int? {
         var indents: [Int] = []
         var flow = 0
         var quote: UInt8? = nil

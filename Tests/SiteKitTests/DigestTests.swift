@@ -38,6 +38,7 @@ import Testing
     }
 
     struct Pair: Encodable { let a: [[String]]; let b: String }
+    struct Numbers: Encodable { let small: UInt8; let float: Float; let decimal: Decimal? }
 
     @Test func encodedTreesDigestByShape() {
         let digests = [
@@ -46,5 +47,13 @@ import Testing
         ].map { DigestEncoder.digest($0).hex }
         #expect(Set(digests).count == digests.count)
         #expect(DigestEncoder.digest(Pair(a: [["x"]], b: "y")).hex == DigestEncoder.digest(Pair(a: [["x"]], b: "y")).hex)
+    }
+
+    @Test func everyKindOfNumberCounts() {
+        let digests = [
+            Numbers(small: 1, float: 1, decimal: 1), Numbers(small: 2, float: 1, decimal: 1),
+            Numbers(small: 1, float: 1.5, decimal: 1), Numbers(small: 1, float: 1, decimal: nil),
+        ].map { DigestEncoder.digest($0).hex }
+        #expect(Set(digests).count == digests.count)
     }
 }

@@ -8,6 +8,8 @@ struct ReportPage: Page {
     let report: Int
     let path: String
     var reports: [Int] { [report] }
+    /// Its title is the report's, or made from its year and body.
+    var summaries: [Int]? { [report] }
 
     static func pages(in plan: SitePlan) -> [ReportPage] {
         plan.summaries.indices.map { ReportPage(report: $0, path: plan.map.reportFolder[$0] + "index.html") }

@@ -35,19 +35,22 @@ struct DigestEncoder {
         func unkeyedContainer() -> UnkeyedEncodingContainer { Unkeyed(node: self) }
         func singleValueContainer() -> SingleValueEncodingContainer { Single(node: self) }
 
-        /// Leaves are fed directly; anything else encodes itself one level down.
+        /// Leaves are fed directly; anything else encodes itself one level down. Types are
+        /// compared, not cast: a failed cast to a protocol costs a conformance lookup, and
+        /// most values here are views, which would fail every one.
         func encodeValue<T: Encodable>(_ value: T) throws {
-            switch value {
-            case let v as String: sink.digest.tag(Tag.string.rawValue); sink.digest.add(v)
-            case let v as Bool: sink.digest.tag(Tag.bool.rawValue); sink.digest.add(v)
-            case let v as Int: sink.digest.tag(Tag.int.rawValue); sink.digest.add(v)
-            case let v as Double: sink.digest.tag(Tag.double.rawValue); sink.digest.add(v.bitPattern)
-            case let v as Decimal: sink.digest.tag(Tag.decimal.rawValue); sink.digest.add("\(v)")
-            // Other numbers; they would otherwise come back here through their own `encode(to:)`.
-            case let v as any BinaryInteger: sink.digest.tag(Tag.number.rawValue); sink.digest.add("\(v)")
-            case let v as any BinaryFloatingPoint: sink.digest.tag(Tag.number.rawValue); sink.digest.add("\(v)")
-            default: try value.encode(to: self)
-            }
+            if !leaf(value) { try value.encode(to: self) }
+        }
+
+        /// Feeds `value` if it is one of the leaf types views hold.
+        func leaf<T>(_ value: T) -> Bool {
+            if T.self == String.self { sink.digest.tag(Tag.string.rawValue); sink.digest.add(value as! String) }
+            else if T.self == Bool.self { sink.digest.tag(Tag.bool.rawValue); sink.digest.add(value as! Bool) }
+            else if T.self == Int.self { sink.digest.tag(Tag.int.rawValue); sink.digest.add(value as! Int) }
+            else if T.self == Double.self { sink.digest.tag(Tag.double.rawValue); sink.digest.add((value as! Double).bitPattern) }
+            else if T.self == Decimal.self { sink.digest.tag(Tag.decimal.rawValue); sink.digest.add("\(value as! Decimal)") }
+            else { return false }
+            return true
         }
 
         func encodeNil() { sink.digest.tag(Tag.null.rawValue) }
@@ -62,11 +65,21 @@ struct DigestEncoder {
         }
     }
 
+    /// Where a value encodes itself as one value: a number of another type (`UInt8`, `Float`)
+    /// is fed as its text, since its own `encode(to:)` would only come back here.
     struct Single: SingleValueEncodingContainer {
         let node: Node
         var codingPath: [CodingKey] { node.codingPath }
         mutating func encodeNil() throws { node.encodeNil() }
-        mutating func encode<T: Encodable>(_ value: T) throws { try node.encodeValue(value) }
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            if node.leaf(value) { return }
+            if T.self is any BinaryInteger.Type || T.self is any BinaryFloatingPoint.Type {
+                node.sink.digest.tag(Tag.number.rawValue)
+                node.sink.digest.add("\(value)")
+            } else {
+                try value.encode(to: node)
+            }
+        }
     }
 
     struct Unkeyed: UnkeyedEncodingContainer {

@@ -131,9 +131,7 @@ public struct SiteRenderer: Sendable {
     /// HTML content goes inside the layout here and nowhere else.
     func draw<P: Page>(_ page: P, plan: SitePlan, reports: [ParsedDocument]) throws -> (OutputFile, Manifest.Entry) {
         let frame = page.frame(in: plan)
-        var entry = Manifest.Entry(kind: P.kind.name, reports: page.reports, summaries: page.summaries ?? [],
-                                   site: page.summaries == nil ? "summaries" : nil,
-                                   frame: frame is NoFrame ? nil : DigestEncoder.digest(frame).hex)
+        let entry = self.entry(page, frame: frame)
         switch try page.draw(frame, reports: reports) {
         case .data(let data):
             return (OutputFile(path: page.path, data: data), entry)
@@ -141,10 +139,21 @@ public struct SiteRenderer: Sendable {
             guard let template = P.kind.template else { preconditionFailure("\(P.self) draws HTML with no template") }
             let content = try theme.render(template, view)
             let layout = LayoutView(config: config, path: page.path, pageTitle: title, content: content, scripts: scripts, refresh: refresh)
-            entry.templates = templates.closure(["layout", template])
-            entry.config = true
             return (OutputFile(path: page.path, text: try theme.render("layout", layout)), entry)
         }
+    }
+
+    /// A page's inputs for the manifest, known before it is drawn (an incremental build
+    /// compares them with the last build's to decide whether to draw it at all).
+    func entry<P: Page>(_ page: P, frame: P.Frame) -> Manifest.Entry {
+        var entry = Manifest.Entry(kind: P.kind.name, reports: page.reports, summaries: page.summaries ?? [],
+                                   site: page.summaries == nil ? "summaries" : nil,
+                                   frame: frame is NoFrame ? nil : DigestEncoder.digest(frame).hex)
+        if let template = P.kind.template {
+            entry.templates = templates.closure(["layout", template])
+            entry.config = true
+        }
+        return entry
     }
 }
 

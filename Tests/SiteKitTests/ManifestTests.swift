@@ -185,3 +185,13 @@ import Testing
         #expect(TemplateDigests.partials(in: "{{=<% %>=}}<%> x%>") == nil)
     }
 }
+
+extension ManifestTests {
+    /// A summary field left out of the summary digest would let a listing page's reports look
+    /// unchanged: every field is digested (`ReportSummary.init`) or is a digest itself.
+    @Test func theSummaryDigestCoversEveryField() {
+        let summary = ReportSummary(Self.documents()[0])
+        let fields = Mirror(reflecting: summary).children.compactMap(\.label)
+        #expect(fields == ["id", "title", "body", "region", "year", "rawName", "figures", "problems", "content", "summary"])
+    }
+}

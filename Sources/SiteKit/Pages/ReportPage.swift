@@ -33,16 +33,22 @@ struct ReportFrame: Encodable, Sendable {
     let identityHref: String
 
     init(plan: SitePlan, report i: Int) {
-        let summary = plan.summaries[i]
         let identity = plan.identity(ofReport: i)
         let links = plan.links(plan.map.reportFolder[i])
         var crumbs = plan.breadcrumb(identity: identity, links: links)
-        crumbs.append(CrumbView(name: SitePlan.yearLabel(SitePlan.yearKey(summary.year)), href: "", current: true))
+        crumbs.append(CrumbView(name: SitePlan.yearLabel(SitePlan.yearKey(plan.summaries[i].year)), href: "", current: true))
         self.crumbs = crumbs
-        let yearText = summary.year.map { "\($0)" } ?? "年份不明"
-        title = summary.title ?? "\(identity.name) \(yearText)年政府信息公开工作年度报告"
+        title = plan.title(ofReport: i)
         identityName = identity.name
         identityHref = links.to(identity.folder)
+    }
+}
+
+extension SitePlan {
+    /// A report's title as printed, or one made from its body's name and its year.
+    func title(ofReport i: Int) -> String {
+        let yearText = summaries[i].year.map { "\($0)" } ?? "年份不明"
+        return summaries[i].title ?? "\(identity(ofReport: i).name) \(yearText)年政府信息公开工作年度报告"
     }
 }
 

@@ -22,7 +22,7 @@ struct SourcePage: Page {
     }
 
     func frame(in plan: SitePlan) -> Frame {
-        Frame(title: ReportFrame(plan: plan, report: report).title, reportHref: plan.config.linksToIndexFiles ? "index.html" : "./")
+        Frame(title: plan.title(ofReport: report), reportHref: plan.config.linksToIndexFiles ? "index.html" : "./")
     }
 
     func draw(_ frame: Frame, reports: [ParsedDocument]) -> Drawing {

@@ -65,8 +65,7 @@ public struct Pipeline: Sendable {
     public func build() throws -> Result {
         let start = Date()
         var result = try check()
-        var files = try SiteRenderer(config: plan.config, slug: slug).render(result.documents)
-        if let base = plan.config.absoluteBase { files.append(Sitemap.file(for: files, base: base)) }
+        let files = try SiteRenderer(config: plan.config, slug: slug).render(result.documents)
         result.pages = files.filter { $0.path.hasSuffix(".html") }.count
         result.written = try OutputWriter(output: plan.output).write(files)
         result.seconds = Date().timeIntervalSince(start)

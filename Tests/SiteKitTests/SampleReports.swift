@@ -65,3 +65,10 @@ enum Sample {
                               report: report)
     }
 }
+
+extension SiteMap {
+    /// The map of hand-built reports (each as `Sample.document` publishes it).
+    init(reports: [Report], slug: (String) -> String) {
+        self.init(reports: reports.map { ReportSummary(Sample.document($0)) }, slug: slug)
+    }
+}

@@ -82,6 +82,18 @@ import Testing
         #expect(String(decoding: raw.data, as: UTF8.self) == Self.hostile)
     }
 
+    /// The manifest of inputs is written beside the site, hidden, naming every other file.
+    @Test func theManifestNamesEveryFile() throws {
+        let built = try Self.build()
+        let manifest = try #require(built.files.first { $0.path == ".nianbao/manifest.json" })
+        let json = try #require(try JSONSerialization.jsonObject(with: manifest.data) as? [String: Any])
+        let files = try #require(json["files"] as? [String: Any])
+        #expect(Set(files.keys) == Set(built.files.map(\.path)).subtracting([manifest.path]))
+        let reports = try #require(json["reports"] as? [String: Any])
+        #expect(reports.count == built.result.reports)
+        #expect(reports["content/hostile.txt"] != nil)
+    }
+
     @Test func aRebuildRewritesNothingThatDidNotChange() throws {
         let built = try Self.build()
         let plan = try BuildPlan.resolve(root: built.root, content: nil, output: nil,

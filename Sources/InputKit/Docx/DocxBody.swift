@@ -1,0 +1,183 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// The body of `word/document.xml` as the lines of the rendition:
+///
+/// - a paragraph (`w:p`) is one line: the text of its runs (`w:t`), a tab (`w:tab`) as one tab
+///   (runs of them as one: Word aligns with several), a line break (`w:br`, `w:cr`) as a new
+///   line; deleted text (`w:delText`), field codes (`w:instrText`) and the fallback copy of a
+///   drawing (`mc:Fallback`) are left out; empty paragraphs leave no line;
+/// - a table (`w:tbl`) is one tab-separated line per row, with a blank line before and after:
+///   `w:gridBefore` gives empty cells in front, a cell spanning `w:gridSpan` columns is its
+///   text and empty cells after it, a cell that continues a vertical merge (`w:vMerge` without
+///   `restart`) is an empty cell, and a row with no text is left out — the grid the HTML reader
+///   builds from `colspan` and `rowspan`. The paragraphs of a cell are joined by spaces, and a
+///   table inside a cell is part of the cell's text.
+enum DocxBody {
+    /// The widest row laid out (as the HTML reader's): a hostile `gridSpan` cannot blow up the output.
+    static let maxColumns = 1000
+
+    struct Problem: Error {
+        var line: Int
+        var reason: String
+
+        var diagnostic: Diagnostic {
+            .error("file.damaged", "Word 文件内容已损坏（word/document.xml 第 \(line) 行：\(reason)）；请在 Word 或 WPS 中重新保存，或另存为 PDF", line: nil)
+        }
+    }
+
+    static func lines(_ xml: Data) -> Result<[String], Problem> {
+        let walker = Walker()
+        let parser = XMLParser(data: xml)
+        parser.shouldProcessNamespaces = false
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = walker
+        guard parser.parse() else {
+            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "无法解析"
+            return .failure(Problem(line: parser.lineNumber, reason: reason))
+        }
+        var lines = walker.lines
+        while lines.first == "" { lines.removeFirst() }
+        while lines.last == "" { lines.removeLast() }
+        return .success(lines)
+    }
+
+    /// One table being read: its rows laid out, the row and the cell being read.
+    struct Table {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var cell: String = ""
+        var span = 1
+        var continuesMerge = false
+    }
+
+    final class Walker: NSObject, XMLParserDelegate {
+        var lines: [String] = []
+        /// Paragraphs being read, innermost last (a text box's paragraph sits inside another).
+        var paragraphs: [String] = []
+        var tables: [Table] = []
+        var inText = false
+        /// Depth inside elements whose content is not part of the text.
+        var skipping = 0
+
+        static let skipped: Set<String> = ["w:delText", "w:instrText", "mc:Fallback", "w:rPr", "w:pPr"]
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            if skipping > 0 || Self.skipped.contains(name) {
+                // Cell properties live in w:tcPr, not inside the skipped run/paragraph properties.
+                skipping += 1
+                return
+            }
+            switch name {
+            case "w:p":
+                paragraphs.append("")
+            case "w:t":
+                inText = true
+            case "w:tab":
+                if !paragraphs.isEmpty, !(paragraphs[paragraphs.count - 1].hasSuffix("\t")) { paragraphs[paragraphs.count - 1] += "\t" }
+            case "w:br", "w:cr":
+                if tables.isEmpty, !paragraphs.isEmpty {
+                    let text = paragraphs.removeLast()
+                    emit(text)
+                    paragraphs.append("")
+                } else if !paragraphs.isEmpty {
+                    paragraphs[paragraphs.count - 1] += " "
+                }
+            case "w:noBreakHyphen":
+                if !paragraphs.isEmpty { paragraphs[paragraphs.count - 1] += "-" }
+            case "w:tbl":
+                tables.append(Table())
+            case "w:tr":
+                if !tables.isEmpty { tables[tables.count - 1].row = [] }
+            case "w:gridBefore":
+                if !tables.isEmpty, let n = count(attributes["w:val"]) {
+                    tables[tables.count - 1].row += Array(repeating: "", count: n)
+                }
+            case "w:tc":
+                if !tables.isEmpty {
+                    tables[tables.count - 1].cell = ""
+                    tables[tables.count - 1].span = 1
+                    tables[tables.count - 1].continuesMerge = false
+                }
+            case "w:gridSpan":
+                if !tables.isEmpty, let n = count(attributes["w:val"]) { tables[tables.count - 1].span = n }
+            case "w:vMerge":
+                if !tables.isEmpty { tables[tables.count - 1].continuesMerge = attributes["w:val"] != "restart" }
+            case "w:hMerge":
+                if !tables.isEmpty, attributes["w:val"] != "restart" { tables[tables.count - 1].continuesMerge = true }
+            default:
+                break
+            }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if skipping > 0 { skipping -= 1; return }
+            switch name {
+            case "w:t":
+                inText = false
+            case "w:p":
+                guard let text = paragraphs.popLast() else { return }
+                if tables.isEmpty {
+                    emit(text)
+                } else {
+                    let t = Self.collapse(text.replacingOccurrences(of: "\t", with: " "))
+                    if !t.isEmpty {
+                        let cell = tables[tables.count - 1].cell
+                        tables[tables.count - 1].cell = cell.isEmpty ? t : cell + " " + t
+                    }
+                }
+            case "w:tc":
+                guard !tables.isEmpty else { return }
+                var t = tables.removeLast()
+                t.row.append(t.continuesMerge ? "" : t.cell)
+                t.row += Array(repeating: "", count: max(0, min(t.span, DocxBody.maxColumns) - 1))
+                if t.row.count > DocxBody.maxColumns { t.row.removeLast(t.row.count - DocxBody.maxColumns) }
+                tables.append(t)
+            case "w:tr":
+                guard !tables.isEmpty else { return }
+                let row = tables[tables.count - 1].row
+                if row.contains(where: { !$0.isEmpty }) { tables[tables.count - 1].rows.append(row) }
+                tables[tables.count - 1].row = []
+            case "w:tbl":
+                guard let t = tables.popLast() else { return }
+                if tables.isEmpty {
+                    lines.append("")
+                    lines += t.rows.map { $0.joined(separator: "\t") }
+                    lines.append("")
+                } else {
+                    // A table inside a cell: its text joins the cell's.
+                    let text = t.rows.map { $0.filter { !$0.isEmpty }.joined(separator: " ") }.joined(separator: " ")
+                    let cell = tables[tables.count - 1].cell
+                    tables[tables.count - 1].cell = cell.isEmpty ? text : cell + " " + text
+                }
+            default:
+                break
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            guard inText, skipping == 0, !paragraphs.isEmpty else { return }
+            paragraphs[paragraphs.count - 1] += string
+        }
+
+        /// A body paragraph as a line: spaces and tabs at its ends trimmed, a run of tabs one tab.
+        func emit(_ text: String) {
+            let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: #"[ \u{3000}]*\t[\t \u{3000}]*"#, with: "\t", options: .regularExpression)
+            guard !t.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+            lines.append(t)
+        }
+
+        func count(_ value: String?) -> Int? {
+            guard let v = value.flatMap({ Int($0) }), v > 0 else { return nil }
+            return min(v, DocxBody.maxColumns)
+        }
+
+        /// Whitespace runs made one space, as the HTML reader does inside a cell.
+        static func collapse(_ text: String) -> String {
+            text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+        }
+    }
+}

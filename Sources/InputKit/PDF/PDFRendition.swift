@@ -1,0 +1,173 @@
+/// Lays out a PDF's pages as the text the parser reads and the source page shows, the same
+/// shape as an HTML page's: one line per paragraph, one tab-separated line per table row with
+/// a blank line before and after each table.
+///
+/// - A paragraph's lines are joined: a line continues the one above when that one runs to the
+///   right edge and this one starts at the left edge (not indented), without a larger gap, in
+///   the same text size — also across a page break.
+/// - A table that ends one page and starts the next is one table: header rows repeated at the
+///   top of the next page are dropped, and a row split by the break is joined again.
+/// - Each new page is marked by a line `第 N 页` (the physical page), which the parser skips
+///   like a printed page number; a paragraph or table row running over the break is marked
+///   after the paragraph, or between the rows.
+struct PDFRendition {
+    private(set) var lines: [String] = []
+    private var paragraph: (text: String, last: PDFTextLine, right: Double)?
+    private var openTable: OpenTable?
+    private var pendingMark: String?
+    private var firstOnPage = false
+
+    static func text(_ pages: [PDFPageLayout]) -> String {
+        var r = PDFRendition()
+        for page in pages { r.add(page) }
+        r.flush()
+        r.closeTable()
+        while r.lines.last == "" { r.lines.removeLast() }
+        return r.lines.joined(separator: "\n") + "\n"
+    }
+
+    mutating func add(_ page: PDFPageLayout) {
+        if page.number > 1 { pendingMark = "第 \(page.number) 页" }
+        firstOnPage = true
+        for block in page.blocks {
+            switch block {
+            case .line(let line):
+                add(line, page: page)
+            case .table(let rows):
+                add(rows)
+            }
+            firstOnPage = false
+        }
+    }
+
+    private mutating func add(_ line: PDFTextLine, page: PDFPageLayout) {
+        let text = line.text
+        if let p = paragraph, !text.contains("\t"), continues(p.last, rightEdge: p.right, line, page: page) {
+            paragraph?.text += Self.joiner(p.text, text) + text
+            paragraph?.last = line
+            return
+        }
+        flush()
+        closeTable()
+        emitMark()
+        if text.contains("\t") {
+            lines.append(text)
+        } else {
+            paragraph = (text, line, page.right)
+        }
+    }
+
+    /// Whether `line` goes on with the paragraph whose last line is `previous`.
+    private func continues(_ previous: PDFTextLine, rightEdge: Double, _ line: PDFTextLine, page: PDFPageLayout) -> Bool {
+        let em = max(previous.height, line.height)
+        guard abs(previous.height - line.height) <= 0.35 * em else { return false }
+        guard previous.x1 >= rightEdge - 1.5 * em, line.x0 <= page.left + 0.8 * em else { return false }
+        if firstOnPage { return openTable == nil }
+        return line.y0 - previous.y1 <= 1.2 * em && line.y0 > previous.y1 - em / 2
+    }
+
+    /// Nothing between two CJK lines; a space where a Latin word runs on.
+    static func joiner(_ a: String, _ b: String) -> String {
+        guard let x = a.unicodeScalars.last, let y = b.unicodeScalars.first else { return "" }
+        return x.isASCII && x.properties.isAlphabetic && y.isASCII && y.properties.isAlphabetic ? " " : ""
+    }
+
+    /// The table being written: its rows so far, and the line each row is on.
+    struct OpenTable {
+        var rows: PDFTableRows
+        var lineIndex: [Int]
+    }
+
+    private mutating func add(_ part: PDFTableRows) {
+        flush()
+        guard var table = openTable, firstOnPage else {
+            closeTable()
+            emitMark()
+            lines.append("")
+            openTable = OpenTable(rows: PDFTableRows(), lineIndex: [])
+            append(part)
+            return
+        }
+        // The table goes on from the page before.
+        var part = part
+        let repeated = zip(table.rows.cells, part.cells).prefix { $0 == $1 && !$0.joined().contains(where: \.isNumber) }.count
+        part.cells.removeFirst(repeated)
+        part.rowSpans.removeFirst(repeated)
+        if let split = Self.joinSplitRow(table.rows.cells.last, part.cells.first) {
+            table.rows.cells[table.rows.cells.count - 1] = split
+            lines[table.lineIndex[table.lineIndex.count - 1]] = split.joined(separator: "\t")
+            part.cells.removeFirst()
+            part.rowSpans.removeFirst()
+        } else {
+            Self.continueMergedCells(&table, &part)
+            for r in table.lineIndex.indices { lines[table.lineIndex[r]] = table.rows.cells[r].joined(separator: "\t") }
+        }
+        openTable = table
+        emitMark()
+        append(part)
+    }
+
+    private mutating func append(_ part: PDFTableRows) {
+        for (cells, spans) in zip(part.cells, part.rowSpans) {
+            openTable?.rows.cells.append(cells)
+            openTable?.rows.rowSpans.append(spans)
+            openTable?.lineIndex.append(lines.count)
+            lines.append(cells.joined(separator: "\t"))
+        }
+    }
+
+    /// A cell merged over rows that a page break cut in two (`（四）无` / `法提供`): the text at the
+    /// top of the new page's part, in a cell spanning rows on either side of the break, that
+    /// does not start a numbered item, joins the text of the cell it continues.
+    static func continueMergedCells(_ table: inout OpenTable, _ part: inout PDFTableRows) {
+        guard let first = part.cells.first, let last = table.rows.cells.last, first.count == last.count else { return }
+        let count = table.rows.cells.count
+        for c in first.indices where !first[c].isEmpty && (CellValue.parse(first[c]) ?? nil) == nil && !startsItem(first[c]) {
+            guard let r = (0..<count).last(where: { !table.rows.cells[$0][c].isEmpty }),
+                  r + table.rows.rowSpans[r][c] == count,
+                  CellValue.parse(table.rows.cells[r][c]) == nil,
+                  table.rows.rowSpans[r][c] > 1 || part.rowSpans[0][c] > 1 else { continue }
+            table.rows.cells[r][c] += first[c]
+            part.cells[0][c] = ""
+        }
+    }
+
+    /// `（五）…`, `(5)…`, `五、…`, `5.…`, `5、…`: the start of a numbered item.
+    static func startsItem(_ text: String) -> Bool {
+        text.range(of: #"^\s*([（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.、．])"#, options: .regularExpression) != nil
+    }
+
+    /// A row a page break cut in two, joined: both halves on the same columns, each half empty
+    /// where the other has text, and no column with a number in both (two rows of figures are
+    /// two rows). `nil` when the two rows are rows of their own.
+    static func joinSplitRow(_ a: [String]?, _ b: [String]?) -> [String]? {
+        guard let a, let b, a.count == b.count else { return nil }
+        let number = { (s: String) in (CellValue.parse(s) ?? nil) != nil }
+        var aOnly = false, bOnly = false
+        for (x, y) in zip(a, b) {
+            if number(x) && number(y) { return nil }
+            if !x.isEmpty && y.isEmpty { aOnly = true }
+            if x.isEmpty && !y.isEmpty { bOnly = true }
+        }
+        guard aOnly && bOnly, a.contains(where: number) != b.contains(where: number) || !a.contains(where: number) else { return nil }
+        return zip(a, b).map { $0 + $1 }
+    }
+
+    private mutating func flush() {
+        guard let p = paragraph else { return }
+        lines.append(p.text)
+        paragraph = nil
+    }
+
+    private mutating func closeTable() {
+        guard openTable != nil else { return }
+        lines.append("")
+        openTable = nil
+    }
+
+    private mutating func emitMark() {
+        guard let mark = pendingMark else { return }
+        lines.append(mark)
+        pendingMark = nil
+    }
+}

@@ -163,11 +163,11 @@ enum DocxBody {
             paragraphs[paragraphs.count - 1] += string
         }
 
-        /// A body paragraph as a line: spaces and tabs at its ends trimmed, a run of tabs one tab.
+        /// A body paragraph as a line: spaces at its ends and around tabs trimmed, a run of
+        /// tabs one tab.
         func emit(_ text: String) {
-            let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: #"[ \u{3000}]*\t[\t \u{3000}]*"#, with: "\t", options: .regularExpression)
-            guard !t.trimmingCharacters(in: .whitespaces).isEmpty else { return }
-            lines.append(t)
+            let t = text.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\t")
+            if !t.isEmpty { lines.append(t) }
         }
 
         func count(_ value: String?) -> Int? {

@@ -90,7 +90,9 @@ struct PDFRendition {
         }
         // The table goes on from the page before.
         var part = part
-        let repeated = zip(table.rows.cells, part.cells).prefix { $0 == $1 && !$0.joined().contains(where: \.isNumber) }.count
+        let repeated = zip(table.rows.cells, part.cells).prefix { a, b in
+            a.filter { !$0.isEmpty } == b.filter { !$0.isEmpty } && !a.joined().contains(where: \.isNumber)
+        }.count
         part.cells.removeFirst(repeated)
         part.rowSpans.removeFirst(repeated)
         if let split = Self.joinSplitRow(table.rows.cells.last, part.cells.first) {
@@ -101,6 +103,10 @@ struct PDFRendition {
         } else {
             Self.continueMergedCells(&table, &part)
             for r in table.lineIndex.indices { lines[table.lineIndex[r]] = table.rows.cells[r].joined(separator: "\t") }
+            if let first = part.cells.first, first.allSatisfy(\.isEmpty) {
+                part.cells.removeFirst()
+                part.rowSpans.removeFirst()
+            }
         }
         openTable = table
         emitMark()
@@ -137,19 +143,23 @@ struct PDFRendition {
         text.range(of: #"^\s*([（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.、．])"#, options: .regularExpression) != nil
     }
 
-    /// A row a page break cut in two, joined: both halves on the same columns, each half empty
-    /// where the other has text, and no column with a number in both (two rows of figures are
-    /// two rows). `nil` when the two rows are rows of their own.
+    /// A row a page break cut in two, joined again: a cell's text runs on from one half into
+    /// the other (a column with text in both halves, numbers in neither), the other cells of
+    /// one half are empty in the other (where the rest of that half's text is), and no column
+    /// has a number in both halves (two rows of figures are two rows). `nil` when the two rows
+    /// are rows of their own.
     static func joinSplitRow(_ a: [String]?, _ b: [String]?) -> [String]? {
         guard let a, let b, a.count == b.count else { return nil }
         let number = { (s: String) in (CellValue.parse(s) ?? nil) != nil }
-        var aOnly = false, bOnly = false
+        var runsOn = false
+        var aHasMore = false, bHasMore = false
         for (x, y) in zip(a, b) {
             if number(x) && number(y) { return nil }
-            if !x.isEmpty && y.isEmpty { aOnly = true }
-            if x.isEmpty && !y.isEmpty { bOnly = true }
+            if !x.isEmpty && !y.isEmpty && !number(x) && !number(y) { runsOn = true }
+            if !x.isEmpty && y.isEmpty { aHasMore = true }
+            if x.isEmpty && !y.isEmpty { bHasMore = true }
         }
-        guard aOnly && bOnly, a.contains(where: number) != b.contains(where: number) || !a.contains(where: number) else { return nil }
+        guard runsOn, !(aHasMore && bHasMore) else { return nil }
         return zip(a, b).map { $0 + $1 }
     }
 

@@ -57,13 +57,32 @@ struct PDFRendition {
         }
     }
 
-    /// Whether `line` goes on with the paragraph whose last line is `previous`.
+    /// Whether `line` goes on with the paragraph whose last line is `previous`: that line runs to
+    /// the right edge (or stops short only because the Latin word or number that starts this
+    /// one did not fit) and this one starts at the left edge; or both are centred and the first
+    /// fills the width (a wrapped title).
     private func continues(_ previous: PDFTextLine, rightEdge: Double, _ line: PDFTextLine, page: PDFPageLayout) -> Bool {
         let em = max(previous.height, line.height)
-        guard abs(previous.height - line.height) <= 0.35 * em else { return false }
-        guard previous.x1 >= rightEdge - 1.5 * em, line.x0 <= page.left + 0.8 * em else { return false }
-        if firstOnPage { return openTable == nil }
-        return line.y0 - previous.y1 <= 1.2 * em && line.y0 > previous.y1 - em / 2
+        guard abs(previous.height - line.height) <= 0.25 * em else { return false }
+        if firstOnPage, openTable != nil { return false }
+        if !firstOnPage, line.y0 - previous.y1 > 1.2 * em || line.y0 < previous.y1 - em / 2 { return false }
+        let word = Self.leadingWordWidth(line)
+        let full = previous.x1 >= rightEdge - 1.5 * em || (word > 0 && previous.x1 + word + em / 2 > rightEdge)
+        if full && line.x0 <= page.left + 0.8 * em { return true }
+        let middle = (page.left + page.right) / 2
+        let centred = { (l: PDFTextLine) in abs((l.x0 + l.x1) / 2 - middle) < em }
+        return centred(previous) && centred(line) && previous.x1 - previous.x0 >= page.right - page.left - 3 * em
+    }
+
+    /// The width of the Latin word or number a line starts with (0 when it starts with CJK).
+    static func leadingWordWidth(_ line: PDFTextLine) -> Double {
+        guard let first = line.glyphs.first, first.scalar.isASCII else { return 0 }
+        var last = first
+        for g in line.glyphs.dropFirst() {
+            guard g.scalar.isASCII, g.x0 - last.x1 < line.height / 4 else { break }
+            last = g
+        }
+        return last.x1 - first.x0
     }
 
     /// Nothing between two CJK lines; a space where a Latin word runs on.
@@ -91,7 +110,7 @@ struct PDFRendition {
         // The table goes on from the page before.
         var part = part
         let repeated = zip(table.rows.cells, part.cells).prefix { a, b in
-            a.filter { !$0.isEmpty } == b.filter { !$0.isEmpty } && !a.joined().contains(where: \.isNumber)
+            a.filter { !$0.isEmpty } == b.filter { !$0.isEmpty } && !a.joined().contains { $0.isASCII && $0.isNumber }
         }.count
         part.cells.removeFirst(repeated)
         part.rowSpans.removeFirst(repeated)
@@ -146,15 +165,16 @@ struct PDFRendition {
     /// A row a page break cut in two, joined again: a cell's text runs on from one half into
     /// the other (a column with text in both halves, numbers in neither), the other cells of
     /// one half are empty in the other (where the rest of that half's text is), and no column
-    /// has a number in both halves (two rows of figures are two rows). `nil` when the two rows
-    /// are rows of their own.
+    /// has a number and any other text in its two halves (a number under a label or a number
+    /// starts a row). `nil` when the two rows are rows of their own.
     static func joinSplitRow(_ a: [String]?, _ b: [String]?) -> [String]? {
         guard let a, let b, a.count == b.count else { return nil }
         let number = { (s: String) in (CellValue.parse(s) ?? nil) != nil }
         var runsOn = false
         var aHasMore = false, bHasMore = false
         for (x, y) in zip(a, b) {
-            if number(x) && number(y) { return nil }
+            // A number under a number, or under a label, starts a row of its own.
+            if number(y) && !x.isEmpty || number(x) && !y.isEmpty { return nil }
             if !x.isEmpty && !y.isEmpty && !number(x) && !number(y) { runsOn = true }
             if !x.isEmpty && y.isEmpty { aHasMore = true }
             if x.isEmpty && !y.isEmpty { bHasMore = true }

@@ -18,20 +18,24 @@ struct PDFTextLine: Sendable {
     /// The text height: the median character height.
     var height: Double { PDFRules.medianHeight(glyphs) ?? (y1 - y0) }
 
-    /// The line's text. Characters are joined as printed: no space between CJK characters
-    /// however wide justification spreads them, a space between two Latin letters or digits
-    /// set apart (`0517 8722`, `0 0 0` of a table without rules), and a tab where a gap wider
-    /// than three text heights splits the line into columns.
+    /// The line's text. Characters are joined as printed: nothing between CJK characters
+    /// however wide justification spreads them, a space where the gap is a sixth of the text
+    /// height wider than the line's usual gap (a typed space) or where two Latin letters or
+    /// digits are set apart by more than an eighth of it (`2019-01-25 15:06`, `0 0 0` of a table
+    /// without rules), and a tab where a gap wider than three text heights splits the line into
+    /// columns.
     var text: String {
         var out = ""
         let em = height
+        let gaps = zip(glyphs, glyphs.dropFirst()).map { $1.x0 - $0.x1 }.sorted()
+        let usual = gaps.isEmpty ? 0 : max(0, gaps[gaps.count / 2])
         var previous: PDFGlyph?
         for g in glyphs {
             if let p = previous {
                 let gap = g.x0 - p.x1
                 if gap > 3 * em {
                     out += "\t"
-                } else if gap > em / 4, Self.isWordCharacter(p.scalar), Self.isWordCharacter(g.scalar) {
+                } else if gap > usual + em / 6 || (gap > em / 8 && Self.isWordCharacter(p.scalar) && Self.isWordCharacter(g.scalar)) {
                     out += " "
                 }
             }

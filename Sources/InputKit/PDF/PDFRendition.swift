@@ -163,7 +163,8 @@ struct PDFRendition {
     }
 
     /// A row a page break cut in two, joined again: a cell's text runs on from one half into
-    /// the other (a column with text in both halves, numbers in neither), the other cells of
+    /// the other (a column with text in both halves, numbers in neither, and the second half
+    /// not the start of an item such as `（一）…` or `其中：…`), the other cells of
     /// one half are empty in the other (where the rest of that half's text is), and no column
     /// has a number and any other text in its two halves (a number under a label or a number
     /// starts a row). `nil` when the two rows are rows of their own.
@@ -175,7 +176,11 @@ struct PDFRendition {
         for (x, y) in zip(a, b) {
             // A number under a number, or under a label, starts a row of its own.
             if number(y) && !x.isEmpty || number(x) && !y.isEmpty { return nil }
-            if !x.isEmpty && !y.isEmpty && !number(x) && !number(y) { runsOn = true }
+            if !x.isEmpty && !y.isEmpty && !number(x) && !number(y) {
+                // Text that starts an item (`（一）…`, `其中：…`) or a unit (`件`) starts its own row.
+                if startsItem(y) || y.hasPrefix("其中") || x.count < 4 { return nil }
+                runsOn = true
+            }
             if !x.isEmpty && y.isEmpty { aHasMore = true }
             if x.isEmpty && !y.isEmpty { bHasMore = true }
         }

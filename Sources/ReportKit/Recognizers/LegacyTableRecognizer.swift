@@ -33,7 +33,8 @@ public struct LegacyTableRecognizer: Sendable {
         // The header line itself may carry the whole flattened table (crawler text).
         var pieces: [(label: String, unit: String?, values: [CellToken], line: Int, split: Bool)] = []
         let tabbed = lines[start].text.contains("\t")
-        for line in lines[start...] {
+        // A page number between two rows (`- 3 -`, a PDF's `第 3 页`) is no row and does not end the form.
+        for line in lines[start...] where !TableRegion.isPageMark(line.text) {
             let t = Normalizer.compact(line.text)
             if t.hasPrefix("单位负责人") || t.hasPrefix("填报人") || t.hasPrefix("联系电话") { break }
             // The form ends where its layout ends: a line that is not a row (tab rows), or

@@ -38,6 +38,7 @@ enum DocxBody {
             let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "无法解析"
             return .failure(Problem(line: parser.lineNumber, reason: reason))
         }
+        guard walker.depth == 0 else { return .failure(Problem(line: parser.lineNumber, reason: "文件不完整")) }
         var lines = walker.lines
         while lines.first == "" { lines.removeFirst() }
         while lines.last == "" { lines.removeLast() }
@@ -64,8 +65,12 @@ enum DocxBody {
 
         static let skipped: Set<String> = ["w:delText", "w:instrText", "mc:Fallback", "w:rPr", "w:pPr"]
 
+        /// Elements open: not 0 at the end of a document cut short.
+        var depth = 0
+
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
+            depth += 1
             if skipping > 0 || Self.skipped.contains(name) {
                 // Cell properties live in w:tcPr, not inside the skipped run/paragraph properties.
                 skipping += 1
@@ -114,6 +119,7 @@ enum DocxBody {
         }
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            depth -= 1
             if skipping > 0 { skipping -= 1; return }
             switch name {
             case "w:t":

@@ -32,9 +32,8 @@ enum PDFRules {
             for y in y0...y1 { for x in x0...x1 { ink[y * w + x] = 0 } }
         }
         let thick = Int((maxThickness * s).rounded(.up))
-        let horizontal = bars(ink, lines: h, along: w, minRun: Int((1.5 * em * s).rounded(.up))) { line, i in line * w + i }
-        let vertical = bars(ink, lines: w, along: h, minRun: Int((0.6 * em * s).rounded(.up))) { line, i in i * w + line }
-        return rules(horizontal, axis: .horizontal, thick: thick, scale: s) + rules(vertical, axis: .vertical, thick: thick, scale: s)
+        let (rows, columns) = runs(ink, width: w, height: h, minRow: Int((1.5 * em * s).rounded(.up)), minColumn: Int((0.6 * em * s).rounded(.up)))
+        return rules(bars(rows), axis: .horizontal, thick: thick, scale: s) + rules(bars(columns), axis: .vertical, thick: thick, scale: s)
     }
 
     /// The median character height: the body text's size.
@@ -52,34 +51,76 @@ enum PDFRules {
         var to: Int
     }
 
-    /// Runs of at least `minRun` ink pixels along each of `lines` pixel lines, joined into
-    /// bars where they overlap on consecutive lines.
-    static func bars(_ ink: [UInt8], lines: Int, along: Int, minRun: Int, index: (Int, Int) -> Int) -> [Bar] {
-        var done: [Bar] = []
-        var open: [Bar] = []
+    /// The runs of ink at least `minRow` long along each pixel row and `minColumn` long down each
+    /// pixel column, found in one pass over the rows (a pass down the columns would touch a new
+    /// cache line at every pixel). A page is mostly paper: eight pixels of it are skipped at a
+    /// time, and only the columns where a vertical run is under way are looked at on each row.
+    static func runs(_ ink: [UInt8], width w: Int, height h: Int, minRow: Int, minColumn: Int)
+        -> (rows: [[(Int, Int)]], columns: [[(Int, Int)]]) {
+        var rows = Array(repeating: [(Int, Int)](), count: h)
+        var columns = Array(repeating: [(Int, Int)](), count: w)
+        var down = [Int](repeating: 0, count: w)
+        var active: [Int] = []
+        var stillActive: [Int] = []
         ink.withUnsafeBufferPointer { px in
-            for line in 0..<lines {
-                var next: [Bar] = []
-                var i = 0
-                while i < along {
-                    guard px[index(line, i)] != 0 else { i += 1; continue }
-                    let start = i
-                    while i < along, px[index(line, i)] != 0 { i += 1 }
-                    guard i - start >= minRun else { continue }
-                    let (from, to) = (start, i - 1)
-                    if let k = open.firstIndex(where: { min($0.to, to) - max($0.from, from) >= min($0.to - $0.from, to - from) / 2 }) {
-                        var bar = open.remove(at: k)
-                        bar.last = line
-                        bar.from = min(bar.from, from)
-                        bar.to = max(bar.to, to)
-                        next.append(bar)
+            guard let base = px.baseAddress else { return }
+            for y in 0...h {
+                // Vertical runs under way: go on where this row has ink, end where it has none.
+                stillActive.removeAll(keepingCapacity: true)
+                for x in active {
+                    if y < h && px[y * w + x] != 0 {
+                        down[x] += 1
+                        stillActive.append(x)
                     } else {
-                        next.append(Bar(first: line, last: line, from: from, to: to))
+                        if down[x] >= minColumn { columns[x].append((y - down[x], y - 1)) }
+                        down[x] = 0
                     }
                 }
-                done += open
-                open = next
+                swap(&active, &stillActive)
+                guard y < h else { break }
+                // Horizontal runs along this row; new vertical runs where ink starts one.
+                let row = base + y * w
+                var x = 0
+                var start = -1
+                while x < w {
+                    if start < 0, x + 8 <= w, UnsafeRawPointer(row + x).loadUnaligned(as: UInt64.self) == 0 {
+                        x += 8
+                        continue
+                    }
+                    if row[x] != 0 {
+                        if start < 0 { start = x }
+                        if down[x] == 0 { down[x] = 1; active.append(x) }
+                    } else if start >= 0 {
+                        if x - start >= minRow { rows[y].append((start, x - 1)) }
+                        start = -1
+                    }
+                    x += 1
+                }
+                if start >= 0, w - start >= minRow { rows[y].append((start, w - 1)) }
             }
+        }
+        return (rows, columns)
+    }
+
+    /// Runs on consecutive pixel lines that overlap by half the shorter, joined into bars.
+    static func bars(_ lines: [[(Int, Int)]]) -> [Bar] {
+        var done: [Bar] = []
+        var open: [Bar] = []
+        for (line, runs) in lines.enumerated() {
+            var next: [Bar] = []
+            for (from, to) in runs {
+                if let k = open.firstIndex(where: { min($0.to, to) - max($0.from, from) >= min($0.to - $0.from, to - from) / 2 }) {
+                    var bar = open.remove(at: k)
+                    bar.last = line
+                    bar.from = min(bar.from, from)
+                    bar.to = max(bar.to, to)
+                    next.append(bar)
+                } else {
+                    next.append(Bar(first: line, last: line, from: from, to: to))
+                }
+            }
+            done += open
+            open = next
         }
         return done + open
     }

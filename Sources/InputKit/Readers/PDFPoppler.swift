@@ -119,6 +119,7 @@ final class PDFFile {
                 let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
                 for x in 0..<w {
                     let p = row[x]
+                    if p & 0xFF_FFFF == 0xFF_FFFF { continue }  // paper, most of the page
                     let luma = (((p >> 16) & 0xFF) * 77 + ((p >> 8) & 0xFF) * 150 + (p & 0xFF) * 29) >> 8
                     if luma < PDFBitmap.inkBelow { out[y * w + x] = 1 }
                 }

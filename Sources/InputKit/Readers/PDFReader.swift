@@ -9,7 +9,8 @@
 public struct PDFReader: FormatReader {
     /// Pages read at most; a longer file is read that far, with a warning.
     public static let maxPages = 1000
-    /// Pixels per point when a page is rendered to find its rules (a 0.5 pt rule is one pixel).
+    /// Pixels per point when a page is rendered to find its rules: a 0.5 pt rule is one pixel
+    /// (at 1 px/pt the thin grey rules of WPS tables fade into the paper).
     static let scale = 2.0
 
     public init() {}

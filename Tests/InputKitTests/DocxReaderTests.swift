@@ -9,7 +9,8 @@ enum WordFile {
         let archive = try Archive(accessMode: .create)
         for (path, text) in entries.sorted(by: { $0.key < $1.key }) {
             let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
+                                 compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -53,7 +54,8 @@ enum WordFile {
         // 规章 merged over two rows (vMerge), 1 over two columns (gridSpan), one cell left out
         // in front of the last row (gridBefore), a nested table and two paragraphs in one cell.
         let body = "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>"
-            + "<w:tr>" + WordFile.tc("规章", props: #"<w:vMerge w:val="restart"/>"#) + WordFile.tc("1", props: #"<w:gridSpan w:val="2"/>"#) + "</w:tr>"
+            + "<w:tr>" + WordFile.tc("规章", props: #"<w:vMerge w:val="restart"/>"#)
+            + WordFile.tc("1", props: #"<w:gridSpan w:val="2"/>"#) + "</w:tr>"
             + "<w:tr>" + WordFile.tc("", props: "<w:vMerge/>") + WordFile.tc("2") + WordFile.tc("3") + "</w:tr>"
             + "<w:tr>" + WordFile.tc("") + WordFile.tc("") + WordFile.tc("") + "</w:tr>"
             + #"<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>"# + "<w:tc>" + WordFile.p("（二）部分公开") + WordFile.p("（区分处理的）") + "</w:tc>"
@@ -64,7 +66,8 @@ enum WordFile {
 
     @Test func aTextBoxIsReadOnceNotAlsoItsFallback() throws {
         let box = "<w:txbxContent>" + WordFile.p("某某镇人民政府") + "</w:txbxContent>"
-        let body = "<w:p><w:r><mc:AlternateContent><mc:Choice>\(box)</mc:Choice><mc:Fallback>\(box)</mc:Fallback></mc:AlternateContent></w:r>"
+        let body = "<w:p><w:r><mc:AlternateContent><mc:Choice>\(box)</mc:Choice>"
+            + "<mc:Fallback>\(box)</mc:Fallback></mc:AlternateContent></w:r>"
             + "<w:r><w:t>正文</w:t></w:r></w:p>"
         #expect(try rendition(body) == "某某镇人民政府\n正文\n")
     }

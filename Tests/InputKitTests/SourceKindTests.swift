@@ -38,7 +38,8 @@ import Foundation
         defer { try? FileManager.default.removeItem(at: folder) }
         let docx = try WordFile.docx(body: WordFile.p("某某镇政府信息公开工作年度报告") + WordFile.p("一、总体情况"))
         try docx.write(to: folder.appendingPathComponent("报告.docx"))
-        try "year: 2019\nbody: 某某镇人民政府\ncolour: red\n".write(to: folder.appendingPathComponent("报告.docx.yml"), atomically: true, encoding: .utf8)
+        try "year: 2019\nbody: 某某镇人民政府\ncolour: red\n"
+            .write(to: folder.appendingPathComponent("报告.docx.yml"), atomically: true, encoding: .utf8)
         #expect(try ContentFolder.discover(in: folder).map(\.relativePath) == ["报告.docx"])
         let url = folder.appendingPathComponent("报告.docx")
         let report = try #require(ReportReader().read(fileAt: url, path: "报告.docx", source: "content/报告.docx").report)

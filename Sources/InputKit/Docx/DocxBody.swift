@@ -172,7 +172,8 @@ enum DocxBody {
         /// A body paragraph as a line: spaces at its ends and around tabs trimmed, a run of
         /// tabs one tab.
         func emit(_ text: String) {
-            let t = text.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\t")
+            let t = text.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }.joined(separator: "\t")
             if !t.isEmpty { lines.append(t) }
         }
 

@@ -32,7 +32,8 @@ enum PDFRules {
             for y in y0...y1 { for x in x0...x1 { ink[y * w + x] = 0 } }
         }
         let thick = Int((maxThickness * s).rounded(.up))
-        let (rows, columns) = runs(ink, width: w, height: h, minRow: Int((1.5 * em * s).rounded(.up)), minColumn: Int((0.6 * em * s).rounded(.up)))
+        let (rows, columns) = runs(ink, width: w, height: h,
+                                   minRow: Int((1.5 * em * s).rounded(.up)), minColumn: Int((0.6 * em * s).rounded(.up)))
         return rules(bars(rows), axis: .horizontal, thick: thick, scale: s) + rules(bars(columns), axis: .vertical, thick: thick, scale: s)
     }
 

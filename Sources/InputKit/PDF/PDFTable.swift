@@ -53,7 +53,9 @@ struct PDFTable: Sendable {
         var rowsCovered: [Int: Int] = [:]
         for r in usedRows {
             var seen = Set<Int>()
-            for c in usedColumns where seen.insert(cellOf[r * columns + c]).inserted { rowsCovered[cellOf[r * columns + c], default: 0] += 1 }
+            for c in usedColumns where seen.insert(cellOf[r * columns + c]).inserted {
+                rowsCovered[cellOf[r * columns + c], default: 0] += 1
+            }
         }
         var out = PDFTableRows()
         for r in usedRows {
@@ -111,11 +113,10 @@ struct PDFTable: Sendable {
         guard rows * columns <= 100_000 else { return nil }
         // A box's right (bottom) edge is drawn when rules on that line cover most of it.
         func covered(_ rules: [PDFRule], at: Double, from: Double, to: Double) -> Bool {
-            var spans = rules.filter { abs($0.at - at) <= tolerance && $0.to > from && $0.from < to }
+            let spans = rules.filter { abs($0.at - at) <= tolerance && $0.to > from && $0.from < to }
                 .map { (max($0.from, from), min($0.to, to)) }.sorted { $0.0 < $1.0 }
             var length = 0.0, reach = from
             for s in spans where s.1 > reach { length += s.1 - max(s.0, reach); reach = s.1 }
-            spans.removeAll()
             return length >= (to - from) / 2
         }
         var parent = Array(0..<(rows * columns))

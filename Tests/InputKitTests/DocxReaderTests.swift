@@ -17,8 +17,8 @@ enum WordFile {
         return archive.data!
     }
 
-    static func docx(body: String) throws -> Data {
-        try zip(["[Content_Types].xml": "<Types/>", "word/document.xml": document(body)])
+    static func docx(body: String, parts: [String: String] = [:]) throws -> Data {
+        try zip(["[Content_Types].xml": "<Types/>", "word/document.xml": document(body)].merging(parts) { a, _ in a })
     }
 
     static func document(_ body: String) -> String {
@@ -62,6 +62,38 @@ enum WordFile {
             + "<w:tc><w:tbl><w:tr>" + WordFile.tc("内") + WordFile.tc("表") + "</w:tr></w:tbl><w:p/></w:tc></w:tr>"
             + "</w:tbl>" + WordFile.p("表后")
         #expect(try rendition(WordFile.p("表前") + body) == "表前\n\n规章\t1\t\n\t2\t3\n\t（二）部分公开 （区分处理的）\t内 表\n\n表后\n")
+    }
+
+    @Test func wordsOwnNumberingIsPutBack() throws {
+        // List 1: 一、 at level 0, （一） at level 1; list 2 shares it and starts again at 三;
+        // the style 标题2 is numbered by list 1 at level 0; list 3 is bullets.
+        let numbering = #"<w:numbering xmlns:w="w">"#
+            + #"<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>"#
+            + #"<w:lvlText w:val="%1、"/></w:lvl>"#
+            + #"<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>"#
+            + #"<w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>"#
+            + #"<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>"#
+            + "</w:abstractNum>"
+            + #"<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#
+            + #"<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>"#
+            + #"<w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#
+        let styles = #"<w:styles xmlns:w="w"><w:style w:type="paragraph" w:styleId="2"><w:pPr><w:numPr><w:numId w:val="1"/>"#
+            + #"</w:numPr></w:pPr></w:style></w:styles>"#
+        func numbered(_ text: String, list: String, level: Int) -> String {
+            #"<w:p><w:pPr><w:numPr><w:ilvl w:val="\#(level)"/><w:numId w:val="\#(list)"/></w:numPr></w:pPr>"#
+                + "<w:r><w:t>\(text)</w:t></w:r></w:p>"
+        }
+        let body = numbered("总体情况", list: "1", level: 0) + numbered("主动公开", list: "1", level: 1)
+            + numbered("依申请公开", list: "1", level: 1) + #"<w:p><w:pPr><w:pStyle w:val="2"/></w:pPr><w:r><w:t>主动公开政府信息情况</w:t></w:r></w:p>"#
+            + numbered("收到和处理政府信息公开申请情况", list: "2", level: 0) + numbered("要点", list: "3", level: 0)
+            + numbered("第十二项", list: "1", level: 1)
+        let data = try WordFile.docx(body: body, parts: ["word/numbering.xml": numbering, "word/styles.xml": styles])
+        #expect(try DocxReader().decode([UInt8](data)).get().text
+            == "一、总体情况\n（一）主动公开\n（二）依申请公开\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n要点\n（一）第十二项\n")
+        #expect(DocxNumbering.format(12, "chineseCounting") == "十二")
+        #expect(DocxNumbering.format(20, "chineseCounting") == "二十")
+        #expect(DocxNumbering.format(3, "decimalEnclosedCircle") == "③")
+        #expect(DocxNumbering.format(4, "upperRoman") == "IV")
     }
 
     @Test func aTextBoxIsReadOnceNotAlsoItsFallback() throws {

@@ -5,7 +5,8 @@ import FoundationXML
 
 /// The body of `word/document.xml` as the lines of the rendition:
 ///
-/// - a paragraph (`w:p`) is one line: the text of its runs (`w:t`), a tab (`w:tab`) as one tab
+/// - a paragraph (`w:p`) is one line: the number Word prints before it when it is in a numbered
+///   list (`DocxNumbering`), the text of its runs (`w:t`), a tab (`w:tab`) as one tab
 ///   (runs of them as one: Word aligns with several), a line break (`w:br`, `w:cr`) as a new
 ///   line; deleted text (`w:delText`), field codes (`w:instrText`) and the fallback copy of a
 ///   drawing (`mc:Fallback`) are left out; empty paragraphs leave no line;
@@ -28,8 +29,8 @@ enum DocxBody {
         }
     }
 
-    static func lines(_ xml: Data) -> Result<[String], Problem> {
-        let walker = Walker()
+    static func lines(_ xml: Data, numbering: DocxNumbering = DocxNumbering(numbering: nil, styles: nil)) -> Result<[String], Problem> {
+        let walker = Walker(numbering: numbering)
         let parser = XMLParser(data: xml)
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
@@ -56,8 +57,22 @@ enum DocxBody {
 
     final class Walker: NSObject, XMLParserDelegate {
         var lines: [String] = []
+        /// A paragraph being read: its text, and the numbering its properties ask for.
+        struct Paragraph {
+            var text = ""
+            var style: String?
+            var list: String?
+            var level: Int?
+        }
         /// Paragraphs being read, innermost last (a text box's paragraph sits inside another).
-        var paragraphs: [String] = []
+        var paragraphs: [Paragraph] = []
+        var numbering: DocxNumbering
+        /// Inside a paragraph's properties (`w:pPr`), where its style and numbering are.
+        var inProperties = 0
+
+        init(numbering: DocxNumbering) {
+            self.numbering = numbering
+        }
         var tables: [Table] = []
         var inText = false
         /// Depth inside elements whose content is not part of the text.
@@ -71,6 +86,16 @@ enum DocxBody {
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
             depth += 1
+            if name == "w:pPr" { inProperties += 1 }
+            if inProperties > 0, !paragraphs.isEmpty {
+                let value = attributes["w:val"]
+                switch name {
+                case "w:pStyle": paragraphs[paragraphs.count - 1].style = value
+                case "w:numId": paragraphs[paragraphs.count - 1].list = value
+                case "w:ilvl": paragraphs[paragraphs.count - 1].level = value.flatMap { Int($0) }
+                default: break
+                }
+            }
             if skipping > 0 || Self.skipped.contains(name) {
                 // Cell properties live in w:tcPr, not inside the skipped run/paragraph properties.
                 skipping += 1
@@ -78,21 +103,21 @@ enum DocxBody {
             }
             switch name {
             case "w:p":
-                paragraphs.append("")
+                paragraphs.append(Paragraph())
             case "w:t":
                 inText = true
             case "w:tab":
-                if !paragraphs.isEmpty, !(paragraphs[paragraphs.count - 1].hasSuffix("\t")) { paragraphs[paragraphs.count - 1] += "\t" }
+                if let last = paragraphs.indices.last, !paragraphs[last].text.hasSuffix("\t") { paragraphs[last].text += "\t" }
             case "w:br", "w:cr":
                 if tables.isEmpty, !paragraphs.isEmpty {
-                    let text = paragraphs.removeLast()
-                    emit(text)
-                    paragraphs.append("")
+                    let done = paragraphs.removeLast()
+                    emit(label(of: done) + done.text)
+                    paragraphs.append(Paragraph())
                 } else if !paragraphs.isEmpty {
-                    paragraphs[paragraphs.count - 1] += " "
+                    paragraphs[paragraphs.count - 1].text += " "
                 }
             case "w:noBreakHyphen":
-                if !paragraphs.isEmpty { paragraphs[paragraphs.count - 1] += "-" }
+                if !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].text += "-" }
             case "w:tbl":
                 tables.append(Table())
             case "w:tr":
@@ -120,12 +145,14 @@ enum DocxBody {
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
             depth -= 1
+            if name == "w:pPr" { inProperties -= 1 }
             if skipping > 0 { skipping -= 1; return }
             switch name {
             case "w:t":
                 inText = false
             case "w:p":
-                guard let text = paragraphs.popLast() else { return }
+                guard let paragraph = paragraphs.popLast() else { return }
+                let text = label(of: paragraph) + paragraph.text
                 if tables.isEmpty {
                     emit(text)
                 } else {
@@ -166,7 +193,12 @@ enum DocxBody {
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             guard inText, skipping == 0, !paragraphs.isEmpty else { return }
-            paragraphs[paragraphs.count - 1] += string
+            paragraphs[paragraphs.count - 1].text += string
+        }
+
+        /// The number Word prints before a numbered paragraph (`三、`), "" for none.
+        func label(of paragraph: Paragraph) -> String {
+            numbering.label(list: paragraph.list, level: paragraph.level, style: paragraph.style) ?? ""
         }
 
         /// A body paragraph as a line: spaces at its ends and around tabs trimmed, a run of

@@ -2,7 +2,8 @@ import Foundation
 import ZIPFoundation
 
 /// The ZIP package of a `.docx` (through ZIPFoundation, which reads a ZIP held in memory
-/// without touching the disk): the one part nianbao reads, `word/document.xml`.
+/// without touching the disk): `word/document.xml`, and the numbering and styles that say
+/// which paragraphs Word numbers.
 enum DocxPackage {
     /// The most bytes `document.xml` may unpack to: a real report's is well under 5 MB, and a
     /// ZIP bomb stops here.
@@ -26,10 +27,25 @@ enum DocxPackage {
         }
     }
 
-    static func documentXML(_ data: Data) -> Result<Data, Problem> {
+    /// The parts read: the body, and the numbering definitions and styles when there are any.
+    struct Parts {
+        var document: Data
+        var numbering: Data?
+        var styles: Data?
+    }
+
+    static func parts(_ data: Data) -> Result<Parts, Problem> {
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch { return .failure(.notZip) }
         guard let entry = archive["word/document.xml"] else { return .failure(.noDocument) }
+        return extract(entry, from: archive).map { document in
+            // Numbering and styles only add labels: a damaged one is left out, not an error.
+            let optional = { (path: String) in archive[path].flatMap { try? extract($0, from: archive).get() } }
+            return Parts(document: document, numbering: optional("word/numbering.xml"), styles: optional("word/styles.xml"))
+        }
+    }
+
+    static func extract(_ entry: Entry, from archive: Archive) -> Result<Data, Problem> {
         guard entry.uncompressedSize <= UInt64(maxXMLBytes) else { return .failure(.tooLarge) }
         var xml = Data()
         do {

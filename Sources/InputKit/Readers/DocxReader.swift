@@ -8,12 +8,12 @@ public struct DocxReader: FormatReader {
     public init() {}
 
     public func decode(_ bytes: [UInt8]) -> Result<DecodedText, FormatFailure> {
-        let xml: Data
-        switch DocxPackage.documentXML(Data(bytes)) {
-        case .success(let data): xml = data
+        let parts: DocxPackage.Parts
+        switch DocxPackage.parts(Data(bytes)) {
+        case .success(let p): parts = p
         case .failure(let problem): return .failure(FormatFailure(problem.diagnostic))
         }
-        switch DocxBody.lines(xml) {
+        switch DocxBody.lines(parts.document, numbering: DocxNumbering(numbering: parts.numbering, styles: parts.styles)) {
         case .success(let lines):
             return .success(DecodedText(text: lines.joined(separator: "\n") + "\n", encoding: "DOCX"))
         case .failure(let problem):

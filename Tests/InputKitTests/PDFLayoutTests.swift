@@ -130,6 +130,20 @@ import Foundation
         #expect(text == "正文1。\n第 2 页\n正文2。\n第 3 页\n正文3。\n")
     }
 
+    @Test func radicalsReadAsTheIdeographsTheyShow() {
+        #expect(PDFGlyph.unified("\u{2F8F}") == "行")   // ⾏ KANGXI RADICAL WALK ENCLOSURE
+        #expect(PDFGlyph.unified("\u{F9B5}") == "例")   // 例 CJK COMPATIBILITY IDEOGRAPH
+        #expect(PDFGlyph.unified("①") == "①")
+        #expect(PDFGlyph.unified("７") == "７")
+    }
+
+    @Test func textWithoutAUnicodeMapIsOneClearError() {
+        let page = Self.page(1, Self.glyphs("\u{E001}\u{E002}\u{E003}年", x: 100, y: 100))
+        let failure = PDFReader.rendition([page], rules: [[]], total: 1).failure?.diagnostic
+        #expect(failure?.code == "file.noText")
+        #expect(failure?.message.contains("无法读取文字") == true)
+    }
+
     // MARK: tables over page breaks
 
     static func layout(_ number: Int, _ rows: [[String]], spans: [[Int]]? = nil) -> PDFPageLayout {

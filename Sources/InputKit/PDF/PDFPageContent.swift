@@ -39,3 +39,24 @@ struct PDFBitmap: Sendable {
     /// Row-major, `width × height`.
     var ink: [UInt8]
 }
+
+extension PDFGlyph {
+    /// The character as text: a Kangxi radical (`⾏`, U+2F8F) or a CJK compatibility ideograph,
+    /// which some PDF writers map their glyphs to, becomes the ideograph it looks like (`行`),
+    /// so labels such as 行政许可 read as written.
+    static func unified(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s.value {
+        case 0x2E80...0x2FDF, 0xF900...0xFAFF:
+            let mapped = String(s).precomposedStringWithCompatibilityMapping.unicodeScalars
+            return mapped.count == 1 ? mapped.first! : s
+        default:
+            return s
+        }
+    }
+
+    /// A character that stands for no text: a private-use code or a control character, what a
+    /// PDF font without a Unicode map gives.
+    var isUnreadable: Bool {
+        (0xE000...0xF8FF).contains(scalar.value) || scalar.value < 0x20 || scalar == "\u{FFFD}"
+    }
+}

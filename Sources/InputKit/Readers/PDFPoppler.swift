@@ -79,7 +79,7 @@ final class PDFFile {
                 glyphs.reserveCapacity(Int(count))
                 for (i, scalar) in zip(0..<Int(count), scalars) where !scalar.properties.isWhitespace {
                     let r = rects[i]
-                    glyphs.append(PDFGlyph(scalar: scalar, x0: min(r.x1, r.x2), y0: min(r.y1, r.y2),
+                    glyphs.append(PDFGlyph(scalar: PDFGlyph.unified(scalar), x0: min(r.x1, r.x2), y0: min(r.y1, r.y2),
                                            x1: max(r.x1, r.x2), y1: max(r.y1, r.y2)))
                 }
             }

@@ -48,6 +48,12 @@ public struct PDFReader: FormatReader {
             return .failure(FormatFailure(.error("file.scanned",
                 "\(what)（没有文字层）；请放入可复制文字的 PDF 或 Word 文件，或把报告文字另存为 .txt 放入", line: nil)))
         }
+        let glyphs = pages.reduce(0) { $0 + $1.glyphs.count }
+        let unreadable = pages.reduce(0) { $0 + $1.glyphs.filter(\.isUnreadable).count }
+        if unreadable * 2 > glyphs {
+            return .failure(FormatFailure(.error("file.noText",
+                "PDF 中的文字无法提取（字体没有文字编码，复制出来是乱码），无法读取文字；请放入 Word 文件，或重新导出 PDF（嵌入字体、不要“打印为 PDF”）", line: nil)))
+        }
         let grouped = pages.map { ($0, PDFTextLine.group($0.glyphs)) }
         let furniture = PDFFurniture(grouped)
         let layouts = zip(pages, rules).map { page, rules in

@@ -89,6 +89,20 @@ import Foundation
         #expect(PDFTable.find(in: rules)[0].textRows(glyphs).cells == [["规章", "1"], ["行政许可", "2"]])
     }
 
+    @Test func aBoxRoundAHeadingIsNoTable() {
+        // A frame round the title (four rules, one cell): its text is a line of prose.
+        let rules = [
+            PDFRule(axis: .horizontal, at: 90, from: 100, to: 500), PDFRule(axis: .horizontal, at: 120, from: 100, to: 500),
+            PDFRule(axis: .vertical, at: 100, from: 90, to: 120), PDFRule(axis: .vertical, at: 500, from: 90, to: 120),
+        ]
+        let layout = PDFPageLayout(Self.page(1, Self.glyphs("年度报告", x: 250, y: 100)), rules: rules, furniture: { _ in false })
+        guard case .line(let line)? = layout.blocks.first, layout.blocks.count == 1 else {
+            Issue.record("expected one line, got \(layout.blocks)")
+            return
+        }
+        #expect(line.text == "年度报告")
+    }
+
     @Test func lonelyRulesAreNoTable() {
         // A rule under a heading and a rule beside it do not touch: no table.
         let rules = [PDFRule(axis: .horizontal, at: 50, from: 0, to: 500), PDFRule(axis: .vertical, at: 300, from: 100, to: 200)]

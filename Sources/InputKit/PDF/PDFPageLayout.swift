@@ -29,7 +29,15 @@ struct PDFPageLayout: Sendable {
         var items: [(top: Double, block: Block)] = []
         for (t, table) in tables.enumerated() {
             let rows = table.textRows(tableGlyphs[t])
-            if !rows.cells.isEmpty { items.append((table.top, .table(rows))) }
+            // Rules round fewer than two rows of two cells with text (and no row of three, as the
+            // last row of a table alone at the top of a page is) are a box round a heading, a
+            // seal or a frame, not a table: their text is prose.
+            let filled = rows.cells.map { $0.filter { !$0.isEmpty }.count }
+            if (rows.cells.count >= 2 && filled.contains { $0 >= 2 }) || filled.contains(where: { $0 >= 3 }) {
+                items.append((table.top, .table(rows)))
+            } else {
+                prose += tableGlyphs[t]
+            }
         }
         let lines = PDFTextLine.group(prose).filter { !furniture($0) }
         for line in lines { items.append((line.y0, .line(line))) }

@@ -114,15 +114,31 @@ final class PDFFile {
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(surface) else { return nil }
         let stride = Int(cairo_image_surface_get_stride(surface))
         var ink = [UInt8](repeating: 0, count: w * h)
-        ink.withUnsafeMutableBufferPointer { out in
-            for y in 0..<h {
+        ink.withUnsafeMutableBufferPointer { buffer in
+            // Plain loops over pointers: this runs over every pixel of every page with a table.
+            guard let out = buffer.baseAddress else { return }
+            var y = 0
+            while y < h {
                 let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                for x in 0..<w {
-                    let p = row[x]
-                    if p & 0xFF_FFFF == 0xFF_FFFF { continue }  // paper, most of the page
-                    let luma = (((p >> 16) & 0xFF) * 77 + ((p >> 8) & 0xFF) * 150 + (p & 0xFF) * 29) >> 8
-                    if luma < PDFBitmap.inkBelow { out[y * w + x] = 1 }
+                let line = out + y * w
+                let bytes = UnsafeRawPointer(row)
+                let pad: UInt64 = 0xFF00_0000_FF00_0000
+                func paper(_ offset: Int) -> Bool { bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) | pad == .max }
+                var x = 0
+                while x < w {
+                    // Eight pixels of paper at a time (the fourth byte of a pixel is unused).
+                    if x & 7 == 0, x + 8 <= w, paper(4 * x), paper(4 * x + 8), paper(4 * x + 16), paper(4 * x + 24) {
+                        x += 8
+                        continue
+                    }
+                    let p = row[x] | 0xFF00_0000
+                    if p != 0xFFFF_FFFF {  // not paper, which most of the page is
+                        let luma = (((p >> 16) & 0xFF) * 77 + ((p >> 8) & 0xFF) * 150 + (p & 0xFF) * 29) >> 8
+                        if luma < PDFBitmap.inkBelow { line[x] = 1 }
+                    }
+                    x += 1
                 }
+                y += 1
             }
         }
         return PDFBitmap(width: w, height: h, scale: scale, ink: ink)

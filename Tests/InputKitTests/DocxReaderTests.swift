@@ -75,7 +75,8 @@ enum WordFile {
             + #"<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>"#
             + "</w:abstractNum>"
             + #"<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#
-            + #"<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>"#
+            + #"<w:num w:numId="2"><w:abstractNumId w:val="0"/>"#
+            + #"<w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>"#
             + #"<w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#
         let styles = #"<w:styles xmlns:w="w"><w:style w:type="paragraph" w:styleId="2"><w:pPr><w:numPr><w:numId w:val="1"/>"#
             + #"</w:numPr></w:pPr></w:style></w:styles>"#
@@ -94,6 +95,15 @@ enum WordFile {
         #expect(DocxNumbering.format(20, "chineseCounting") == "二十")
         #expect(DocxNumbering.format(3, "decimalEnclosedCircle") == "③")
         #expect(DocxNumbering.format(4, "upperRoman") == "IV")
+    }
+
+    @Test func aOneColumnTableIsAFrameNotATable() throws {
+        // The whole report laid in a one-cell table, its table 二 inside it.
+        let inner = "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+            + "<w:tr>" + WordFile.tc("规章") + WordFile.tc("1") + "</w:tr></w:tbl>"
+        let body = "<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc>" + WordFile.p("二、主动公开政府信息情况") + inner
+            + WordFile.p("三、收到和处理政府信息公开申请情况") + "</w:tc></w:tr></w:tbl>"
+        #expect(try rendition(body) == "二、主动公开政府信息情况\n\n规章\t1\n\n三、收到和处理政府信息公开申请情况\n")
     }
 
     @Test func aTextBoxIsReadOnceNotAlsoItsFallback() throws {

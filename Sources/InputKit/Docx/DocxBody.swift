@@ -15,7 +15,9 @@ import FoundationXML
 ///   text and empty cells after it, a cell that continues a vertical merge (`w:vMerge` without
 ///   `restart`) is an empty cell, and a row with no text is left out — the grid the HTML reader
 ///   builds from `colspan` and `rowspan`. The paragraphs of a cell are joined by spaces, and a
-///   table inside a cell is part of the cell's text.
+///   table inside a cell is part of the cell's text;
+/// - a table of one column is a frame (a box round a note, a whole report laid in one cell):
+///   what it holds is read as if it were not there.
 enum DocxBody {
     /// The widest row laid out (as the HTML reader's): a hostile `gridSpan` cannot blow up the output.
     static let maxColumns = 1000
@@ -53,6 +55,8 @@ enum DocxBody {
         var cell: String = ""
         var span = 1
         var continuesMerge = false
+        /// Columns in its grid (`w:tblGrid`).
+        var gridColumns = 0
     }
 
     final class Walker: NSObject, XMLParserDelegate {
@@ -73,7 +77,10 @@ enum DocxBody {
         init(numbering: DocxNumbering) {
             self.numbering = numbering
         }
+        /// The tables being read, innermost last (frames of one column are not among them).
         var tables: [Table] = []
+        /// For every table open, innermost last: whether it is read as a table (not a frame).
+        var real: [Bool] = []
         var inText = false
         /// Depth inside elements whose content is not part of the text.
         var skipping = 0
@@ -120,24 +127,36 @@ enum DocxBody {
                 if !paragraphs.isEmpty { paragraphs[paragraphs.count - 1].text += "-" }
             case "w:tbl":
                 tables.append(Table())
+                real.append(true)
+            case "w:gridCol":
+                if real.last == true, tables[tables.count - 1].rows.isEmpty { tables[tables.count - 1].gridColumns += 1 }
             case "w:tr":
-                if !tables.isEmpty { tables[tables.count - 1].row = [] }
+                guard real.last == true else { break }
+                if tables[tables.count - 1].gridColumns == 1 && tables[tables.count - 1].rows.isEmpty {
+                    // A table of one column is a frame round the text (a box round a note, or
+                    // the whole report laid in a one-cell table): its contents are read as if
+                    // it were not there.
+                    tables.removeLast()
+                    real[real.count - 1] = false
+                } else {
+                    tables[tables.count - 1].row = []
+                }
             case "w:gridBefore":
-                if !tables.isEmpty, let n = count(attributes["w:val"]) {
+                if real.last == true, let n = count(attributes["w:val"]) {
                     tables[tables.count - 1].row += Array(repeating: "", count: n)
                 }
             case "w:tc":
-                if !tables.isEmpty {
+                if real.last == true {
                     tables[tables.count - 1].cell = ""
                     tables[tables.count - 1].span = 1
                     tables[tables.count - 1].continuesMerge = false
                 }
             case "w:gridSpan":
-                if !tables.isEmpty, let n = count(attributes["w:val"]) { tables[tables.count - 1].span = n }
+                if real.last == true, let n = count(attributes["w:val"]) { tables[tables.count - 1].span = n }
             case "w:vMerge":
-                if !tables.isEmpty { tables[tables.count - 1].continuesMerge = attributes["w:val"] != "restart" }
+                if real.last == true { tables[tables.count - 1].continuesMerge = attributes["w:val"] != "restart" }
             case "w:hMerge":
-                if !tables.isEmpty, attributes["w:val"] != "restart" { tables[tables.count - 1].continuesMerge = true }
+                if real.last == true, attributes["w:val"] != "restart" { tables[tables.count - 1].continuesMerge = true }
             default:
                 break
             }
@@ -163,19 +182,19 @@ enum DocxBody {
                     }
                 }
             case "w:tc":
-                guard !tables.isEmpty else { return }
+                guard real.last == true else { return }
                 var t = tables.removeLast()
                 t.row.append(t.continuesMerge ? "" : t.cell)
                 t.row += Array(repeating: "", count: max(0, min(t.span, DocxBody.maxColumns) - 1))
                 if t.row.count > DocxBody.maxColumns { t.row.removeLast(t.row.count - DocxBody.maxColumns) }
                 tables.append(t)
             case "w:tr":
-                guard !tables.isEmpty else { return }
+                guard real.last == true else { return }
                 let row = tables[tables.count - 1].row
                 if row.contains(where: { !$0.isEmpty }) { tables[tables.count - 1].rows.append(row) }
                 tables[tables.count - 1].row = []
             case "w:tbl":
-                guard let t = tables.popLast() else { return }
+                guard real.popLast() == true, let t = tables.popLast() else { return }
                 if tables.isEmpty {
                     lines.append("")
                     lines += t.rows.map { $0.joined(separator: "\t") }

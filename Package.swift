@@ -31,5 +31,6 @@ let package = Package(
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "NianbaoTestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "SiteKitTests", dependencies: ["SiteKit", "NianbaoTestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "nianbaoTests", dependencies: ["nianbao", "SiteKit", "NianbaoTestSupport"]),
+        .testTarget(name: "BenchTests", dependencies: ["nianbao-bench", "SiteKit"]),
     ]
 )

@@ -3,10 +3,13 @@ import Foundation
 import Glibc
 #endif
 
-/// One run of a command: its wall time, the peak resident memory of the child (from `wait4`'s
+/// One run of a command: its wall and CPU time, the peak resident memory of the child (from `wait4`'s
 /// rusage, as `/usr/bin/time -v` reports it), its exit status and what it printed.
 struct ChildRun {
     var seconds: Double
+    /// User + system CPU time of the child: steadier than wall time when other work shares
+    /// the cores (the machine has two).
+    var cpuSeconds: Double
     var peakBytes: Int
     var status: Int32
     var output: String
@@ -34,7 +37,8 @@ struct ChildRun {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return ChildRun(seconds: seconds, peakBytes: usage.ru_maxrss * 1024, status: exit, output: output)
+        func secs(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return ChildRun(seconds: seconds, cpuSeconds: secs(usage.ru_utime) + secs(usage.ru_stime), peakBytes: usage.ru_maxrss * 1024, status: exit, output: output)
     }
 }
 

@@ -24,6 +24,7 @@ struct SiteBenchmark {
 
     struct Sample {
         var seconds: Double
+        var cpuSeconds: Double
         var peakBytes: Int
         var written: Int
         /// What nianbao says it wrote (`N files written`); `nil` for Hugo.
@@ -75,10 +76,11 @@ struct SiteBenchmark {
                 throw BenchError.failed("\(tool.rawValue) failed (\(run.status)) in \(scenario.rawValue); see \(log.path)")
             }
             let written = before.written(in: OutputSnapshot(outputs[tool]!))
-            let sample = Sample(seconds: run.seconds, peakBytes: run.peakBytes, written: written, reported: Self.filesWritten(run.output))
+            let sample = Sample(seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakBytes: run.peakBytes, written: written, reported: Self.filesWritten(run.output))
             samples[scenario, default: [:]][tool, default: []].append(sample)
-            FileHandle.standardError.write(Data(String(format: "  %-18@ %-7@ %7.2f s %6.0f MiB %6d files\n", scenario.rawValue as NSString,
-                                                       tool.rawValue as NSString, run.seconds, Double(run.peakBytes) / 1_048_576, written).utf8))
+            let label = (scenario.rawValue + ", " + tool.rawValue).padding(toLength: 28, withPad: " ", startingAt: 0)
+            FileHandle.standardError.write(Data(String(format: "  %@ %7.2f s (cpu %6.2f s) %6.0f MiB %6d files\n", label,
+                                                       run.seconds, run.cpuSeconds, Double(run.peakBytes) / 1_048_576, written).utf8))
         }
 
         for round in 0..<rounds {
@@ -119,14 +121,17 @@ struct SiteBenchmark {
             guard let said = list.last?.reported else { return "\(counted)" }
             return said == counted ? "\(counted)" : "\(counted) (says \(said))"
         }
-        var lines = ["| \(reports) reports | nianbao | peak | files written | Hugo | peak | files written | time ratio | memory ratio |",
-                     "|---|---|---|---|---|---|---|---|---|"]
+        func cpu(_ list: [Sample]) -> String { String(format: "%.2f s", median(list.map(\.cpuSeconds))) }
+        var lines = ["| \(reports) reports | nianbao wall, median (min–max) | cpu | peak RSS | files written "
+                     + "| Hugo wall, median (min–max) | cpu | peak RSS | files written | wall ratio | cpu ratio | memory ratio |",
+                     "|---|---|---|---|---|---|---|---|---|---|---|---|"]
         for scenario in Scenario.allCases {
             guard let n = samples[scenario]?[.nianbao], let h = samples[scenario]?[.hugo] else { continue }
             let ratio = median(n.map(\.seconds)) / median(h.map(\.seconds))
             let mem = Double(n.map(\.peakBytes).max()!) / Double(h.map(\.peakBytes).max()!)
-            lines.append("| \(scenario.rawValue) | \(time(n)) | \(memory(n)) | \(files(n)) | \(time(h)) | \(memory(h)) | \(files(h)) | "
-                         + String(format: "%.2f× | %.2f× |", ratio, mem))
+            let cpuRatio = median(n.map(\.cpuSeconds)) / median(h.map(\.cpuSeconds))
+            lines.append("| \(scenario.rawValue) | \(time(n)) | \(cpu(n)) | \(memory(n)) | \(files(n)) | \(time(h)) | \(cpu(h)) | \(memory(h)) "
+                         + "| \(files(h)) | " + String(format: "%.2f× | %.2f× | %.2f× |", ratio, cpuRatio, mem))
         }
         return lines.joined(separator: "\n")
     }

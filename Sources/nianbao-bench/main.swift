@@ -4,6 +4,7 @@ import Foundation
 // See README.md beside this file.
 //
 //   swift run -c release nianbao-bench site --reports N [--seed S] [--runs R] [--work DIR] [--keep]
+//   swift run -c release nianbao-bench phases --content DIR [--runs R]
 //   swift run -c release nianbao-bench generate --reports N --out DIR [--seed S] [--hugo]
 //   swift run -c release nianbao-bench [corpus|gazetteer|all] [--corpus DIR]
 
@@ -18,13 +19,15 @@ do {
     switch which {
     case "site":
         try SiteBenchmark(options: .init(option: option, flag: { args.contains($0) })).run()
+    case "phases":
+        try PhaseBenchmark.run(option: option)
     case "generate":
         try GenerateCommand.run(option: option, flag: { args.contains($0) })
     case "corpus", "gazetteer", "all":
         if which == "gazetteer" || which == "all" { try gazetteerBenchmark() }
         if which == "corpus" || which == "all" { try corpusBenchmark(option("--corpus") ?? "../shared/corpus/raw") }
     default:
-        FileHandle.standardError.write(Data("nianbao-bench: unknown benchmark \(which) (site, generate, corpus, gazetteer, all)\n".utf8))
+        FileHandle.standardError.write(Data("nianbao-bench: unknown benchmark \(which) (site, phases, generate, corpus, gazetteer, all)\n".utf8))
         exit(64)
     }
 } catch {

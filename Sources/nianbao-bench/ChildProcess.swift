@@ -38,7 +38,8 @@ struct ChildRun {
         let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         func secs(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
-        return ChildRun(seconds: seconds, cpuSeconds: secs(usage.ru_utime) + secs(usage.ru_stime), peakBytes: usage.ru_maxrss * 1024, status: exit, output: output)
+        return ChildRun(seconds: seconds, cpuSeconds: secs(usage.ru_utime) + secs(usage.ru_stime), peakBytes: usage.ru_maxrss * 1024,
+                        status: exit, output: output)
     }
 }
 

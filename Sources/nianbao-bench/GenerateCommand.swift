@@ -37,7 +37,8 @@ enum GenerateCommand {
     /// Writes one report into both sites (also how the benchmark adds and edits a report).
     static func add(_ report: GeneratedReport, to root: URL) throws {
         try Data(report.bytes).write(to: root.appendingPathComponent("content").appendingPathComponent(report.fileName))
-        try Data(HugoSite.markdown(report).utf8).write(to: root.appendingPathComponent("hugo").appendingPathComponent(HugoSite.path(of: report)))
+        let hugoFile = root.appendingPathComponent("hugo").appendingPathComponent(HugoSite.path(of: report))
+        try Data(HugoSite.markdown(report).utf8).write(to: hugoFile)
     }
 
     /// Removes one report from both sites.

@@ -76,7 +76,8 @@ struct SiteBenchmark {
                 throw BenchError.failed("\(tool.rawValue) failed (\(run.status)) in \(scenario.rawValue); see \(log.path)")
             }
             let written = before.written(in: OutputSnapshot(outputs[tool]!))
-            let sample = Sample(seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakBytes: run.peakBytes, written: written, reported: Self.filesWritten(run.output))
+            let sample = Sample(seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakBytes: run.peakBytes, written: written,
+                                reported: Self.filesWritten(run.output))
             samples[scenario, default: [:]][tool, default: []].append(sample)
             let label = (scenario.rawValue + ", " + tool.rawValue).padding(toLength: 28, withPad: " ", startingAt: 0)
             FileHandle.standardError.write(Data(String(format: "  %@ %7.2f s (cpu %6.2f s) %6.0f MiB %6d files\n", label,
@@ -110,7 +111,10 @@ struct SiteBenchmark {
 
     /// The figures as a markdown table: medians, min–max, and nianbao ÷ Hugo.
     static func table(_ samples: [Scenario: [Tool: [Sample]]], reports: Int) -> String {
-        func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2 }
+        func median(_ xs: [Double]) -> Double {
+            let s = xs.sorted()
+            return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+        }
         func time(_ list: [Sample]) -> String {
             let t = list.map(\.seconds)
             return String(format: "%.2f s (%.2f–%.2f)", median(t), t.min()!, t.max()!)
@@ -130,7 +134,8 @@ struct SiteBenchmark {
             let ratio = median(n.map(\.seconds)) / median(h.map(\.seconds))
             let mem = Double(n.map(\.peakBytes).max()!) / Double(h.map(\.peakBytes).max()!)
             let cpuRatio = median(n.map(\.cpuSeconds)) / median(h.map(\.cpuSeconds))
-            lines.append("| \(scenario.rawValue) | \(time(n)) | \(cpu(n)) | \(memory(n)) | \(files(n)) | \(time(h)) | \(cpu(h)) | \(memory(h)) "
+            lines.append("| \(scenario.rawValue) | \(time(n)) | \(cpu(n)) | \(memory(n)) | \(files(n)) "
+                         + "| \(time(h)) | \(cpu(h)) | \(memory(h)) "
                          + "| \(files(h)) | " + String(format: "%.2f× | %.2f× | %.2f× |", ratio, cpuRatio, mem))
         }
         return lines.joined(separator: "\n")

@@ -27,7 +27,8 @@ do {
         if which == "gazetteer" || which == "all" { try gazetteerBenchmark() }
         if which == "corpus" || which == "all" { try corpusBenchmark(option("--corpus") ?? "../shared/corpus/raw") }
     default:
-        FileHandle.standardError.write(Data("nianbao-bench: unknown benchmark \(which) (site, phases, generate, corpus, gazetteer, all)\n".utf8))
+        let known = "site, phases, generate, corpus, gazetteer, all"
+        FileHandle.standardError.write(Data("nianbao-bench: unknown benchmark \(which) (\(known))\n".utf8))
         exit(64)
     }
 } catch {

@@ -64,7 +64,8 @@ import SiteKit
         let nudged = CorpusGenerator(seed: 5).reports(count: 30, nudge: 12)
         for i in plain.indices where i != 12 { #expect(plain[i].bytes == nudged[i].bytes) }
         let before = String(decoding: plain[12].bytes, as: UTF8.self), after = String(decoding: nudged[12].bytes, as: UTF8.self)
-        let changed = zip(before.split(separator: "\n", omittingEmptySubsequences: false), after.split(separator: "\n", omittingEmptySubsequences: false))
+        let changed = zip(before.split(separator: "\n", omittingEmptySubsequences: false),
+                          after.split(separator: "\n", omittingEmptySubsequences: false))
             .filter { $0 != $1 }
         #expect(changed.count == 1)
     }

@@ -40,8 +40,10 @@ enum ActiveTable {
                 TableRow(path: ["规范性文件"], values: ["\(made)", "\(made)", "\(state.normativeInForce)"]),
             ]),
             PrintedTable(title: "第二十条第（五）项", columns: ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"], rows: [
-                TableRow(path: ["行政许可"], values: ["\(random.count(zero: 0.3, max: 80))", change(), "\(random.count(zero: 0.3, max: 2000))"]),
-                TableRow(path: ["其他对外管理服务事项"], values: ["\(random.count(zero: 0.5, max: 40))", change(), "\(random.count(zero: 0.5, max: 300))"]),
+                TableRow(path: ["行政许可"],
+                         values: ["\(random.count(zero: 0.3, max: 80))", change(), "\(random.count(zero: 0.3, max: 2000))"]),
+                TableRow(path: ["其他对外管理服务事项"],
+                         values: ["\(random.count(zero: 0.5, max: 40))", change(), "\(random.count(zero: 0.5, max: 300))"]),
             ]),
             PrintedTable(title: "第二十条第（六）项", columns: ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"], rows: [
                 TableRow(path: ["行政处罚"], values: ["\(random.count(zero: 0.4, max: 60))", change(), "\(penalty)"]),

@@ -20,7 +20,8 @@ enum HTMLLayout {
             switch block {
             case .title(let t): out += "<h1>\(escape(t))</h1>\n"
             case .heading(let h): out += "<p class=MsoNormal><b><span style='font-size:16pt'>\(escape(h))</span></b></p>\n"
-            case .paragraph(let p): out += "<p class=MsoNormal style='text-indent:32pt'><span style='font-size:16pt'>\(escape(p))</span></p>\n"
+            case .paragraph(let p):
+                out += "<p class=MsoNormal style='text-indent:32pt'><span style='font-size:16pt'>\(escape(p))</span></p>\n"
             case .signature(let body, let date):
                 out += "<p class=MsoNormal align=right>\(escape(body))</p>\n<p class=MsoNormal align=right>\(escape(date))</p>\n"
             case .table(let kind, let table): out += self.table(kind, table)
@@ -30,7 +31,8 @@ enum HTMLLayout {
     }
 
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
     }
 
     static func cell(_ text: String, rowspan: Int = 1, colspan: Int = 1) -> String {
@@ -48,7 +50,8 @@ enum HTMLLayout {
         case .review:
             rows.append("<tr>" + cell("行政复议", colspan: 5) + cell("行政诉讼", colspan: 10) + "</tr>")
             let five = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
-            rows.append("<tr>" + five.map { cell($0, rowspan: 2) }.joined() + cell("未经复议直接起诉", colspan: 5) + cell("复议后起诉", colspan: 5) + "</tr>")
+            rows.append("<tr>" + five.map { cell($0, rowspan: 2) }.joined() + cell("未经复议直接起诉", colspan: 5)
+                        + cell("复议后起诉", colspan: 5) + "</tr>")
             rows.append("<tr>" + (five + five).map { cell($0) }.joined() + "</tr>")
             rows.append("<tr>" + table.rows[0].values.map { cell($0) }.joined() + "</tr>")
         case .applications:
@@ -61,7 +64,8 @@ enum HTMLLayout {
                 for (i, label) in r.path.enumerated() {
                     let prefix = Array(r.path[...i])
                     // A merged cell starts on the first row of its group and spans the group.
-                    if n > 0, table.rows[n - 1].path.count > i, Array(table.rows[n - 1].path[...i]) == prefix, i < r.path.count - 1 { continue }
+                    let above = n > 0 ? table.rows[n - 1].path : []
+                    if above.count > i, Array(above[...i]) == prefix, i < r.path.count - 1 { continue }
                     let span = table.rows[n...].prefix { $0.path.count > i && Array($0.path[...i]) == prefix }.count
                     cells += cell(label, rowspan: i < r.path.count - 1 ? span : 1, colspan: i == r.path.count - 1 ? 3 - i : 1)
                 }

@@ -117,7 +117,8 @@ enum HugoSite {
         <table class="{{ .kind }}">
         {{ with .title }}<caption>{{ . }}</caption>{{ end }}
         {{ with .columns }}<thead><tr>{{ range . }}<th>{{ . }}</th>{{ end }}</tr></thead>{{ end }}
-        <tbody>{{ range .rows }}<tr><th>{{ .label }}</th>{{ range .values }}<td>{{ if eq . "" }}—{{ else }}{{ . }}{{ end }}</td>{{ end }}</tr>{{ end }}</tbody>
+        <tbody>{{ range .rows }}<tr><th>{{ .label }}</th>
+        {{- range .values }}<td>{{ if eq . "" }}—{{ else }}{{ . }}{{ end }}</td>{{ end }}</tr>{{ end }}</tbody>
         </table>
         {{ end }}
         {{ .Content }}
@@ -127,7 +128,9 @@ enum HugoSite {
 
         """),
         ("layouts/_default/single.json", """
-        {{ dict "title" .Title "year" (index .Params.years 0) "county" (index .Params.counties 0) "era" .Params.era "tables" .Params.tables | jsonify }}
+        {{- $year := index .Params.years 0 -}}
+        {{- $county := index .Params.counties 0 -}}
+        {{ dict "title" .Title "year" $year "county" $county "era" .Params.era "tables" .Params.tables | jsonify }}
 
         """),
         ("layouts/_default/list.html", """
@@ -147,8 +150,12 @@ enum HugoSite {
         ("layouts/index.html", """
         {{ define "main" }}
         <h1>{{ .Site.Title }}</h1>
-        <h2>年度</h2><ul>{{ range .Site.Taxonomies.years.Alphabetical.Reverse }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>
-        <h2>区县</h2><ul>{{ range .Site.Taxonomies.counties.ByCount }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>
+        <h2>年度</h2>
+        <ul>{{ range .Site.Taxonomies.years.Alphabetical.Reverse }}
+        <li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>
+        <h2>区县</h2>
+        <ul>{{ range .Site.Taxonomies.counties.ByCount }}
+        <li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>
         {{ end }}
 
         """),

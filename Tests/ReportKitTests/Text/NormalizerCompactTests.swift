@@ -21,8 +21,10 @@ import NianbaoTestSupport
     }
 
     @Test func randomTextCompactsAsScalarsDo() {
-        let alphabet: [Unicode.Scalar] = ["a", "一", "\u{3000}", "\u{3001}", "\u{A0}", "\u{A1}", "\u{2000}", "\u{200B}", "\u{200C}", "\u{2028}",
-                                          "\u{202F}", "\u{2030}", "\u{205F}", "\u{2060}", "\u{FEFF}", "\u{FEFE}", " ", "\t", "\n", "\u{1F44D}", "\u{301}"]
+        let alphabet: [Unicode.Scalar] = ["a", "一", "\u{3000}", "\u{3001}", "\u{A0}", "\u{A1}", "\u{2000}", "\u{200B}", "\u{200C}",
+                                          "\u{2028}",
+                                          "\u{202F}", "\u{2030}", "\u{205F}", "\u{2060}", "\u{FEFF}", "\u{FEFE}", " ", "\t", "\n",
+                                          "\u{1F44D}", "\u{301}"]
         var rng = SeededGenerator(seed: 3)
         for _ in 0..<500 {
             var view = String.UnicodeScalarView()
@@ -50,11 +52,13 @@ import NianbaoTestSupport
     }
 
     @Test func randomCellsParseAsWithFoundationTrim() {
-        let alphabet: [String] = ["1", "2", "0", ".", "+", "-", "万元", "件", " ", "\t", "\u{3000}", "\u{A0}", "\u{1680}", "\u{2001}", "\u{2009}",
+        let alphabet: [String] = ["1", "2", "0", ".", "+", "-", "万元", "件", " ", "\t", "\u{3000}", "\u{A0}", "\u{1680}", "\u{2001}",
+                                  "\u{2009}",
                                   "\u{200B}", "\u{202F}", "\u{205F}", "\u{301}", "/", "—", "无", "１", "a", "\n"]
         var rng = SeededGenerator(seed: 9)
         for _ in 0..<2000 {
-            let raw = (0..<Int.random(in: 0..<8, using: &rng)).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }.joined()
+            let length = Int.random(in: 0..<8, using: &rng)
+            let raw = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }.joined()
             #expect(CellValue.parse(raw) == Self.viaFoundation(raw), "\(raw.unicodeScalars.map(\.value))")
         }
     }

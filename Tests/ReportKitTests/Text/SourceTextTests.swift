@@ -21,7 +21,8 @@ import NianbaoTestSupport
         let alphabet: [String] = ["\n", "\r", "\r\n", "a", " ", "\t", "一", "\u{301}", "\u{200D}", "👍", "\u{1F3FD}", "１"]
         var rng = SeededGenerator(seed: 7)
         for _ in 0..<300 {
-            let text = (0..<Int.random(in: 0..<80, using: &rng)).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }.joined()
+            let length = Int.random(in: 0..<80, using: &rng)
+            let text = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] }.joined()
             #expect(SourceText.lines(text).map(\.text) == Self.byCharacter(text), "\(Array(text.unicodeScalars))")
         }
     }

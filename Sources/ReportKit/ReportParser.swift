@@ -10,17 +10,25 @@ import Foundation
 ///    二, 三 and 四; the legacy form starts at its 统计指标 header;
 /// 4. decide the format from the headers (`FormatRecognizer`);
 /// 5. check the 勾稽关系 (`RuleRegistry`), then lay out the blocks for the page.
+///
+/// What the forms say (which eras exist, their headers, rows and arithmetic) comes from
+/// `forms`, the standard registry unless a caller (a test of a made-up era) passes another.
 public struct ReportParser: Sendable {
     let resolver: (any RegionResolving)?
+    let forms: FormRegistry
 
-    public init(resolver: (any RegionResolving)? = nil) {
+    public init(resolver: (any RegionResolving)? = nil, forms: FormRegistry = Forms.standard) {
         self.resolver = resolver
+        self.forms = forms
     }
 
-    /// Parses already-decoded text (`.txt`, `.md`, or the line form of an HTML page).
-    public func parse(lines original: [SourceLine], source: String) -> Report {
+    /// Parses one report from the lines the reading path prepared.
+    public func parse(_ input: ParseInput) -> Report {
+        let original = input.lines
+        let source = input.source
+        let grid = input.grid
+        let o = input.overrides
         let lines = FlattenedText.split(original.map { SourceLine(Normalizer.line($0.text), number: $0.number) })
-        let grid = source.lowercased().hasSuffix(".html") || source.lowercased().hasSuffix(".htm")
         var report = Report(source: source)
         var diagnostics: [Diagnostic] = []
 
@@ -29,6 +37,16 @@ public struct ReportParser: Sendable {
         report.body = meta.body
         report.year = meta.year
         report.published = meta.published
+        // The publisher's front matter wins, and is applied before anything depends on it.
+        if let body = o.body { diagnostics.append(o.note("body", old: report.body, new: body)); report.body = body }
+        if let year = o.year {
+            diagnostics.append(o.note("year", old: report.year.map(String.init), new: String(year)))
+            report.year = year
+        }
+        if let published = o.published {
+            diagnostics.append(o.note("published", old: report.published, new: published))
+            report.published = published
+        }
 
         // Section headings, in order.
         var headings: [Int: Int] = [:]
@@ -56,46 +74,48 @@ public struct ReportParser: Sendable {
         compactText.reserveCapacity(lines.count * 30)
         for line in lines { compactText += Normalizer.compact(line.text) }
 
-        let legacyStart = lines.firstIndex { LegacyTableRecognizer.isHeader($0.text) }
-        let looksNew = Normalizer.contains(compactText, "本年新制作数量") || Normalizer.contains(compactText, "本年制发件数") || Normalizer.contains(compactText, "上一年项目数量")
-            || Normalizer.contains(compactText, "本年新收政府信息公开申请")
+        let legacyForm = forms.legacyForm
+        let legacyStart = legacyForm.flatMap { form in lines.firstIndex { form.isHeader($0.text) } }
+        let formats = FormatRecognizer(forms: forms)
+        let looksNew = formats.looksLikeStandardTables(compactText)
         var spans: [BlockRecognizer.TableSpan] = []
 
         if looksNew || legacyStart == nil {
-            if let r = region(2), !r.isEmpty {
-                let (t, d) = ActiveTableRecognizer().read(Array(lines[r]), grid: grid)
-                report.tables.active = t; diagnostics += d
-                if t != nil { spans.append(.init(kind: .active, range: r)) }
+            func read(_ kind: TableKind, section: Int, _ recognizer: ([SourceLine]) -> (StatTable?, [Diagnostic])) {
+                guard let r = region(section), !r.isEmpty else { return }
+                var (t, d) = recognizer(Array(lines[r]))
+                t?.fillDerivedRows()
+                report.tables[kind] = t.map(ReportTable.stat)
+                diagnostics += d
+                if t != nil { spans.append(.init(kind: kind, range: r)) }
             }
-            if let r = region(3), !r.isEmpty {
-                let (t, d) = ApplicationsTableRecognizer().read(Array(lines[r]), grid: grid)
-                report.tables.applications = t; diagnostics += d
-                if t != nil { spans.append(.init(kind: .applications, range: r)) }
-            }
-            if let r = region(4), !r.isEmpty {
-                let (t, d) = ReviewTableRecognizer().read(Array(lines[r]), grid: grid)
-                report.tables.review = t; diagnostics += d
-                if t != nil { spans.append(.init(kind: .review, range: r)) }
-            }
+            read(.active, section: 2) { ActiveTableRecognizer(forms: forms).read($0, grid: grid) }
+            read(.applications, section: 3) { ApplicationsTableRecognizer(forms: forms).read($0, grid: grid) }
+            read(.review, section: 4) { ReviewTableRecognizer(forms: forms).read($0, grid: grid) }
         }
-        if !looksNew, let start = legacyStart {
+        if !looksNew, let start = legacyStart, let legacyForm {
             let printed = Dictionary(original.map { ($0.number, $0.text) }, uniquingKeysWith: { a, _ in a })
-            let (t, d) = LegacyTableRecognizer().read(Array(lines[start...]), prose: lines, printed: printed)
+            let (t, d) = LegacyTableRecognizer(form: legacyForm).read(Array(lines[start...]), prose: lines, printed: printed)
             report.tables.legacy = t; diagnostics += d
             if t != nil {
-                let end = lines[start...].firstIndex { Normalizer.compact($0.text).hasPrefix("单位负责人") } ?? lines.count
+                let end = lines[start...].firstIndex { line in
+                    let c = Normalizer.compact(line.text)
+                    return legacyForm.footerWords.contains { c.hasPrefix($0) }
+                } ?? lines.count
                 spans.append(.init(kind: .legacy, range: start..<max(start + 1, end)))
             }
         }
 
-        report.format = FormatRecognizer.format(compactText: compactText, applications: report.tables.applications,
-                                                hasLegacyForm: report.tables.legacy != nil || Normalizer.contains(compactText, "政府信息公开情况统计表"),
-                                                year: report.year)
+        report.format = formats.format(compactText: compactText, tables: report.tables, year: report.year)
+        if let format = o.format {
+            diagnostics.append(o.note("format", old: report.format.rawValue, new: format.rawValue))
+            report.format = format
+        }
 
         if report.year == nil { diagnostics.append(.error("report.noYear", "报告未写明年度（标题和统计期限中都没有）；可在 front matter 写 year: 指定", line: nil)) }
         if report.body == nil { diagnostics.append(.warning("report.noBody", "报告未写明发布机关；可在 front matter 写 body: 指定", line: nil)) }
-        if report.tables.active == nil && report.tables.applications == nil && report.tables.review == nil && report.tables.legacy == nil {
-            if report.format == .v2019 || report.format == .v2021 {
+        if report.tables.isEmpty {
+            if forms.era(of: report.format)?.tables.isEmpty == false {
                 // The form's headers are there but no table could be read (e.g. flattened text).
                 diagnostics.append(.info("report.tablesNotRead", "报告有统计表格，但版式无法可靠读取，表格留空", line: nil))
             } else {
@@ -104,20 +124,29 @@ public struct ReportParser: Sendable {
         }
 
         report.diagnostics = diagnostics
-        report.diagnostics += RuleRegistry.check(report, lines: lines)
+        report.diagnostics += RuleRegistry.check(report, lines: lines, forms: forms)
         report.blocks = BlockRecognizer().blocks(original: Self.display(original, lines), normalized: lines, tables: spans,
                                                  titleLines: Set(meta.titleLines),
                                                  ownLines: Set([meta.signature != nil ? meta.bodyLine : nil].compactMap { $0 }))
 
-        if let resolver {
-            let folder = source.split(separator: "/").dropLast().joined(separator: "/")
-            let clues = RegionClues(body: report.body, title: report.title, signature: meta.signature,
-                                    folder: folder, lines: lines, bodyLine: meta.bodyLine)
-            let (region, d) = resolver.resolve(clues)
+        if let region = o.region {
+            report.region = region
+            let old = resolver == nil ? [] : resolve(report, meta: meta, lines: lines, folder: input.folder).0.names
+            report.diagnostics.append(o.note("region", old: old.isEmpty ? nil : old.joined(separator: "/"),
+                                             new: region.names.joined(separator: "/")))
+        } else if resolver != nil {
+            let (region, d) = resolve(report, meta: meta, lines: lines, folder: input.folder)
             report.region = region
             report.diagnostics += d
         }
         return report
+    }
+
+    private func resolve(_ report: Report, meta: MetadataRecognizer.Result, lines: [SourceLine], folder: String) -> (Region, [Diagnostic]) {
+        guard let resolver else { return (.unknown, []) }
+        let clues = RegionClues(body: report.body, title: report.title, signature: meta.signature,
+                                folder: folder, lines: lines, bodyLine: meta.bodyLine)
+        return resolver.resolve(clues)
     }
 
     /// The text shown on the page, line for line with `lines`: the original (markdown as
@@ -131,7 +160,12 @@ public struct ReportParser: Sendable {
         return lines.map { SourceLine(text[$0.number] ?? $0.text, number: $0.number) }
     }
 
-    /// Parses a decoded text, split into lines numbered from 1.
+    /// Parses plain text lines with no front matter (tests, tools).
+    public func parse(lines: [SourceLine], source: String) -> Report {
+        parse(ParseInput(lines: lines, source: source))
+    }
+
+    /// Parses a decoded plain text, split into lines numbered from 1.
     public func parse(_ text: String, source: String) -> Report {
         parse(lines: SourceText.lines(text), source: source)
     }

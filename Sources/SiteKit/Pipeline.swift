@@ -38,28 +38,20 @@ public struct Pipeline: Sendable {
     /// Loads and parses every report, then runs the checks across reports.
     public func check() throws -> Result {
         let start = Date()
-        let found = try SourceLoader.discover(in: plan.content)
+        let found = try ContentFolder.discover(in: plan.content)
         let label = plan.contentLabel
+        // How each file is named in messages and in `report.source`: `content/000.txt`.
+        let shown = found.map { label.isEmpty || label == "." ? $0.relativePath : "\(label)/\($0.relativePath)" }
         let reader = self.reader
-        let slots = Slots<ParsedDocument>(count: found.count)
-        let failures = Slots<FileDiagnostic>(count: found.count)
+        let slots = Slots<ReportReader.Outcome>(count: found.count)
         DispatchQueue.concurrentPerform(iterations: found.count) { i in
-            let (url, rel) = found[i]
-            let shown = label.isEmpty || label == "." ? rel : "\(label)/\(rel)"
-            do {
-                let doc = try SourceLoader.load(url, path: rel)
-                // An empty file is a mistake to report, not a report to publish.
-                if doc.text.allSatisfy(\.isWhitespace) {
-                    failures[i] = FileDiagnostic(file: shown, diagnostic: .error("file.empty", "文件是空的，未生成页面", line: nil))
-                    return
-                }
-                slots[i] = ParsedDocument(document: doc, report: reader.read(doc, source: shown))
-            } catch {
-                failures[i] = FileDiagnostic(file: shown, diagnostic: .error("file.unreadable", "无法读取文件：\(error.localizedDescription)", line: nil))
-            }
+            slots[i] = reader.read(fileAt: found[i].url, path: found[i].relativePath, source: shown[i])
         }
-        var documents = slots.values.compactMap { $0 }
-        let loadProblems = failures.values.compactMap { $0 }
+        let outcomes = slots.values.compactMap { $0 }
+        let loadProblems = zip(shown, outcomes).flatMap { file, outcome in
+            outcome.problems.map { FileDiagnostic(file: file, diagnostic: $0) }
+        }
+        var documents = outcomes.compactMap(\.parsed)
         let portal = PortalChecks.check(documents.map(\.report))
         for (index, extra) in portal { documents[index].report.diagnostics += extra }
         let diagnostics = loadProblems + documents.flatMap { d in
@@ -77,8 +69,7 @@ public struct Pipeline: Sendable {
         var renderer = try SiteRenderer(config: plan.config, slug: slug)
         renderer.searchIDs = SearchIDs.read(site: plan.output)
         renderer.searchIndex = searchSwitch != "off"
-        var files = try renderer.render(result.documents)
-        if let base = plan.config.absoluteBase { files.append(Sitemap.file(for: files, base: base)) }
+        let files = try renderer.render(result.documents)
         result.pages = files.filter { $0.path.hasSuffix(".html") }.count
         result.written = try OutputWriter(output: plan.output).write(files)
         result.seconds = Date().timeIntervalSince(start)

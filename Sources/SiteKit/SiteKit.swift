@@ -1,1 +1,1 @@
-@_exported import ReportKit
+@_exported import InputKit

@@ -19,17 +19,16 @@ import NianbaoTestSupport
     }
 
     @Test func everyRowKeyIsUniqueWithinItsForm() {
-        for id in FormID.allCases {
-            let keys = id.definition.allRows.map(\.key)
-            #expect(Set(keys).count == keys.count, "\(id)")
+        for form in Forms.standard.forms {
+            let keys = form.allRows.map(\.key)
+            #expect(Set(keys).count == keys.count, "\(form.id)")
         }
     }
 
-    @Test func everyParentIsARowOfTheSameFormOrTheLitigationGroup() {
-        for id in FormID.allCases {
-            let form = id.definition
+    @Test func everyParentIsAHeadingOrRowOfTheSameForm() {
+        for form in Forms.standard.forms {
             for row in form.allRows {
-                if let p = row.parent { #expect(form.row(p) != nil || p == "litigation", "\(id) \(row.key) → \(p)") }
+                if let p = row.parent { #expect(form.row(p) != nil, "\(form.id) \(row.key) → \(p)") }
             }
         }
     }

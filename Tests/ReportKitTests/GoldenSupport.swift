@@ -1,27 +1,23 @@
 import Foundation
+import InputKit
 import ReportKit
 
-// The one place the golden tests turn a file into a `Report`, and a report into the JSON the
-// golden files hold. Kept to two small functions so the lead can swap the body of
-// `report(forFile:source:)` for the real pipeline (encoding detection, HTML to lines, region
-// resolver) without touching the tests or the golden files.
+// The one place the golden tests turn a file into a `Report` (through the product's own
+// reading path, `ReportReader`), and a report into the JSON the golden files hold.
 
 enum GoldenSupport {
-    /// Reads one report file the way the product does: encoding detection, HTML pages to
-    /// lines, the parser with the division gazetteer.
+    /// Reads one report file the way the product does (`ReportReader.standard`); a file that
+    /// is not a report becomes an empty report carrying the reader's errors, so the golden
+    /// comparison shows them.
     static func report(forFile url: URL, source: String) -> Report {
-        let bytes = (try? Data(contentsOf: url)) ?? Data()
-        let decoded = TextDecoder.decode([UInt8](bytes))
-        let isHTML = ["html", "htm"].contains(url.pathExtension.lowercased())
-        let lines = isHTML ? HTMLText.lines(decoded.text) : SourceText.lines(decoded.text)
-        var report = ReportParser(resolver: RegionResolver(gazetteer: .shared)).parse(lines: lines, source: source)
-        report.diagnostics = decoded.diagnostics + report.diagnostics
-        return report
+        let outcome = ReportReader.standard.read(fileAt: url, path: url.lastPathComponent, source: source)
+        return outcome.report ?? Report(source: source, diagnostics: outcome.problems)
     }
 
-    /// The report's `report.json` object with each diagnostic reduced to severity, code and
-    /// line. Why without `message`: the wording of a message may improve at any time, while
-    /// the code and the line are the contract a golden file pins.
+    /// The report's `report.json` object with each diagnostic reduced to severity, code, line
+    /// and subject (the table, row and cell it is about, `null` for prose and the file). Why
+    /// without `message`: the wording of a message may improve at any time, while the code,
+    /// the line and the subject are the contract a golden file pins.
     static func comparable(_ r: Report) -> JSONValue {
         guard case .object(let members) = r.json else { return r.json }
         return .object(members.map { key, value in
@@ -31,6 +27,9 @@ enum GoldenSupport {
                     ("severity", .string(d.severity.rawValue)),
                     ("code", .string(d.code.rawValue)),
                     ("line", JSONValue(d.line)),
+                    ("subject", d.subject.map { s in
+                        .object([("table", .string(s.table.rawValue)), ("row", JSONValue(s.row)), ("column", JSONValue(s.column))])
+                    } ?? .null),
                 ])
             }))
         })

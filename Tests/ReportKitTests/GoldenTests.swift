@@ -10,7 +10,7 @@ import NianbaoTestSupport
 // parser: they are how the parser is checked. Comparison is structural: both sides go through
 // `JSONSerialization`, object keys are compared as sets, numbers as decimals (`461.7` in a
 // golden file equals `Decimal(string: "461.7")`), and `diagnostics` as an order-independent
-// multiset of {severity, code, line}.
+// multiset of {severity, code, line, subject}.
 //
 // Recording is loud: when a golden file is missing, or NIANBAO_RECORD=1 is set, the test writes
 // the parser's output to the golden path AND fails, so a recorded file can never pass unseen.
@@ -162,7 +162,15 @@ enum GoldenJSON {
         #expect(offsets.count == Self.contractKeys.count && offsets == offsets.sorted())
         #expect(object["source"] as? String == c.source)
         let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
-        for d in diagnostics { #expect(Set(d.keys) == ["severity", "code", "line"]) }
+        for d in diagnostics {
+            #expect(Set(d.keys) == ["severity", "code", "line", "subject"])
+            if let subject = d["subject"] as? [String: Any] {
+                #expect(Set(subject.keys) == ["table", "row", "column"])
+                #expect(TableKind(rawValue: subject["table"] as? String ?? "") != nil, "\(c.source): \(subject)")
+            } else {
+                #expect(d["subject"] is NSNull, "\(c.source): subject must be an object or null")
+            }
+        }
     }
 
     /// The arithmetic in each golden agrees with the diagnostics it expects: one

@@ -9,7 +9,7 @@ import Foundation
     }
 
     @Test func missingCellIsNullNeverZero() {
-        let table = StatTable(form: .review, rows: [StatRow(key: "review", line: 3, cells: [
+        let table = StatTable(form: Forms.review, rows: [StatRow(key: "review", line: 3, cells: [
             StatCell(column: "upheld", value: nil, text: nil, line: 3),
             StatCell(column: "total", value: 0, text: "0", line: 3),
         ])])

@@ -8,7 +8,7 @@ import Testing
 /// no 2020 report — and two 鼓楼区 in two cities of 江苏省.
 @Suite struct RegionPagesTests {
     static func region(_ province: String, _ city: String?, _ county: String, _ town: String? = nil, _ code: String) -> Region {
-        Region(province: province, city: city, county: county, town: town, code: code)
+        Region(province: province, city: city, county: county, town: town, code: code).withLevelCodes()
     }
 
     static let nx = "宁夏回族自治区"
@@ -26,7 +26,7 @@ import Testing
         add("兴庆区通贵乡人民政府", xq("通贵乡", "640104200000"), [2021, 2019, 2020])
         add("兴庆区教育局", xq(nil, "640104000000"), [2020])
         add("兴庆区人民政府", xq(nil, "640104000000"), [2021])
-        add("银川市教育局", Region(province: nx, city: "银川市", code: "640100000000"), [2020])
+        add("银川市教育局", Region(province: nx, city: "银川市", code: "640100000000").withLevelCodes(), [2020])
         add("平罗县人民政府", region(nx, "石嘴山市", "平罗县", nil, "640221000000"), [2020])
         add("南京市鼓楼区人民政府", region("江苏省", "南京市", "鼓楼区", nil, "320106000000"), [2020])
         add("徐州市鼓楼区人民政府", region("江苏省", "徐州市", "鼓楼区", nil, "320302000000"), [2021])
@@ -168,8 +168,10 @@ import Testing
 
     /// Two 鼓楼区 the reports leave without their city: one name path, two codes — two places.
     @Test func oneNamePathWithTwoCodesSplitsByCode() {
-        let a = Report(source: "a.txt", body: "鼓楼区人民政府", region: Region(province: "江苏省", county: "鼓楼区", code: "320106000000"), year: 2020)
-        let b = Report(source: "b.txt", body: "鼓楼区人民政府", region: Region(province: "江苏省", county: "鼓楼区", code: "320302000000"), year: 2020)
+        let a = Report(source: "a.txt", body: "鼓楼区人民政府",
+                       region: Region(province: "江苏省", county: "鼓楼区", code: "320106000000").withLevelCodes(), year: 2020)
+        let b = Report(source: "b.txt", body: "鼓楼区人民政府",
+                       region: Region(province: "江苏省", county: "鼓楼区", code: "320302000000").withLevelCodes(), year: 2020)
         let map = SiteMap(reports: [a, b], slug: Pinyin.slug)
         #expect(map.reportFolder == ["jiangsusheng/gulouqu-320106/2020/", "jiangsusheng/gulouqu-320302/2020/"])
         #expect(map.counties.count == 2)
@@ -179,7 +181,7 @@ import Testing
     @Test func aBodyNeverTakesAPlacesFolder() {
         let county = Report(source: "a.txt", body: "甲区人民政府", region: Region(city: "某市", county: "甲区"), year: 2020)
         let body = Report(source: "b.txt", body: "某市甲区", region: Region(city: "某市", code: "110100000000"), year: 2020)
-        let map = SiteMap(reports: [county, body], slug: { $0 == "某市" ? "moushi" : "jia" }, codes: { _ in [:] })
+        let map = SiteMap(reports: [county, body], slug: { $0 == "某市" ? "moushi" : "jia" })
         #expect(map.reportFolder == ["moushi/jia/2020/", "moushi/jia-\(Slug.hash("某市||甲区"))/2020/"])
         #expect(map.nodes.map(\.folder) == ["moushi/", "moushi/jia/"])
         #expect(map.nodes[1].own == 0)

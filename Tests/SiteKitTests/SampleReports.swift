@@ -19,7 +19,7 @@ enum Sample {
 
     /// Table 三 of the golden file: （七）总计 breaks the column rule (3 ≠ 2 + 0) and
     /// 1.属于国家秘密 has an empty 自然人 cell.
-    static let tableThree = StatTable(form: .applications2019, rows: [
+    static let tableThree = StatTable(form: Forms.applications2019, rows: [
         row("newReceived", line: 10, [3, 0, 0, 0, 0, 0, 3]),
         row("granted", line: 12, [2, 0, 0, 0, 0, 0, 2]),
         row("denied.stateSecret", line: 13, [nil, 0, 0, 0, 0, 0, 0]),
@@ -28,12 +28,13 @@ enum Sample {
     ])
 
     static let columnTotalWarning = Diagnostic.warning(
-        "applications.columnTotal", "表三 （七）总计：总计 3 ≠ 自然人 2 + 法人或其他组织 0", line: 14)
+        "applications.columnTotal", "表三 （七）总计：总计 3 ≠ 自然人 2 + 法人或其他组织 0", line: 14,
+        subject: Diagnostic.Subject(table: .applications, row: "resultsTotal"))
 
     static let reviewColumns = ["upheld", "corrected", "other", "pending", "total"]
 
     /// Table 四 printed on one line (20); 复议后起诉 尚未审结 left empty.
-    static let tableFour = StatTable(form: .review, rows: [
+    static let tableFour = StatTable(form: Forms.review, rows: [
         row("review", line: 20, [1, 0, 0, 0, 1], columns: reviewColumns),
         row("litigationDirect", line: 20, [0, 0, 0, 0, 0], columns: reviewColumns),
         row("litigationAfterReview", line: 20, [0, 0, 0, nil, 0], columns: reviewColumns),
@@ -58,9 +59,16 @@ enum Sample {
                       blocks: blocks, diagnostics: diagnostics)
     }
 
-    static func document(_ report: Report, kind: SourceDocument.Kind = .text, text: String? = nil) -> ParsedDocument {
+    static func document(_ report: Report, kind: SourceKind = .text, text: String? = nil) -> ParsedDocument {
         let body = text ?? (1...20).map { "第 \($0) 行 \(report.body ?? "")" }.joined(separator: "\n")
         return ParsedDocument(document: SourceDocument(path: report.source, kind: kind, bytes: Data(body.utf8), text: body, encoding: "UTF-8"),
                               report: report)
+    }
+}
+
+extension SiteMap {
+    /// The map of hand-built reports (each as `Sample.document` publishes it).
+    init(reports: [Report], slug: (String) -> String) {
+        self.init(reports: reports.map { ReportSummary(Sample.document($0)) }, slug: slug)
     }
 }

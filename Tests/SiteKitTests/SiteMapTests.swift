@@ -40,4 +40,17 @@ import Testing
         let map = SiteMap(reports: [Report(source: "a.txt", body: "Some Board", year: 2019)], slug: SiteRenderer.fallbackSlug)
         #expect(map.reportFolder == ["bodies/some-board/2019/"])
     }
+
+    /// Places are told apart by the codes the report carries (`Region.codes`), never by asking
+    /// the gazetteer again: these codes exist in no gazetteer.
+    @Test func placesSplitByTheReportsOwnCodes() {
+        func report(_ source: String, county: String) -> Report {
+            Report(source: source, body: "某区人民政府",
+                   region: Region(province: "某省", county: "某区", codes: Region.Codes(province: "990000000000", county: county)), year: 2020)
+        }
+        let map = SiteMap(reports: [report("a.txt", county: "990101000000"), report("b.txt", county: "990102000000")],
+                          slug: { $0 == "某省" ? "mousheng" : "mouqu" })
+        #expect(map.reportFolder == ["mousheng/mouqu-990101/2020/", "mousheng/mouqu-990102/2020/"])
+        #expect(map.nodes.map(\.code) == ["990000000000", "990101000000", "990102000000"])
+    }
 }

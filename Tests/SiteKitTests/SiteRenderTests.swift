@@ -4,10 +4,10 @@ import Testing
 @testable import SiteKit
 
 @Suite struct SiteRenderTests {
-    static let xingqing = Region(province: "宁夏回族自治区", city: "银川市", county: "兴庆区", town: "掌政镇", code: "640104100000")
+    static let xingqing = Region(province: "宁夏回族自治区", city: "银川市", county: "兴庆区", town: "掌政镇", code: "640104100000").withLevelCodes()
     /// A town of the same name in another county.
-    static let jinfeng = Region(province: "宁夏回族自治区", city: "银川市", county: "金凤区", town: "掌政镇", code: "640106100000")
-    static let pingluo = Region(province: "宁夏回族自治区", city: "石嘴山市", county: "平罗县", code: "640221000000")
+    static let jinfeng = Region(province: "宁夏回族自治区", city: "银川市", county: "金凤区", town: "掌政镇", code: "640106100000").withLevelCodes()
+    static let pingluo = Region(province: "宁夏回族自治区", city: "石嘴山市", county: "平罗县", code: "640221000000").withLevelCodes()
 
     /// Two towns with one name, two years of one town, a county department, a body with no
     /// region, an HTML source, and hostile text everywhere a reader's text can go.
@@ -167,5 +167,43 @@ import Testing
         } catch let error as SiteError {
             #expect(String(describing: error).hasPrefix(dir.appendingPathComponent("home.mustache").path + ":"))
         }
+    }
+}
+
+extension SiteRenderTests {
+    /// Each page's canonical address is its own: `source.html` had the home page's.
+    @Test func everyPageHasItsOwnCanonicalAddress() throws {
+        var config = Sample.config()
+        config.baseURL = "https://example.gov.cn/nianbao/"
+        let files = try SiteRenderer(config: config).render(Self.documents())
+        func canonical(_ path: String) throws -> String {
+            let html = String(decoding: try #require(files.first { $0.path == path }).data, as: UTF8.self)
+            let start = try #require(html.range(of: "<link rel=\"canonical\" href=\""))
+            return String(html[start.upperBound...].prefix { $0 != "\"" })
+        }
+        let base = "https://example.gov.cn/nianbao/"
+        #expect(try canonical(Self.xq + "2020/source.html") == base + Self.xq + "2020/source.html")
+        #expect(try canonical(Self.xq + "2020/index.html") == base + Self.xq + "2020/")
+        #expect(try canonical("index.html") == base)
+        #expect(try canonical("search/index.html") == base + "search/")
+    }
+
+    /// sitemap.xml lists every page a reader lands on — every `index.html` but the redirects
+    /// of the older county URLs — and nothing else; it is made from the pages' kinds, not by
+    /// reading the drawn HTML.
+    @Test func sitemapListsTheLandingPages() throws {
+        var config = Sample.config()
+        config.baseURL = "https://example.gov.cn/"
+        let files = try SiteRenderer(config: config).render(Self.documents())
+        let xml = String(decoding: try #require(files.first { $0.path == "sitemap.xml" }).data, as: UTF8.self)
+        let listed = xml.components(separatedBy: "<loc>").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        let redirects = ["counties/u5174u5e86u533a/index.html", "counties/u91d1u51e4u533a/index.html", "counties/u5e73u7f57u53bf/index.html"]
+        let expected = files.map(\.path).filter { $0.hasSuffix("index.html") && !redirects.contains($0) }
+            .map { "https://example.gov.cn/" + $0.dropLast("index.html".count) }.sorted()
+        #expect(listed == expected)
+        // home, search, years + 3 years, counties, regions; 宁夏, 银川市, 石嘴山市, 兴庆区, 金凤区, 平罗县;
+        // the bodies of 兴庆区掌政镇, 金凤区掌政镇, 平罗县教育局, 某某委员会; 6 reports.
+        #expect(listed.count == 8 + 6 + 4 + 6)
+        #expect(try SiteRenderer(config: Sample.config()).render(Self.documents()).allSatisfy { $0.path != "sitemap.xml" })
     }
 }

@@ -8,9 +8,9 @@ import Testing
 @Suite struct TableGridTests {
     /// Every leaf row of the 2021 form printed on its own line, so any one can carry a note.
     static let everyRow: StatTable = {
-        var table = StatTable(form: .applications2021)
-        for (i, row) in FormID.applications2021.definition.allRows.enumerated() where row.valued && row.key != "otherHandling" {  // （六） in 2021 is a derived sum, drawn as a heading
-            table.set(StatRow(key: row.key, line: 100 + i, cells: FormID.applications2021.definition.blocks[0].columns.map {
+        var table = StatTable(form: Forms.applications2021)
+        for (i, row) in Forms.applications2021.allRows.enumerated() where row.valued && row.key != "otherHandling" {  // （六） in 2021 is a derived sum, drawn as a heading
+            table.set(StatRow(key: row.key, line: 100 + i, cells: Forms.applications2021.blocks[0].columns.map {
                 StatCell(column: $0.key, value: 0, text: "0", line: 100 + i)
             }))
         }
@@ -25,7 +25,10 @@ import Testing
     @Test(arguments: noteLines)
     func everyRowSpansTheFullWidth(_ noteLines: [Int]) throws {
         let theme = try Theme(directory: Sample.themeDirectory)
-        var placement = DiagnosticPlacement(noteLines.map { .warning("x.test", "note on \($0)", line: $0) })
+        let rowOnLine = Dictionary(uniqueKeysWithValues: Self.everyRow.rows.map { ($0.line!, $0.key) })
+        var placement = DiagnosticPlacement(noteLines.map {
+            .warning("x.test", "note on \($0)", line: $0, subject: Diagnostic.Subject(table: .applications, row: rowOnLine[$0]))
+        })
         let view = ApplicationsTableBuilder(table: Self.everyRow, prefix: "t3").build(placing: &placement)
         let html = try theme.render("table", view)
         let widths = Self.rowWidths(html)

@@ -10,12 +10,26 @@ import NianbaoTestSupport
         #expect(r == CommandResult(stdout: "[]\n", stderr: "nowhere.txt: error: 文件不存在 [file.unreadable]\n", status: 1))
     }
 
+    /// Issue 8: `extract` read files its own way and printed a report for an empty file that
+    /// `check` calls an error. Both now read through `ReportReader`.
+    @Test func extractRefusesAnEmptyFileAsCheckDoes() throws {
+        let dir = try CommandRunner.makeSite("-- empty.txt --\n\n-- binary.txt --\nab\u{0}\u{1}\u{2}cd\n")
+        let r = try CommandRunner.run(["extract", "empty.txt", "binary.txt"], in: dir)
+        #expect(r == CommandResult(stdout: "[]\n", stderr: """
+            empty.txt: error: 文件是空的，未生成页面；请放入报告全文 [file.empty]
+            binary.txt: error: 不是文本文件（含有空字节），未生成页面；请放入报告的文字、网页、Word 或 PDF 文件 [file.binary]
+
+            """, status: 1))
+    }
+
     @Test func buildWithoutAContentFolderFailsWithAClearMessage() throws {
         let dir = try CommandRunner.makeSite("-- other/a.txt --\nx\n")
         let r = try CommandRunner.run(["build"], in: dir)
         #expect(r.status == 1)
         #expect(r.stdout == "")
-        #expect(r.stderr == "Error: content folder content does not exist\n")
+        let real = URL(fileURLWithPath: dir.path).resolvingSymlinksInPath().path
+        #expect(r.stderr == "content: error: 报告文件夹 content 不存在（在 \(real) 下查找）；"
+            + "请在放报告文件夹 content/ 的项目文件夹里运行，或用 --content 指定报告文件夹 [content.missing]\n")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("public").path))
     }
 
@@ -44,11 +58,11 @@ import NianbaoTestSupport
         """)
         let r = try CommandRunner.run(["check", "--theme", Self.theme], in: dir)
         #expect(r == CommandResult(stdout: """
-            content/a-empty.txt: error: 文件是空的，未生成页面 [file.empty]
+            content/a-empty.txt: error: 文件是空的，未生成页面；请放入报告全文 [file.empty]
             content/b.txt: error: 报告未写明年度（标题和统计期限中都没有）；可在 front matter 写 year: 指定 [report.noYear]
             content/b.txt: warning: 报告未写明发布机关；可在 front matter 写 body: 指定 [report.noBody]
             content/b.txt: warning: 未能从正文确定地区；可在 front matter 写 region: 指定 [region.unresolved]
-            checked 1 reports: 2 errors, 2 warnings
+            checked 1 reports (1 files left out): 2 errors, 2 warnings
 
             """, stderr: "", status: 1))
     }
@@ -60,9 +74,9 @@ import NianbaoTestSupport
         let dir = try CommandRunner.makeSite("-- content/000.txt --\n" + seed)
         let r = try CommandRunner.run(["build", "--theme", Self.theme], in: dir)
         #expect(r.status == 0)
-        // 17 files of the site and 19 of the search index (the manifest, one province, one page
+        // 18 files of the site and 19 of the search index (its manifest, one region file, one page
         // of the document table, 16 key files: between 4,097 and 8,192 keys at 512 a file).
-        #expect(r.stdout.hasPrefix("built 1 reports into 13 pages (36 files written, 0 unchanged), 0 errors, 13 warnings in "))
+        #expect(r.stdout.hasPrefix("built 1 reports into 13 pages (37 files written, 0 unchanged, 0 removed), 0 errors, 13 warnings in "))
         let f = "content/000.txt"
         #expect(r.stderr == """
             \(f):72: warning: 表三 （一）予以公开: 6 个数值，应为 7 个 [applications.cellCount]

@@ -36,7 +36,8 @@ import Testing
         let result = try Pipeline(plan: plan).build()
         let out = root.appendingPathComponent("public")
         var files: [OutputFile] = []
-        for rel in try SourceLoaderTestWalk.files(in: out) {
+        // The marker is the writer's, not a page of the site.
+        for rel in try SourceLoaderTestWalk.files(in: out) where rel != ".nianbao-site" {
             files.append(OutputFile(path: rel, data: try Data(contentsOf: out.appendingPathComponent(rel))))
         }
         return Built(root: root, files: files, result: result)
@@ -79,6 +80,18 @@ import Testing
         // The raw file is published as text, byte for byte, never as a page.
         let raw = try #require(built.files.first { $0.path.hasSuffix("/source.txt") && String(decoding: $0.data, as: UTF8.self).contains("alert(\"title\")") })
         #expect(String(decoding: raw.data, as: UTF8.self) == Self.hostile)
+    }
+
+    /// The manifest of inputs is written beside the site, hidden, naming every other file.
+    @Test func theManifestNamesEveryFile() throws {
+        let built = try Self.build()
+        let manifest = try #require(built.files.first { $0.path == ".nianbao/manifest.json" })
+        let json = try #require(try JSONSerialization.jsonObject(with: manifest.data) as? [String: Any])
+        let files = try #require(json["files"] as? [String: Any])
+        #expect(Set(files.keys) == Set(built.files.map(\.path)).subtracting([manifest.path]))
+        let reports = try #require(json["reports"] as? [String: Any])
+        #expect(reports.count == built.result.reports)
+        #expect(reports["content/hostile.txt"] != nil)
     }
 
     @Test func aRebuildRewritesNothingThatDidNotChange() throws {

@@ -45,7 +45,7 @@ extension StatTable {
     /// Rows keyed by form key; each row an object of its block's columns. Heading-only rows
     /// (`results`, `denied` …) carry no values and are left out.
     public var json: JSONValue {
-        let form = self.form.definition
+        let form = self.form
         return .object(rows.compactMap { row in
             guard form.row(row.key)?.valued ?? true else { return nil }
             return (row.key, .object(row.cells.map { ($0.column, JSONValue($0.value)) }))

@@ -1,6 +1,9 @@
 /// Fields a publisher sets in a report's front matter (YAML between `---` lines at the top
-/// of the file) to fix what the text cannot tell. Each set field replaces the extracted
-/// one, and the replacement is noted as an `info` diagnostic so a reader can see it.
+/// of the file) to fix what the text cannot tell. Passed into the parse (`ParseInput`), so a
+/// set field replaces the extracted one *before* the checks it settles are made (a report
+/// whose year comes from front matter never gets `report.noYear`; one whose region is given
+/// is never sent to the resolver). Each override is noted as an `info` diagnostic so a
+/// reader can see it.
 public struct ReportOverrides: Hashable, Sendable {
     public var body: String?
     public var region: Region?
@@ -20,30 +23,9 @@ public struct ReportOverrides: Hashable, Sendable {
     }
 
     public var isEmpty: Bool { body == nil && region == nil && year == nil && published == nil && format == nil }
-}
 
-extension Report {
-    /// The report with the publisher's overrides applied, each noted as `frontMatter.override`.
-    /// Diagnostics that the override settles (no year, unresolved region) are dropped.
-    public func applying(_ o: ReportOverrides) -> Report {
-        var r = self
-        func note(_ field: String, _ old: String?, _ new: String) {
-            r.diagnostics.append(.info("frontMatter.override", "front matter 将 \(field) 设为「\(new)」（正文读出的是「\(old ?? "无")」）", line: o.line))
-        }
-        if let body = o.body { note("body", r.body, body); r.body = body }
-        if let region = o.region {
-            let name = [region.province, region.city, region.county, region.town].compactMap { $0 }.joined(separator: "/")
-            let old = [r.region.province, r.region.city, r.region.county, r.region.town].compactMap { $0 }.joined(separator: "/")
-            note("region", old.isEmpty ? nil : old, name)
-            r.region = region
-            r.diagnostics.removeAll { $0.code.rawValue.hasPrefix("region.") }
-        }
-        if let year = o.year {
-            note("year", r.year.map(String.init), String(year)); r.year = year
-            r.diagnostics.removeAll { $0.code == "report.noYear" }
-        }
-        if let published = o.published { note("published", r.published, published); r.published = published }
-        if let format = o.format { note("format", r.format.rawValue, format.rawValue); r.format = format }
-        return r
+    /// The `frontMatter.override` note for one field: what the text said and what was set.
+    func note(_ field: String, old: String?, new: String) -> Diagnostic {
+        .info("frontMatter.override", "front matter 将 \(field) 设为「\(new)」（正文读出的是「\(old ?? "无")」）", line: line)
     }
 }

@@ -6,13 +6,14 @@ import Foundation
 
 /// One of the standard tables as read from a report, in the order of its form.
 public struct StatTable: Hashable, Sendable {
-    /// Which form the rows and columns follow.
-    public var form: FormID
+    /// The form the rows and columns follow, carried by value: the rules and the page read
+    /// it from the table, so a table of an era registered elsewhere works the same.
+    public var form: Form
     /// Rows in form order. A row the report does not print is absent; a printed row whose
     /// cells are empty keeps them as `nil` values.
     public var rows: [StatRow]
 
-    public init(form: FormID, rows: [StatRow] = []) {
+    public init(form: Form, rows: [StatRow] = []) {
         self.form = form
         self.rows = rows
     }
@@ -32,7 +33,7 @@ public struct StatTable: Hashable, Sendable {
             rows[i] = row
         } else {
             rows.append(row)
-            let order = Dictionary(uniqueKeysWithValues: form.definition.allRows.enumerated().map { ($1.key, $0) })
+            let order = Dictionary(uniqueKeysWithValues: form.allRows.enumerated().map { ($1.key, $0) })
             rows.sort { (order[$0.key] ?? .max) < (order[$1.key] ?? .max) }
         }
     }

@@ -32,7 +32,8 @@ public struct BlockRecognizer: Sendable {
             if let span = tables.first(where: { $0.range.lowerBound == i }), !span.range.isEmpty {
                 flush()
                 blocks.append(.table(span.kind, line: original[i].number))
-                for k in span.range where k < original.count && TableRegion.isProse(normalized[k].text) {
+                for k in span.range where k < original.count && TableRegion.isProse(normalized[k].text)
+                    && !TableRegion.isPageMark(normalized[k].text) {
                     blocks.append(.paragraph(text: original[k].text.trimmingCharacters(in: .whitespaces), line: original[k].number))
                 }
                 i = max(span.range.upperBound, i + 1)
@@ -42,7 +43,8 @@ public struct BlockRecognizer: Sendable {
             let norm = normalized[i].text.trimmingCharacters(in: .whitespaces)
             let number = original[i].number
             i += 1
-            if norm.isEmpty { continue }
+            // A page number (`- 3 -`, `第 3 页`) is not text: a paragraph runs on across it.
+            if norm.isEmpty || TableRegion.isPageMark(norm) { continue }
             let trimmedRaw = raw.trimmingCharacters(in: .whitespaces)
             if titleLines.contains(number) {
                 flush()

@@ -1,12 +1,13 @@
 import Foundation
 
-/// Places the value tokens of a table 三 row that has the wrong number of cells (policy.md).
+/// Places the value tokens of a row that has the wrong number of cells (policy.md), by the
+/// form's row identity (table 三: 总计 = 自然人 + the five 法人或其他组织 columns).
 ///
-/// Every order-preserving placement of the tokens into the seven columns is tried (fewer
-/// than seven: which columns are missing; more: which tokens are surplus). A placement is
-/// kept when 总计 = 自然人 + the five 法人或其他组织 columns holds, a missing column taking
-/// the value the equation gives (≥ 0) when it is the only unknown. A column keeps a value
-/// only when every kept placement agrees on it; otherwise it is `nil`. Never: a guess.
+/// Every order-preserving placement of the tokens into the columns is tried (fewer tokens
+/// than columns: which columns are missing; more: which tokens are surplus). A placement is
+/// kept when the identity holds, a missing column taking the value the identity gives (≥ 0)
+/// when it is the only unknown. A column keeps a value only when every kept placement agrees
+/// on it; otherwise it is `nil`. A form without a row identity places nothing. Never: a guess.
 ///
 ///     `3 0 0 0 0 0 0 0` (8 tokens) → only dropping the 3 adds up → all 0
 ///     `0 0 0 0 0 0` (6 tokens)     → every placement gives 0 → all 0
@@ -14,23 +15,51 @@ public enum CellPlacement {
     /// At most this many surplus or missing tokens are tried (bounded enumeration).
     static let maxShift = 4
 
-    public static func place(_ values: [Decimal?], columns: Int = 7) -> [Decimal?] {
+    /// A row identity over cell positions: `cells[total] = Σ cells[parts]` in a row of `width` cells.
+    public struct Sum: Sendable, Hashable {
+        public let width: Int
+        public let total: Int
+        public let parts: [Int]
+
+        /// The identity of `form`'s block of `row` over its columns, `nil` when the form has none.
+        public init?(form: Form, row: String? = nil) {
+            guard let block = row.flatMap({ form.block(containing: $0) }) ?? form.blocks.first else { return nil }
+            let columns = block.columns.map(\.key)
+            guard let p = form.identities.lazy.compactMap({ $0.rowTotal?.positions(in: columns) }).first else { return nil }
+            width = columns.count
+            total = p.total
+            parts = p.parts
+        }
+
+        /// Whether complete values add up (a `nil` part or total: no).
+        public func holds(_ row: [Decimal?]) -> Bool {
+            guard row.count == width, let t = row[total] else { return false }
+            var sum = Decimal(0)
+            for p in parts {
+                guard let v = row[p] else { return false }
+                sum += v
+            }
+            return sum == t
+        }
+    }
+
+    public static func place(_ values: [Decimal?], sum: Sum?, columns: Int) -> [Decimal?] {
         let n = values.count
         if n == columns { return values }
-        guard n > 0, abs(n - columns) <= maxShift, columns == 7 else { return Array(repeating: nil, count: columns) }
+        guard let sum, sum.width == columns, n > 0, abs(n - columns) <= maxShift else { return Array(repeating: nil, count: columns) }
         var kept: [[Decimal?]] = []
         if n > columns {
             forEachChoice(n, columns) { chosen in
                 let row = chosen.map { values[$0] }
                 if row.contains(where: { $0 == nil }) { return }
-                if sums(row) { kept.append(row) }
+                if sum.holds(row) { kept.append(row) }
             }
         } else {
             if values.contains(where: { $0 == nil }) { return Array(repeating: nil, count: columns) }
             forEachChoice(columns, n) { positions in
                 var row = [Decimal?](repeating: nil, count: columns)
                 for (k, p) in positions.enumerated() { row[p] = values[k] }
-                if let solved = solve(row) { kept.append(solved) }
+                if let solved = solve(row, sum) { kept.append(solved) }
             }
         }
         guard var result = kept.first else { return Array(repeating: nil, count: columns) }
@@ -40,27 +69,22 @@ public enum CellPlacement {
         return result
     }
 
-    /// Whether a complete row adds up.
-    static func sums(_ row: [Decimal?]) -> Bool {
-        let parts = row[0..<6].reduce(Decimal(0)) { $0 + ($1 ?? 0) }
-        return row[6] == parts
-    }
-
-    /// Fills the single unknown of a row from the equation; with two or more unknowns the row
-    /// is kept when it can still add up (unknowns stay `nil`); `nil` when it cannot.
-    static func solve(_ row: [Decimal?]) -> [Decimal?]? {
+    /// Fills the single unknown of a row from the identity; with two or more unknowns (or one
+    /// the identity does not name) the row is kept when it can still add up (unknowns stay
+    /// `nil`); `nil` when it cannot.
+    static func solve(_ row: [Decimal?], _ sum: Sum) -> [Decimal?]? {
         let unknown = row.indices.filter { row[$0] == nil }
-        let knownParts = (0..<6).reduce(Decimal(0)) { $0 + (row[$1] ?? 0) }
-        if unknown.isEmpty { return sums(row) ? row : nil }
-        if unknown.count == 1 {
+        let knownParts = sum.parts.reduce(Decimal(0)) { $0 + (row[$1] ?? 0) }
+        if unknown.isEmpty { return sum.holds(row) ? row : nil }
+        if unknown.count == 1, unknown[0] == sum.total || sum.parts.contains(unknown[0]) {
             var r = row
             let u = unknown[0]
-            let v = u == 6 ? knownParts : row[6]! - knownParts
+            let v = u == sum.total ? knownParts : row[sum.total]! - knownParts
             guard v >= 0 else { return nil }
             r[u] = v
             return r
         }
-        if let total = row[6], knownParts > total { return nil }
+        if let total = row[sum.total], knownParts > total { return nil }
         return row
     }
 
@@ -81,9 +105,12 @@ public enum CellPlacement {
     }
 
     /// Crawler text runs cells together (`713000074` = 71 3 0 0 0 0 74). Splits the digit runs
-    /// into seven numbers (no leading zeros) in every way, and keeps the split only when
-    /// exactly one adds up. `nil` when none or several do, or the runs are too long to try.
-    public static func splitConcatenated(_ runs: [String], columns: Int = 7) -> [Decimal]? {
+    /// into one number per column (no leading zeros) in every way, and keeps the split only
+    /// when exactly one satisfies the row identity. `nil` when none or several do, the runs
+    /// are too long to try, or the form has no row identity.
+    public static func splitConcatenated(_ runs: [String], sum: Sum?) -> [Decimal]? {
+        guard let sum else { return nil }
+        let columns = sum.width
         let digits = runs.map { Array($0) }
         guard !runs.isEmpty, runs.count < columns, digits.allSatisfy({ !$0.isEmpty && $0.allSatisfy(CellToken.isDigit) }) else { return nil }
         let totalLength = digits.reduce(0) { $0 + $1.count }
@@ -97,7 +124,7 @@ public enum CellPlacement {
             guard budget > 0, count < 2 else { return }
             budget -= 1
             if run == digits.count {
-                if parts.count == columns, parts[0..<6].reduce(0, +) == parts[6] { count += 1; found = parts }
+                if parts.count == columns, sum.holds(parts) { count += 1; found = parts }
                 return
             }
             let d = digits[run]

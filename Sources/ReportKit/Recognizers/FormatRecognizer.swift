@@ -1,17 +1,48 @@
-/// Decides the form era (report-formats.md, policy.md "Format").
+/// Decides the form era (report-formats.md, policy.md "Format") from the registry's fingerprints.
 ///
-/// The headers decide, not the year: a 2020 report may still use the 2019 form and some
-/// 2018 reports already did. `2021` for table 二's 本年制发件数 headers or table 三's （六）
-/// sub-rows; `2019` for 本年新制作数量 / 上一年项目数量 (or a table 三 without the sub-rows);
-/// `legacy` for the 统计指标 · 单位 · 统计数 form, or no new-form table and a year ≤ 2018.
-public enum FormatRecognizer {
-    public static func format(compactText t: String, applications: StatTable?, hasLegacyForm: Bool, year: Int?) -> Format {
-        if ActiveTableRecognizer.is2021(t) && (Normalizer.contains(t, "本年制发件数") || Normalizer.contains(t, "现行有效件数")) { return .v2021 }
-        if applications?.form == .applications2021 { return .v2021 }
-        if Normalizer.contains(t, "本年新制作数量") || Normalizer.contains(t, "上一年项目数量") || Normalizer.contains(t, "本年新公开数量") { return .v2019 }
-        if applications != nil { return .v2019 }
-        if hasLegacyForm { return .legacy }
-        if let year, year <= 2018 { return .legacy }
+/// The headers decide, not the year: a 2020 report may still use the 2019 form and some 2018
+/// reports already did. Eras are tried newest first (a later form often keeps an earlier one's
+/// words); an era is the report's when
+/// - the report prints one of its fingerprint headers anywhere (2021: 本年制发件数 …; 2019:
+///   本年新制作数量 …; legacy: the title 政府信息公开情况统计表), or
+/// - a table was read with the era's form where that form is told apart by what is printed
+///   (`Fingerprint.formDecides`: table 三 with the （六） sub-rows is 2021's, without them
+///   2019's; the statistics form is the legacy era's).
+///
+/// Otherwise the era whose fallback years hold the report's year (legacy: 2008–2018), else
+/// `unknown`.
+public struct FormatRecognizer: Sendable {
+    let forms: FormRegistry
+
+    public init(forms: FormRegistry = Forms.standard) {
+        self.forms = forms
+    }
+
+    public func format(compactText t: String, tables: ReportTables, year: Int?) -> Format {
+        for era in forms.eras {
+            if era.headersPrinted(in: t) || era.fingerprints.contains(where: { read($0, by: era, in: tables) }) {
+                return Format(era: era)
+            }
+        }
+        if let year, let era = forms.eras.first(where: { $0.fallbackYears?.contains(year) == true }) { return Format(era: era) }
         return .unknown
+    }
+
+    /// Whether the report's table of the fingerprint's kind was read with `era`'s form, and
+    /// that decides.
+    private func read(_ f: Fingerprint, by era: FormEra, in tables: ReportTables) -> Bool {
+        guard f.formDecides, let table = tables[f.table] else { return false }
+        switch table {
+        case .stat(let t): return era.tables[f.table] == t.form
+        case .legacy: return era.legacy != nil
+        }
+    }
+
+    /// Whether the report prints the words of an era with standard tables (its fingerprint
+    /// headers or markers): then its statistics are those tables, not the legacy form.
+    public func looksLikeStandardTables(_ compactText: String) -> Bool {
+        forms.eras.contains { era in
+            !era.tables.isEmpty && (era.headersPrinted(in: compactText) || era.markers.contains { Normalizer.contains(compactText, $0) })
+        }
     }
 }

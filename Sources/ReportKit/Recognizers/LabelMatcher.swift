@@ -34,7 +34,21 @@ public struct LabelMatcher: Sendable {
     }
 
     public init(form: Form) {
-        self.init(rows: form.allRows.filter(\.valued).map { ($0.key, $0.labels) })
+        self.init(forms: [form])
+    }
+
+    /// The rows of several forms of one table (the 2019 and 2021 table 三), each wording once:
+    /// the union reads either form's labels before the printed rows tell which form it is.
+    public init(forms: [Form]) {
+        var rows: [(String, [String])] = []
+        var seen = Set<String>()
+        for form in forms {
+            for row in form.allRows where row.valued {
+                let labels = row.labels.filter { seen.insert(row.key + "\u{0}" + $0).inserted }
+                if !labels.isEmpty { rows.append((row.key, labels)) }
+            }
+        }
+        self.init(rows: rows)
     }
 
     /// The row named at the end of `text` (already a matching key).

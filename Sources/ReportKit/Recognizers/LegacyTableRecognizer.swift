@@ -6,43 +6,38 @@ import Foundation
 /// `主动公开信息数 条 425 1516` (this year, cumulative) or, worse, `主动公开信息数条4251516`.
 /// A run of digits that holds both columns is split only when the split is certain (two
 /// digits: `55` = 5 / 5); otherwise the value is `nil` with a `legacy.ambiguousCell` warning.
+/// The header, footer, units and key rows are the form's (`Forms.legacy`).
 public struct LegacyTableRecognizer: Sendable {
-    static let unitWords = ["万元", "人次", "条", "件", "个", "人", "次", "篇", "元", "项", "期", "份"]
-    static let activeTotalKeys = ["主动公开政府信息数", "主动公开信息数", "主动公开文件数"]
-    static let applicationKeys = ["收到申请数", "受理依申请公开信息总数", "受理申请总数", "收到政府信息公开申请数"]
-    static let reviewKeys = ["行政复议数量", "行政复议数"]
-    static let litigationKeys = ["行政诉讼数量", "行政诉讼数"]
+    let form: LegacyForm
 
-    public init() {}
-
-    /// Whether a line is the form's header row.
-    public static func isHeader(_ text: String) -> Bool {
-        let t = Normalizer.compact(text)
-        return (t.contains("统计指标") || t.contains("指标名称")) && (t.contains("单位") || t.contains("统计数"))
+    public init(form: LegacyForm = Forms.legacy) {
+        self.form = form
     }
 
     /// `prose` is the report's text, used only to confirm how a run of digits splits.
     /// `printed` maps line numbers to the lines as printed (before full-width folding), so a
     /// row is keyed by its label exactly as printed (report-json.md), not by its folded form.
     public func read(_ lines: [SourceLine], prose: [SourceLine] = [], printed: [Int: String] = [:]) -> (LegacyTable?, [Diagnostic]) {
-        guard let start = lines.firstIndex(where: { Self.isHeader($0.text) }) else { return (nil, []) }
+        guard let start = lines.firstIndex(where: { form.isHeader($0.text) }) else { return (nil, []) }
         let header = Normalizer.compact(lines[start].text)
-        let twoColumns = header.contains("累计")
+        let twoColumns = header.contains(form.cumulativeWord)
         var table = LegacyTable()
-        var diagnostics: [Diagnostic] = []
+        // Each about a row (by index): the row's subject is its label once labels are final.
+        var diagnostics: [(row: Int, diagnostic: Diagnostic)] = []
         // The header line itself may carry the whole flattened table (crawler text).
         var pieces: [(label: String, unit: String?, values: [CellToken], line: Int, split: Bool)] = []
         let tabbed = lines[start].text.contains("\t")
-        for line in lines[start...] {
+        // A page number between two rows (`- 3 -`, a PDF's `第 3 页`) is no row and does not end the form.
+        for line in lines[start...] where !TableRegion.isPageMark(line.text) {
             let t = Normalizer.compact(line.text)
-            if t.hasPrefix("单位负责人") || t.hasPrefix("填报人") || t.hasPrefix("联系电话") { break }
+            if form.footerWords.contains(where: { t.hasPrefix($0) }) { break }
             // The form ends where its layout ends: a line that is not a row (tab rows), or
             // a blank line or a sentence (flattened text).
             if tabbed && !t.isEmpty && !line.text.contains("\t") && line.number != lines[start].number { break }
             if !tabbed && line.number != lines[start].number && (t.isEmpty || t.contains("。")) { break }
             if line.text.contains("\t") {
                 let cells = line.text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard let label = cells.first, !label.isEmpty, !Self.isHeader(line.text) else { continue }
+                guard let label = cells.first, !label.isEmpty, !form.isHeader(line.text) else { continue }
                 let unit = cells.count > 1 && !cells[1].isEmpty ? cells[1] : nil
                 let valueText = cells.count > 2 ? cells[2] : ""
                 let asPrinted = printed[line.number].flatMap { $0.split(separator: "\t", omittingEmptySubsequences: false).first }
@@ -57,13 +52,16 @@ public struct LegacyTableRecognizer: Sendable {
                 pieces.append((key, unit, [CellToken(kind: .value, text: valueText, value: v, line: line.number)], line.number, true))
             } else {
                 var text = line.text
-                if let r = text.range(of: "统计数") ?? text.range(of: "累计") { if Self.isHeader(text) { text = String(text[r.upperBound...]) } }
+                // The values start after the header's last column (统计数, or 累计 where the form adds it).
+                if let r = text.range(of: form.columns[form.columns.count - 1]) ?? text.range(of: form.cumulativeWord) {
+                    if form.isHeader(text) { text = String(text[r.upperBound...]) }
+                }
                 let tokens = CellToken.tokens(of: Self.dropParentheses(text), line: line.number)
                 var label = ""
                 var values: [CellToken] = []
                 func flush() {
                     if !label.isEmpty, !values.isEmpty {
-                        let (l, u) = Self.splitUnit(label)
+                        let (l, u) = Self.splitUnit(label, units: form.unitWords)
                         pieces.append((l, u, values, line.number, false))
                     }
                     label = ""; values = []
@@ -89,10 +87,12 @@ public struct LegacyTableRecognizer: Sendable {
                     value = candidates[0].0
                 } else if let confirmed = Self.confirmedByProse(candidates.map(\.0), label: p.label, prose: prose) {
                     value = confirmed
-                    diagnostics.append(.info("legacy.splitByProse", "统计表 \(p.label): “\(only.text)” 按正文所述取本年数 \(confirmed)", line: p.line))
+                    let message = "\(form.name) \(p.label): “\(only.text)” 按正文所述取本年数 \(confirmed)"
+                    diagnostics.append((table.rows.count, .info("legacy.splitByProse", message, line: p.line)))
                 }
                 if value == nil {
-                    diagnostics.append(.warning("legacy.ambiguousCell", "统计表 \(p.label): “\(only.text)” 本年数与累计数连在一起，无法确定本年数", line: p.line))
+                    let message = "\(form.name) \(p.label): “\(only.text)” 本年数与累计数连在一起，无法确定本年数"
+                    diagnostics.append((table.rows.count, .warning("legacy.ambiguousCell", message, line: p.line)))
                 }
             } else {
                 value = p.values.first?.value ?? nil
@@ -100,12 +100,22 @@ public struct LegacyTableRecognizer: Sendable {
             table.rows.append(LegacyRow(label: p.label, unit: p.unit, value: value, text: text, line: p.line))
         }
         Self.qualifyRepeatedLabels(&table.rows)
-        guard !table.rows.isEmpty else { return (nil, diagnostics) }
-        table.activeTotal = Self.fixed(table.rows, Self.activeTotalKeys, excluding: ["其中", "规范性文件"])
-        table.applicationsReceived = Self.fixed(table.rows, Self.applicationKeys, excluding: [])
-        table.reviewCount = Self.fixed(table.rows, Self.reviewKeys, excluding: ["举报", "申诉"])
-        table.litigationCount = Self.fixed(table.rows, Self.litigationKeys, excluding: ["举报", "申诉"])
-        return (table, diagnostics)
+        let found = diagnostics.map { row, d in
+            var d = d
+            d.subject = Diagnostic.Subject(table: .legacy, row: table.rows[row].label)
+            return d
+        }
+        guard !table.rows.isEmpty else { return (nil, found) }
+        for keyRow in form.keyRows {
+            let value = Self.keyRowIndex(keyRow, in: table.rows).flatMap { table.rows[$0].value }
+            switch keyRow.field {
+            case .activeTotal: table.activeTotal = value
+            case .applicationsReceived: table.applicationsReceived = value
+            case .reviewCount: table.reviewCount = value
+            case .litigationCount: table.litigationCount = value
+            }
+        }
+        return (table, found)
     }
 
     /// Every split of `digits` into this year's value and a cumulative value that is not
@@ -143,13 +153,9 @@ public struct LegacyTableRecognizer: Sendable {
         return hits.count == 1 ? hits[0] : nil
     }
 
-    static func fixed(_ rows: [LegacyRow], _ keys: [String], excluding: [String]) -> Decimal? {
-        for row in rows {
-            let k = Normalizer.key(row.label)
-            if excluding.contains(where: { k.contains($0) }) { continue }
-            if keys.contains(where: { k.contains($0) }) { return row.value }
-        }
-        return nil
+    /// The first row the key row names, by its label's matching key.
+    static func keyRowIndex(_ keyRow: LegacyKeyRow, in rows: [LegacyRow]) -> Int? {
+        rows.firstIndex { keyRow.matches(Normalizer.key($0.label)) }
     }
 
     /// `主动公开信息数条` → (`主动公开信息数`, `条`).
@@ -172,8 +178,8 @@ public struct LegacyTableRecognizer: Sendable {
         }
     }
 
-    static func splitUnit(_ label: String) -> (String, String?) {
-        for u in unitWords where label.hasSuffix(u) && label.count > u.count {
+    static func splitUnit(_ label: String, units: [String]) -> (String, String?) {
+        for u in units where label.hasSuffix(u) && label.count > u.count {
             return (String(label.dropLast(u.count)), u)
         }
         return (label, nil)

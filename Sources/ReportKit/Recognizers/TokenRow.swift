@@ -21,8 +21,10 @@ public enum TokenRowReader {
         public var deferred: [String] = []
     }
 
+    /// `columns` gives a row's cell count, to place values printed before their labels;
+    /// `form` (its row tree and row identity) checks such a placement.
     public static func read(_ tokens: [CellToken], matcher: LabelMatcher, columns: ((String) -> Int)? = nil,
-                            headerWords: [String] = []) -> Output {
+                            headerWords: [String] = [], form: Form? = nil) -> Output {
         var out = Output()
         var pending = ""
         var current: TokenRow?
@@ -74,7 +76,7 @@ public enum TokenRowReader {
         if let c = current, !c.values.isEmpty { out.rows.append(c) }
         closeOrphan()
         if !pending.isEmpty { valueless += matcher.labels(in: pending) }
-        if let columns { placeDeferred(&out, valueless: valueless, orphans: orphans, columns: columns) }
+        if let columns { placeDeferred(&out, valueless: valueless, orphans: orphans, columns: columns, form: form) }
         return out
     }
 
@@ -83,13 +85,17 @@ public enum TokenRowReader {
     /// 1288 21 … 1362 447 7 … 454`, then `（一）予以公开 （二）部分公开…`); and values before any
     /// label (`本年处理决定数量 550 行政许可`). The surplus runs go to the labels seen without
     /// values, in order — only when there are exactly as many runs as such labels, every run
-    /// has its label's column count, and (table 三) every run adds up on its own. Anything else
-    /// is left alone and reported.
+    /// has its label's column count, and every run satisfies the form's row identity on its own
+    /// (table 三). Anything else is left alone and reported. A row whose sub-rows are named
+    /// (the 2021 （六） over its three) takes no run: its values are theirs.
     static func placeDeferred(_ out: inout Output, valueless: [String], orphans: [(values: [CellToken], unknown: Int?)],
-                              columns: (String) -> Int) {
+                              columns: (String) -> Int, form: Form?) {
         let have = Set(out.rows.map(\.key))
         var labels = valueless.filter { !have.contains($0) }
-        if (labels + have).contains(where: { $0.hasPrefix("otherHandling.") }) { labels.removeAll { $0 == "otherHandling" } }
+        if let form {
+            let named = Set(labels).union(have)
+            labels.removeAll { label in form.children(of: label).contains { named.contains($0.key) } }
+        }
         var seen = Set<String>()
         labels = labels.filter { seen.insert($0).inserted }
         // Surplus runs: the second and later multiples of a row, and orphan runs, in stream order.
@@ -105,11 +111,10 @@ public enum TokenRowReader {
         guard !runs.isEmpty, runs.count == labels.count else { return }
         for (run, key) in zip(runs, labels) {
             guard run.values.count == columns(key) else { return }
-            // Every moved run of table 三 must add up on its own (总计 = the six applicant
-            // columns): text emitted column by column can match the count by chance.
-            if run.values.count == 7 {
-                let v = run.values.compactMap(\.value)
-                guard v.count == 7, v[0..<6].reduce(0, +) == v[6] else { return }
+            // Every moved run must satisfy the row identity on its own (table 三: 总计 = the
+            // six applicant columns): text emitted column by column can match the count by chance.
+            if let form, let sum = CellPlacement.Sum(form: form, row: key), sum.width == run.values.count {
+                guard sum.holds(run.values.map(\.value)) else { return }
             }
         }
         var trimmed = Set<Int>()

@@ -12,13 +12,14 @@ import Foundation
 
 /// Cross-year consistency checks over all reports of the portal.
 ///
-/// Checks:
+/// Checks: the year identities of this year's forms (`Form.acrossYears`), against last year's
+/// table of the same kind:
 /// - `portal.carryOver`: 表三 二、上年结转 总计 this year = 四、结转下年度继续办理 总计 last year.
 /// - `portal.inForce` (2021 form): 表二 现行有效件数 this year = last year's 现行有效件数 +
 ///   this year's 本年制发件数 − 本年废止件数, for 规章 and 行政规范性文件.
 ///
 /// Reports: a `warning` on both reports, naming the other report's year, source path and the
-/// numbers, at the line of the row in the report it is attached to.
+/// numbers, at the line of the row in the report it is attached to, with that cell as subject.
 ///
 /// ```
 /// 2020 content/a.txt  四、结转下年度继续办理 … 3
@@ -57,67 +58,81 @@ public enum PortalChecks {
         return code + "|" + body
     }
 
+    /// Every year identity of this year's tables (`Form.acrossYears`), against last year's table
+    /// of the same kind: the carry-overs first, then the registers, each in table order.
     private static func compare(earlier e: Int, current c: Int, in reports: [Report], into found: inout [Int: [Diagnostic]]) {
         let last = reports[e], this = reports[c]
-
-        // 表三: 上年结转 = last year's 结转下年度.
-        if let carriedOver = this.tables.applications?.value("carriedOver", "total"),
-           let carriedForward = last.tables.applications?.value("carriedForward", "total"),
-           carriedOver != carriedForward {
-            found[c, default: []].append(.carryOver(carriedOver, other: last, carriedForward,
-                                                    line: this.tables.applications?[row: "carriedOver"]?.line))
-            found[e, default: []].append(.carriedForward(carriedForward, other: this, carriedOver,
-                                                         line: last.tables.applications?[row: "carriedForward"]?.line))
+        var pairs: [(identity: YearIdentity, this: StatTable, last: StatTable)] = []
+        for (kind, table) in this.tables {
+            guard let table = table.stat, let lastTable = last.tables[kind]?.stat else { continue }
+            pairs += table.form.acrossYears.map { ($0, table, lastTable) }
         }
-
-        // 表二 (2021 form): 现行有效 = last year's 现行有效 + 制发 − 废止.
-        guard let active = this.tables.active, active.form == .active2021, let lastActive = last.tables.active else { return }
-        for key in ["regulations", "normativeDocuments"] {
-            guard let inForce = active.value(key, "inForce"),
-                  let issued = active.value(key, "issued"),
-                  let repealed = active.value(key, "repealed"),
-                  let lastInForce = lastActive.value(key, "inForce") else { continue }
-            guard inForce != lastInForce + issued - repealed else { continue }
-            let label = active.form.definition.row(key)?.label ?? key
-            let numbers = InForceNumbers(label: label, inForce: inForce, issued: issued, repealed: repealed, lastInForce: lastInForce)
-            found[c, default: []].append(.inForce(numbers, other: last, line: active[row: key]?.line))
-            found[e, default: []].append(.inForceNextYear(numbers, other: this, line: lastActive[row: key]?.line))
+        for (identity, t, l) in pairs {
+            guard case .carriedOver(let i) = identity, let row = i.row.keys.first, let lastRow = i.lastRow.keys.first,
+                  let carriedOver = t.value(row, i.column), let carriedForward = l.value(lastRow, i.column),
+                  carriedOver != carriedForward else { continue }
+            found[c, default: []].append(.carryOver(i, carriedOver, other: last, carriedForward, line: t[row: row]?.line,
+                                                    subject: Diagnostic.Subject(table: t.form.kind, row: row, column: i.column)))
+            found[e, default: []].append(.carriedForward(i, carriedForward, other: this, carriedOver, line: l[row: lastRow]?.line,
+                                                         subject: Diagnostic.Subject(table: l.form.kind, row: lastRow, column: i.column)))
+        }
+        for (identity, t, l) in pairs {
+            guard case .stock(let i) = identity else { continue }
+            let columns = Dictionary(t.form.blocks.flatMap(\.columns).map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
+            for key in i.rows {
+                guard let inForce = t.value(key, i.stock), let issued = t.value(key, i.added), let repealed = t.value(key, i.removed),
+                      let lastInForce = l.value(key, i.stock) else { continue }
+                guard inForce != lastInForce + issued - repealed else { continue }
+                let names = (columns[i.stock] ?? i.stock, columns[i.added] ?? i.added, columns[i.removed] ?? i.removed)
+                let numbers = StockNumbers(label: t.form.row(key)?.label ?? key, names: names,
+                                           inForce: inForce, issued: issued, repealed: repealed, lastInForce: lastInForce)
+                found[c, default: []].append(.inForce(i, numbers, other: last, line: t[row: key]?.line,
+                                                      subject: Diagnostic.Subject(table: t.form.kind, row: key, column: i.stock)))
+                found[e, default: []].append(.inForceNextYear(i, numbers, other: this, line: l[row: key]?.line,
+                                                              subject: Diagnostic.Subject(table: l.form.kind, row: key, column: i.stock)))
+            }
         }
     }
 
-    struct InForceNumbers {
+    /// The numbers of a broken register, and how the form names its columns.
+    struct StockNumbers {
         let label: String
+        let names: (stock: String, added: String, removed: String)
         let inForce: Decimal, issued: Decimal, repealed: Decimal, lastInForce: Decimal
     }
 }
 
 extension Diagnostic {
     /// On this year's report: `上年结转 2 ≠ 2020 年报告（content/a.txt）结转下年度 3`.
-    static func carryOver(_ carriedOver: Decimal, other: Report, _ carriedForward: Decimal, line: Int?) -> Diagnostic {
-        .warning("portal.carryOver",
-                 "上年结转 \(carriedOver) ≠ \(yearText(other)) 年报告（\(other.source)）结转下年度 \(carriedForward)",
-                 line: line)
+    static func carryOver(_ i: CarriedOver, _ carriedOver: Decimal, other: Report, _ carriedForward: Decimal, line: Int?,
+                          subject: Subject) -> Diagnostic {
+        .warning(i.code,
+                 "\(i.row.name) \(carriedOver) ≠ \(yearText(other)) 年报告（\(other.source)）\(i.lastRow.name) \(carriedForward)",
+                 line: line, subject: subject)
     }
 
     /// On last year's report: `结转下年度 3 ≠ 2021 年报告（content/b.txt）上年结转 2`.
-    static func carriedForward(_ carriedForward: Decimal, other: Report, _ carriedOver: Decimal, line: Int?) -> Diagnostic {
-        .warning("portal.carryOver",
-                 "结转下年度 \(carriedForward) ≠ \(yearText(other)) 年报告（\(other.source)）上年结转 \(carriedOver)",
-                 line: line)
+    static func carriedForward(_ i: CarriedOver, _ carriedForward: Decimal, other: Report, _ carriedOver: Decimal, line: Int?,
+                               subject: Subject) -> Diagnostic {
+        .warning(i.code,
+                 "\(i.lastRow.name) \(carriedForward) ≠ \(yearText(other)) 年报告（\(other.source)）\(i.row.name) \(carriedOver)",
+                 line: line, subject: subject)
     }
 
     /// On this year's report: `行政规范性文件 现行有效件数 12 ≠ 2021 年报告（content/a.txt）现行有效件数 10 + 本年制发件数 3 − 本年废止件数 0`.
-    static func inForce(_ n: PortalChecks.InForceNumbers, other: Report, line: Int?) -> Diagnostic {
-        .warning("portal.inForce",
-                 "\(n.label) 现行有效件数 \(n.inForce) ≠ \(yearText(other)) 年报告（\(other.source)）现行有效件数 \(n.lastInForce) + 本年制发件数 \(n.issued) − 本年废止件数 \(n.repealed)",
-                 line: line)
+    static func inForce(_ i: Stock, _ n: PortalChecks.StockNumbers, other: Report, line: Int?, subject: Subject) -> Diagnostic {
+        .warning(i.code,
+                 "\(n.label) \(n.names.stock) \(n.inForce) ≠ \(yearText(other)) 年报告（\(other.source)）\(n.names.stock) \(n.lastInForce)"
+                     + " + \(n.names.added) \(n.issued) − \(n.names.removed) \(n.repealed)",
+                 line: line, subject: subject)
     }
 
     /// On last year's report: `行政规范性文件 现行有效件数 10 + 2022 年报告（content/b.txt）本年制发件数 3 − 本年废止件数 0 ≠ 其现行有效件数 12`.
-    static func inForceNextYear(_ n: PortalChecks.InForceNumbers, other: Report, line: Int?) -> Diagnostic {
-        .warning("portal.inForce",
-                 "\(n.label) 现行有效件数 \(n.lastInForce) + \(yearText(other)) 年报告（\(other.source)）本年制发件数 \(n.issued) − 本年废止件数 \(n.repealed) ≠ 其现行有效件数 \(n.inForce)",
-                 line: line)
+    static func inForceNextYear(_ i: Stock, _ n: PortalChecks.StockNumbers, other: Report, line: Int?, subject: Subject) -> Diagnostic {
+        .warning(i.code,
+                 "\(n.label) \(n.names.stock) \(n.lastInForce) + \(yearText(other)) 年报告（\(other.source)）"
+                     + "\(n.names.added) \(n.issued) − \(n.names.removed) \(n.repealed) ≠ 其\(n.names.stock) \(n.inForce)",
+                 line: line, subject: subject)
     }
 
     private static func yearText(_ report: Report) -> String {

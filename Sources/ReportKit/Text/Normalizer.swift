@@ -67,17 +67,40 @@ public enum Normalizer {
         return (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
     }
 
-    /// The text with all whitespace removed (scalar by scalar: `Character.isWhitespace`
-    /// looks up Unicode properties and dominated the profile on large pages).
+    /// The text with all whitespace removed: U+0009–000D, U+0020, U+00A0, U+2000–200B,
+    /// U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF.
+    ///
+    /// Works on UTF-8 bytes into one buffer: `Character.isWhitespace` looks up Unicode
+    /// properties, and appending scalar by scalar to a `String.UnicodeScalarView` cost 4 % of
+    /// a build (callgrind, `nianbao-bench`). The whitespace scalars above are exactly these
+    /// byte sequences; every other byte is copied, so the result is the same string.
     public static func compact(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for s in text.unicodeScalars {
-            switch s.value {
-            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x3000, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0xFEFF: continue
-            default: out.append(s)
+        var bytes = Array(text.utf8)
+        var kept = 0, i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            var skip = 0
+            switch b {
+            case 0x09...0x0D, 0x20: skip = 1
+            case 0xC2 where i + 1 < n && bytes[i + 1] == 0xA0: skip = 2
+            case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80:
+                let c = bytes[i + 2]
+                if (0x80...0x8B).contains(c) || c == 0xA8 || c == 0xA9 || c == 0xAF { skip = 3 }
+            case 0xE2 where i + 2 < n && bytes[i + 1] == 0x81 && bytes[i + 2] == 0x9F: skip = 3
+            case 0xE3 where i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80: skip = 3
+            case 0xEF where i + 2 < n && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF: skip = 3
+            default: break
             }
+            if skip > 0 {
+                i += skip
+                continue
+            }
+            bytes[kept] = b
+            kept += 1
+            i += 1
         }
-        return String(out)
+        return kept == n ? text : String(decoding: bytes[..<kept], as: UTF8.self)
     }
 
     /// Whether `needle` occurs in `haystack`, comparing UTF-8 bytes (no Foundation, no

@@ -57,6 +57,9 @@ public enum TextDecoder {
         if bytes.starts(with: [0xFE, 0xFF]) {
             return utf16(bytes.dropFirst(2), littleEndian: false)
         }
+        if let littleEndian = utf16ByteOrder(bytes) {
+            return utf16(bytes[...], littleEndian: littleEndian)
+        }
         if let text = String(validating: bytes, as: UTF8.self) {
             return DecodedText(text: text, encoding: "UTF-8")
         }
@@ -124,6 +127,38 @@ public enum TextDecoder {
     }
 
     // MARK: UTF-16
+
+    /// The byte order of UTF-16 text saved without a byte order mark (`true`: little-endian),
+    /// `nil` when the bytes are not that. Checked before UTF-8 because ASCII in UTF-16 is also
+    /// valid UTF-8 (with a NUL after every letter). The signs: NUL bytes mostly on one side of
+    /// the byte pairs (line breaks, digits and Latin letters have a zero high byte), and the
+    /// whole text decoding as UTF-16 without error into letters, CJK and whitespace.
+    public static func utf16ByteOrder(_ bytes: [UInt8]) -> Bool? {
+        let head = bytes.prefix(16_384)
+        guard head.count >= 8, head.count % 2 == 0 || bytes.count > head.count else { return nil }
+        var even = 0, odd = 0
+        var i = head.startIndex
+        while i + 1 < head.endIndex {
+            if head[i] == 0 { even += 1 }
+            if head[i + 1] == 0 { odd += 1 }
+            i += 2
+        }
+        let pairs = head.count / 2
+        let littleEndian: Bool
+        // The other side has a few NULs too: characters U+xx00 (一 is U+4E00) and surrogates.
+        if odd * 50 >= pairs && odd >= 2 * even { littleEndian = true } else if even * 50 >= pairs && even >= 2 * odd { littleEndian = false } else { return nil }
+        guard bytes.count % 2 == 0 else { return nil }
+        let decoded = utf16(bytes[...], littleEndian: littleEndian)
+        guard decoded.diagnostics.count == 1 else { return nil }  // only the encoding note: no undecodable units
+        var plausible = 0, total = 0
+        for scalar in decoded.text.unicodeScalars.prefix(4096) {
+            total += 1
+            let v = scalar.value
+            if (0x20...0x7E).contains(v) || v == 0x09 || v == 0x0A || v == 0x0D || (0x3000...0x9FFF).contains(v)
+                || (0xFF00...0xFFEF).contains(v) || (0x2000...0x206F).contains(v) { plausible += 1 }
+        }
+        return total > 0 && plausible * 10 >= total * 9 ? littleEndian : nil
+    }
 
     private static func utf16(_ body: ArraySlice<UInt8>, littleEndian: Bool) -> DecodedText {
         let name = littleEndian ? "UTF-16LE" : "UTF-16BE"

@@ -1,20 +1,41 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Writes a generated site all or nothing.
+/// Writes a generated site all or nothing, into a folder that is nianbao's alone.
 ///
-/// The site is written into `<output>.tmp-<pid>` beside the output folder, then swapped in
-/// with two renames; a build that fails before the swap leaves the previous output
-/// untouched (style.md §3: never delete-then-write). A file whose bytes are the same as in
-/// the previous output is hard-linked rather than rewritten, so an upload tool or a web
-/// server that looks at modification times sees only what really changed.
+/// The site is staged in `<output>.nianbao-new` beside the output, then swapped with the
+/// output in one step (`renameat2(RENAME_EXCHANGE)`), so a reader, an upload or a kill at
+/// any moment finds either the previous site or the new one, complete, never neither
+/// (style.md §3: never delete-then-write). Then the previous site, now under the staging
+/// name, is removed. The staging names carry no process id: the next build finds whatever a
+/// killed build left and removes it, and an interrupted fallback swap is put back first.
+///
+/// A file whose bytes are the same as in the previous output is hard-linked rather than
+/// rewritten, so an upload tool or a web server that looks at modification times sees only
+/// what changed; hidden entries at the output's top (`.git` of a deploy checkout, `.gitkeep`,
+/// `.well-known`) are carried over, as hard links, into every new site.
+///
+/// Only a folder that carries the marker (`OutputRefusal.marker`), holds nothing but hidden
+/// entries, or does not exist is replaced; anything else is refused with an `OutputRefusal`.
+/// Staging is a value handed files one at a time, so a renderer can stream into it:
+///
+///     let staging = try OutputWriter(output: url).begin()
+///     for file in files { try staging.add(file) }
+///     let summary = try staging.commit()   // not committed: the staging folder is removed
 public struct OutputWriter: Sendable {
-    public enum Failure: Error, CustomStringConvertible {
+    /// A file the renderer asked for that cannot be written.
+    public enum Failure: DiagnosedError, Equatable {
         case unsafePath(String)
-        case notADirectory(String)
-        public var description: String {
+        case duplicate(String)
+
+        public var diagnostic: FileDiagnostic {
             switch self {
-            case .unsafePath(let p): "refusing to write \(p): output paths must stay inside the output folder"
-            case .notADirectory(let p): "\(p) exists and is not a folder"
+            case .unsafePath(let p):
+                .error(p, code: "output.unsafePath", "生成的文件路径会落到输出文件夹之外，已拒绝写入（这是 nianbao 或主题的错误，请报告）")
+            case .duplicate(let p):
+                .error(p, code: "output.duplicate", "同一个文件生成了两次（这是 nianbao 或主题的错误，请报告）")
             }
         }
     }
@@ -23,16 +44,28 @@ public struct OutputWriter: Sendable {
     public struct Summary: Sendable, Equatable {
         public var written: Int
         public var unchanged: Int
-        public init(written: Int, unchanged: Int) {
+        /// Files of the previous site that the new one no longer has.
+        public var removed: Int
+
+        public init(written: Int, unchanged: Int, removed: Int = 0) {
             self.written = written
             self.unchanged = unchanged
+            self.removed = removed
         }
     }
 
     public let output: URL
+    /// Debugging aid for the kill tests: the process stops itself (SIGSTOP) on reaching this
+    /// named point of a write (`NIANBAO_DEBUG_STOP_AT`, see docs/development.md).
+    var stopAt: String?
+    /// `false` forces the two-rename swap (`NIANBAO_DEBUG_NO_EXCHANGE`), to test the fallback.
+    var allowsExchange: Bool
 
     public init(output: URL) {
         self.output = output.standardizedFileURL
+        let environment = ProcessInfo.processInfo.environment
+        stopAt = environment["NIANBAO_DEBUG_STOP_AT"]
+        allowsExchange = environment["NIANBAO_DEBUG_NO_EXCHANGE"] == nil
     }
 
     /// Checks that a relative output path cannot escape the output folder.
@@ -41,60 +74,34 @@ public struct OutputWriter: Sendable {
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
     }
 
+    /// Writes the whole site and swaps it in.
     public func write(_ files: [OutputFile]) throws -> Summary {
-        let fm = FileManager.default
         for file in files where !Self.isSafe(file.path) { throw Failure.unsafePath(file.path) }
-        var isDir: ObjCBool = false
-        if fm.fileExists(atPath: output.path, isDirectory: &isDir), !isDir.boolValue { throw Failure.notADirectory(output.path) }
+        let staging = try begin()
+        for file in files { try staging.add(file) }
+        return try staging.commit()
+    }
 
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent("\(output.lastPathComponent).tmp-\(pid)")
-        let retired = parent.appendingPathComponent("\(output.lastPathComponent).old-\(pid)")
-        try? fm.removeItem(at: staging)
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        var summary = Summary(written: 0, unchanged: 0)
-        do {
-            var made = Set<String>()
-            for file in files.sorted(by: { $0.path < $1.path }) {
-                let target = staging.appendingPathComponent(file.path)
-                let dir = target.deletingLastPathComponent().path
-                if !made.contains(dir) {
-                    try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                    made.insert(dir)
-                }
-                let previous = output.appendingPathComponent(file.path)
-                if let old = fm.contents(atPath: previous.path), old == file.data,
-                   link(previous.path, target.path) == 0 {
-                    summary.unchanged += 1
-                } else {
-                    try file.data.write(to: target)
-                    summary.written += 1
-                }
-            }
-            // The output folder is nianbao's (like Hugo's public/) and is replaced whole, except
-            // hidden entries at its top (.git of a deploy checkout, .gitkeep, .well-known),
-            // which publishers keep there and nianbao never generates.
-            if fm.fileExists(atPath: output.path) {
-                for name in (try? fm.contentsOfDirectory(atPath: output.path)) ?? [] where name.hasPrefix(".") {
-                    let kept = staging.appendingPathComponent(name)
-                    if !fm.fileExists(atPath: kept.path) {
-                        try fm.copyItem(at: output.appendingPathComponent(name), to: kept)
-                    }
-                }
-                try fm.moveItem(at: output, to: retired)
-                do { try fm.moveItem(at: staging, to: output) } catch {
-                    try? fm.moveItem(at: retired, to: output)
-                    throw error
-                }
-                try? fm.removeItem(at: retired)
-            } else {
-                try fm.moveItem(at: staging, to: output)
-            }
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error
+    /// Checks the output, clears what an interrupted build left, and opens a staging folder.
+    public func begin() throws -> Staging {
+        try Staging(self)
+    }
+
+    /// Why the folder at `path` (a real path) may not be replaced by a site: something that
+    /// is not a folder is there, or a folder with files in it and no marker; `nil` when it
+    /// may (nothing there, a marked site, only hidden entries — which are carried over).
+    public static func refusal(forFolderAt path: String) -> OutputRefusal.Reason? {
+        switch Disk.kind(path) {
+        case nil: return nil
+        case .directory:
+            if Staging.isSite(path) { return nil }
+            let visible = ((try? Disk.entries(path)) ?? []).filter { !$0.hasPrefix(".") }
+            return .notASite(names: Array(visible.prefix(3)), count: visible.count)
+        default: return .notAFolder
         }
-        return summary
+    }
+
+    func stop(_ point: String) {
+        if stopAt == point { raise(SIGSTOP) }
     }
 }

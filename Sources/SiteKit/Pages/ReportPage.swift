@@ -1,8 +1,60 @@
 import Foundation
+import Mustache
+
+/// A report's page (`…/2020/index.html`): header, problem summary, and the text in reading
+/// order with each table drawn where it stood.
+struct ReportPage: Page {
+    static let kind = PageKind(name: "report", template: "report", inSitemap: true)
+    let report: Int
+    let path: String
+    var reports: [Int] { [report] }
+    /// Its title is the report's, or made from its year and body.
+    var summaries: [Int]? { [report] }
+
+    static func pages(in plan: SitePlan) -> [ReportPage] {
+        plan.summaries.indices.map { ReportPage(report: $0, path: plan.map.reportFolder[$0] + "index.html") }
+    }
+
+    func frame(in plan: SitePlan) -> ReportFrame { ReportFrame(plan: plan, report: report) }
+
+    func draw(_ frame: ReportFrame, reports: [ParsedDocument]) -> Drawing {
+        .html(title: frame.title, view: Self.view(report: reports[0].report, rawName: reports[0].document.kind.rawName, frame: frame), scripts: [], refresh: "")
+    }
+}
+
+/// What a report's own pages (its page and its source page) take from the site plan: the
+/// title (the report's, or one made from its body's name), the breadcrumb and the link to
+/// its body's page. Digested into the manifest, so a report's page is drawn again when
+/// another report changes its breadcrumb (a town government's first report links the town).
+struct ReportFrame: Encodable, Sendable {
+    let title: String
+    let crumbs: [CrumbView]
+    let identityName: String
+    let identityHref: String
+
+    init(plan: SitePlan, report i: Int) {
+        let identity = plan.identity(ofReport: i)
+        let links = plan.links(plan.map.reportFolder[i])
+        var crumbs = plan.breadcrumb(identity: identity, links: links)
+        crumbs.append(CrumbView(name: SitePlan.yearLabel(SitePlan.yearKey(plan.summaries[i].year)), href: "", current: true))
+        self.crumbs = crumbs
+        title = plan.title(ofReport: i)
+        identityName = identity.name
+        identityHref = links.to(identity.folder)
+    }
+}
+
+extension SitePlan {
+    /// A report's title as printed, or one made from its body's name and its year.
+    func title(ofReport i: Int) -> String {
+        let yearText = summaries[i].year.map { "\($0)" } ?? "年份不明"
+        return summaries[i].title ?? "\(identity(ofReport: i).name) \(yearText)年政府信息公开工作年度报告"
+    }
+}
 
 /// The view model of a report's page (`report.mustache`): header, problem summary, and the
 /// text in reading order with each table drawn where it stood.
-struct ReportPageView {
+struct ReportPageView: TemplateView {
     let title: String
     let bodyName: String
     let hasBodyName: Bool
@@ -26,7 +78,7 @@ struct ReportPageView {
 /// A diagnostic in the summary box. `href` leads to its note beside the table row when it
 /// has one, else to the source line; `anchorID` is set when the summary entry itself is the
 /// only place the diagnostic appears.
-struct DiagnosticView {
+struct DiagnosticView: TemplateView {
     let severity: String
     let message: String
     let code: String
@@ -43,7 +95,7 @@ struct DiagnosticView {
 
 /// One block of the text: exactly one of `heading`, `paragraph`, a table (`tables` holds
 /// one) or `tableMissing`.
-struct BlockView {
+struct BlockView: TemplateView {
     let heading: Bool
     let tag: String
     let text: String
@@ -57,9 +109,9 @@ struct BlockView {
     var notes: [NoteView] = []
 }
 
-enum ReportPage {
+extension ReportPage {
     /// Draws the blocks (placing diagnostics beside table rows as it goes), then the summary.
-    static func view(report: Report, identity: Identity, identityHref: String, crumbs: [CrumbView], rawName: String) -> ReportPageView {
+    static func view(report: Report, rawName: String, frame: ReportFrame) -> ReportPageView {
         var placement = DiagnosticPlacement(report.diagnostics)
         var blocks: [BlockView] = []
         var drawn: Set<TableKind> = []
@@ -122,12 +174,10 @@ enum ReportPage {
                                       placedLabel: placement.placedInText.contains(i) ? "见正文此处" : "见表中此行")
             if d.severity == .info { infos.append(view) } else { problems.append(view) }
         }
-        let yearText = report.year.map { "\($0)" } ?? "年份不明"
-        let title = report.title ?? "\(identity.name) \(yearText)年政府信息公开工作年度报告"
         return ReportPageView(
-            title: title, bodyName: report.body ?? "", hasBodyName: report.body != nil, year: yearText,
-            published: report.published ?? "", hasPublished: report.published != nil,
-            format: formatLabel(report.format), crumbs: crumbs, identityHref: identityHref, identityName: identity.name,
+            title: frame.title, bodyName: report.body ?? "", hasBodyName: report.body != nil,
+            year: report.year.map { "\($0)" } ?? "年份不明", published: report.published ?? "", hasPublished: report.published != nil,
+            format: formatLabel(report.format), crumbs: frame.crumbs, identityHref: frame.identityHref, identityName: frame.identityName,
             rawHref: rawName, hasProblems: !problems.isEmpty,
             problemSummary: "本报告发现 \(problems.count) 个问题", problems: problems,
             hasInfos: !infos.isEmpty, infos: infos, blocks: blocks, hasBlocks: !blocks.isEmpty)
@@ -141,14 +191,7 @@ enum ReportPage {
         }
     }
 
-    static func formatLabel(_ f: Format) -> String {
-        switch f {
-        case .legacy: "2008—2018 年旧版统计表"
-        case .v2019: "2019 年版格式"
-        case .v2021: "2021 年版格式"
-        case .unknown: "格式未识别"
-        }
-    }
+    static func formatLabel(_ f: Format) -> String { f.label }
 
     /// Markdown markers do not belong in a heading: `### **一、总体情况**` → `一、总体情况`.
     static func plainHeading(_ text: String) -> String {
@@ -157,15 +200,6 @@ enum ReportPage {
         return t.filter { $0 != "*" }.trimmingCharacters(in: .whitespaces)
     }
 
-    /// The raw file's name beside the page. An HTML original is served as `.txt`, so a
-    /// browser shows its text instead of running it as a page of our site.
-    static func rawName(for kind: SourceDocument.Kind) -> String {
-        switch kind {
-        case .text: "source.txt"
-        case .markdown: "source.md"
-        case .html: "source.html.txt"
-        }
-    }
 }
 
 extension Block {
@@ -173,6 +207,70 @@ extension Block {
     var line: Int {
         switch self {
         case let .heading(_, _, _, line), let .paragraph(_, line), let .table(_, line): line
+        }
+    }
+}
+
+// Keys the templates read, answered without `Mirror` (see `TemplateView`).
+
+extension ReportPageView {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "title": title
+        case "bodyName": bodyName
+        case "hasBodyName": hasBodyName
+        case "year": year
+        case "published": published
+        case "hasPublished": hasPublished
+        case "format": format
+        case "crumbs": crumbs
+        case "identityHref": identityHref
+        case "identityName": identityName
+        case "rawHref": rawHref
+        case "hasProblems": hasProblems
+        case "problemSummary": problemSummary
+        case "problems": problems
+        case "hasInfos": hasInfos
+        case "infos": infos
+        case "blocks": blocks
+        case "hasBlocks": hasBlocks
+        default: nil
+        }
+    }
+}
+
+extension DiagnosticView {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "severity": severity
+        case "message": message
+        case "code": code
+        case "href": href
+        case "hasHref": hasHref
+        case "line": line
+        case "hasLine": hasLine
+        case "anchorID": anchorID
+        case "hasAnchor": hasAnchor
+        case "placed": placed
+        case "placedLabel": placedLabel
+        default: nil
+        }
+    }
+}
+
+extension BlockView {
+    func child(named key: String) -> Any? {
+        switch key {
+        case "heading": heading
+        case "tag": tag
+        case "text": text
+        case "paragraph": paragraph
+        case "html": html
+        case "tables": tables
+        case "tableMissing": tableMissing
+        case "sourceHref": sourceHref
+        case "notes": notes
+        default: nil
         }
     }
 }

@@ -1,17 +1,14 @@
-import Foundation
-
 // The one place the search index meets the page planner (issue 11). Everything else in
-// Search/ takes `SearchDocument`s; when pages are planned differently, only this adapter
-// changes: give the builder one `SearchDocument` per report (folder, the body's name as the
-// site shows it, the raw file's name) and emit `files()` with the other output.
+// Search/ takes `SearchDocument`s: one per report, from its summary's `SearchEntry` and where
+// the plan puts it.
 
 extension SearchIndexBuilder {
-    static func files(for site: SiteContext, previous: SearchIDs) -> [OutputFile] {
+    /// The index of every report of `plan`, keeping the ids of the `previous` build.
+    static func files(for plan: SitePlan, previous: SearchIDs) -> [OutputFile] {
         var builder = SearchIndexBuilder(previous: previous)
-        for (i, d) in site.documents.enumerated() {
-            let identity = site.map.identities[site.map.reportIdentity[i]]
-            builder.add(SearchDocument(report: d.report, folder: site.map.reportFolder[i], name: identity.name,
-                                       source: ReportPage.rawName(for: d.document.kind)))
+        for (i, summary) in plan.summaries.enumerated() {
+            builder.add(SearchDocument(entry: summary.search, folder: plan.map.reportFolder[i],
+                                       name: plan.identity(ofReport: i).name, source: summary.rawName))
         }
         return builder.files()
     }

@@ -1,5 +1,4 @@
 import Foundation
-import ReportKit
 
 // Where every page goes. A report's URL derives from its identity — the region chain and
 // the body, plus the year — and never from file order, so adding a report never moves
@@ -40,7 +39,7 @@ struct Identity: Sendable {
     var node: Int?
     /// The county node it sits in, `nil` when the body sits in no county.
     var county: Int?
-    /// Indices into the documents, ordered by year then source path.
+    /// Indices into the reports, ordered by year then report id (source path).
     var reports: [Int] = []
 
     /// The town it belongs to, "" when none.
@@ -56,7 +55,7 @@ struct RegionNode: Sendable {
     let key: String
     let level: Level
     let name: String
-    /// The 12-digit division code of this level, when the gazetteer knows it.
+    /// The 12-digit division code of this level, when the reports give it (`Region.codes`).
     let code: String?
     let parent: Int?
     /// Its page and the folder under which its bodies' pages go.
@@ -79,7 +78,7 @@ struct SiteMap: Sendable {
     var identities: [Identity] = []
     /// Provinces, cities and counties, each parent before its children.
     var nodes: [RegionNode] = []
-    /// Per document: its identity and its folder (`…/2020/`, `…/2020-2/`).
+    /// Per report: its identity and its folder (`…/2020/`, `…/2020-2/`).
     var reportIdentity: [Int] = []
     var reportFolder: [String] = []
 
@@ -97,46 +96,25 @@ struct SiteMap: Sendable {
         "街道办事处", "人民政府办事处", "管委会", "管理委员会",
     ]
 
-    /// The codes of a region's province, city and county, from the gazetteer's chain of its
-    /// deepest code (placeholders skipped). Used only to tell apart two places one name path
-    /// stands for.
-    static let gazetteerCodes: @Sendable (String) -> [RegionNode.Level: String] = { code in
-        var out: [RegionNode.Level: String] = [:]
-        for d in Gazetteer.shared.chain(code: code) {
-            switch d.level {
-            case .province: out[.province] = d.code
-            case .prefecture: out[.city] = d.code
-            case .county: out[.county] = d.code
-            case .township: break
-            }
-        }
-        return out
-    }
-
-    init(reports: [Report], slug: (String) -> String, codes: (String) -> [RegionNode.Level: String] = SiteMap.gazetteerCodes) {
+    /// The URL plan of the reports, in any order: `reports[i]` gets `reportFolder[i]`.
+    init(reports: [ReportSummary], slug: (String) -> String) {
         func seg(_ s: String) -> String { Slug.segment(s, using: slug) }
         func top(_ s: String) -> String { Self.reserved.contains(s) ? "r-" + s : s }
 
-        let order = reports.indices.sorted { reports[$0].source < reports[$1].source }
+        let order = reports.indices.sorted { reports[$0].id < reports[$1].id }
 
-        // 1. Each report's levels (name, code) and the codes each name path stands for.
-        var codeCache: [String: [RegionNode.Level: String]] = [:]
+        // 1. Each report's levels (name, code) and the codes each name path stands for. The
+        //    codes are the report's own (`Region.codes`, set by the resolver or front matter).
         var levelsOf: [[(level: RegionNode.Level, name: String, path: String, code: String?)]] = Array(repeating: [], count: reports.count)
         var codesByPath: [String: Set<String>] = [:]
         for i in order {
             let r = reports[i].region
-            var levelCodes: [RegionNode.Level: String] = [:]
-            if let code = r.code, !code.isEmpty {
-                if let cached = codeCache[code] { levelCodes = cached } else {
-                    levelCodes = codes(code)
-                    codeCache[code] = levelCodes
-                }
-            }
             var path = ""
-            for (level, name) in [(RegionNode.Level.province, r.province), (.city, r.city), (.county, r.county)] {
+            for (level, name, code) in [(RegionNode.Level.province, r.province, r.codes.province), (.city, r.city, r.codes.city),
+                                        (.county, r.county, r.codes.county)] {
                 guard let name = name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else { continue }
                 path += (path.isEmpty ? "" : "/") + name
-                let code = levelCodes[level]
+                let code = code.flatMap { $0.isEmpty ? nil : $0 }
                 levelsOf[i].append((level, name, path, code))
                 if let code { codesByPath[path, default: []].insert(code) }
             }
@@ -267,7 +245,7 @@ struct SiteMap: Sendable {
                 reportFolder[i] = identities[id].folder + (n == 1 ? year : "\(year)-\(n)") + "/"
             }
             identities[id].reports.sort {
-                (reports[$0].year ?? .max, reports[$0].source) < (reports[$1].year ?? .max, reports[$1].source)
+                (reports[$0].year ?? .max, reports[$0].id) < (reports[$1].year ?? .max, reports[$1].id)
             }
         }
     }

@@ -7,17 +7,15 @@ struct ActiveTableBuilder {
     let table: StatTable
     let prefix: String
 
-    static let labelHeading = "信息内容"
-
     func build(placing placement: inout DiagnosticPlacement) -> TableView {
-        let form = table.form.definition
+        let form = table.form
         let width = 1 + (form.blocks.map(\.columns.count).max() ?? 0)
         var bodies: [TableBodyView] = []
         for block in form.blocks {
             let b = "\(prefix)-\(TableFormatting.idPart(block.key))"
             var rows: [TableRowView] = []
             rows.append(TableRowView(cells: [.header(block.title ?? "", attrs: Attributes(("id", b)).with("colspan", width).adding("scope", "rowgroup"))]))
-            var headerCells = [TableCellView.header(Self.labelHeading, attrs: Attributes(("id", "\(b)-label"), ("scope", "col")))]
+            var headerCells = [TableCellView.header(form.labelHeading ?? "", attrs: Attributes(("id", "\(b)-label"), ("scope", "col")))]
             for (n, column) in block.columns.enumerated() {
                 let span = n == block.columns.count - 1 ? width - block.columns.count : 1
                 headerCells.append(.header(column.label, attrs: Attributes(("id", "\(b)-c-\(TableFormatting.idPart(column.key))")).with("colspan", span).adding("scope", "col")))
@@ -26,13 +24,13 @@ struct ActiveTableBuilder {
             for formRow in block.rows {
                 let printed = table[row: formRow.key]
                 let rid = "\(b)-r-\(TableFormatting.idPart(formRow.key))"
-                let rowWarn = placement.describedBy(line: printed?.line)
+                let rowWarn = placement.describedBy(form.kind, row: formRow.key)
                 var thAttrs = Attributes(("id", rid), ("scope", "row"))
                 thAttrs.add("aria-describedby", rowWarn)
                 var cells = [TableCellView.header(formRow.label, attrs: thAttrs, warn: !rowWarn.isEmpty)]
                 for (n, column) in block.columns.enumerated() {
                     let cell = printed?[column.key]
-                    let warnIDs = placement.describedBy(line: cell?.line)
+                    let warnIDs = placement.describedBy(form.kind, row: formRow.key, column: column.key)
                     var attrs = Attributes(("class", TableFormatting.cellClass(warn: !warnIDs.isEmpty)))
                     attrs.add("colspan", n == block.columns.count - 1 ? width - block.columns.count : 1)
                     attrs.add("headers", ["\(b)-c-\(TableFormatting.idPart(column.key))", b, rid].joined(separator: " "))
@@ -41,8 +39,7 @@ struct ActiveTableBuilder {
                     cells.append(.data(text: text, line: cell?.line, unit: column.money && text != nil ? "万元" : nil,
                                        attrs: attrs, warn: !warnIDs.isEmpty, absent: printed == nil))
                 }
-                let lines = [printed?.line] + (printed?.cells.map(\.line) ?? [])
-                let notes = placement.notes(for: lines, colspan: width)
+                let notes = placement.notes(form.kind, rows: [formRow.key], colspan: width)
                 let rowClass = printed == nil ? "absent" : notes.isEmpty ? "" : "warn"
                 rows.append(TableRowView(attrs: Attributes(("class", rowClass)).html, cells: cells))
                 rows += notes

@@ -17,12 +17,8 @@ struct ApplicationsTableBuilder {
     let table: StatTable
     let prefix: String
 
-    /// The corner of the official form.
-    static let corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-    static let applicantHeading = "申请人情况"
-
     func build(placing placement: inout DiagnosticPlacement) -> TableView {
-        let form = table.form.definition
+        let form = table.form
         let block = form.blocks[0]
         let rows = block.rows
         let keys = Set(rows.map(\.key))
@@ -42,10 +38,13 @@ struct ApplicationsTableBuilder {
         func rowID(_ key: String) -> String { "\(prefix)-r-\(TableFormatting.idPart(key))" }
         func columnID(_ key: String) -> String { "\(prefix)-c-\(TableFormatting.idPart(key))" }
 
-        // Header: corner · 申请人情况 / stand-alone columns (rowspan 2) and groups / grouped columns.
+        // Header: the form's corner (its 勾稽关系) · the heading over the values (申请人情况) /
+        // stand-alone columns (rowspan 2) and groups / grouped columns.
         var groupIDs: [String: String] = [:]
-        var row1 = [TableCellView.header(Self.corner, attrs: Attributes(("id", "\(prefix)-corner")).with("colspan", labelColumns).with("rowspan", 3))]
-        row1.append(.header(Self.applicantHeading, attrs: Attributes(("id", "\(prefix)-applicant")).with("colspan", columns.count).adding("scope", "colgroup")))
+        let corner = Attributes(("id", "\(prefix)-corner")).with("colspan", labelColumns).with("rowspan", 3)
+        var row1 = [TableCellView.header(form.labelHeading ?? "", attrs: corner)]
+        let values = Attributes(("id", "\(prefix)-applicant")).with("colspan", columns.count).adding("scope", "colgroup")
+        row1.append(.header(form.columnsHeading ?? "", attrs: values))
         var row2: [TableCellView] = []
         var row3: [TableCellView] = []
         var i = 0
@@ -75,10 +74,8 @@ struct ApplicationsTableBuilder {
         let leaves = rows.filter { children[$0.key] == nil }
         var notesByLeaf: [String: [TableRowView]] = [:]
         for formRow in leaves {
-            let printed = table[row: formRow.key]
-            let lines = [printed?.line] + (printed?.cells.map(\.line) ?? [])
             let span = labelColumns - ancestors(formRow.key).count + columns.count
-            notesByLeaf[formRow.key] = placement.notes(for: lines, colspan: span)
+            notesByLeaf[formRow.key] = placement.notes(form.kind, rows: [formRow.key], colspan: span)
         }
         func height(_ key: String) -> Int {
             guard let kids = children[key] else { return 1 + (notesByLeaf[key]?.count ?? 0) }
@@ -95,14 +92,14 @@ struct ApplicationsTableBuilder {
                 let h = byKey[heading]!
                 cells.append(.header(label(h), attrs: Attributes(("id", rowID(heading))).with("rowspan", height(heading)).adding("scope", "rowgroup")))
             }
-            let rowWarn = placement.describedBy(line: printed?.line)
+            let rowWarn = placement.describedBy(form.kind, row: formRow.key)
             var thAttrs = Attributes(("id", rowID(formRow.key))).with("colspan", labelColumns - chain.count).adding("scope", "row")
             thAttrs.add("aria-describedby", rowWarn)
             cells.append(.header(label(formRow), attrs: thAttrs, warn: !rowWarn.isEmpty))
             let rowHeaders = ([formRow.key] + chain).map(rowID)
             for column in columns {
                 let cell = printed?[column.key]
-                let warnIDs = placement.describedBy(line: cell?.line)
+                let warnIDs = placement.describedBy(form.kind, row: formRow.key, column: column.key)
                 var headers = [columnID(column.key)]
                 if let g = column.group, let gid = groupIDs[g] { headers.append(gid) }
                 headers += rowHeaders

@@ -1,14 +1,26 @@
-/// Puts each diagnostic next to the table row it is about, by line number: a diagnostic
-/// whose `line` is the line of a row or of one of its cells is noted under that row (once,
-/// at the first row that claims it), and the cells on that line get a ⚠ mark pointing at
-/// the note. Diagnostics no row claims stay in the summary at the top of the page.
+import ReportKit
+
+/// Puts each diagnostic next to what it is about. A diagnostic about a table row (its
+/// `subject` names the table and the row) is noted under that row, and marks the row's label
+/// and the cell its subject names (every cell of the row when it names none) with a ⚠
+/// pointing at the note. By subject, not by line: in flattened text every row of a table
+/// shares one line, and a note by line went under the first of them.
 ///
-/// Diagnostics about prose (a figure in the text that disagrees with a table) are then placed
-/// under the paragraph whose lines hold them (`claimText`), after every table has claimed its own.
-///
-/// Info diagnostics (encoding detected …) are never placed: they are not problems.
+/// Diagnostics about prose (a figure in the text that disagrees with a table) carry no
+/// subject; they are placed under the paragraph whose lines hold them (`claimText`), after
+/// every table has claimed its own. A diagnostic about a whole table (an unknown row label)
+/// stays in the summary at the top of the page, unless the table is one printed row (表四),
+/// whose note row is the table's. Info diagnostics (encoding detected …) are never placed:
+/// they are not problems.
 struct DiagnosticPlacement {
+    /// A table's row, or (`row == nil`) the table as a whole.
+    struct Ref: Hashable {
+        let table: TableKind
+        let row: String?
+    }
+
     let diagnostics: [Diagnostic]
+    private var byRef: [Ref: [Int]] = [:]
     private var byLine: [Int: [Int]] = [:]
     /// Indices (into `diagnostics`) already noted under a row.
     private(set) var placed: Set<Int> = []
@@ -18,20 +30,41 @@ struct DiagnosticPlacement {
     init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
         for (i, d) in diagnostics.enumerated() where d.severity != .info {
-            if let line = d.line { byLine[line, default: []].append(i) }
+            if let s = d.subject {
+                byRef[Ref(table: s.table, row: s.row), default: []].append(i)
+            } else if let line = d.line {
+                byLine[line, default: []].append(i)
+            }
         }
     }
 
     /// The id of the note (or summary entry) for diagnostic `i`: `d1`, `d2` … (1-based).
     static func noteID(_ i: Int) -> String { "d\(i + 1)" }
 
-    /// The note ids a cell on `line` should point at.
-    func describedBy(line: Int?) -> String {
-        guard let line, let list = byLine[line] else { return "" }
-        return list.map(Self.noteID).joined(separator: " ")
+    /// The note ids a cell of `rows` in `column` should point at (`column == nil`: the row's
+    /// label, which points at every note of the row).
+    func describedBy(_ table: TableKind, rows: [String?], column: String? = nil) -> String {
+        indices(table, rows).filter { i in
+            column == nil || diagnostics[i].subject?.column == nil || diagnostics[i].subject?.column == column
+        }.map(Self.noteID).joined(separator: " ")
     }
 
-    /// Claims the unplaced diagnostics on lines `lines` for a paragraph.
+    func describedBy(_ table: TableKind, row: String, column: String? = nil) -> String {
+        describedBy(table, rows: [row], column: column)
+    }
+
+    /// Claims the unplaced diagnostics about `rows` of `table` and returns their note rows.
+    mutating func notes(_ table: TableKind, rows: [String?], colspan: Int) -> [TableRowView] {
+        let found = indices(table, rows).filter { !placed.contains($0) }
+        placed.formUnion(found)
+        return found.map { i in
+            let d = diagnostics[i]
+            let kind = d.severity == .error ? "错误" : "问题"
+            return TableRowView(noteID: Self.noteID(i), colspan: colspan, text: "\(kind)：\(d.message)", line: d.line)
+        }
+    }
+
+    /// Claims the unplaced prose diagnostics on lines `lines` for a paragraph.
     mutating func claimText(_ lines: Range<Int>) -> [NoteView] {
         var claimed: [Int] = []
         if lines.count <= byLine.count {
@@ -45,20 +78,9 @@ struct DiagnosticPlacement {
         return found.map { NoteView(index: $0, diagnostic: diagnostics[$0]) }
     }
 
-    /// Claims the diagnostics on any of `lines` that no earlier row claimed, and returns
-    /// their note rows.
-    mutating func notes(for lines: [Int?], colspan: Int) -> [TableRowView] {
-        var claimed: Set<Int> = []
-        for line in lines {
-            guard let line, let list = byLine[line] else { continue }
-            for i in list where !placed.contains(i) { claimed.insert(i) }
-        }
-        let found = claimed.sorted()
-        placed.formUnion(claimed)
-        return found.map { i in
-            let d = diagnostics[i]
-            let kind = d.severity == .error ? "错误" : "问题"
-            return TableRowView(noteID: Self.noteID(i), colspan: colspan, text: "\(kind)：\(d.message)", line: d.line)
-        }
+    /// The diagnostics about any of `rows`, in report order.
+    private func indices(_ table: TableKind, _ rows: [String?]) -> [Int] {
+        var seen = Set<Int>()
+        return rows.flatMap { byRef[Ref(table: table, row: $0)] ?? [] }.filter { seen.insert($0).inserted }.sorted()
     }
 }

@@ -9,9 +9,11 @@ struct Build: ParsableCommand {
         Parses every .txt, .md and .html report under the content folder (recursively), renders \
         a page per report, per town or body, per year and per county, a home page, report.json \
         beside each report and the search index (search/), and replaces the output folder atomically: a build \
-        that fails leaves the previous output untouched. Diagnostics are printed to standard \
-        error as file:line: severity: message [code]; a report with problems is still published, \
-        with its problems shown on its page.
+        that fails, or is killed, leaves the previous output untouched. The output folder is \
+        nianbao's alone: nianbao marks it (.nianbao-site) and replaces only a marked, empty or \
+        new folder, never the current folder, the project, the content or the theme. \
+        Diagnostics are printed to standard error as file:line: severity: message [code]; a \
+        report with problems is still published, with its problems shown on its page.
         """)
 
     @OptionGroup var options: SiteOptions
@@ -23,11 +25,16 @@ struct Build: ParsableCommand {
     var baseURL: String?
 
     func run() throws {
-        let result = try makePipeline(options.plan(output: output, baseURL: baseURL)).build()
-        Console(verbose: options.verbose).print(result.diagnostics, to: .err, lines: result.lines(of:))
-        let w = result.written ?? .init(written: 0, unchanged: 0)
-        Console.write(String(format: "built %d reports into %d pages (%d files written, %d unchanged), %d errors, %d warnings in %.2f s\n",
-                             result.reports, result.pages, w.written, w.unchanged, result.count(.error), result.count(.warning), result.seconds))
-        if options.strict && result.failed(strict: true) { throw ExitCode.failure }
+        try Console.stopping(verbose: options.verbose) {
+            let plan = try options.plan(output: output, baseURL: baseURL)
+            var result = try makePipeline(plan).build()
+            result.diagnostics = plan.diagnostics + result.diagnostics
+            Console(verbose: options.verbose).print(result.diagnostics, to: .err, lines: result.lines(of:))
+            let w = result.written ?? .init(written: 0, unchanged: 0)
+            Console.write(String(format: "built %d reports into %d pages (%d files written, %d unchanged, %d removed), "
+                                 + "%d errors, %d warnings in %.2f s\n", result.reports, result.pages, w.written, w.unchanged,
+                                 w.removed, result.count(.error), result.count(.warning), result.seconds))
+            if options.strict && result.failed(strict: true) { throw ExitCode.failure }
+        }
     }
 }

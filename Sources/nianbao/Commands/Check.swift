@@ -19,11 +19,16 @@ struct Check: ParsableCommand {
     @OptionGroup var options: SiteOptions
 
     func run() throws {
-        var opts = options
-        if let folder { opts.content = folder }
-        let result = try makePipeline(opts.plan()).check()
-        Console(verbose: options.verbose).print(result.diagnostics, to: .out, lines: result.lines(of:))
-        Console.write(String(format: "checked %d reports: %d errors, %d warnings\n", result.reports, result.count(.error), result.count(.warning)))
-        if result.failed(strict: options.strict) { throw ExitCode.failure }
+        try Console.stopping(verbose: options.verbose) {
+            var opts = options
+            if let folder { opts.content = folder }
+            let plan = try opts.plan(for: .check)
+            var result = try makePipeline(plan).check()
+            result.diagnostics = plan.diagnostics + result.diagnostics
+            Console(verbose: options.verbose).print(result.diagnostics, to: .out, lines: result.lines(of:))
+            Console.write(String(format: "checked %d reports (%d files left out): %d errors, %d warnings\n",
+                                 result.reports, result.filesLeftOut, result.count(.error), result.count(.warning)))
+            if result.failed(strict: options.strict) { throw ExitCode.failure }
+        }
     }
 }

@@ -7,9 +7,10 @@ struct Extract: ParsableCommand {
         abstract: "Print the parsed reports as a JSON array of report.json objects.",
         discussion: """
         Each PATH is a report file or a folder (read recursively, files in path order). The \
-        array holds one object per report file, in the order given; its shape is documented \
-        in docs/report-json.md. A file that cannot be read is reported on standard error and \
-        left out, and the exit status is then 1.
+        array holds one object per report, in the order given; its shape is documented in \
+        docs/report-json.md. Files are read exactly as `build` and `check` read them: a file \
+        that is not a report (missing, unreadable, empty, not text) is reported on standard \
+        error, left out of the array, and makes the exit status 1.
         """)
 
     @Argument(help: "Report files or folders.")
@@ -23,52 +24,54 @@ struct Extract: ParsableCommand {
     var dumpSearchText = false
 
     func run() throws {
-        Console.ignoreBrokenPipe()
-        if dumpLines {
-            // Debugging aid (docs/development.md): the numbered lines the parser reads, tabs shown as ⇥.
-            for path in paths {
-                let doc = try SourceLoader.load(URL(fileURLWithPath: path), path: path)
-                for line in ReportReader.lines(of: FrontMatter.split(doc.text).remainingText, kind: doc.kind) {
-                    Console.write("\(path):\(line.number)\t\(line.text.replacingOccurrences(of: "\t", with: "⇥"))\n")
+        try Console.stopping(verbose: false) {
+            Console.ignoreBrokenPipe()
+            let reader = Toolchain.reader
+            let files = try Self.expand(paths)
+            if dumpLines {
+                // Debugging aid (docs/development.md): the numbered lines the parser reads, tabs shown as ⇥.
+                for file in files {
+                    let data = (try? Data(contentsOf: file.url)) ?? Data()
+                    for line in reader.prepare(data, path: file.path, source: file.shown).input?.lines ?? [] {
+                        let text = Console.escape(line.text.replacingOccurrences(of: "\t", with: "⇥"))
+                        Console.write("\(Console.escape(file.shown)):\(line.number)\t\(text)\n")
+                    }
+                }
+                return
+            }
+            let slots = Slots<ReportReader.Outcome>(count: files.count)
+            DispatchQueue.concurrentPerform(iterations: files.count) { i in
+                slots[i] = reader.read(fileAt: files[i].url, path: files[i].path, source: files[i].shown)
+            }
+            var items: [JSONValue] = []
+            var failed = false
+            for (file, outcome) in zip(files, slots.values.compactMap { $0 }) {
+                if let report = outcome.report {
+                    items.append(dumpSearchText ? SearchDocument(entry: SearchEntry(report: report), folder: file.shown,
+                                                                 name: report.body ?? "", source: "").dumped : report.json)
+                } else {
+                    failed = true
+                    Console(verbose: false).print(outcome.problems.map { FileDiagnostic(file: file.shown, diagnostic: $0) }, to: .err)
                 }
             }
-            return
+            Console.write(JSONValue.array(items).serialized(pretty: true) + "\n")
+            if failed { throw ExitCode.failure }
         }
-        let reader = Toolchain.reader
-        var files: [(URL, String)] = []
-        var failed = false
+    }
+
+    /// The files named: each file as given, each folder's report files in path order.
+    static func expand(_ paths: [String]) throws -> [(url: URL, path: String, shown: String)] {
+        var files: [(URL, String, String)] = []
         for path in paths {
             let url = URL(fileURLWithPath: path)
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
                 let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-                files += try SourceLoader.discover(in: url).map { ($0.url, "\(base)/\($0.relativePath)") }
+                files += try ContentFolder.discover(in: url).map { ($0.url, $0.relativePath, "\(base)/\($0.relativePath)") }
             } else {
-                files.append((url, path))
+                files.append((url, url.lastPathComponent, path))
             }
         }
-        let found = files
-        let slots = Slots<Result<JSONValue, any Error>>(count: found.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let (url, shown) = found[i]
-            slots[i] = Result { try SourceLoader.load(url, path: url.lastPathComponent) }.map {
-                let report = reader.read($0, source: shown)
-                return dumpSearchText ? SearchDocument(report: report, folder: shown, name: report.body ?? "", source: "").dumped
-                    : report.json
-            }
-        }
-        var items: [JSONValue] = []
-        for (i, result) in slots.values.enumerated() {
-            switch result {
-            case .success(let json): items.append(json)
-            case .failure:
-                failed = true
-                let why = FileManager.default.fileExists(atPath: files[i].0.path) ? "无法读取文件" : "文件不存在"
-                Console.write("\(files[i].1): error: \(why) [file.unreadable]\n", to: .err)
-            case nil: break
-            }
-        }
-        Console.write(JSONValue.array(items).serialized(pretty: true) + "\n")
-        if failed { throw ExitCode.failure }
+        return files
     }
 }

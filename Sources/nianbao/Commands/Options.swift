@@ -7,7 +7,9 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: "The folder of report files (default: content, or `content:` in site.yml).")
     var content: String?
 
-    @Option(name: .long, help: "The theme: a name under themes/ or a folder path (default: default).")
+    @Option(name: .long, help: """
+        The theme: a name under themes/ or a folder path (default: default, the theme shipped with nianbao). Not read by check.
+        """)
     var theme: String?
 
     @Flag(name: [.short, .long], help: "Also print info diagnostics, and the source line under each diagnostic.")
@@ -16,9 +18,12 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings as errors for the exit status.")
     var strict = false
 
-    func plan(output: String? = nil, baseURL: String? = nil) throws -> BuildPlan {
+    /// The plan for the current folder: `check` resolves only the content folder; `build`
+    /// also loads the theme and checks the output folder.
+    func plan(output: String? = nil, baseURL: String? = nil, for purpose: BuildPlan.Purpose = .build) throws -> BuildPlan {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        return try BuildPlan.resolve(root: root, content: content, output: output, theme: theme, baseURL: baseURL)
+        return try BuildPlan.resolve(root: root, content: content, output: output, theme: theme, baseURL: baseURL,
+                                     themes: Toolchain.shippedThemes, for: purpose)
     }
 }
 
@@ -30,6 +35,11 @@ extension Pipeline.Result {
     func lines(of file: String) -> [String]? {
         documents.first { $0.report.source == file }.map { $0.document.sourceLines.map(\.text) }
     }
+
+    /// Report files that give no page (empty, unreadable): an error names them, no report has them as its source.
+    var filesLeftOut: Int {
+        Set(diagnostics.filter { $0.diagnostic.severity == .error }.map(\.file)).subtracting(documents.map(\.report.source)).count
+    }
 }
 
 /// The pipeline the CLI uses: the parser with the gazetteer, pinyin slugs.
@@ -39,4 +49,22 @@ func makePipeline(_ plan: BuildPlan) -> Pipeline {
 
 enum Toolchain {
     static var reader: ReportReader { .standard }
+
+    /// The folders of the themes shipped with nianbao, so that `build` works in any project
+    /// folder, not only in a checkout: `themes/` in the folder of the binary or up to three
+    /// levels above it (`.build/release/nianbao`, `.build/x86_64-unknown-linux-gnu/debug/nianbao`
+    /// in a checkout), or `share/nianbao/themes` of an installed prefix (`bin/nianbao`).
+    static var shippedThemes: [URL] {
+        var dir = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        var found: [URL] = []
+        for _ in 0..<4 {
+            for candidate in [dir.appendingPathComponent("themes"), dir.appendingPathComponent("share/nianbao/themes")] {
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDir), isDir.boolValue { found.append(candidate) }
+            }
+            guard dir.path != "/" else { break }
+            dir.deleteLastPathComponent()
+        }
+        return found
+    }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Glibc
 import SiteKit
@@ -34,7 +35,8 @@ struct Console {
     /// Prints diagnostics in file order, then line order within a file (those with no line
     /// first, as they are about the whole file), so the output reads like the file. Info
     /// diagnostics only when verbose. `lines` gives the source line to show under each
-    /// diagnostic when verbose.
+    /// diagnostic when verbose. Every diagnostic is one line, whatever its file name or
+    /// message holds (`escape`); a path under the current folder is shown relative to it.
     func print(_ diagnostics: [FileDiagnostic], to stream: Stream, lines: (String) -> [String]? = { _ in nil }) {
         let color = Self.isTerminal(stream) && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let ordered = diagnostics.enumerated().sorted { a, b in
@@ -44,16 +46,78 @@ struct Console {
         }.map(\.element)
         for d in ordered where verbose || d.diagnostic.severity != .info {
             let sev = d.diagnostic.severity.rawValue
-            let paint = color ? (d.diagnostic.severity == .error ? "\u{1B}[1;31m" : d.diagnostic.severity == .warning ? "\u{1B}[1;33m" : "\u{1B}[1;36m") : ""
+            let paint = !color ? "" : d.diagnostic.severity == .error ? "\u{1B}[1;31m"
+                : d.diagnostic.severity == .warning ? "\u{1B}[1;33m" : "\u{1B}[1;36m"
             let reset = color ? "\u{1B}[0m" : ""
-            let place = d.diagnostic.line.map { "\(d.file):\($0)" } ?? d.file
-            var text = "\(place): \(paint)\(sev)\(reset): \(d.diagnostic.message) [\(d.diagnostic.code)]\n"
+            let file = Self.escape(Self.relative(d.file))
+            let place = d.diagnostic.line.map { "\(file):\($0)" } ?? file
+            let message = Self.escape(d.diagnostic.message), code = Self.escape(d.diagnostic.code.rawValue)
+            var text = "\(place): \(paint)\(sev)\(reset): \(message) [\(code)]\n"
             if verbose, let n = d.diagnostic.line, let all = lines(d.file), n >= 1, n <= all.count {
                 var shown = all[n - 1].replacingOccurrences(of: "\t", with: " ⇥ ")
                 if shown.count > 100 { shown = String(shown.prefix(99)) + "…" }
-                text += "    \(n) | \(shown)\n"
+                text += "    \(n) | \(Self.escape(shown))\n"
             }
             Self.write(text, to: stream)
         }
+    }
+
+    /// Runs a command's work; an error that stops it is printed to standard error as one
+    /// diagnostic line (`site.yml:3: error: … [site.value]`) and the exit status is 1.
+    static func stopping(verbose: Bool, _ work: () throws -> Void) throws {
+        do { try work() } catch let exit as ExitCode {
+            throw exit
+        } catch let error as DiagnosedError {
+            Console(verbose: verbose).print([error.diagnostic], to: .err)
+            throw ExitCode.failure
+        } catch {
+            // A Foundation error that names its file still reads `file: what went wrong (what to do)`.
+            if let path = (error as NSError).userInfo[NSFilePathErrorKey] as? String {
+                Console(verbose: verbose).print([IOFailure(error, path: path, action: .access).diagnostic], to: .err)
+            } else {
+                write("nianbao: error: \(escape(String(describing: error)))\n", to: .err)
+            }
+            throw ExitCode.failure
+        }
+    }
+
+    /// Text from a file name, a report or a message, made safe to print on one line: control
+    /// characters (an escape sequence that would recolour or clear the terminal, a line
+    /// break that would forge a diagnostic line) and the invisible characters that reorder
+    /// text are written as `\u{1B}`, `\n`, `\t`, `\r`.
+    static func escape(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where isUnsafe(scalar): out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// C0 and C1 controls, DEL, the line and paragraph separators, and bidirectional marks,
+    /// embeddings, overrides and isolates.
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// An absolute path under the current folder, relative to it (`/work/site/themes/x` →
+    /// `themes/x`); anything else as it is.
+    static func relative(_ path: String) -> String {
+        guard path.hasPrefix("/") else { return path }
+        let cwd = FileManager.default.currentDirectoryPath
+        for folder in [cwd, URL(fileURLWithPath: cwd).resolvingSymlinksInPath().path] {
+            let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+            if path.hasPrefix(prefix) && path.count > prefix.count { return String(path.dropFirst(prefix.count)) }
+        }
+        return path
     }
 }

@@ -6,7 +6,7 @@ import Testing
 /// Runs the resolver over every corpus report with clues derived from the raw text alone (never
 /// from the answer key) and counts, per field, answers hit and places that are wrong. A field
 /// left `nil` is a miss, not a wrong place.
-@Suite struct RegionResolverCorpusTests {
+@Suite(.enabled(if: Fixture.hasShared, Fixture.sharedAbsent)) struct RegionResolverCorpusTests {
     @Test func placesNoCorpusReportWrongly() throws {
         let corpus = Fixture.shared.appendingPathComponent("corpus")
         let answers = try FileManager.default.contentsOfDirectory(atPath: corpus.appendingPathComponent("answers").path)

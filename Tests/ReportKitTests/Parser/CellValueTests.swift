@@ -45,21 +45,45 @@ struct CellValueTests {
         #expect(tokens.map(\.text) == ["申请数量", "230"])
     }
 
+    /// Table 三's row identity (总计 = the six applicant columns), read from the form.
+    static let tableThree = CellPlacement.Sum(form: Forms.applications2021)
+
     @Test func placesRowsWithWrongCellCounts() {
+        let sum = Self.tableThree
+        #expect(sum == CellPlacement.Sum(form: Forms.applications2019))
+        #expect(sum?.width == 7 && sum?.total == 6 && sum?.parts == [0, 1, 2, 3, 4, 5])
         // policy.md: 8 numbers, only dropping the 3 adds up.
-        #expect(CellPlacement.place([3, 0, 0, 0, 0, 0, 0, 0]) == [0, 0, 0, 0, 0, 0, 0])
+        #expect(CellPlacement.place([3, 0, 0, 0, 0, 0, 0, 0], sum: sum, columns: 7) == [0, 0, 0, 0, 0, 0, 0])
         // 6 zeros: every placement gives 0.
-        #expect(CellPlacement.place([0, 0, 0, 0, 0, 0]) == [0, 0, 0, 0, 0, 0, 0])
+        #expect(CellPlacement.place([0, 0, 0, 0, 0, 0], sum: sum, columns: 7) == [0, 0, 0, 0, 0, 0, 0])
         // 6 numbers where the missing column is not determined.
-        #expect(CellPlacement.place([2, 1, 0, 0, 0, 3]) == [nil, nil, nil, 0, 0, nil, nil])
+        #expect(CellPlacement.place([2, 1, 0, 0, 0, 3], sum: sum, columns: 7) == [nil, nil, nil, 0, 0, nil, nil])
         // Nothing adds up: every cell unknown.
-        #expect(CellPlacement.place([5, 5, 5, 5, 5, 5, 5, 5]) == [Decimal?](repeating: nil, count: 7))
+        #expect(CellPlacement.place([5, 5, 5, 5, 5, 5, 5, 5], sum: sum, columns: 7) == [Decimal?](repeating: nil, count: 7))
+    }
+
+    @Test func placesNothingWithoutARowIdentity() {
+        // Table 二 has no sum between its columns: a short row cannot be placed.
+        #expect(CellPlacement.Sum(form: Forms.active2021) == nil)
+        #expect(CellPlacement.place([1, 2], sum: nil, columns: 3) == [nil, nil, nil])
+        #expect(CellPlacement.splitConcatenated(["713000074"], sum: nil) == nil)
+    }
+
+    @Test func placesByTheIdentityOfAnyForm() {
+        // Table 四 (总计 = 维持 + 纠正 + 其他 + 尚未审结): `2 0 0 0` misses one of five cells.
+        // A missing 维持, 纠正, 其他 or 尚未审结 would be 0 − 2; only a missing 总计 (= 2) is ≥ 0.
+        let review = CellPlacement.Sum(form: Forms.review)
+        #expect(review?.width == 5 && review?.total == 4)
+        #expect(CellPlacement.place([2, 0, 0, 0], sum: review, columns: 5) == [2, 0, 0, 0, 2])
+        // `1 0 0 1`: every missing cell gives a row that adds up; only 其他 (0 in all five) is certain.
+        #expect(CellPlacement.place([1, 0, 0, 1], sum: review, columns: 5) == [nil, nil, 0, nil, nil])
     }
 
     @Test func splitsConcatenatedCellsOnlyWhenUnique() {
-        #expect(CellPlacement.splitConcatenated(["713000074"]) == [71, 3, 0, 0, 0, 0, 74])
-        #expect(CellPlacement.splitConcatenated(["0000000"]) == [0, 0, 0, 0, 0, 0, 0])
+        let sum = Self.tableThree
+        #expect(CellPlacement.splitConcatenated(["713000074"], sum: sum) == [71, 3, 0, 0, 0, 0, 74])
+        #expect(CellPlacement.splitConcatenated(["0000000"], sum: sum) == [0, 0, 0, 0, 0, 0, 0])
         // No split of 1234567 into seven numbers adds up.
-        #expect(CellPlacement.splitConcatenated(["1234567"]) == nil)
+        #expect(CellPlacement.splitConcatenated(["1234567"], sum: sum) == nil)
     }
 }

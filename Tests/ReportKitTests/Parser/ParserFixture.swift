@@ -17,7 +17,7 @@ enum ParserFixture {
     }
 
     static func seed(_ prefix: String) throws -> (String, Report) {
-        let dir = Fixture.shared.appendingPathComponent("seeds")
+        let dir = Fixture.seeds
         let name = try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasPrefix(prefix) }!
         let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
         return (text, ReportParser().parse(text, source: "content/" + name))

@@ -81,12 +81,12 @@ struct PropertyTests {
         }
     }
 
-    @Test func longLinesAndManyTokensStayFast() {
+    /// 5,000 cells where 7 are expected: the placements tried must stay few (the row is
+    /// flagged, its cells left empty), or this never ends. Its time is the benchmark's.
+    @Test func longLinesAndManyTokensGiveNoValues() {
         let row = "一、本年新收政府信息公开申请数量" + String(repeating: "\t1", count: 5_000)
         let text = "三、收到和处理政府信息公开申请情况\n" + row + "\n" + String(repeating: "9", count: 100_000) + "\n四、政府信息公开行政复议情况\n"
-        let start = Date()
         let r = ReportParser().parse(text, source: "long.txt")
-        #expect(Date().timeIntervalSince(start) < 5)
         #expect(r.row(r.tables.applications, "newReceived") == [Decimal?](repeating: nil, count: 7))
     }
 }

@@ -7,8 +7,8 @@ import Testing
 private func report(_ source: String, year: Int?, body: String? = "某某县人民政府", code: String? = "321322000000",
                     carriedOver: Decimal? = nil, carriedForward: Decimal? = nil,
                     documents: (issued: Decimal?, repealed: Decimal?, inForce: Decimal?)? = nil,
-                    activeForm: FormID = .active2021) -> Report {
-    var applications = StatTable(form: .applications2021)
+                    activeForm: Form = Forms.active2021) -> Report {
+    var applications = StatTable(form: Forms.applications2021)
     applications.set(StatRow(key: "carriedOver", line: 40, cells: [
         StatCell(column: "naturalPerson", value: carriedOver, text: carriedOver.map { "\($0)" }, line: 40),
         StatCell(column: "total", value: carriedOver, text: carriedOver.map { "\($0)" }, line: 40),
@@ -19,7 +19,7 @@ private func report(_ source: String, year: Int?, body: String? = "某某县人�
     var active: StatTable?
     if let documents {
         var table = StatTable(form: activeForm)
-        let columns: [(String, Decimal?)] = activeForm == .active2021
+        let columns: [(String, Decimal?)] = activeForm == Forms.active2021
             ? [("issued", documents.issued), ("repealed", documents.repealed), ("inForce", documents.inForce)]
             : [("newlyMade", documents.issued), ("newlyPublished", documents.repealed), ("totalPublished", documents.inForce)]
         table.set(StatRow(key: "normativeDocuments", line: 20, cells: columns.map {
@@ -31,6 +31,11 @@ private func report(_ source: String, year: Int?, body: String? = "某某县人�
                   format: .v2021, tables: { var t = ReportTables(); t.active = active; t.applications = applications; return t }())
 }
 
+/// What each break is about: the cell of the row it is reported on.
+private let carriedOver = Diagnostic.Subject(table: .applications, row: "carriedOver", column: "total")
+private let carriedForward = Diagnostic.Subject(table: .applications, row: "carriedForward", column: "total")
+private let inForce = Diagnostic.Subject(table: .active, row: "normativeDocuments", column: "inForce")
+
 @Suite struct PortalChecksTests {
     @Test func carryOverMismatchWarnsOnBothReports() {
         let reports = [
@@ -38,8 +43,8 @@ private func report(_ source: String, year: Int?, body: String? = "某某县人�
             report("content/a.txt", year: 2020, carriedOver: 0, carriedForward: 3),
         ]
         #expect(PortalChecks.check(reports) == [
-            0: [.warning("portal.carryOver", "上年结转 2 ≠ 2020 年报告（content/a.txt）结转下年度 3", line: 40)],
-            1: [.warning("portal.carryOver", "结转下年度 3 ≠ 2021 年报告（content/b.txt）上年结转 2", line: 60)],
+            0: [.warning("portal.carryOver", "上年结转 2 ≠ 2020 年报告（content/a.txt）结转下年度 3", line: 40, subject: carriedOver)],
+            1: [.warning("portal.carryOver", "结转下年度 3 ≠ 2021 年报告（content/b.txt）上年结转 2", line: 60, subject: carriedForward)],
         ])
     }
 
@@ -74,7 +79,7 @@ private func report(_ source: String, year: Int?, body: String? = "某某县人�
         ]
         let found = PortalChecks.check(reports)
         #expect(found.keys.sorted() == [0, 1])
-        #expect(found[1] == [.warning("portal.carryOver", "上年结转 2 ≠ 2020 年报告（content/a.txt）结转下年度 3", line: 40)])
+        #expect(found[1] == [.warning("portal.carryOver", "上年结转 2 ≠ 2020 年报告（content/a.txt）结转下年度 3", line: 40, subject: carriedOver)])
     }
 
     @Test func withoutACodeTheBodyAloneDecides() {
@@ -84,8 +89,8 @@ private func report(_ source: String, year: Int?, body: String? = "某某县人�
             report("content/c.txt", year: 2021, body: nil, code: nil, carriedOver: 5),
         ]
         #expect(PortalChecks.check(reports) == [
-            1: [.warning("portal.carryOver", "上年结转 0 ≠ 2020 年报告（content/a.txt）结转下年度 1", line: 40)],
-            0: [.warning("portal.carryOver", "结转下年度 1 ≠ 2021 年报告（content/b.txt）上年结转 0", line: 60)],
+            1: [.warning("portal.carryOver", "上年结转 0 ≠ 2020 年报告（content/a.txt）结转下年度 1", line: 40, subject: carriedOver)],
+            0: [.warning("portal.carryOver", "结转下年度 1 ≠ 2021 年报告（content/b.txt）上年结转 0", line: 60, subject: carriedForward)],
         ])
     }
 
@@ -97,10 +102,10 @@ private func report(_ source: String, year: Int?, body: String? = "某某县人�
         #expect(PortalChecks.check(reports) == [
             1: [.warning("portal.inForce",
                          "行政规范性文件 现行有效件数 12 ≠ 2021 年报告（content/a.txt）现行有效件数 10 + 本年制发件数 3 − 本年废止件数 0",
-                         line: 20)],
+                         line: 20, subject: inForce)],
             0: [.warning("portal.inForce",
                          "行政规范性文件 现行有效件数 10 + 2022 年报告（content/b.txt）本年制发件数 3 − 本年废止件数 0 ≠ 其现行有效件数 12",
-                         line: 20)],
+                         line: 20, subject: inForce)],
         ])
     }
 
@@ -115,8 +120,8 @@ private func report(_ source: String, year: Int?, body: String? = "某某县人�
     @Test func inForceIsOnlyCheckedInThe2021Form() {
         // 2019 form: 对外公开总数量 is not a register of documents in force.
         let reports = [
-            report("content/a.txt", year: 2019, documents: (issued: 4, repealed: 4, inForce: 10), activeForm: .active2019),
-            report("content/b.txt", year: 2020, documents: (issued: 3, repealed: 3, inForce: 30), activeForm: .active2019),
+            report("content/a.txt", year: 2019, documents: (issued: 4, repealed: 4, inForce: 10), activeForm: Forms.active2019),
+            report("content/b.txt", year: 2020, documents: (issued: 3, repealed: 3, inForce: 30), activeForm: Forms.active2019),
         ]
         #expect(PortalChecks.check(reports) == [:])
     }

@@ -54,7 +54,7 @@ private let corpusCases = [
     ]),
 ]
 
-@Suite struct HTMLCorpusTests {
+@Suite(.enabled(if: Fixture.hasShared, Fixture.sharedAbsent)) struct HTMLCorpusTests {
     private func read(_ id: String) throws -> String {
         try String(contentsOf: Fixture.shared.appendingPathComponent("corpus/raw/\(id).html"), encoding: .utf8)
     }
@@ -86,18 +86,5 @@ private let corpusCases = [
                 #expect(source[line.number - 1].text.contains(probe), "\(c.id) @\(line.number): \(probe) not on that line")
             }
         }
-    }
-
-    /// H003.html is 255 KB; the whole conversion must stay well under a second even in a debug build.
-    @Test func largestCorpusPageIsFast() throws {
-        let html = try read("H003")
-        let clock = ContinuousClock()
-        var lines: [SourceLine] = []
-        let elapsed = clock.measure {
-            for _ in 0..<5 { lines = HTMLText.lines(html) }
-        }
-        print("HTMLText.lines(H003.html, \(html.utf8.count) bytes): \(elapsed / 5) per page")
-        #expect(lines.count > 50)
-        #expect(elapsed / 5 < .seconds(1))
     }
 }

@@ -132,11 +132,9 @@ private func lines(_ html: String) -> [String] {
         #expect(HTMLText.lines("a < b <3 <") == [SourceLine("a < b <3 <", number: 1)])
     }
 
-    @Test func deepNestingAndManyStrayEndTagsStayFast() {
+    @Test func deepNestingAndManyStrayEndTagsKeepTheText() {
         let html = String(repeating: "<div><span>", count: 20_000) + "正文" + String(repeating: "</b></i></font>", count: 20_000)
-        let start = Date()
         #expect(lines(html) == ["正文"])
-        #expect(Date().timeIntervalSince(start) < 5)
     }
 
     @Test func signatureAfterThePastedSectionIsKeptButPageLabelsAreNot() {
@@ -178,33 +176,44 @@ private func lines(_ html: String) -> [String] {
         #expect(HTMLPage.looksLikeSignature(text) == expected)
     }
 
+    /// Markup built to make a careless reader quadratic or explosive. Its time is the
+    /// benchmark's business (no unit test reads a clock: on a loaded machine it fails at
+    /// random); what is asserted here is a bound on the work's product — never more text out
+    /// than came in (a rowspan of 60,000 must not copy its cell 60,000 times), every line
+    /// numbered 1 (the input is one line) — and, where the input alone decides it, the text
+    /// kept, in order (however it is cut into lines).
     @Test(arguments: [
         "unclosed cells", "paragraph under a boundary", "nested tables", "open comments", "open attributes",
         "entity starts", "unterminated quote", "growing row spans", "unclosed script",
     ])
-    func hostileMarkupStaysFast(_ name: String) {
+    func hostileMarkupGivesBoundedOutput(_ name: String) {
         let html: String
+        var expected: String? = nil
         switch name {
-        case "unclosed cells": html = String(repeating: "<td>格", count: 60_000)
+        case "unclosed cells":
+            html = String(repeating: "<td>格", count: 60_000)
+            expected = String(repeating: "格", count: 60_000)
         case "paragraph under a boundary":
             html = "<p><button>" + String(repeating: "<span>", count: 500) + String(repeating: "<div>字", count: 60_000)
         case "nested tables": html = String(repeating: "<table><tr><td>表", count: 20_000)
-        case "open comments": html = String(repeating: "<!--", count: 50_000)
-        case "open attributes": html = String(repeating: "<a href=x class=", count: 20_000)
-        case "entity starts": html = String(repeating: "&#", count: 100_000)
-        case "unterminated quote": html = "<div class=\"" + String(repeating: "a", count: 300_000)
-        case "growing row spans": html = String(repeating: "<tr><td colspan=100 rowspan=60000>x</td></tr>", count: 3_000)
-        default: html = "<script>" + String(repeating: "</scrip", count: 40_000)
+        case "open comments": html = String(repeating: "<!--", count: 50_000); expected = ""
+        case "open attributes": html = String(repeating: "<a href=x class=", count: 20_000); expected = ""
+        case "entity starts": html = String(repeating: "&#", count: 100_000); expected = html
+        case "unterminated quote": html = "<div class=\"" + String(repeating: "a", count: 300_000); expected = ""
+        case "growing row spans":
+            html = String(repeating: "<tr><td colspan=100 rowspan=60000>x</td></tr>", count: 3_000)
+            expected = String(repeating: "x", count: 3_000)
+        default: html = "<script>" + String(repeating: "</scrip", count: 40_000); expected = ""
         }
-        let clock = ContinuousClock()
-        let elapsed = clock.measure { _ = HTMLText.lines(html) }
-        print("hostile markup \(name): \(elapsed)")
-        #expect(elapsed < .seconds(3), "\(name): \(elapsed)")
+        let result = HTMLText.lines(html)
+        #expect(result.reduce(0) { $0 + $1.text.utf8.count } <= html.utf8.count, "\(name)")
+        #expect(result.allSatisfy { $0.number == 1 }, "\(name)")
+        if let expected { #expect(result.map(\.text).joined() == expected, "\(name)") }
     }
 
+    /// A fixed seed, so a failure is repeatable; `NIANBAO_SEED=n` tries others.
     @Test func randomMarkupNeverCrashes() {
-        let seed = UInt64(Date().timeIntervalSince1970 * 1000) & 0xFFFF_FFFF
-        print("HTMLText random-markup seed: \(seed)")
+        let seed = ProcessInfo.processInfo.environment["NIANBAO_SEED"].flatMap(UInt64.init) ?? 20_241_206
         var rng = SeededGenerator(seed: seed)
         let pieces = ["<", ">", "</", "<td", "<tr>", "<table>", "</table>", " rowspan=", "colspan=\"3\"", "<p>", "</p>",
                       "<!--", "-->", "<script>", "</script>", "&", "&#", "&#x", "&nbsp;", ";", "\"", "'", "\n", "\r",

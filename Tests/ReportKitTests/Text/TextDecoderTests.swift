@@ -44,6 +44,16 @@ private let encodingCases = [
         #expect(decoded.diagnostics == c.diagnostics)
     }
 
+    /// Issue 12: UTF-16 saved without a byte order mark was read as UTF-8 with a NUL after
+    /// every ASCII letter (and as mojibake for the Chinese).
+    @Test(arguments: [true, false])
+    func utf16WithoutABOMIsRecognised(littleEndian: Bool) throws {
+        let bom = try fixtureBytes(littleEndian ? "text-utf16le-bom.txt" : "text-utf16be-bom.txt")
+        let decoded = TextDecoder.decode(Array(bom.dropFirst(2)))
+        #expect(decoded.text == sample)
+        #expect(decoded.encoding == (littleEndian ? "UTF-16LE" : "UTF-16BE"))
+    }
+
     @Test func plainUTF8HasNoDiagnostic() {
         let decoded = TextDecoder.decode(Array("表三\n一、本年新收\t3".utf8))
         #expect(decoded == DecodedText(text: "表三\n一、本年新收\t3", encoding: "UTF-8"))
@@ -123,9 +133,9 @@ private let encodingCases = [
         #expect(decoded.diagnostics == [.info("text.encoding", "按 GB18030 编码读取", line: nil)])
     }
 
+    /// A fixed seed, so a failure is repeatable; `NIANBAO_SEED=n` tries others.
     @Test func randomBytesNeverCrashAndAlwaysGiveText() {
-        let seed = UInt64(Date().timeIntervalSince1970 * 1000) & 0xFFFF_FFFF
-        print("TextDecoder random-bytes seed: \(seed)")
+        let seed = ProcessInfo.processInfo.environment["NIANBAO_SEED"].flatMap(UInt64.init) ?? 20_241_206
         var rng = SeededGenerator(seed: seed)
         for round in 0..<300 {
             let count = Int(rng.next() % 600)

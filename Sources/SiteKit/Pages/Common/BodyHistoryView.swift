@@ -1,0 +1,102 @@
+import Foundation
+import Mustache
+
+/// A body's reports and headline figures (`history.mustache`): on its own page, and on its
+/// place's page for the government of a province, city or county. Drawn from the reports'
+/// summaries alone.
+struct BodyHistoryView: TemplateView, Encodable {
+    let name: String
+    /// 历年报告 on the body's page, 本级（兴庆区人民政府）历年报告 on its place's page.
+    let reportsTitle: String
+    let figuresTitle: String
+    let reports: [ReportLinkView]
+    let years: [String]
+    let figures: [FigureRowView]
+    let hasFigures: Bool
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": name
+        case "reportsTitle": reportsTitle
+        case "figuresTitle": figuresTitle
+        case "reports": reports
+        case "years": years
+        case "figures": figures
+        case "hasFigures": hasFigures
+        default: nil
+        }
+    }
+}
+
+struct ReportLinkView: TemplateView, Encodable {
+    let year: String
+    let title: String
+    let href: String
+    let problems: Int
+    let hasProblems: Bool
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "year": year
+        case "title": title
+        case "href": href
+        case "problems": problems
+        case "hasProblems": hasProblems
+        default: nil
+        }
+    }
+}
+
+/// One headline figure across the years; "—" where the report does not tell (never 0).
+struct FigureRowView: TemplateView, Encodable {
+    let label: String
+    let cells: [FigureCellView]
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "label": label
+        case "cells": cells
+        default: nil
+        }
+    }
+}
+
+struct FigureCellView: TemplateView, Encodable {
+    let text: String
+    let known: Bool
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "text": text
+        case "known": known
+        default: nil
+        }
+    }
+}
+
+extension SitePlan {
+    /// A body's reports by year and its headline figures side by side.
+    func history(_ id: Int, links: PageLinks, ofPlace: Bool = false) -> BodyHistoryView {
+        let identity = map.identities[id]
+        var reports: [ReportLinkView] = []
+        var columns: [[Decimal?]] = []
+        var years: [String] = []
+        for i in identity.reports {
+            let r = summaries[i]
+            let yearLabel = SitePlan.folderLabel(map.reportFolder[i])
+            let title = r.title ?? "\(identity.name) \(SitePlan.yearLabel(SitePlan.yearKey(r.year)))年度报告"
+            reports.append(ReportLinkView(year: yearLabel, title: title, href: links.to(map.reportFolder[i]),
+                                          problems: r.problems, hasProblems: r.problems > 0))
+            years.append(yearLabel)
+            columns.append(r.figures)
+        }
+        let figures = HeadlineFigures.labels.enumerated().map { n, label in
+            FigureRowView(label: label, cells: columns.map { col in
+                FigureCellView(text: TableFormatting.number(col[n]) ?? "—", known: col[n] != nil)
+            })
+        }
+        let prefix = ofPlace ? "本级（\(identity.name)）" : ""
+        return BodyHistoryView(name: identity.name, reportsTitle: prefix + "历年报告", figuresTitle: prefix + "主要数字",
+                               reports: reports, years: years, figures: figures, hasFigures: !columns.isEmpty)
+    }
+}

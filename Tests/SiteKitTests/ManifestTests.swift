@@ -1,0 +1,203 @@
+import Foundation
+import NianbaoTestSupport
+import Testing
+@testable import SiteKit
+
+/// `.nianbao/manifest.json`: what each output file was drawn from, exact enough that an
+/// incremental build can redraw only the files whose inputs changed.
+@Suite struct ManifestTests {
+    /// The manifest as written, read back as JSON.
+    struct Read {
+        let json: [String: Any]
+        var files: [String: [String: Any]] { json["files"] as? [String: [String: Any]] ?? [:] }
+
+        init(_ files: [OutputFile]) throws {
+            let file = try #require(files.first { $0.path == ".nianbao/manifest.json" })
+            json = try #require(try JSONSerialization.jsonObject(with: file.data) as? [String: Any])
+        }
+
+        /// What decides whether `path` must be drawn again, with every hash its entry names
+        /// looked up: its kind, its templates', the settings' (if it uses them), its reports'
+        /// contents, its frame, its data.
+        func inputs(_ path: String) -> String {
+            guard let e = files[path] else { return "absent" }
+            let templates = json["templates"] as? [String: String] ?? [:]
+            let reports = json["reports"] as? [String: [String: String]] ?? [:]
+            var parts = ["\(json["nianbao"] ?? "")", "\(e["kind"] ?? "")"]
+            parts += (e["templates"] as? [String] ?? []).map { "\($0)=\(templates[$0] ?? "?")" }
+            if e["config"] as? Bool == true { parts.append("config=\(json["config"] ?? "")") }
+            parts += (e["reports"] as? [String] ?? []).map { "\($0)=\(reports[$0]?["content"] ?? "?")" }
+            if e["site"] as? String == "reports" { parts += reports.keys.sorted().map { "\($0)=\(reports[$0]?["content"] ?? "?")" } }
+            parts.append("frame=\(e["frame"] ?? "")")
+            parts.append("data=\(e["data"] ?? "")")
+            return parts.joined(separator: " ")
+        }
+
+        /// The paths whose inputs differ from `other`'s.
+        func changed(from other: Read) -> [String] {
+            Set(files.keys).union(other.files.keys).filter { inputs($0) != other.inputs($0) }.sorted()
+        }
+    }
+
+    static func render(_ documents: [ParsedDocument]) throws -> [OutputFile] {
+        try SiteRenderer(config: Sample.config(), slug: Pinyin.slug).render(documents)
+    }
+
+    static let xq = "ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/"
+
+    /// The files of the search index, sorted: the manifest says each depends on every report
+    /// (`site: reports`), so any report's change marks them all.
+    static func indexFiles(_ manifest: Read) -> [String] {
+        manifest.files.filter { $0.value["kind"] as? String == "search-index" }.keys.sorted()
+    }
+
+    /// The region pages' site, each report's file text given: `texts[source]` replaces the
+    /// default text of that report, `tables` gives it table 三.
+    static func documents(texts: [String: String] = [:], tables: Set<String> = []) -> [ParsedDocument] {
+        RegionPagesTests.documents().map { doc in
+            var report = doc.report
+            if tables.contains(report.source) { report.tables.applications = Sample.tableThree }
+            return Sample.document(report, text: texts[report.source])
+        }
+    }
+
+    @Test func everyFileHasAnEntryWithItsKind() throws {
+        let files = try Self.render(Self.documents())
+        let manifest = try Read(files)
+        #expect(Set(manifest.files.keys) == Set(files.map(\.path)).subtracting([".nianbao/manifest.json"]))
+        let kinds = manifest.files.mapValues { $0["kind"] as? String ?? "" }
+        #expect(kinds["index.html"] == "home")
+        #expect(kinds[Self.xq + "index.html"] == "county")
+        #expect(kinds[Self.xq + "zhangzhengzhen/index.html"] == "body")
+        #expect(kinds[Self.xq + "zhangzhengzhen/2020/index.html"] == "report")
+        #expect(kinds[Self.xq + "zhangzhengzhen/2020/source.html"] == "source")
+        #expect(kinds[Self.xq + "zhangzhengzhen/2020/report.json"] == "report-data")
+        #expect(kinds[Self.xq + "zhangzhengzhen/2020/source.txt"] == "raw")
+        #expect(kinds["counties/xingqingqu/index.html"] == "redirect")
+        #expect(kinds["ningxiahuizuzizhiqu/yinchuanshi/index.html"] == "region")
+        #expect(kinds["search/index.json"] == "search-index")
+        #expect(kinds["search/k/0.bin"] == "search-index")
+        #expect(kinds["assets/style.css"] == "asset")
+    }
+
+    @Test func entriesNameTheirReportsTemplatesAndSettings() throws {
+        let manifest = try Read(try Self.render(Self.documents()))
+        let page = try #require(manifest.files[Self.xq + "zhangzhengzhen/2020/index.html"])
+        #expect(page["reports"] as? [String] == ["content/兴庆区掌政镇人民政府-2020.txt"])
+        #expect(page["templates"] as? [String] == ["crumbs", "layout", "report", "table"])
+        #expect(page["config"] as? Bool == true)
+        let data = try #require(manifest.files[Self.xq + "zhangzhengzhen/2020/report.json"])
+        #expect(data["templates"] == nil && data["config"] == nil && data["frame"] == nil)
+        let body = try #require(manifest.files[Self.xq + "zhangzhengzhen/index.html"])
+        #expect(body["templates"] as? [String] == ["body", "crumbs", "history", "layout"])
+        #expect(body["reports"] == nil)
+        #expect(body["summaries"] as? [String] == (2019...2021).map { "content/兴庆区掌政镇人民政府-\($0).txt" })
+        #expect(manifest.files["index.html"]?["site"] as? String == "summaries")
+        #expect(manifest.json["nianbao"] as? String == Version.nianbao)
+    }
+
+    /// A change to a report's prose redraws its own files and the search index, and no page
+    /// that lists it — not even its county's page, where its government's reports are listed.
+    @Test func proseChangesOnlyTheReportsOwnFiles() throws {
+        let source = "content/兴庆区人民政府-2021.txt"
+        let before = try Read(try Self.render(Self.documents(texts: [source: "一、总体情况\n本年度无申请。"])))
+        let after = try Read(try Self.render(Self.documents(texts: [source: "一、总体情况\n本年度没有收到申请。"])))
+        #expect(after.changed(from: before) == [
+            Self.xq + "2021/index.html", Self.xq + "2021/report.json", Self.xq + "2021/source.html", Self.xq + "2021/source.txt",
+        ] + Self.indexFiles(after))
+    }
+
+    /// A change to a headline figure also redraws the pages that show the figure: the county's
+    /// page for the county government's report, the town's page for a town's.
+    @Test func headlineFiguresChangeThePagesThatShowThem() throws {
+        let county = "content/兴庆区人民政府-2021.txt", town = "content/兴庆区掌政镇人民政府-2020.txt"
+        let before = try Read(try Self.render(Self.documents()))
+        let texts = [county: "表三 本年新收 3", town: "表三 本年新收 3"]
+        let countyChanged = try Read(try Self.render(Self.documents(texts: [county: texts[county]!], tables: [county])))
+        #expect(countyChanged.changed(from: before) == [
+            Self.xq + "2021/index.html", Self.xq + "2021/report.json", Self.xq + "2021/source.html", Self.xq + "2021/source.txt",
+            Self.xq + "index.html",
+        ] + Self.indexFiles(countyChanged))
+        let townChanged = try Read(try Self.render(Self.documents(texts: [town: texts[town]!], tables: [town])))
+        let z = Self.xq + "zhangzhengzhen/"
+        #expect(townChanged.changed(from: before) == [
+            z + "2020/index.html", z + "2020/report.json", z + "2020/source.html", z + "2020/source.txt", z + "index.html",
+        ] + Self.indexFiles(townChanged))
+    }
+
+    /// A report added to a town redraws the pages that list it or count it, and leaves the
+    /// other reports' pages alone.
+    @Test func anAddedReportChangesTheListsNotTheOtherReports() throws {
+        let before = try Read(try Self.render(Self.documents()))
+        let added = Sample.document(Sample.report(source: "content/兴庆区大新镇人民政府-2020.txt", body: "兴庆区大新镇人民政府",
+                                                  region: RegionPagesTests.xq("大新镇", "640104101000"), year: 2020))
+        let after = try Read(try Self.render(Self.documents() + [added]))
+        let changed = after.changed(from: before)
+        #expect(changed.contains(Self.xq + "daxinzhen/2020/index.html"))       // new
+        #expect(changed.contains(Self.xq + "daxinzhen/index.html"))            // its body's page
+        #expect(changed.contains(Self.xq + "index.html"))                      // the county grid
+        #expect(changed.contains("years/2020/index.html"))
+        #expect(changed.contains("index.html"))                                // the counts
+        #expect(!changed.contains { $0.hasPrefix(Self.xq + "zhangzhengzhen/") })
+        #expect(!changed.contains(Self.xq + "daxinzhen/2019/index.html"))
+        #expect(!changed.contains("years/2019/index.html"))
+    }
+
+    @Test func aTemplateChangeRedrawsThePagesDrawnWithIt() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-theme-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Sample.themeDirectory, to: dir)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let before = try Read(try SiteRenderer(config: SiteConfig(title: "测试门户", themeDirectory: dir)).render(Self.documents()))
+        let table = dir.appendingPathComponent("table.mustache")
+        try (try String(contentsOf: table, encoding: .utf8) + "\n").write(to: table, atomically: true, encoding: .utf8)
+        let after = try Read(try SiteRenderer(config: SiteConfig(title: "测试门户", themeDirectory: dir)).render(Self.documents()))
+        let changed = after.changed(from: before)
+        let reportPages = before.files.filter { $0.value["kind"] as? String == "report" }.keys.sorted()
+        #expect(changed == reportPages)
+    }
+
+    /// A settings field the digest leaves out would leave pages stale: every field is either
+    /// digested or named here with the reason it is not.
+    @Test func theSettingsDigestCoversEverySetting() {
+        let config = Sample.config()
+        let fields = Mirror(reflecting: config).children.compactMap(\.label)
+        // themeDirectory: its templates and assets are digested one by one; baseURL: through absoluteBase.
+        #expect(fields.sorted() == ["baseURL", "language", "linksToIndexFiles", "themeDirectory", "title"])
+        var changed = config
+        changed.title = "另一个门户"
+        #expect(Manifest.digest(changed) != Manifest.digest(config))
+        changed = config
+        changed.language = "en"
+        #expect(Manifest.digest(changed) != Manifest.digest(config))
+        changed = config
+        changed.linksToIndexFiles = true
+        #expect(Manifest.digest(changed) != Manifest.digest(config))
+        changed = config
+        changed.baseURL = "https://example.gov.cn/"
+        #expect(Manifest.digest(changed) != Manifest.digest(config))
+        changed = config
+        changed.baseURL = "/nianbao/"  // relative: no page shows it
+        #expect(Manifest.digest(changed) == Manifest.digest(config))
+    }
+
+    @Test func templateIncludesAreFollowed() {
+        let digests = TemplateDigests(texts: [
+            "layout": "{{{content}}}", "page": "{{> crumbs}}{{#x}}{{>table}}{{/x}}", "table": "{{>cell}}", "cell": "{{text}}",
+            "crumbs": "", "dynamic": "{{>*name}}",
+        ])
+        #expect(digests.closure(["layout", "page"]) == ["cell", "crumbs", "layout", "page", "table"])
+        #expect(digests.closure(["dynamic"]).count == 6)
+        #expect(TemplateDigests.partials(in: "{{=<% %>=}}<%> x%>") == nil)
+    }
+}
+
+extension ManifestTests {
+    /// A summary field left out of the summary digest would let a listing page's reports look
+    /// unchanged: every field is digested (`ReportSummary.init`) or is a digest itself, except
+    /// `search`, which no listing page shows and which is a function of the report (`content`).
+    @Test func theSummaryDigestCoversEveryField() {
+        let summary = ReportSummary(Self.documents()[0])
+        let fields = Mirror(reflecting: summary).children.compactMap(\.label)
+        #expect(fields == ["id", "title", "body", "region", "year", "rawName", "figures", "problems", "search", "content", "summary"])
+    }
+}

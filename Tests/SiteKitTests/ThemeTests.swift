@@ -1,0 +1,111 @@
+import Foundation
+import NianbaoTestSupport
+import Testing
+@testable import SiteKit
+
+/// Issue 12: a theme is checked when it is loaded — a missing partial, a cycle of partials,
+/// a section left open, a missing assets/ folder, a link out of the theme — each named with
+/// its template and line, before any report is read.
+@Suite final class ThemeTests {
+    var folders: [URL] = []
+    deinit { for url in folders { try? FileManager.default.removeItem(at: url) } }
+
+    /// A copy of the default theme with `changes` (path → text; `nil` removes the file).
+    func theme(_ changes: [String: String?] = [:]) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-theme-\(UUID().uuidString)")
+        folders.append(dir)
+        try FileManager.default.copyItem(at: Sample.themeDirectory, to: dir)
+        for (path, text) in changes {
+            let url = dir.appendingPathComponent(path)
+            if let text { try Data(text.utf8).write(to: url) } else { try FileManager.default.removeItem(at: url) }
+        }
+        return dir
+    }
+
+    /// Loading the default theme with `changes` fails with this problem in `template`.
+    func expectProblem(_ changes: [String: String?], in template: String, line: Int, _ code: Diagnostic.Code, _ message: String,
+                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let dir = try theme(changes)
+        let path = dir.appendingPathComponent(template + ".mustache").path
+        #expect(throws: SiteError.invalid(path: path, line: line, code: code, message: message), sourceLocation: sourceLocation) {
+            try Theme(directory: dir)
+        }
+    }
+
+    @Test func theDefaultThemeLoadsWithoutWarnings() throws {
+        let theme = try Theme(directory: Sample.themeDirectory)
+        #expect(theme.warnings == [])
+        #expect(theme.assets.map(\.path) == ["assets/search.js", "assets/style.css"])
+    }
+
+    @Test func aMissingPartialIsNamedWithItsTemplateAndLine() throws {
+        try expectProblem(["home.mustache": "<h1>{{title}}</h1>\n\n{{> nothere}}\n"], in: "home", line: 3, "theme.missingPartial",
+                          "引用的模板 nothere 不存在（主题里没有 nothere.mustache）；请补上该文件，或改正模板名")
+    }
+
+    /// A partial that includes itself used to recurse until the process crashed (exit 139).
+    @Test func aPartialThatIncludesItselfIsRefused() throws {
+        try expectProblem(["crumbs.mustache": "<nav>\n{{#crumbs}}{{> crumbs}}{{/crumbs}}</nav>\n"],
+                          in: "crumbs", line: 2, "theme.partialCycle",
+                          "模板互相引用成环（crumbs → crumbs），渲染时会无限展开；请去掉其中一处 {{> crumbs}}")
+    }
+
+    @Test func partialsThatIncludeEachOtherAreRefused() throws {
+        try expectProblem(["history.mustache": "{{> table}}\n", "table.mustache": "<table>\n\n{{> history}}</table>\n"],
+                          in: "table", line: 3, "theme.partialCycle",
+                          "模板互相引用成环（history → table → history），渲染时会无限展开；请去掉其中一处 {{> history}}")
+    }
+
+    @Test func anUnclosedSectionIsReportedWhereItOpens() throws {
+        try expectProblem(["home.mustache": "<h1>{{title}}</h1>\n{{#items}}\n<li>{{name}}</li>\n\n\n"],
+                          in: "home", line: 2, "theme.unclosedSection",
+                          "{{#items}} 没有对应的 {{/items}}；请在段落结束处补上")
+    }
+
+    @Test func aSectionClosedByTheWrongNameIsReportedAtTheClose() throws {
+        try expectProblem(["home.mustache": "{{#items}}\n<li>{{name}}</li>\n{{/itemz}}\n"], in: "home", line: 3, "theme.unexpectedClose",
+                          "{{/itemz}} 关闭的不是第 1 行打开的 {{#items}}；请改为 {{/items}}")
+    }
+
+    @Test func sectionsNestedTooDeeplyAreRefusedBeforeSwiftMustacheRecursesIntoThem() throws {
+        let deep = String(repeating: "{{#a}}", count: 5_000) + String(repeating: "{{/a}}", count: 5_000)
+        try expectProblem(["home.mustache": deep], in: "home", line: 1, "theme.tooDeep",
+                          "段落嵌套超过 32 层；请简化模板")
+    }
+
+    @Test func setDelimitersAndTripleMustachesAreRead() throws {
+        let tags = try TemplateTags.scan("{{{html}}}\n{{=<% %>=}}\n<%#a%><%> row%><%/a%>\n<%={{ }}=%>{{> end}}", maxDepth: 32)
+        #expect(tags.partials == [.init(name: "row", line: 3), .init(name: "end", line: 4)])
+    }
+
+    @Test func aMissingAssetsFolderIsReported() throws {
+        let dir = try theme()
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("assets"))
+        let theme = try Theme(directory: dir)
+        #expect(theme.warnings == [FileDiagnostic(file: dir.appendingPathComponent("assets").path, diagnostic: .warning(
+            "theme.noAssets", "主题没有 assets/ 文件夹，页面引用的样式表和脚本将不存在；请从 themes/default 复制 assets/", line: nil))])
+        #expect(theme.assets == [])
+    }
+
+    /// An asset linked to /etc/passwd used to be published with its contents.
+    @Test func anAssetLinkedOutsideTheThemeIsNotPublished() throws {
+        let dir = try theme()
+        let outside = dir.deletingLastPathComponent().appendingPathComponent("secret-\(UUID().uuidString).txt")
+        folders.append(outside)
+        try Data("secret".utf8).write(to: outside)
+        let assets = dir.appendingPathComponent("assets")
+        try FileManager.default.createSymbolicLink(atPath: assets.appendingPathComponent("passwd").path, withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(atPath: assets.appendingPathComponent("secret.txt").path,
+                                                   withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(atPath: assets.appendingPathComponent("site.css").path, withDestinationPath: "style.css")
+        let theme = try Theme(directory: dir)
+        #expect(theme.assets.map(\.path) == ["assets/search.js", "assets/site.css", "assets/style.css"])
+        #expect(theme.assets[1].data == theme.assets[2].data)
+        #expect(theme.warnings == [
+            FileDiagnostic(file: assets.appendingPathComponent("passwd").path, diagnostic: .warning(
+                "theme.linkOutside", "是指向主题之外（/etc/passwd）的符号链接，未发布；请把文件本身放进主题", line: nil)),
+            FileDiagnostic(file: assets.appendingPathComponent("secret.txt").path, diagnostic: .warning(
+                "theme.linkOutside", "是指向主题之外（\(outside.path)）的符号链接，未发布；请把文件本身放进主题", line: nil)),
+        ])
+    }
+}

@@ -4,13 +4,20 @@ import Glibc
 #endif
 
 extension OutputWriter {
-    /// A site being written: files are added one at a time (from one thread at a time), then
+    /// A site being written: files are put (from any number of threads at once), then
     /// `commit()` swaps it in. Dropped without a commit, it removes its folder.
+    ///
+    /// Where the staging folder starts from (`Start`): empty; or, for an incremental build
+    /// (`tracksOutput`), the previous site kept in `.nianbao/previous/` — which already holds
+    /// all but what changed since — or else a copy of the live site made of hard links. Either
+    /// way the folder's `OutputTable` says what it holds, so a file whose bytes it already has
+    /// is left alone, one the live site has is linked from there, and only new bytes are
+    /// written.
     ///
     /// Named points where `stopAt` can stop the process, in order: `locked`,
     /// `staging.created`, `staging.marked`, `staging.file.<n>` (after the n-th file),
     /// `staging.complete`, then `swap.exchanged` — or, in the fallback, `swap.retired`.
-    public final class Staging {
+    public final class Staging: @unchecked Sendable {
         let writer: OutputWriter
         /// The output folder, every link resolved: the folder that is really replaced.
         let target: String
@@ -18,13 +25,25 @@ extension OutputWriter {
         let folder: String
         /// `<output>.nianbao-old`, where the fallback swap parks the previous site.
         let retired: String
+        /// The live site's table: what each of its files holds. `nil` when it has none that can
+        /// be trusted (then a file is compared with the live one byte for byte).
+        let live: OutputTable?
+        /// What the staging folder held when it was opened, before anything was put.
+        private var held = OutputTable()
         private let lock: Int32
+        /// Guards everything below: `put` runs on many threads.
+        private let mutex = NSLock()
         private var made: Set<String> = []
-        private var paths: Set<String> = []
+        private var table = OutputTable()
         private var summary = Summary(written: 0, unchanged: 0)
+        private var placed = 0
         private var committed = false
         /// Whether this build created `folder` (and may remove it).
         private var owned = false
+
+        /// Where a staging folder started from, for tests and the summary.
+        public enum Start: Equatable, Sendable { case empty, previous, copy }
+        public private(set) var started = Start.empty
 
         init(_ writer: OutputWriter) throws {
             self.writer = writer
@@ -47,6 +66,7 @@ extension OutputWriter {
 
             try FileManager.default.createDirectories(parent)
             lock = try Disk.lock(parent)
+            live = writer.tracksOutput && writer.trustsTables ? OutputTable.read(site: target) : nil
             // From here every stored property is set, so a throw runs `deinit`, which
             // removes the staging folder if this build made it, and lets go of the lock.
             writer.stop("locked")
@@ -54,13 +74,14 @@ extension OutputWriter {
             if let reason = OutputWriter.refusal(forFolderAt: target) {
                 throw OutputRefusal(reason, shown: shown, resolved: target)
             }
-            try Disk.makeDirectory(folder, exclusive: true)
-            owned = true
+            try open()
             // The site keeps the permissions of the folder it replaces (a group-writable
             // web root stays group-writable); mkdir alone would apply the umask.
             if let mode = Disk.mode(target) { chmod(folder, mode) }
             writer.stop("staging.created")
-            try Disk.write(Data(Self.markerText.utf8), to: folder + "/" + OutputRefusal.marker)
+            if Disk.kind(folder + "/" + OutputRefusal.marker) == nil {
+                try Disk.write(Data(Self.markerText.utf8), to: folder + "/" + OutputRefusal.marker)
+            }
             writer.stop("staging.marked")
         }
 
@@ -68,6 +89,33 @@ extension OutputWriter {
             // Only what this build made: a folder found under the staging name is refused, never removed.
             if owned && !committed { try? Disk.removeTree(folder) }
             close(lock)
+        }
+
+        /// Makes the staging folder: from the previous site when there is one that describes
+        /// itself, else from a copy of the live site (when its table is trusted), else empty.
+        private func open() throws {
+            let previous = target + "/" + OutputWriter.previousPath
+            if live != nil, let kept = OutputTable.read(site: previous) {
+                try Disk.rename(previous, folder)
+                owned = true
+                // Its table goes first: from now on it no longer describes the folder.
+                try Disk.remove(folder + "/" + OutputTable.path)
+                held = kept
+                started = .previous
+            } else if let live, Disk.kind(target) == .directory {
+                try Disk.makeDirectory(folder, exclusive: true)
+                owned = true
+                // The site's own files; hidden entries are carried over at the commit, and
+                // `.nianbao` is this build's to write.
+                for name in try Disk.entries(target) where !name.hasPrefix(".") {
+                    try Disk.cloneTree(target + "/" + name, folder + "/" + name)
+                }
+                held = OutputTable(live.digests.filter { !$0.key.hasPrefix(".") })
+                started = .copy
+            } else {
+                try Disk.makeDirectory(folder, exclusive: true)
+                owned = true
+            }
         }
 
         static let markerText = """
@@ -99,45 +147,112 @@ extension OutputWriter {
             }
         }
 
-        /// Adds one file: hard-linked from the previous site when its bytes are the same there.
-        public func add(_ file: OutputFile) throws {
-            guard OutputWriter.isSafe(file.path), file.path != OutputRefusal.marker else { throw Failure.unsafePath(file.path) }
-            guard paths.insert(file.path).inserted else { throw Failure.duplicate(file.path) }
-            var dir = ""
-            for part in file.path.split(separator: "/").dropLast() {
-                dir += "/" + part
-                if made.insert(dir).inserted { try Disk.makeDirectory(folder + dir) }
-            }
-            let previous = target + "/" + file.path
-            let path = folder + "/" + file.path
-            if Disk.holds(previous, file.data), Disk.link(previous, path) {
-                summary.unchanged += 1
-            } else {
-                try Disk.write(file.data, to: path)
-                summary.written += 1
-            }
-            writer.stop("staging.file.\(paths.count)")
+        /// Adds one file (from any thread): left alone when the staging folder already holds
+        /// these bytes, hard-linked from the live site when it does, written otherwise.
+        public func put(_ file: OutputFile) throws {
+            try put(file.path, file.data, digest: OutputTable.digest(file.data))
         }
 
-        /// Carries the hidden entries over, swaps the new site in, and removes the previous one.
+        /// The same as `add`, for callers that wrote with the earlier name.
+        public func add(_ file: OutputFile) throws { try put(file) }
+
+        /// Keeps a file of the live site as it is, without reading it (an incremental build
+        /// knows its inputs did not change). The live site's table must name it.
+        public func keep(_ path: String) throws {
+            guard let digest = live?[path] else { throw Failure.notInLiveSite(path) }
+            try place(path, digest: digest, data: nil)
+        }
+
+        private func put(_ path: String, _ data: Data, digest: UInt64) throws {
+            guard OutputWriter.isSafe(path), path != OutputRefusal.marker, path != OutputTable.path else {
+                throw Failure.unsafePath(path)
+            }
+            try place(path, digest: digest, data: data)
+        }
+
+        private func place(_ path: String, digest: UInt64, data: Data?) throws {
+            mutex.lock()
+            let inserted = table.digests.updateValue(digest, forKey: path) == nil
+            mutex.unlock()
+            guard inserted else { throw Failure.duplicate(path) }
+            let staged = folder + "/" + path
+            let previous = target + "/" + path
+            let had = held[path]
+            var wrote = false
+            if had == digest {
+                // Already there (the previous site had these bytes).
+            } else {
+                try makeParents(of: path)
+                if had != nil { try Disk.removeTree(staged) }
+                let same = live.map { $0[path] == digest } ?? (data.map { Disk.holds(previous, $0) } ?? false)
+                if same, Disk.link(previous, staged) {
+                    // The live site's file, the same inode: untouched for uploaders.
+                } else if let data = data ?? FileManager.default.contents(atPath: previous) {
+                    // New bytes; or a kept file where the file system cannot link (copied).
+                    try Disk.write(data, to: staged)
+                    wrote = true
+                } else {
+                    throw IOFailure(path: previous, action: .read, number: errno)
+                }
+            }
+            mutex.lock()
+            // The summary counts the site's files, not the build's own records in `.nianbao/`.
+            if !path.hasPrefix(".nianbao/") {
+                if wrote { summary.written += 1 } else { summary.unchanged += 1 }
+            }
+            placed += 1
+            let n = placed
+            mutex.unlock()
+            writer.stop("staging.file.\(n)")
+        }
+
+        /// Creates the folders above `path` in the staging folder; a file where a folder
+        /// must be (a page that became a folder of pages) is removed first.
+        private func makeParents(of path: String) throws {
+            var dir = ""
+            for part in path.split(separator: "/").dropLast() {
+                dir += "/" + part
+                mutex.lock()
+                let known = made.contains(dir)
+                mutex.unlock()
+                if known { continue }
+                switch Disk.kind(folder + dir) {
+                case .directory?: break
+                case nil: try Disk.makeDirectory(folder + dir)
+                default:
+                    try Disk.removeTree(folder + dir)
+                    try Disk.makeDirectory(folder + dir)
+                }
+                mutex.lock()
+                made.insert(dir)
+                mutex.unlock()
+            }
+        }
+
+        /// Removes what the staging folder held that the new site does not have, carries the
+        /// hidden entries over, swaps the new site in, and keeps the previous one (when this
+        /// writer tracks its output) or removes it.
         public func commit() throws -> Summary {
             precondition(!committed, "a staging folder is committed once")
+            try removeLeftovers()
             let hadSite = Disk.kind(target) == .directory
-            if hadSite {
-                for name in try Disk.entries(target) where name.hasPrefix(".") && name != OutputRefusal.marker {
-                    if Disk.kind(folder + "/" + name) == nil { try Disk.cloneTree(target + "/" + name, folder + "/" + name) }
-                }
-                summary.removed = try countRemoved(in: target, under: "")
+            if hadSite { try carryHiddenEntries() }
+            summary.removed = try countRemoved()
+            if writer.tracksOutput {
+                try Disk.makeDirectory(folder + "/.nianbao")
+                try Disk.makeDirectory(folder + "/.nianbao/cache")
+                try Disk.remove(folder + "/" + OutputTable.path)
+                try Disk.write(table.data, to: folder + "/" + OutputTable.path)
             }
             writer.stop("staging.complete")
+            var old: String?
             if !hadSite {
                 try Disk.rename(folder, target)
+                committed = true
             } else if writer.allowsExchange, try Disk.exchange(folder, target) {
                 committed = true
                 writer.stop("swap.exchanged")
-                // The previous site, now under the staging name. Should this fail, the next
-                // build removes it: the new site is in place either way.
-                try? Disk.removeTree(folder)
+                old = folder
             } else {
                 // Two renames, where the kernel or the file system cannot exchange (Linux
                 // before 3.15, some network file systems). Between them the output does not
@@ -150,21 +265,65 @@ extension OutputWriter {
                     throw error
                 }
                 committed = true
-                try? Disk.removeTree(retired)
+                old = retired
             }
-            committed = true
+            // The previous site, now under a staging name: kept as the start of the next
+            // build when it describes itself, removed otherwise. Should either fail, the next
+            // build removes it: the new site is in place either way.
+            if let old {
+                if writer.tracksOutput, OutputTable.read(site: old) != nil,
+                   (try? Disk.rename(old, target + "/" + OutputWriter.previousPath)) != nil {
+                    return summary
+                }
+                try? Disk.removeTree(old)
+            }
             return summary
         }
 
-        /// The files of the previous site (below `relative`) that the new one does not have;
-        /// hidden entries at the top are not the site's.
+        /// Files the staging folder started with that the new site does not have, and the
+        /// folders they leave empty.
+        private func removeLeftovers() throws {
+            var parents = Set<String>()
+            for path in held.digests.keys where table[path] == nil {
+                let full = folder + "/" + path
+                guard case .file = Disk.kind(full) else { continue }
+                try Disk.remove(full)
+                var dir = (path as NSString).deletingLastPathComponent
+                while !dir.isEmpty {
+                    parents.insert(dir)
+                    dir = (dir as NSString).deletingLastPathComponent
+                }
+            }
+            // Deepest first, so a folder emptied by removing its only sub-folder goes too.
+            for dir in parents.sorted(by: { $0.count > $1.count }) { rmdir(folder + "/" + dir) }
+        }
+
+        /// Hidden entries at the top of the live site (`.git` of a deploy checkout,
+        /// `.well-known`) go into the new one as hard links; those the staging folder brought
+        /// from an older site are dropped first. `.nianbao` is the build's own.
+        private func carryHiddenEntries() throws {
+            func carried(_ name: String) -> Bool { name.hasPrefix(".") && name != OutputRefusal.marker && name != ".nianbao" }
+            for name in try Disk.entries(folder) where carried(name) { try Disk.removeTree(folder + "/" + name) }
+            for name in try Disk.entries(target) where carried(name) {
+                try Disk.cloneTree(target + "/" + name, folder + "/" + name)
+            }
+        }
+
+        /// The files of the live site that the new one does not have; hidden entries at the
+        /// top are not the site's.
+        private func countRemoved() throws -> Int {
+            if let live { return live.digests.keys.filter { table[$0] == nil && !$0.hasPrefix(".nianbao/") }.count }
+            guard Disk.kind(target) == .directory else { return 0 }
+            return try countRemoved(in: target, under: "")
+        }
+
         private func countRemoved(in root: String, under relative: String) throws -> Int {
             var count = 0
             for name in try Disk.entries(root + relative) where !(relative.isEmpty && name.hasPrefix(".")) {
                 let rel = relative + "/" + name
                 if Disk.kind(root + rel) == .directory {
                     count += try countRemoved(in: root, under: rel)
-                } else if !paths.contains(String(rel.dropFirst())) {
+                } else if table[String(rel.dropFirst())] == nil {
                     count += 1
                 }
             }

@@ -29,9 +29,13 @@ public struct OutputWriter: Sendable {
     public enum Failure: DiagnosedError, Equatable {
         case unsafePath(String)
         case duplicate(String)
+        /// An incremental build kept a file the live site's table does not name.
+        case notInLiveSite(String)
 
         public var diagnostic: FileDiagnostic {
             switch self {
+            case .notInLiveSite(let p):
+                .error(p, code: "output.io", "要保留的文件不在上次生成的站点里（这是 nianbao 的错误，请报告；用 --clean 可重新生成全部文件）")
             case .unsafePath(let p):
                 .error(p, code: "output.unsafePath", "生成的文件路径会落到输出文件夹之外，已拒绝写入（这是 nianbao 或主题的错误，请报告）")
             case .duplicate(let p):
@@ -60,6 +64,16 @@ public struct OutputWriter: Sendable {
     var stopAt: String?
     /// `false` forces the two-rename swap (`NIANBAO_DEBUG_NO_EXCHANGE`), to test the fallback.
     var allowsExchange: Bool
+    /// An incremental build's writer: every site it writes carries its `OutputTable`, and the
+    /// site it replaces is kept in `.nianbao/previous/` as the start of the next build, so a
+    /// build touches only the files that change (see `Staging`).
+    public var tracksOutput = false
+    /// `false` (`--clean`): the live site's table is not read; every file is compared with the
+    /// live one byte for byte.
+    public var trustsTables = true
+
+    /// Where a site keeps the site it replaced (hard links: only changed files take space).
+    public static let previousPath = ".nianbao/previous"
 
     public init(output: URL) {
         self.output = output.standardizedFileURL

@@ -8,18 +8,21 @@ extension Pipeline {
     }
 
     /// The site as it is on disk, when nothing it is made from changed: every report file
-    /// is the cache's (the same bytes, the same set of files), and the theme, the settings and
-    /// the program are the same. `nil` when anything differs.
-    func unchanged(_ scan: Scan, cache: BuildCache, renderer: SiteRenderer) -> (pages: Int, summary: OutputWriter.Summary)? {
+    /// is the cache's (the same bytes, the same set of files), the theme, the settings and
+    /// the program are the same, the site's files are the ones its table names (none
+    /// removed or put there by hand), and no interrupted build left anything to clear. `nil` when anything differs.
+    func unchanged(_ scan: Scan, cache: BuildCache, renderer: SiteRenderer, listing: Set<String>)
+        -> (pages: Int, summary: OutputWriter.Summary)? {
         guard scan.fresh == 0, cache.site == renderer.siteDigest, scan.records.count == cache.records.count,
-              let table = OutputTable.read(site: Disk.realPath(plan.output.path)) else { return nil }
-        let files = table.digests.keys.filter { !$0.hasPrefix(".nianbao/") }.count
-        return (cache.pages.keys.filter { $0.hasSuffix(".html") }.count, OutputWriter.Summary(written: 0, unchanged: files))
+              !OutputWriter(output: plan.output).hasLeftovers, let table = OutputTable.read(site: Disk.realPath(plan.output.path)) else { return nil }
+        let files = Set(table.digests.keys.filter { !$0.hasPrefix(".") })
+        guard files == listing else { return nil }
+        return (cache.pages.keys.filter { $0.hasSuffix(".html") }.count, OutputWriter.Summary(written: 0, unchanged: files.count))
     }
 
     /// Plans the site, draws the pages whose inputs changed (all of them without a cache)
     /// into the staged site, keeps the others, and swaps it in.
-    func draw(_ scan: Scan, cache: BuildCache, renderer: SiteRenderer, pool: ParsedPool) async throws -> Drawn {
+    func draw(_ scan: Scan, cache: BuildCache, status: BuildCache.Status, renderer: SiteRenderer, pool: ParsedPool, listing: Set<String>) async throws -> Drawn {
         let sitePlan = SitePlan(config: plan.config, summaries: scan.summaries, slug: slug)
         // Every page's frame and inputs, in chunks across the cores.
         let paths = sitePlan.paths
@@ -31,12 +34,18 @@ extension Pipeline {
 
         var writer = OutputWriter(output: plan.output)
         writer.tracksOutput = true
-        writer.trustsTables = !clean
+        // A cache that was not used (damaged, another program's) says nothing of the site either.
+        writer.trustsTables = !clean && status == .used
         let staging = try writer.begin()
         var drawing = Set<String>()
         for p in site.pages {
             let path = p.page.path
-            if staging.live?[path] != nil, cache.pages[path] == p.inputs { try staging.keep(path) } else { drawing.insert(path) }
+            // Kept without drawing: its inputs are the last build's, and its file is still there.
+            if staging.live?[path] != nil, cache.pages[path] == p.inputs, listing.contains(path) {
+                try staging.keep(path)
+            } else {
+                drawing.insert(path)
+            }
         }
         let units = site.units(drawing: drawing)
         progress.update { $0.pages = drawing.count }

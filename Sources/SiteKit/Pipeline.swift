@@ -93,12 +93,13 @@ public struct Pipeline: Sendable {
         let pool = ParsedPool(capacity: limits.pool)
         let scan = try await self.scan(cache: cache, pool: pool)
         var result = result(scan, cache: status, pool: pool, start: start)
-        if status == .used, let unchanged = unchanged(scan, cache: cache, renderer: renderer) {
+        let listing = status == .used ? OutputTable.listing(site: Disk.realPath(plan.output.path)) : []
+        if status == .used, let unchanged = unchanged(scan, cache: cache, renderer: renderer, listing: listing) {
             // Nothing the site is made from changed: the site on disk is this build's.
             result.pages = unchanged.pages
             result.written = unchanged.summary
         } else {
-            let drawn = try await draw(scan, cache: cache, renderer: renderer, pool: pool)
+            let drawn = try await draw(scan, cache: cache, status: status, renderer: renderer, pool: pool, listing: listing)
             result.pages = drawn.pages
             result.drawn = drawn.drawn
             result.written = drawn.summary

@@ -2,10 +2,8 @@ import Foundation
 
 /// What a site written by an incremental build holds: every file's path and the digest of its
 /// bytes (xxHash64), in `.nianbao/cache/output.bin`. The writer reads the live site's table
-/// to tell which files a new build leaves as they are — without reading them — and the
-/// previous site's (`.nianbao/previous/`) to bring it up to date by touching only what
-/// differs. Written last into every staged site, and removed first from a previous site that
-/// is being updated, so a table on disk always describes the folder it sits in.
+/// to tell which files a new build can link as they are, without reading them. Written last
+/// into every staged site, so a table on disk always describes the folder it sits in.
 ///
 ///     "nianbao-output\n"  format (varint)  count (varint)
 ///     count × (path: varint length + UTF-8, digest: 8 bytes little-endian)
@@ -50,5 +48,20 @@ struct OutputTable: Equatable, Sendable {
             for _ in 0..<n { digests[try r.string()] = try r.fixed() }
             return OutputTable(digests)
         }
+    }
+
+    /// The site's own files at `root` (hidden entries at the top left out: the marker, the
+    /// build's `.nianbao/`, a deploy checkout's `.git`): names only, nothing is read. A
+    /// rebuild compares it with the table, so a file removed or added by hand is noticed.
+    static func listing(site root: String) -> Set<String> {
+        var found = Set<String>()
+        func walk(_ relative: String) {
+            for name in (try? Disk.entries(root + relative)) ?? [] where !(relative.isEmpty && name.hasPrefix(".")) {
+                let rel = relative + "/" + name
+                if Disk.kind(root + rel) == .directory { walk(rel) } else { found.insert(String(rel.dropFirst())) }
+            }
+        }
+        walk("")
+        return found
     }
 }

@@ -7,12 +7,10 @@ extension OutputWriter {
     /// A site being written: files are put (from any number of threads at once), then
     /// `commit()` swaps it in. Dropped without a commit, it removes its folder.
     ///
-    /// Where the staging folder starts from (`Start`): empty; or, for an incremental build
-    /// (`tracksOutput`), the previous site kept in `.nianbao/previous/` — which already holds
-    /// all but what changed since — or else a copy of the live site made of hard links. Either
-    /// way the folder's `OutputTable` says what it holds, so a file whose bytes it already has
-    /// is left alone, one the live site has is linked from there, and only new bytes are
-    /// written.
+    /// The staging folder starts empty. A file whose bytes the live site already has is
+    /// hard-linked from there (the same inode: untouched for uploaders), and only new bytes are
+    /// written. An incremental build (`tracksOutput`) knows those bytes from the live site's
+    /// `OutputTable` without reading the file; otherwise the live file is read and compared.
     ///
     /// Named points where `stopAt` can stop the process, in order: `locked`,
     /// `staging.created`, `staging.marked`, `staging.file.<n>` (after the n-th file),
@@ -28,8 +26,6 @@ extension OutputWriter {
         /// The live site's table: what each of its files holds. `nil` when it has none that can
         /// be trusted (then a file is compared with the live one byte for byte).
         let live: OutputTable?
-        /// What the staging folder held when it was opened, before anything was put.
-        private var held = OutputTable()
         private let lock: Int32
         /// Guards everything below: `put` runs on many threads.
         private let mutex = NSLock()
@@ -40,10 +36,6 @@ extension OutputWriter {
         private var committed = false
         /// Whether this build created `folder` (and may remove it).
         private var owned = false
-
-        /// Where a staging folder started from, for tests and the summary.
-        public enum Start: Equatable, Sendable { case empty, previous, copy }
-        public private(set) var started = Start.empty
 
         init(_ writer: OutputWriter) throws {
             self.writer = writer
@@ -74,14 +66,13 @@ extension OutputWriter {
             if let reason = OutputWriter.refusal(forFolderAt: target) {
                 throw OutputRefusal(reason, shown: shown, resolved: target)
             }
-            try open()
+            try Disk.makeDirectory(folder, exclusive: true)
+            owned = true
             // The site keeps the permissions of the folder it replaces (a group-writable
             // web root stays group-writable); mkdir alone would apply the umask.
             if let mode = Disk.mode(target) { chmod(folder, mode) }
             writer.stop("staging.created")
-            if Disk.kind(folder + "/" + OutputRefusal.marker) == nil {
-                try Disk.write(Data(Self.markerText.utf8), to: folder + "/" + OutputRefusal.marker)
-            }
+            try Disk.write(Data(Self.markerText.utf8), to: folder + "/" + OutputRefusal.marker)
             writer.stop("staging.marked")
         }
 
@@ -89,33 +80,6 @@ extension OutputWriter {
             // Only what this build made: a folder found under the staging name is refused, never removed.
             if owned && !committed { try? Disk.removeTree(folder) }
             close(lock)
-        }
-
-        /// Makes the staging folder: from the previous site when there is one that describes
-        /// itself, else from a copy of the live site (when its table is trusted), else empty.
-        private func open() throws {
-            let previous = target + "/" + OutputWriter.previousPath
-            if live != nil, let kept = OutputTable.read(site: previous) {
-                try Disk.rename(previous, folder)
-                owned = true
-                // Its table goes first: from now on it no longer describes the folder.
-                try Disk.remove(folder + "/" + OutputTable.path)
-                held = kept
-                started = .previous
-            } else if let live, Disk.kind(target) == .directory {
-                try Disk.makeDirectory(folder, exclusive: true)
-                owned = true
-                // The site's own files; hidden entries are carried over at the commit, and
-                // `.nianbao` is this build's to write.
-                for name in try Disk.entries(target) where !name.hasPrefix(".") {
-                    try Disk.cloneTree(target + "/" + name, folder + "/" + name)
-                }
-                held = OutputTable(live.digests.filter { !$0.key.hasPrefix(".") })
-                started = .copy
-            } else {
-                try Disk.makeDirectory(folder, exclusive: true)
-                owned = true
-            }
         }
 
         static let markerText = """
@@ -147,8 +111,8 @@ extension OutputWriter {
             }
         }
 
-        /// Adds one file (from any thread): left alone when the staging folder already holds
-        /// these bytes, hard-linked from the live site when it does, written otherwise.
+        /// Adds one file (from any thread): hard-linked from the live site when it holds these
+        /// bytes, written otherwise.
         public func put(_ file: OutputFile) throws {
             try put(file.path, file.data, digest: OutputTable.digest(file.data))
         }
@@ -177,23 +141,20 @@ extension OutputWriter {
             guard inserted else { throw Failure.duplicate(path) }
             let staged = folder + "/" + path
             let previous = target + "/" + path
-            let had = held[path]
             var wrote = false
-            if had == digest {
-                // Already there (the previous site had these bytes).
+            try makeParents(of: path)
+            // The build's own records are few and are read back: compared byte for byte, so a
+            // damaged cache file is replaced, never linked on the table's word.
+            let own = path.hasPrefix(".nianbao/")
+            let same = (own ? nil : live).map { $0[path] == digest } ?? (data.map { Disk.holds(previous, $0) } ?? false)
+            if same, Disk.link(previous, staged) {
+                // The live site's file, the same inode: untouched for uploaders.
+            } else if let data = data ?? FileManager.default.contents(atPath: previous) {
+                // New bytes; or a kept file where the file system cannot link (copied).
+                try Disk.write(data, to: staged)
+                wrote = true
             } else {
-                try makeParents(of: path)
-                if had != nil { try Disk.removeTree(staged) }
-                let same = live.map { $0[path] == digest } ?? (data.map { Disk.holds(previous, $0) } ?? false)
-                if same, Disk.link(previous, staged) {
-                    // The live site's file, the same inode: untouched for uploaders.
-                } else if let data = data ?? FileManager.default.contents(atPath: previous) {
-                    // New bytes; or a kept file where the file system cannot link (copied).
-                    try Disk.write(data, to: staged)
-                    wrote = true
-                } else {
-                    throw IOFailure(path: previous, action: .read, number: errno)
-                }
+                throw IOFailure(path: previous, action: .read, number: errno)
             }
             mutex.lock()
             // The summary counts the site's files, not the build's own records in `.nianbao/`.
@@ -206,8 +167,7 @@ extension OutputWriter {
             writer.stop("staging.file.\(n)")
         }
 
-        /// Creates the folders above `path` in the staging folder; a file where a folder
-        /// must be (a page that became a folder of pages) is removed first.
+        /// Creates the folders above `path` in the staging folder.
         private func makeParents(of path: String) throws {
             var dir = ""
             for part in path.split(separator: "/").dropLast() {
@@ -216,25 +176,16 @@ extension OutputWriter {
                 let known = made.contains(dir)
                 mutex.unlock()
                 if known { continue }
-                switch Disk.kind(folder + dir) {
-                case .directory?: break
-                case nil: try Disk.makeDirectory(folder + dir)
-                default:
-                    try Disk.removeTree(folder + dir)
-                    try Disk.makeDirectory(folder + dir)
-                }
+                if Disk.kind(folder + dir) != .directory { try Disk.makeDirectory(folder + dir) }
                 mutex.lock()
                 made.insert(dir)
                 mutex.unlock()
             }
         }
 
-        /// Removes what the staging folder held that the new site does not have, carries the
-        /// hidden entries over, swaps the new site in, and keeps the previous one (when this
-        /// writer tracks its output) or removes it.
+        /// Carries the hidden entries over, swaps the new site in, and removes the previous one.
         public func commit() throws -> Summary {
             precondition(!committed, "a staging folder is committed once")
-            try removeLeftovers()
             let hadSite = Disk.kind(target) == .directory
             if hadSite { try carryHiddenEntries() }
             summary.removed = try countRemoved()
@@ -267,52 +218,24 @@ extension OutputWriter {
                 committed = true
                 old = retired
             }
-            // The previous site, now under a staging name: kept as the start of the next
-            // build when it describes itself, removed otherwise. Should either fail, the next
-            // build removes it: the new site is in place either way.
-            if let old {
-                if writer.tracksOutput, OutputTable.read(site: old) != nil,
-                   (try? Disk.rename(old, target + "/" + OutputWriter.previousPath)) != nil {
-                    return summary
-                }
-                try? Disk.removeTree(old)
-            }
+            // The previous site, now under a staging name. Should this fail, the next build
+            // removes it: the new site is in place either way.
+            if let old { try? Disk.removeTree(old) }
             return summary
         }
 
-        /// Files the staging folder started with that the new site does not have, and the
-        /// folders they leave empty.
-        private func removeLeftovers() throws {
-            var parents = Set<String>()
-            for path in held.digests.keys where table[path] == nil {
-                let full = folder + "/" + path
-                guard case .file = Disk.kind(full) else { continue }
-                try Disk.remove(full)
-                var dir = (path as NSString).deletingLastPathComponent
-                while !dir.isEmpty {
-                    parents.insert(dir)
-                    dir = (dir as NSString).deletingLastPathComponent
-                }
-            }
-            // Deepest first, so a folder emptied by removing its only sub-folder goes too.
-            for dir in parents.sorted(by: { $0.count > $1.count }) { rmdir(folder + "/" + dir) }
-        }
-
         /// Hidden entries at the top of the live site (`.git` of a deploy checkout,
-        /// `.well-known`) go into the new one as hard links; those the staging folder brought
-        /// from an older site are dropped first. `.nianbao` is the build's own.
+        /// `.well-known`) go into the new one as hard links. `.nianbao` is the build's own.
         private func carryHiddenEntries() throws {
             func carried(_ name: String) -> Bool { name.hasPrefix(".") && name != OutputRefusal.marker && name != ".nianbao" }
-            for name in try Disk.entries(folder) where carried(name) { try Disk.removeTree(folder + "/" + name) }
             for name in try Disk.entries(target) where carried(name) {
                 try Disk.cloneTree(target + "/" + name, folder + "/" + name)
             }
         }
 
-        /// The files of the live site that the new one does not have; hidden entries at the
-        /// top are not the site's.
+        /// The files of the live site that the new one does not have (found on disk: a file
+        /// put there by hand is not in any table); hidden entries at the top are not the site's.
         private func countRemoved() throws -> Int {
-            if let live { return live.digests.keys.filter { table[$0] == nil && !$0.hasPrefix(".nianbao/") }.count }
             guard Disk.kind(target) == .directory else { return 0 }
             return try countRemoved(in: target, under: "")
         }

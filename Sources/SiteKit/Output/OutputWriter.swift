@@ -64,16 +64,20 @@ public struct OutputWriter: Sendable {
     var stopAt: String?
     /// `false` forces the two-rename swap (`NIANBAO_DEBUG_NO_EXCHANGE`), to test the fallback.
     var allowsExchange: Bool
-    /// An incremental build's writer: every site it writes carries its `OutputTable`, and the
-    /// site it replaces is kept in `.nianbao/previous/` as the start of the next build, so a
-    /// build touches only the files that change (see `Staging`).
+    /// An incremental build's writer: every site it writes carries its `OutputTable`, so the
+    /// next build links unchanged files from it without reading them (see `Staging`).
     public var tracksOutput = false
     /// `false` (`--clean`): the live site's table is not read; every file is compared with the
     /// live one byte for byte.
     public var trustsTables = true
 
-    /// Where a site keeps the site it replaced (hard links: only changed files take space).
-    public static let previousPath = ".nianbao/previous"
+    /// Whether an interrupted build left its staging folder or a retired site beside the
+    /// output (or no output at all): a build that opens a staging folder clears them first, so
+    /// a rebuild with nothing to draw must still go through one.
+    var hasLeftovers: Bool {
+        let target = Disk.realPath(output.path)
+        return Disk.kind(target) != .directory || Disk.kind(target + ".nianbao-new") != nil || Disk.kind(target + ".nianbao-old") != nil
+    }
 
     public init(output: URL) {
         self.output = output.standardizedFileURL

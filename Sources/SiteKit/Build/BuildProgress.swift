@@ -10,6 +10,8 @@ public final class BuildProgress: @unchecked Sendable {
         /// Files to write, and written so far (pages drawn and put into the staged site).
         public var pages = 0
         public var written = 0
+
+        public init() {}
     }
 
     private let lock = NSLock()

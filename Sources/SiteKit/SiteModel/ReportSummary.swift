@@ -3,6 +3,15 @@ import Foundation
 /// One report as the site map, the listing pages and the manifest see it: a few hundred
 /// bytes, where the parsed report and its file are tens of kilobytes. A build keeps a summary
 /// of every report; a report's full text is needed only for its own pages.
+///
+/// A summary is made from a `ReportRecord` — parsed now, or read from the build cache without
+/// parsing — never from a `Report` directly. A site-wide feature that needs its own value per
+/// report (`SearchEntry(report:)`, `DataRow(report:)`) therefore adds, besides its one stored
+/// property here: the same field on `ReportRecord.Facts`, computed from the `Report` in
+/// `Facts.init(report:document:forms:)`; its bytes in `ReportRecord.write(to:)` and
+/// `read(from:forms:)` (`CacheWriter` has strings, varints, decimals, arrays); and, if listing
+/// pages show it, a line in `summary` below. The read side names every field, so a field
+/// without its line there does not compile.
 struct ReportSummary: Sendable {
     /// The report's stable id: its source path as the reports name themselves (`content/000.txt`).
     let id: String

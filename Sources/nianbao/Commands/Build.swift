@@ -12,10 +12,11 @@ struct Build: AsyncParsableCommand {
         that fails, or is killed, leaves the previous output untouched. The output folder is \
         nianbao's alone: nianbao marks it (.nianbao-site) and replaces only a marked, empty or \
         new folder, never the current folder, the project, the content or the theme. \
-        A build keeps what the next one needs inside the site, in .nianbao/ (the reports as \
-        parsed, what each page was drawn from, the previous site as hard links), so a rebuild \
-        parses only the reports that changed and draws only the pages whose inputs changed; \
-        --clean ignores it. Deploy tools may leave .nianbao/ out. \
+        A build keeps what the next one needs inside the site, in .nianbao/cache/ (the reports \
+        as parsed, what each page was drawn from, the digest of each file), so a rebuild \
+        parses only the reports that changed, draws only the pages whose inputs changed and \
+        links every other file from the live site; --clean ignores it and compares every file \
+        byte for byte. Deploy tools may leave .nianbao/ out. \
         Diagnostics are printed to standard error as file:line: severity: message [code]; a \
         report with problems is still published, with its problems shown on its page.
         """)

@@ -145,6 +145,31 @@ import Testing
         }
     }
 
+    /// A build killed while it writes leaves the previous site with its own cache, which the
+    /// next build uses: it parses only the report added meanwhile and gives the clean site.
+    @Test(arguments: ["staging.file.10", "staging.complete"])
+    func aKilledBuildLeavesACacheTheNextBuildUses(_ point: String) async throws {
+        var content = try Self.content()
+        let root = try Self.project(content)
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try await Self.build(root)
+        let before = try Self.site(root)
+        let text = String(decoding: content["003_f36b546d9ff9c8b9.txt"]!, as: UTF8.self)
+        content["longde-2020.txt"] = Data(text.replacingOccurrences(of: "2023年", with: "2020年").utf8)
+        try content["longde-2020.txt"]!.write(to: root.appendingPathComponent("content/longde-2020.txt"))
+        #expect(try CommandRunner.killAt(point, ["build", "--theme", Self.theme], in: root))
+        #expect(try Self.site(root) == before)
+        let r = try await Self.build(root)
+        #expect(r.cache == .used)
+        #expect(r.parsed == 1)
+        let clean = try Self.project(content)
+        defer { try? FileManager.default.removeItem(at: clean) }
+        _ = try await Self.build(clean, clean: true)
+        let site = try Self.site(root), reference = try Self.site(clean)
+        #expect(site.keys.sorted() == reference.keys.sorted())
+        for (path, data) in reference { #expect(site[path] == data, "\(path) differs from a clean build") }
+    }
+
     /// A damaged cache is never trusted: the build says so, parses everything, and writes the
     /// site a clean build writes.
     @Test func aDamagedCacheIsRebuiltNotTrusted() async throws {

@@ -14,7 +14,8 @@ extension Pipeline {
     func unchanged(_ scan: Scan, cache: BuildCache, renderer: SiteRenderer, listing: Set<String>)
         -> (pages: Int, summary: OutputWriter.Summary)? {
         guard scan.fresh == 0, cache.site == renderer.siteDigest, scan.records.count == cache.records.count,
-              !OutputWriter(output: plan.output).hasLeftovers, let table = OutputTable.read(site: Disk.realPath(plan.output.path)) else { return nil }
+              !OutputWriter(output: plan.output).hasLeftovers,
+              let table = OutputTable.read(site: Disk.realPath(plan.output.path)) else { return nil }
         let files = Set(table.digests.keys.filter { !$0.hasPrefix(".") })
         guard files == listing else { return nil }
         return (cache.pages.keys.filter { $0.hasSuffix(".html") }.count, OutputWriter.Summary(written: 0, unchanged: files.count))
@@ -22,7 +23,8 @@ extension Pipeline {
 
     /// Plans the site, draws the pages whose inputs changed (all of them without a cache)
     /// into the staged site, keeps the others, and swaps it in.
-    func draw(_ scan: Scan, cache: BuildCache, status: BuildCache.Status, renderer: SiteRenderer, pool: ParsedPool, listing: Set<String>) async throws -> Drawn {
+    func draw(_ scan: Scan, cache: BuildCache, status: BuildCache.Status, renderer: SiteRenderer, pool: ParsedPool,
+              listing: Set<String>) async throws -> Drawn {
         let sitePlan = SitePlan(config: plan.config, summaries: scan.summaries, slug: slug)
         // Every page's frame and inputs, in chunks across the cores.
         let paths = sitePlan.paths

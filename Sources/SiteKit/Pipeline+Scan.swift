@@ -38,8 +38,8 @@ extension Pipeline {
             let source = label.isEmpty || label == "." ? entry.relativePath : "\(label)/\(entry.relativePath)"
             defer { progress.update { $0.read += 1 } }
             guard let file = SourceFile(entry.url, path: entry.relativePath, source: source) else {
-                return (ReportRecord(path: entry.relativePath, source: source, hash: nil,
-                                     outcome: reader.read(fileAt: entry.url, path: entry.relativePath, source: source), forms: forms), .unread)
+                let outcome = reader.read(fileAt: entry.url, path: entry.relativePath, source: source)
+                return (ReportRecord(path: entry.relativePath, source: source, hash: nil, outcome: outcome, forms: forms), .unread)
             }
             if let record = cached[entry.relativePath], record.hash == file.hash { return (record, .cached) }
             let outcome = reader.read(file.bytes, path: entry.relativePath, source: source, sidecar: file.sidecar)

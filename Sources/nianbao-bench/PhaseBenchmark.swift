@@ -18,7 +18,8 @@ enum PhaseBenchmark {
         let plan = try BuildPlan.resolve(root: cwd, content: content, output: output.path, theme: option("--theme"), baseURL: nil)
         _ = Gazetteer.shared.count
         // The file edited: the first in path order; its first digit moved by one, then put back.
-        let files = try FileManager.default.subpathsOfDirectory(atPath: content).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
+        let files = try FileManager.default.subpathsOfDirectory(atPath: content)
+            .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
         let edited = URL(fileURLWithPath: content).appendingPathComponent(files.first ?? "")
         let original = try Data(contentsOf: edited)
         defer { try? original.write(to: edited) }

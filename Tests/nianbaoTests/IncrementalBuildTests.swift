@@ -30,7 +30,8 @@ import Testing
         return root
     }
 
-    static func build(_ root: URL, width: Int = Pipeline.Limits().width, pool: Int = 64, clean: Bool = false) async throws -> Pipeline.Result {
+    static func build(_ root: URL, width: Int = Pipeline.Limits().width, pool: Int = 64,
+                      clean: Bool = false) async throws -> Pipeline.Result {
         let plan = try BuildPlan.resolve(root: root, content: nil, output: nil, theme: theme, baseURL: nil)
         var pipeline = Pipeline(plan: plan)
         pipeline.limits.width = width

@@ -134,7 +134,8 @@ extension Diagnostic {
     }
 
     /// On last year's report: `行政规范性文件 现行有效件数 10 + 2022 年报告（content/b.txt）本年制发件数 3 − 本年废止件数 0 ≠ 其现行有效件数 12`.
-    static func inForceNextYear(_ i: Stock, _ n: PortalChecks.StockNumbers, other: PortalChecks.Entry, line: Int?, subject: Subject) -> Diagnostic {
+    static func inForceNextYear(_ i: Stock, _ n: PortalChecks.StockNumbers, other: PortalChecks.Entry, line: Int?,
+                                subject: Subject) -> Diagnostic {
         .warning(i.code,
                  "\(n.label) \(n.names.stock) \(n.lastInForce) + \(yearText(other)) 年报告（\(other.source)）"
                      + "\(n.names.added) \(n.issued) − \(n.names.removed) \(n.repealed) ≠ 其\(n.names.stock) \(n.inForce)",

@@ -42,7 +42,8 @@ enum BuildFingerprint {
                 let desc = p + 12 + ((nameSize + 3) & ~3)
                 guard desc + descSize <= end else { break }
                 if type == ntGNUBuildID {
-                    return UnsafeRawBufferPointer(start: desc, count: descSize).map { String(Int($0) | 0x100, radix: 16).dropFirst() }.joined()
+                    let bytes = UnsafeRawBufferPointer(start: desc, count: descSize)
+                    return bytes.map { String(Int($0) | 0x100, radix: 16).dropFirst() }.joined()
                 }
                 p = desc + ((descSize + 3) & ~3)
             }

@@ -23,7 +23,7 @@ public struct ReportReader: Sendable {
     /// The reader the tools use: the parser with the division gazetteer, and front matter
     /// `region:` resolved through it.
     public static var standard: ReportReader {
-        ReportReader(parser: ReportParser(resolver: RegionResolver(gazetteer: .shared)),
+        ReportReader(parser: ReportParser(resolver: LazyGazetteerResolver()),
                      regionLookup: { Gazetteer.shared.region(fromOverride: $0) })
     }
 
@@ -156,4 +156,11 @@ public struct ReportReader: Sendable {
         }
         return e.localizedDescription
     }
+}
+
+/// The gazetteer's resolver, the gazetteer loaded when the first report is parsed rather than
+/// when the reader is made: a rebuild that parses nothing (every report from the cache) does
+/// not pay for loading it.
+struct LazyGazetteerResolver: RegionResolving {
+    func resolve(_ clues: RegionClues) -> (Region, [Diagnostic]) { RegionResolver(gazetteer: .shared).resolve(clues) }
 }

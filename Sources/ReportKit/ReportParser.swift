@@ -15,7 +15,8 @@ import Foundation
 /// `forms`, the standard registry unless a caller (a test of a made-up era) passes another.
 public struct ReportParser: Sendable {
     let resolver: (any RegionResolving)?
-    let forms: FormRegistry
+    /// The eras and forms it reads (a build keeps what the checks across years compare of them).
+    public let forms: FormRegistry
 
     public init(resolver: (any RegionResolving)? = nil, forms: FormRegistry = Forms.standard) {
         self.resolver = resolver

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SiteKit
 
-struct Extract: ParsableCommand {
+struct Extract: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the parsed reports as a JSON array of report.json objects.",
         discussion: """
@@ -19,8 +19,8 @@ struct Extract: ParsableCommand {
     @Flag(name: .customLong("dump-lines"), help: .hidden)
     var dumpLines = false
 
-    func run() throws {
-        try Console.stopping(verbose: false) {
+    func run() async throws {
+        try await Console.stopping(verbose: false) {
             Console.ignoreBrokenPipe()
             let reader = Toolchain.reader
             let files = try Self.expand(paths)

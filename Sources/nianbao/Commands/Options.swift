@@ -30,16 +30,6 @@ struct SiteOptions: ParsableArguments {
 extension Pipeline.Result {
     /// Whether the exit status must say failure: an error, or with `--strict` a warning.
     func failed(strict: Bool) -> Bool { count(.error) > 0 || (strict && count(.warning) > 0) }
-
-    /// The source lines of a report, for `--verbose`.
-    func lines(of file: String) -> [String]? {
-        documents.first { $0.report.source == file }.map { $0.document.sourceLines.map(\.text) }
-    }
-
-    /// Report files that give no page (empty, unreadable): an error names them, no report has them as its source.
-    var filesLeftOut: Int {
-        Set(diagnostics.filter { $0.diagnostic.severity == .error }.map(\.file)).subtracting(documents.map(\.report.source)).count
-    }
 }
 
 /// The pipeline the CLI uses: the parser with the gazetteer, pinyin slugs.

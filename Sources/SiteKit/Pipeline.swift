@@ -38,22 +38,24 @@ public struct Pipeline: Sendable {
     /// Loads and parses every report, then runs the checks across reports.
     public func check() throws -> Result {
         let start = Date()
-        let found = try ContentFolder.discover(in: plan.content)
+        let discovery = try ContentFolder.discover(in: plan.content)
+        let found = discovery.entries
         let label = plan.contentLabel
         // How each file is named in messages and in `report.source`: `content/000.txt`.
-        let shown = found.map { label.isEmpty || label == "." ? $0.relativePath : "\(label)/\($0.relativePath)" }
-        let reader = self.reader
+        func show(_ path: String) -> String { label.isEmpty || label == "." ? path : "\(label)/\(path)" }
+        let shown = found.map { show($0.relativePath) }
+        let reader = self.reader.limited(toFileSize: plan.maxFileSize)
         let slots = Slots<ReportReader.Outcome>(count: found.count)
         DispatchQueue.concurrentPerform(iterations: found.count) { i in
             slots[i] = reader.read(fileAt: found[i].url, path: found[i].relativePath, source: shown[i])
         }
         let outcomes = slots.values.compactMap { $0 }
-        let loadProblems = zip(shown, outcomes).flatMap { file, outcome in
-            outcome.problems.map { FileDiagnostic(file: file, diagnostic: $0) }
-        }
+        let loadProblems = discovery.notes.map { FileDiagnostic(file: show($0.relativePath), diagnostic: $0.diagnostic) }
+            + zip(shown, outcomes).flatMap { file, outcome in outcome.problems.map { FileDiagnostic(file: file, diagnostic: $0) } }
         var documents = outcomes.compactMap(\.parsed)
         let portal = PortalChecks.check(documents.map(\.report))
         for (index, extra) in portal { documents[index].report.diagnostics += extra }
+        for (index, warning) in DuplicateReports.warnings(documents, slug: slug) { documents[index].report.diagnostics.append(warning) }
         let diagnostics = loadProblems + documents.flatMap { d in
             d.report.diagnostics.map { FileDiagnostic(file: d.report.source, diagnostic: $0) }
         }

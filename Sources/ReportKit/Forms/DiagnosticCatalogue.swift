@@ -29,7 +29,7 @@ public enum DiagnosticCatalogue {
         DiagnosticEntry("report.noTables", [.info], "报告只有文字，没有统计表格（2019 年以前的报告常见）。"),
         DiagnosticEntry("report.tablesNotRead", [.info], "报告有统计表格，但排版无法可靠读取，表格留空，请查看原文。"),
         DiagnosticEntry("report.tableUnreadable", [.warning], "这张表的数字顺序无法确定，没有读取，请查看原文。"),
-        DiagnosticEntry("report.duplicate", [.warning], "同一机关同一年度有不止一份报告文件；都已发布，按发布日期从新到旧排列。"),
+        DiagnosticEntry("report.duplicate", [.warning], "同一机关同一年度有不止一份报告文件；都已发布，按文件路径排列。"),
         DiagnosticEntry("report.repeated", [.warning, .error, .info], "同一种问题在这份报告中出现太多次，只列出前 50 条，其余的只计数。"),
         // Reading the tables: problems of the text, not of the report's arithmetic.
         DiagnosticEntry("row.unknown", [.warning], "表格中有一行的名称不是官方表格中的任何一行，这一行的数字没有读取。"),
@@ -64,7 +64,7 @@ public enum DiagnosticCatalogue {
         DiagnosticEntry("text.unknownEncoding", [.error], "文件的文字编码无法识别（不是中文报告所用的编码），没有生成页面。"),
         DiagnosticEntry("file.empty", [.error], "文件是空的，没有生成页面。"),
         DiagnosticEntry("file.binary", [.error], "文件不是文字、网页、Word 或 PDF，没有生成页面。"),
-        DiagnosticEntry("file.unreadable", [.error], "文件无法读取，没有生成页面。"),
+        DiagnosticEntry("file.unreadable", [.error, .warning], "文件或文件夹无法读取，没有生成页面。"),
         DiagnosticEntry("file.legacyWord", [.error], "文件是旧版 Word（.doc）或 WPS 格式，需另存为 .docx 或 PDF 后才能读取。"),
         DiagnosticEntry("file.notWord", [.error], "文件是压缩包，但不是 Word 文档，没有生成页面。"),
         DiagnosticEntry("file.damaged", [.error], "文件已损坏或不完整，无法读取，没有生成页面。"),

@@ -11,8 +11,6 @@ struct ReportSummary: Sendable {
     /// Names and the code of every level, as the parser resolved them.
     let region: Region
     let year: Int?
-    /// The publication date (`2021-01-25`), which orders two reports of one body and year.
-    let published: String?
     /// The name of the raw file published beside the report's page (`source.txt`).
     let rawName: String
     /// The headline figures, in the order of `HeadlineFigures.labels`; `nil` where the report
@@ -35,7 +33,6 @@ struct ReportSummary: Sendable {
         body = report.body
         region = report.region
         year = report.year
-        published = report.published
         rawName = parsed.document.kind.rawName
         figures = HeadlineFigures.values(report)
         problems = report.diagnostics.filter { $0.severity != .info }.count
@@ -55,7 +52,6 @@ struct ReportSummary: Sendable {
         s.add(body)
         s.add(DigestEncoder.digest(region).value)
         s.add(year)
-        s.add(published)
         s.add(rawName)
         for f in figures { s.add(f.map { "\($0)" }) }
         s.add(problems)

@@ -2,9 +2,8 @@ import Foundation
 
 // Where every page goes. A report's URL derives from its identity — the region chain and
 // the body, plus the year — and never from file order, so adding a report never moves
-// another one. Two reports of one identity and year are both published, the newest (latest
-// published date, then source path) at `2020/`, the next at `2020-2/`: a corrected report
-// takes the year's URL from the one it corrects.
+// another one (the only order used is the source path, to number two reports of one
+// identity and year).
 //
 //     宁夏回族自治区 银川市 兴庆区 掌政镇, 掌政镇人民政府, 2020
 //       → ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/zhangzhengzhen/2020/
@@ -82,8 +81,8 @@ struct SiteMap: Sendable {
     /// Per report: its identity and its folder (`…/2020/`, `…/2020-2/`).
     var reportIdentity: [Int] = []
     var reportFolder: [String] = []
-    /// Reports that share an identity and a year, each group newest first (its folders are
-    /// `2020/`, `2020-2/` …), groups in source-path order.
+    /// Reports that share an identity and a year (`DuplicateReports`), each group in folder
+    /// order (`2020/`, `2020-2/` …), groups in source-path order.
     var sameYear: [[Int]] = []
 
     /// Indices of the county nodes.
@@ -238,29 +237,22 @@ struct SiteMap: Sendable {
             identities[i].folder = segments.joined(separator: "/") + "/"
         }
 
-        // 5. Report folders: year, and -2, -3 … for further reports of one identity and year,
-        //    newest first.
+        // 5. Report folders: year, and -2, -3 … for further reports of one identity and year.
         reportFolder = Array(repeating: "", count: reports.count)
         for id in identities.indices {
-            identities[id].reports.sort { Self.listedBefore(reports[$0], reports[$1]) }
             var seen: [String: [Int]] = [:]
-            for i in identities[id].reports {
+            for i in identities[id].reports {  // already in source-path order
                 let year = reports[i].year.map(String.init) ?? "unknown-year"
                 seen[year, default: []].append(i)
                 let n = seen[year]!.count
                 reportFolder[i] = identities[id].folder + (n == 1 ? year : "\(year)-\(n)") + "/"
             }
             sameYear += seen.values.filter { $0.count > 1 }
+            identities[id].reports.sort {
+                (reports[$0].year ?? .max, reports[$0].id) < (reports[$1].year ?? .max, reports[$1].id)
+            }
         }
-        sameYear.sort { reports[$0.min()!].id < reports[$1.min()!].id }
-    }
-
-    /// The order of one body's reports: by year, within a year the newest published first
-    /// (a report with no date after those with one), then by source path.
-    static func listedBefore(_ a: ReportSummary, _ b: ReportSummary) -> Bool {
-        if a.year != b.year { return (a.year ?? .max) < (b.year ?? .max) }
-        if a.published != b.published { return (a.published ?? "") > (b.published ?? "") }
-        return a.id < b.id
+        sameYear.sort { reports[$0[0]].id < reports[$1[0]].id }
     }
 
     /// The nodes from the root down to `n`.

@@ -15,6 +15,7 @@ import Glibc
 /// | entry | what happens |
 /// | --- | --- |
 /// | hidden file or folder (`.git`, `.DS_Store`, `._报告.pdf`) | left out, `info` (a folder once, not its files) |
+/// | editor or Office temporary file (`~$报告.docx`, `报告.txt~`, `#报告.md#`) | left out, `info` |
 /// | name not in UTF-8 (a ZIP unpacked from Windows: GBK names) | left out, `warning` with the name as GBK reads it |
 /// | path of `PATH_MAX` bytes or more | left out, `warning` (it cannot be opened by its path) |
 /// | link to a file inside the folder | read under the link's name, `info`; left out if the file is read under its own name |
@@ -148,6 +149,10 @@ public enum ContentFolder {
                 note(relative, .info("file.hidden", "\(folder ? "隐藏文件夹，其中的文件都未读取" : "隐藏文件，未读取")（名称以 . 开头）", line: nil))
                 return
             }
+            if Self.isTemporary(name) {
+                note(relative, .info("file.temporary", "编辑器或 Office 的临时文件，未读取（编辑器关闭后会自动删除）", line: nil))
+                return
+            }
             guard path.utf8.count <= maxPathBytes else {
                 note(relative, .warning("file.pathTooLong",
                     "路径有 \(path.utf8.count) 字节，超过系统上限 \(maxPathBytes) 字节，未读取；请缩短文件夹或文件名", line: nil))
@@ -168,6 +173,12 @@ public enum ContentFolder {
             default:
                 note(relative, .warning("file.special", "不是普通文件（管道、套接字或设备），未读取", line: nil))
             }
+        }
+
+        /// A file an editor or Office keeps while a document is open: `~$报告.docx` (Word's
+        /// lock file, which has the report's extension but is no report), `报告.txt~`, `#报告.md#`.
+        static func isTemporary(_ name: String) -> Bool {
+            name.hasPrefix("~$") || name.hasSuffix("~") || (name.count > 2 && name.hasPrefix("#") && name.hasSuffix("#"))
         }
 
         /// A regular file: a report, a sidecar, or something to mention.

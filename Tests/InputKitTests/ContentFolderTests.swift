@@ -33,6 +33,8 @@ import Testing
         try s.write(".DS_Store")
         try s.write(".git/config")
         try s.write("a.txt~")
+        try s.write("~$报告.docx", "owner")
+        try s.write("#b.md#")
         try s.write("照片.jpg")
         try s.write("说明")
         try s.write("报告.pdf.yml", "year: 2020\n")
@@ -48,15 +50,17 @@ import Testing
         #expect(found.entries.map(\.relativePath) == ["a.txt", "sub/b.md"])
         let notes = found.notes.map { "\($0.relativePath) \($0.diagnostic.severity.rawValue) \($0.diagnostic.code)" }
         #expect(notes == [
+            "#b.md# info file.temporary",
             ".DS_Store info file.hidden",
             ".git info file.hidden",
-            "a.txt~ info file.notReport",
+            "a.txt~ info file.temporary",
             "again.txt info file.link",
             "etc.txt warning file.link",
             "gone.txt warning file.link",
             "outside.txt warning file.link",
             "pipe.txt warning file.special",
             "subdir info file.link",
+            "~$报告.docx info file.temporary",
             "报告.pdf.yml warning frontMatter.orphan",
             "照片.jpg warning file.notReport",
             "说明 info file.notReport",

@@ -76,6 +76,7 @@ public enum DiagnosticCatalogue {
         DiagnosticEntry("file.tooManyPages", [.warning], "PDF 页数过多，只读取了前面的部分。"),
         // What the content folder holds besides reports (printed, never on a page).
         DiagnosticEntry("file.hidden", [.info], "名称以 . 开头的隐藏文件或文件夹，没有读取。"),
+        DiagnosticEntry("file.temporary", [.info], "编辑器或 Office 打开文件时留下的临时文件（~$报告.docx、报告.txt~），没有读取。"),
         DiagnosticEntry("file.nameEncoding", [.warning], "文件名不是 UTF-8 编码，没有读取；重命名后才能读取。"),
         DiagnosticEntry("file.pathTooLong", [.warning], "文件路径超过系统允许的长度，没有读取。"),
         DiagnosticEntry("file.link", [.warning, .info], "符号链接：指向报告文件夹之外或指向不存在的文件时不读取；指向文件夹内的文件时只读取一次。"),

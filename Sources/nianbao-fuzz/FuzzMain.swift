@@ -32,10 +32,7 @@ struct FuzzMain {
         #if FUZZING
         var argc = CommandLine.argc
         var argv = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            _ = FuzzMain.readOnce(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
-            return 0
-        })
+        exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOne))
         #else
         try MutationLoop(arguments: Array(CommandLine.arguments.dropFirst())).run()
         #endif
@@ -43,6 +40,13 @@ struct FuzzMain {
 }
 
 #if FUZZING
+/// libFuzzer's entry for one input (its runtime, linked whole, needs the symbol).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    _ = FuzzMain.readOnce(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
+
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
                          _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,

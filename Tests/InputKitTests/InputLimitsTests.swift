@@ -44,3 +44,23 @@ import Testing
         #expect(ReportReader.capped(other, perCode: 50) == other)
     }
 }
+
+/// Issue 12, part B: a ZIP whose directory points past its end (found by `scripts/fuzz`)
+/// trapped inside ZIPFoundation and took the build down; it is one error now.
+@Suite struct ZIPBoundsTests {
+    @Test func aWordFileWhoseDirectoryPointsPastItsEndIsOneError() throws {
+        let good = [UInt8](try WordFile.docx(body: WordFile.p("正文")))
+        #expect(ZIPBounds.isSound(good))
+        let end = try #require((0...(good.count - 22)).reversed().first { good[$0..<($0 + 4)] == [0x50, 0x4B, 0x05, 0x06] })
+        for field in [12, 16] {  // the directory's size, then its offset
+            var bad = good
+            bad[end + field + 2] = 0x7F
+            #expect(!ZIPBounds.isSound(bad))
+            let outcome = ReportReader().read(Data(bad), path: "a.docx", source: "content/a.docx")
+            #expect(outcome.report == nil)
+            #expect(outcome.problems.count == 1)
+            #expect(outcome.problems.first?.severity == .error)
+        }
+        #expect(!ZIPBounds.isSound(Array(good.prefix(good.count / 2))))
+    }
+}

@@ -53,7 +53,7 @@ extension Pipeline {
         progress.update { $0.pages = drawing.count }
 
         let stale = StaleRecords()
-        let reader = self.reader, progress = self.progress
+        let reader = self.reader.limited(toFileSize: plan.maxFileSize), progress = self.progress
         try await Parallel.forEach(units.count, width: limits.width) { u in
             var loaded = 0
             defer { for _ in 0..<loaded { pool.release() } }
@@ -83,7 +83,7 @@ extension Pipeline {
         } else {
             let record = scan.records[r]
             let entry = scan.found[r]
-            guard let file = SourceFile(entry.url, path: record.path, source: record.source),
+            guard let file = SourceFile(entry.url, path: record.path, source: record.source, maxSize: reader.maxFileSize),
                   let again = reader.read(file.bytes, path: record.path, source: record.source, sidecar: file.sidecar).parsed else {
                 throw BuildError.changedDuringBuild(record.source)
             }

@@ -5,6 +5,9 @@ extension Pipeline {
     /// diagnostics the checks across years gave each (by record index).
     struct Scan: Sendable {
         let found: [ContentFolder.Entry]
+        /// What discovery noted about entries that are not read (temporary files, links
+        /// leaving the folder …).
+        let notes: [FileDiagnostic]
         let records: [ReportRecord]
         let across: [Int: [Diagnostic]]
         /// Reports parsed now, and records not taken from the cache (parsed, or of a file that
@@ -25,9 +28,13 @@ extension Pipeline {
     /// the file's hash is the cache's, otherwise parsed now — and then kept in `pool` for its
     /// pages when there is room.
     func scan(cache: BuildCache, pool: ParsedPool) async throws -> Scan {
-        let found = try ContentFolder.discover(in: plan.content)
+        let discovery = try ContentFolder.discover(in: plan.content)
+        let found = discovery.entries
         let label = plan.contentLabel
-        let reader = self.reader
+        @Sendable func show(_ path: String) -> String { label.isEmpty || label == "." ? path : "\(label)/\(path)" }
+        let notes = discovery.notes.map { FileDiagnostic(file: show($0.relativePath), diagnostic: $0.diagnostic) }
+        let reader = self.reader.limited(toFileSize: plan.maxFileSize)
+        let maxFileSize = plan.maxFileSize
         let forms = reader.parser.forms
         let progress = self.progress
         progress.update { $0.files = found.count }
@@ -35,9 +42,9 @@ extension Pipeline {
         let records = try await Parallel.map(found.count, width: limits.width) { i -> (ReportRecord, Origin) in
             // How each file is named in messages and in `report.source`: `content/000.txt`.
             let entry = found[i]
-            let source = label.isEmpty || label == "." ? entry.relativePath : "\(label)/\(entry.relativePath)"
+            let source = show(entry.relativePath)
             defer { progress.update { $0.read += 1 } }
-            guard let file = SourceFile(entry.url, path: entry.relativePath, source: source) else {
+            guard let file = SourceFile(entry.url, path: entry.relativePath, source: source, maxSize: maxFileSize) else {
                 let outcome = reader.read(fileAt: entry.url, path: entry.relativePath, source: source)
                 return (ReportRecord(path: entry.relativePath, source: source, hash: nil, outcome: outcome, forms: forms), .unread)
             }
@@ -55,7 +62,14 @@ extension Pipeline {
         let portal = PortalChecks.check(reports.map { entries[$0]! })
         var across: [Int: [Diagnostic]] = [:]
         for (index, found) in portal { across[reports[index]] = found }
-        return Scan(found: found, records: records.map { $0.0 }, across: across, parsed: records.filter { $0.1 == .parsed }.count,
+        let summaries = reports.map { ReportSummary(records[$0].0, facts: records[$0].0.facts!, across: across[$0] ?? []) }
+        let files = reports.map { i in
+            records[i].0.facts.map { DuplicateReports.File(source: records[i].0.source, published: $0.published, bytesDigest: $0.bytesDigest) }!
+        }
+        for (index, warning) in DuplicateReports.warnings(summaries, files: files, slug: slug) {
+            across[reports[index], default: []].append(warning)
+        }
+        return Scan(found: found, notes: notes, records: records.map { $0.0 }, across: across, parsed: records.filter { $0.1 == .parsed }.count,
                     fresh: records.filter { $0.1 != .cached }.count, reports: reports)
     }
 
@@ -70,8 +84,10 @@ struct SourceFile {
     let sidecar: String?
     let hash: UInt64
 
-    /// `nil` when the file cannot be read (`ReportReader` then says why).
-    init?(_ url: URL, path: String, source: String) {
+    /// `nil` when the file cannot be read or is larger than `maxSize` (`ReportReader` then
+    /// says why).
+    init?(_ url: URL, path: String, source: String, maxSize: Int) {
+        if let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int, size > maxSize { return nil }
         guard let bytes = try? Data(contentsOf: url) else { return nil }
         self.bytes = bytes
         sidecar = ReportReader.sidecar(of: url)

@@ -118,7 +118,7 @@ public struct Pipeline: Sendable {
 
     func result(_ scan: Scan, cache: BuildCache.Status, pool: ParsedPool, start: Date) -> Result {
         var problems: [FileDiagnostic] = []
-        var diagnostics: [FileDiagnostic] = []
+        var diagnostics: [FileDiagnostic] = scan.notes
         for (i, record) in scan.records.enumerated() {
             if let list = record.problems {
                 problems += list.map { FileDiagnostic(file: record.source, diagnostic: $0) }

@@ -11,7 +11,7 @@ import SiteKit
 //         folder, timed after the load, so the ratio says what share of a build it is.
 
 func corpusBenchmark(_ corpusDir: String) throws {
-    let files = try ContentFolder.discover(in: URL(fileURLWithPath: corpusDir))
+    let files = try ContentFolder.discover(in: URL(fileURLWithPath: corpusDir)).entries
     precondition(!files.isEmpty, "no report files in \(corpusDir)")
     let bytes = try files.map { try Data(contentsOf: $0.url) }
     let reader = BenchToolchain.reader

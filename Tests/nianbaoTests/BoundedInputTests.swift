@@ -13,7 +13,7 @@ import Testing
         try CommandRunner.run(arguments, in: sandbox.project, memoryLimit: 1_000_000)
     }
 
-    static let simple = "site.yml 只需几行“键: 值”（title、baseURL、theme、content、output、language）"
+    static let simple = "site.yml 只需几行“键: 值”（title、baseURL、theme、content、output、language、maxFileSize）"
 
     @Test func aDeeplyNestedSiteFileIsOneError() throws {
         let deep = "title: x\nyear: " + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000) + "\n"

@@ -24,6 +24,8 @@ extension ReportRecord {
         w.array(f.figures) { $0.decimal($1) }
         w.portal(f.portal)
         w.string(f.searchText)
+        w.string(f.published)
+        w.fixed(f.bytesDigest)
     }
 
     /// Reads a record; `forms` are the forms the reader parses with, by id (a form the cache
@@ -44,8 +46,11 @@ extension ReportRecord {
         let figures = try r.array { try $0.optionalDecimal() }
         let portal = try r.portal(forms: forms)
         let searchText = try r.string()
+        let published = try r.optionalString()
+        let bytesDigest = try r.fixed()
         let facts = Facts(title: title, body: body, region: region, year: year, kind: kind, encoding: encoding,
-                          diagnostics: diagnostics, figures: figures, portal: portal, searchText: searchText)
+                          diagnostics: diagnostics, figures: figures, portal: portal, searchText: searchText,
+                          published: published, bytesDigest: bytesDigest)
         return ReportRecord(path: path, source: source, hash: hash, problems: problems, facts: facts)
     }
 }

@@ -35,6 +35,10 @@ struct ReportRecord: Sendable {
         let portal: PortalChecks.Entry
         /// The plain prose the search index keeps (`SearchIndex.plainText`).
         let searchText: String
+        /// The printed publication date and a digest of the file's bytes alone (not its
+        /// path): what `DuplicateReports` names and compares.
+        let published: String?
+        let bytesDigest: UInt64
     }
 
     /// The record of a file read (and, if it is a report, parsed) now.
@@ -85,5 +89,9 @@ extension ReportRecord.Facts {
         figures = HeadlineFigures.values(report)
         portal = PortalChecks.Entry(report, forms: forms)
         searchText = SearchIndex.plainText(report.blocks, limit: SearchIndex.textLimit)
+        published = report.published
+        var d = Digest()
+        d.add(document.bytes)
+        bytesDigest = d.value
     }
 }

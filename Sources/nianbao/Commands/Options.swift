@@ -12,6 +12,9 @@ struct SiteOptions: ParsableArguments {
         """)
     var theme: String?
 
+    @Option(name: .long, help: "The largest report file read, e.g. 50MB (default: 20MB, or `maxFileSize:` in site.yml).")
+    var maxFileSize: String?
+
     @Flag(name: [.short, .long], help: "Also print info diagnostics, and the source line under each diagnostic.")
     var verbose = false
 
@@ -22,7 +25,7 @@ struct SiteOptions: ParsableArguments {
     /// also loads the theme and checks the output folder.
     func plan(output: String? = nil, baseURL: String? = nil, for purpose: BuildPlan.Purpose = .build) throws -> BuildPlan {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        return try BuildPlan.resolve(root: root, content: content, output: output, theme: theme, baseURL: baseURL,
+        return try BuildPlan.resolve(root: root, content: content, output: output, theme: theme, baseURL: baseURL, maxFileSize: maxFileSize,
                                      themes: Toolchain.shippedThemes, for: purpose)
     }
 }

@@ -18,11 +18,11 @@ public struct ApplicationsTableRecognizer: Sendable {
         self.forms = forms
     }
 
-    public func read(_ lines: [SourceLine], grid: Bool) -> (StatTable?, [Diagnostic]) {
+    func read(_ lines: [TextLine], grid: Bool) -> (StatTable?, [Diagnostic]) {
         var tokens: [CellToken] = []
         var sectionText = ""
-        for line in lines where !TableRegion.isProse(line.text) {
-            sectionText += Normalizer.compact(line.text)
+        for line in lines where !TableRegion.isProse(line) {
+            sectionText += line.compact
             tokens += CellToken.tokens(of: line.text, line: line.number, grid: grid)
         }
         let eras = forms.eras(with: .applications)

@@ -18,8 +18,8 @@ public enum DateReader {
 
     /// The date when `text` (spaces ignored) is exactly a date, else `nil`.
     public static func date(_ text: String) -> DateValue? {
-        guard text.utf8.count <= 120, text.unicodeScalars.contains("年") else { return nil }
-        let t = Array(Normalizer.compact(Normalizer.fold(text)))
+        guard text.utf8.count <= 120, UTF8Text.contains(text, "年") else { return nil }
+        let t = Array(Normalizer.compact(Normalizer.fold(text)).unicodeScalars)
         guard let yi = t.firstIndex(of: "年"), let mi = t.firstIndex(of: "月"), yi < mi else { return nil }
         guard let year = number(t[..<yi], isYear: true), (1990...2100).contains(year) else { return nil }
         guard let month = number(t[(yi + 1)..<mi], isYear: false), (1...12).contains(month) else { return nil }
@@ -29,23 +29,29 @@ public enum DateReader {
         return DateValue(year: year, month: month, day: day)
     }
 
+    static let scalarDigits: [Unicode.Scalar: Int] = Dictionary(uniqueKeysWithValues: digits.map { ($0.key.unicodeScalars.first!, $0.value) })
+
     /// Arabic digits, or Chinese numerals (digit by digit for years, 十-based otherwise).
-    static func number(_ s: ArraySlice<Character>, isYear: Bool) -> Int? {
+    static func number(_ s: ArraySlice<Unicode.Scalar>, isYear: Bool) -> Int? {
         guard !s.isEmpty, s.count <= 4 else { return nil }
-        if s.allSatisfy({ $0.isASCII && $0.isNumber }) { return Int(String(s)) }
+        if s.allSatisfy({ $0.value &- 0x30 < 10 }) {
+            var v = 0
+            for c in s { v = v * 10 + Int(c.value - 0x30) }
+            return v
+        }
         if isYear {
             var v = 0
-            for c in s { guard let d = digits[c] else { return nil }; v = v * 10 + d }
+            for c in s { guard let d = scalarDigits[c] else { return nil }; v = v * 10 + d }
             return s.count == 4 ? v : nil
         }
         let a = Array(s)
         if let ten = a.firstIndex(of: "十") {
-            let tens = ten == 0 ? 1 : (a.count > 0 ? digits[a[0]] : nil)
-            let ones = ten == a.count - 1 ? 0 : digits[a[a.count - 1]]
+            let tens = ten == 0 ? 1 : (a.count > 0 ? scalarDigits[a[0]] : nil)
+            let ones = ten == a.count - 1 ? 0 : scalarDigits[a[a.count - 1]]
             guard let tens, let ones, ten <= 1, a.count - ten <= 2 else { return nil }
             return tens * 10 + ones
         }
-        guard a.count == 1, let d = digits[a[0]] else { return nil }
+        guard a.count == 1, let d = scalarDigits[a[0]] else { return nil }
         return d
     }
 }

@@ -14,6 +14,10 @@ public enum FlattenedText {
         ["存在的主要问题"], ["其他需要报告的事项"],
     ]
 
+    /// Every heading's wording: a line holding none is not split.
+    static let allWords = headingWords.flatMap { $0 }
+    static let headingBytes = headingWords.map { $0.map { Array($0.utf8) } }
+
     /// Raw HTML is not flattened text (a `<书名>` in prose is fine).
     static func isMarkup(_ text: String) -> Bool {
         Normalizer.contains(text, "</") || Normalizer.contains(text, "/>") || Normalizer.contains(text, "<div")
@@ -21,33 +25,57 @@ public enum FlattenedText {
     }
 
     public static func split(_ lines: [SourceLine]) -> [SourceLine] {
-        var out: [SourceLine] = []
+        split(lines.map(TextLine.init)).map(\.source)
+    }
+
+    static func split(_ lines: [TextLine]) -> [TextLine] {
+        var out: [TextLine] = []
         out.reserveCapacity(lines.count)
         for line in lines {
-            guard line.text.utf8.count > longLine * 3 || line.text.count > longLine,
-                  !line.text.contains("\t"), !Self.isMarkup(line.text) else { out.append(line); continue }
-            let chars = Array(line.text)
-            var cuts: [Int] = []
-            var i = 0
-            while i + 2 < chars.count {
-                if let n = SectionHeading.numerals.firstIndex(of: chars[i]), chars[i + 1] == "、" {
-                    let window = String(chars[(i + 2)..<min(chars.count, i + 22)])
-                    if let word = headingWords[n].first(where: { window.contains($0) }),
-                       let r = window.range(of: word) {
+            // More than 300 characters needs more than 300 bytes.
+            guard !line.hasTab, line.text.utf8.count > longLine,
+                  line.text.utf8.count > longLine * 3 || UTF8Text.length(line.text) > longLine,
+                  Self.allWords.contains(where: { UTF8Text.contains(line.text, $0) }),
+                  !Self.isMarkup(line.text) else { out.append(line); continue }
+            // Scalars stand for characters (report text has no combining marks); the scan works
+            // on the line's UTF-8 bytes and cuts at scalar boundaries.
+            var text = line.text
+            let cuts: [Int] = text.withUTF8 { b in
+                var cuts: [Int] = []
+                var i = 0
+                while i + 6 <= b.count {
+                    // A numeral (three bytes) followed by 、 (E3 80 81).
+                    guard b[i] == 0xE4 || b[i] == 0xE5, b[i + 3] == 0xE3, b[i + 4] == 0x80, b[i + 5] == 0x81,
+                          let n = SectionHeading.numeralBytes.firstIndex(where: { $0[0] == b[i] && $0[1] == b[i + 1] && $0[2] == b[i + 2] })
+                    else { i += 1; continue }
+                    // The window: the next 20 scalars.
+                    let start = i + 6
+                    var end = start
+                    var scalars = 0
+                    while end < b.count, scalars < 20 {
+                        end += 1
+                        while end < b.count, b[end] & 0xC0 == 0x80 { end += 1 }
+                        scalars += 1
+                    }
+                    let window = UnsafeBufferPointer(rebasing: b[start..<end])
+                    if let found = Self.headingBytes[n].lazy.compactMap({ word in
+                        word.withUnsafeBufferPointer { UTF8Text.find($0, in: window).map { start + $0 + word.count } }
+                    }).first {
                         cuts.append(i)
-                        let end = i + 2 + window.distance(from: window.startIndex, to: r.upperBound)
-                        cuts.append(end)
-                        i = end
+                        cuts.append(found)
+                        i = found
                         continue
                     }
+                    i += 1
                 }
-                i += 1
+                return cuts
             }
             guard !cuts.isEmpty else { out.append(line); continue }
             var start = 0
-            for cut in cuts + [chars.count] where cut > start {
-                let piece = String(chars[start..<cut]).trimmingCharacters(in: .whitespaces)
-                if !piece.isEmpty { out.append(SourceLine(piece, number: line.number)) }
+            let count = text.utf8.count
+            for cut in cuts + [count] where cut > start {
+                let piece = UTF8Text.trimmed(UTF8Text.slice(text, start, cut))
+                if !piece.isEmpty { out.append(TextLine(piece, number: line.number)) }
                 start = cut
             }
         }

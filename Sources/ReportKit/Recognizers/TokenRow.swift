@@ -27,6 +27,8 @@ public enum TokenRowReader {
                             headerWords: [String] = [], form: Form? = nil) -> Output {
         var out = Output()
         var pending = ""
+        // `pending` holds matching keys only (one scalar per character), so this is its length.
+        var pendingCount = 0
         var current: TokenRow?
         var orphan: [CellToken]?
         var orphanUnknown: Int?
@@ -43,8 +45,13 @@ public enum TokenRowReader {
             case .text:
                 if let c = current, !c.values.isEmpty { out.rows.append(c); current = nil }
                 closeOrphan()
-                pending += Normalizer.key(token.text)
-                if pending.count > 200 { pending = String(pending.suffix(160)) }
+                let key = Normalizer.key(token.text)
+                pending += key
+                pendingCount += key.unicodeScalars.count
+                if pendingCount > 200 {
+                    pending = String(String.UnicodeScalarView(pending.unicodeScalars.suffix(160)))
+                    pendingCount = 160
+                }
             case .value:
                 if !pending.isEmpty {
                     if let c = current, !c.values.isEmpty { out.rows.append(c) }
@@ -58,7 +65,7 @@ public enum TokenRowReader {
                         out.unknown.append((text, dym, token.line))
                         // Values right after a column header (`本年处理决定数量 550`) may belong
                         // to a label printed after them; values after an unknown label do not.
-                        if headerWords.contains(where: { pending.hasSuffix($0) }) {
+                        if headerWords.contains(where: { UTF8Text.hasSuffix(pending, $0) }) {
                             orphan = [token]
                             orphanUnknown = out.unknown.count - 1
                         }
@@ -66,6 +73,7 @@ public enum TokenRowReader {
                         break
                     }
                     pending = ""
+                    pendingCount = 0
                 } else if current != nil {
                     current!.values.append(token)
                 } else if orphan != nil {

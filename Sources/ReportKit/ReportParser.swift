@@ -112,6 +112,12 @@ public struct ReportParser: Sendable {
             report.format = format
         }
 
+        if let typo = meta.titleYearTypo, let year = report.year, o.year == nil {
+            diagnostics.append(.info("report.yearTypo", "标题中的年份“\(typo)”有误，按统计期限取 \(year) 年", line: meta.titleLine))
+        }
+        if meta.bodyFromProse, let body = report.body, o.body == nil {
+            diagnostics.append(.info("report.bodyFromProse", "报告标题和落款都没有写明发布机关，按正文取“\(body)”", line: meta.bodyLine))
+        }
         if report.year == nil { diagnostics.append(.error("report.noYear", "报告未写明年度（标题和统计期限中都没有）；可在 front matter 写 year: 指定", line: nil)) }
         if report.body == nil { diagnostics.append(.warning("report.noBody", "报告未写明发布机关；可在 front matter 写 body: 指定", line: nil)) }
         if report.tables.isEmpty {

@@ -26,6 +26,8 @@ public enum DiagnosticCatalogue {
         // The report as a whole.
         DiagnosticEntry("report.noYear", [.error], "报告没有写明所属年度，无法归入年份。"),
         DiagnosticEntry("report.noBody", [.warning], "报告没有写明由哪个机关发布。"),
+        DiagnosticEntry("report.yearTypo", [.info], "报告标题中的年份有误（如“202020年”），按统计期限中的年份归入。"),
+        DiagnosticEntry("report.bodyFromProse", [.info], "报告没有标题中的机关名称，也没有落款，发布机关按正文中的说法（如“本报告由…编制”）确定。"),
         DiagnosticEntry("report.noTables", [.info], "报告只有文字，没有统计表格（2019 年以前的报告常见）。"),
         DiagnosticEntry("report.tablesNotRead", [.info], "报告有统计表格，但排版无法可靠读取，表格留空，请查看原文。"),
         DiagnosticEntry("report.tableUnreadable", [.warning], "这张表的数字顺序无法确定，没有读取，请查看原文。"),

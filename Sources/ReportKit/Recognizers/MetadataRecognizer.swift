@@ -18,6 +18,12 @@ public struct MetadataRecognizer: Sendable {
         public var signature: String?
         public var year: Int?
         public var published: String?
+        /// The year as the title prints it when it is no year (`202020`): the year then comes
+        /// from the 统计期限 sentence.
+        public var titleYearTypo: String?
+        /// Where the body was read when the report has no title body and no signature: the
+        /// sentence of the prose that names it (`本报告由…编制`, `请与…联系`).
+        public var bodyFromProse = false
     }
 
     /// Endings that make a short line the name of a body.
@@ -40,27 +46,41 @@ public struct MetadataRecognizer: Sendable {
             r.body = tb
             r.bodyLine = r.titleLine
             if !Self.bodyEndings.contains(where: { UTF8Text.hasSuffix(tb, $0) }) || ["镇", "乡", "街道"].contains(where: { UTF8Text.hasSuffix(tb, $0) }) {
-                let wanted = tb + "人民政府"
-                if lines.contains(where: { UTF8Text.contains($0.compact, wanted) }) { r.body = wanted }
+                // A title that names a place is its government's report: the text names that
+                // body (兴庆区掌政镇 → 兴庆区掌政镇人民政府), or the place alone says it.
+                let wanted = UTF8Text.hasSuffix(tb, "街道") ? tb + "办事处" : tb + "人民政府"
+                if lines.contains(where: { UTF8Text.contains($0.compact, wanted) }) {
+                    r.body = wanted
+                } else if let government = Self.governmentOf(place: tb) {
+                    r.body = government
+                }
             }
+        }
+        if r.body == nil, let (body, line) = Self.proseBody(lines) {
+            r.body = body
+            r.bodyLine = line
+            r.bodyFromProse = true
         }
         if r.year == nil { r.year = periodYear(lines) ?? commonYear(lines) }
         return r
     }
 
     static let titleLabels = ["标题:", "标题：", "标题"]
+    static let sentenceMarks = ["。", "，", ","]
 
-    /// The first `NNNN年 … 报告` line near the top; a title starting with its year takes the
-    /// short line above it as its first part (`兴庆区掌政镇` / `2020 年…年度报告`).
+    /// The first title line near the top: `NNNN年 … 报告`, `…报告（NNNN年度）`, or a title
+    /// whose year is mistyped (`202020年`; the year then comes from the 统计期限 sentence). A
+    /// title starting with its year takes the short line above it as its first part
+    /// (`兴庆区掌政镇` / `2020 年…年度报告`), else the place named after the year
+    /// (`2022年北京市朝阳区政府信息公开工作年度报告`).
     func findTitle(_ lines: [TextLine], into r: inout Result) {
         let head = lines.prefix(3000)
         for (i, line) in head.enumerated() {
             var t = line.compact
             for prefix in Self.titleLabels where UTF8Text.hasPrefix(t, prefix) { t = UTF8Text.slice(t, prefix.utf8.count) }
-            guard t.utf8.count <= 240, let (year, before) = Self.leadingYear(t) else { continue }
-            // A title names the report after its year (…2019年政府信息公开工作年度报告); a
-            // sentence that mentions 本报告 before a year (本报告所列统计数据的期限自2017年…) is not one.
-            if UTF8Text.contains(before, "报告") { continue }
+            // A title is no sentence: no 。 and no comma (`2022年，道里区…本年度报告中…` is prose).
+            guard t.utf8.count <= 240, !Self.sentenceMarks.contains(where: { UTF8Text.contains(t, $0) }),
+                  let shape = Self.titleYear(t) else { continue }
             var joined = UTF8Text.trimmed(line.text)
             var continuation: TextLine?
             if !Self.namesReport(t) {
@@ -71,10 +91,11 @@ public struct MetadataRecognizer: Sendable {
                 continuation = next
                 joined += UTF8Text.trimmed(next.text)
             }
-            r.year = year
+            r.year = shape.year
+            if shape.year == nil { r.titleYearTypo = shape.printed }
             r.titleLine = line.number
             r.titleLines = [line.number] + (continuation.map { [$0.number] } ?? [])
-            var body = before
+            var body = Self.cleanTitleBody(shape.before)
             var title = joined
             for prefix in Self.titleLabels where UTF8Text.hasPrefix(title, prefix) {
                 title = UTF8Text.trimmed(UTF8Text.slice(title, prefix.utf8.count))
@@ -85,7 +106,8 @@ public struct MetadataRecognizer: Sendable {
                 while j >= 0, lines[j].isBlank { j -= 1 }
                 if j >= 0 {
                     let prev = lines[j].compact
-                    if UTF8Text.length(prev) <= 30, !UTF8Text.contains(prev, "。"), !UTF8Text.contains(prev, ":"), !UTF8Text.contains(prev, "：") {
+                    if UTF8Text.length(prev) <= 30, !UTF8Text.contains(prev, "。"), !UTF8Text.contains(prev, ":"), !UTF8Text.contains(prev, "："),
+                       SectionHeading.section(of: lines[j]) == nil {
                         body = prev
                         title = UTF8Text.trimmed(lines[j].text) + " " + title
                         r.titleLine = lines[j].number
@@ -93,6 +115,7 @@ public struct MetadataRecognizer: Sendable {
                     }
                 }
             }
+            if body.isEmpty || body == "(" { body = Self.bodyAfterYear(shape.after) }
             r.title = title
             r.titleBody = body
             return
@@ -138,8 +161,8 @@ public struct MetadataRecognizer: Sendable {
     /// the body named just before it when there is one.
     func findSignature(_ lines: [TextLine], into r: inout Result) {
         for i in stride(from: lines.count - 1, through: 0, by: -1) {
-            // Every date holds 年.
-            guard UTF8Text.contains(lines[i].text, "年") else { continue }
+            // Every date holds 年 or a digit.
+            guard UTF8Text.contains(lines[i].text, "年") || UTF8Text.hasDigit(lines[i].text) else { continue }
             let text = UTF8Text.trimmed(lines[i].text)
             if text.isEmpty { continue }
             if let d = DateReader.date(text), let iso = d.iso, UTF8Text.length(text) <= 24 {
@@ -155,7 +178,7 @@ public struct MetadataRecognizer: Sendable {
             let pieces = UTF8Text.pieces(text)
             guard pieces.count > 1 else { continue }
             for k in stride(from: pieces.count - 1, through: 0, by: -1) where UTF8Text.contains(pieces[k], "年") {
-                if let d = DateReader.date(pieces[k]), let iso = d.iso {
+                if let d = DateReader.date(pieces[k], numeric: false), let iso = d.iso {
                     r.published = iso
                     if k > 0, let b = Self.bodyName(pieces[k - 1]) {
                         r.signature = b

@@ -74,7 +74,8 @@ public enum Normalizer {
     }
 
     /// One line as the recognisers see it: folded, markdown heading marks and bold removed,
-    /// a pipe-table row turned into tab-separated cells (its `|---|` rule into nothing).
+    /// a pipe-table row (a line starting with `|`, or holding two) turned into tab-separated
+    /// cells (its `|---|` rule into nothing).
     ///
     /// One pass over the UTF-8 bytes folds and drops `**` (left to right, as
     /// `replacingOccurrences(of: "**", with: "")` on the folded text would); only a line that
@@ -88,7 +89,9 @@ public enum Normalizer {
             var f = folded
             let shaped: [UInt8]? = f.withUTF8 { b in
                 let r = UTF8Text.trimmedRange(b)
-                guard !r.isEmpty, b[r.lowerBound] == 0x23 || b[r.lowerBound] == 0x7C else { return nil }
+                guard !r.isEmpty else { return nil }
+                // A pipe row may leave out its outer pipes (`规章 | 0 | 0 | 0`): two pipes make one.
+                guard b[r.lowerBound] == 0x23 || b[r.lowerBound] == 0x7C || b[r].lazy.filter({ $0 == 0x7C }).count >= 2 else { return nil }
                 return shape(b, trimmed: r)
             }
             return shaped.map { String(decoding: $0, as: UTF8.self) } ?? folded

@@ -10,16 +10,19 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev, as a system library.
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // poppler's GLib API (Debian's libpoppler-glib-dev): PDF text with positions, and pages rendered for ruling lines.
+        .systemLibrary(name: "Cpoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         // The pure core: model, forms, text decoding, parser, rules, gazetteer. No file system, no printing
         // (the gazetteer resource is the one thing it loads, from its own bundle).
         .target(name: "ReportKit", resources: [.copy("Resources")]),
         // The one reading path: file kinds (text, HTML …), front matter, the parse. Every
         // caller (build, check, extract, the bench, the golden tests) reads through it.
-        .target(name: "InputKit", dependencies: ["ReportKit", "Yams"]),
+        .target(name: "InputKit", dependencies: ["ReportKit", "Yams", "Cpoppler", "ZIPFoundation"]),
         // Site model, rendering, themes, search index, atomic output.
         .target(name: "SiteKit", dependencies: [
             "InputKit", "Ccmark", "Yams",
@@ -32,8 +35,9 @@ let package = Package(
         .executableTarget(name: "nianbao-bench", dependencies: ["SiteKit"]),
         .target(name: "NianbaoTestSupport", dependencies: ["ReportKit"], path: "Tests/NianbaoTestSupport"),
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "InputKit", "NianbaoTestSupport"], exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "InputKitTests", dependencies: ["InputKit", "NianbaoTestSupport"]),
+        .testTarget(name: "InputKitTests", dependencies: ["InputKit", "NianbaoTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteKitTests", dependencies: ["SiteKit", "NianbaoTestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "nianbaoTests", dependencies: ["nianbao", "SiteKit", "NianbaoTestSupport"]),
+        .testTarget(name: "BenchTests", dependencies: ["nianbao-bench", "SiteKit"]),
     ]
 )

@@ -58,7 +58,7 @@ public struct ReportReader: Sendable {
     public func read(fileAt url: URL, path: String, source: String) -> Outcome {
         do {
             let data = try Data(contentsOf: url)
-            return read(data, path: path, source: source)
+            return read(data, path: path, source: source, sidecar: Self.sidecar(of: url))
         } catch {
             let why = FileManager.default.fileExists(atPath: url.path) ? "无法读取文件（\(Self.reason(error))），请检查文件权限" : "文件不存在"
             let document = SourceDocument(path: path, kind: Self.kind(of: path) ?? .text, bytes: Data(), text: "", encoding: "")
@@ -66,9 +66,18 @@ public struct ReportReader: Sendable {
         }
     }
 
-    /// Reads a file's bytes.
-    public func read(_ data: Data, path: String, source: String) -> Outcome {
-        let prepared = prepare(data, path: path, source: source)
+    /// The front matter file beside a PDF or Word file (`报告.pdf.yml` beside `报告.pdf`): its
+    /// text, or `nil` when there is none (or it cannot be read).
+    public static func sidecar(of url: URL) -> String? {
+        let yml = URL(fileURLWithPath: url.path + ".yml")
+        guard let kind = kind(of: url.path), kind.usesSidecar, let data = try? Data(contentsOf: yml) else { return nil }
+        return TextDecoder.decode([UInt8](data)).text
+    }
+
+    /// Reads a file's bytes. `sidecar` is the text of the front matter file beside a PDF or
+    /// Word file (`NAME.pdf.yml`), which cannot hold front matter itself.
+    public func read(_ data: Data, path: String, source: String, sidecar: String? = nil) -> Outcome {
+        let prepared = prepare(data, path: path, source: source, sidecar: sidecar)
         guard let input = prepared.input else {
             return Outcome(document: prepared.document, report: nil, problems: prepared.diagnostics)
         }
@@ -78,7 +87,7 @@ public struct ReportReader: Sendable {
     }
 
     /// Steps 1–4 and the lines of step 5.
-    public func prepare(_ data: Data, path: String, source: String) -> Prepared {
+    public func prepare(_ data: Data, path: String, source: String, sidecar: String? = nil) -> Prepared {
         let bytes = [UInt8](data)
         let kind = SourceKind.of(fileExtension: Self.fileExtension(path), bytes: bytes) ?? .text
         let reader = kind.reader
@@ -90,18 +99,38 @@ public struct ReportReader: Sendable {
         case .failure(let f): return stop(f.diagnostic)
         case .success(let d): decoded = d
         }
-        let front = FrontMatter.split(decoded.text)
+        let front = kind.usesSidecar ? Self.sidecarFrontMatter(sidecar, of: path, text: decoded.text) : FrontMatter.split(decoded.text)
         if front.remainingText.allSatisfy(\.isWhitespace) {
             let what = front.fields.isEmpty && front.diagnostics.isEmpty ? "文件是空的" : "文件除 front matter 外没有正文"
             return stop(.error("file.empty", "\(what)，未生成页面；请放入报告全文", line: nil), text: decoded.text, encoding: decoded.encoding)
         }
-        let (overrides, problems) = front.overrides(resolveRegion: regionLookup)
+        var (overrides, problems) = front.overrides(resolveRegion: regionLookup)
+        if kind.usesSidecar { problems = problems.map { Self.aboutSidecar($0, of: path, line: nil) } }
         let folder = path.split(separator: "/").dropLast().joined(separator: "/")
         let input = ParseInput(lines: reader.lines(of: front.remainingText), source: source,
                                folder: Self.folderClue(source: source, path: path, folder: folder),
                                grid: reader.grid, overrides: overrides)
         return Prepared(document: SourceDocument(path: path, kind: kind, bytes: data, text: decoded.text, encoding: decoded.encoding),
                         input: input, diagnostics: decoded.diagnostics + front.diagnostics + problems)
+    }
+
+    /// Front matter from the sidecar of a PDF or Word file, with the file's own text as the
+    /// remaining text. Problems name the sidecar and its line (the report's line numbers are
+    /// those of the rendition).
+    static func sidecarFrontMatter(_ sidecar: String?, of path: String, text: String) -> FrontMatter {
+        guard let sidecar else { return FrontMatter(fields: [:], remainingText: text, diagnostics: []) }
+        let block = FrontMatter.split("---\n" + sidecar + (sidecar.hasSuffix("\n") ? "" : "\n") + "---\n")
+        let diagnostics = block.diagnostics.map { aboutSidecar($0, of: path, line: $0.line.map { $0 - 1 }) }
+        return FrontMatter(fields: block.fields, remainingText: text, diagnostics: diagnostics)
+    }
+
+    /// A front matter problem moved to the sidecar: named in the message, with its line there.
+    static func aboutSidecar(_ d: Diagnostic, of path: String, line: Int?) -> Diagnostic {
+        var d = d
+        let name = (path.split(separator: "/").last.map(String.init) ?? path) + ".yml"
+        d.message = name + (line.map { " 第 \($0) 行" } ?? "") + "：" + d.message
+        d.line = nil
+        return d
     }
 
     /// The folder clue for the region resolver: the folders of the shown path (they include the

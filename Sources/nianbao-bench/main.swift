@@ -1,72 +1,36 @@
 import Foundation
-import SiteKit
 
 // nianbao-bench: the speed goals of the project, each against a peer timed in the same run.
+// See README.md beside this file.
 //
-//   swift run -c release nianbao-bench [corpus|all] [--corpus DIR]
-//
-// corpus: parse every file of a corpus folder (the goal: the whole dev corpus in under one
-//         second, release build) against the peer "decode only" (reading the same bytes into
-//         text), so the figure says what parsing itself costs.
-// gazetteer: the first load of the division gazetteer in this fresh process (the goal: it
-//         adds under 50 ms to a build) against a whole build of content/ into a temporary
-//         folder, timed after the load, so the ratio says what share of a build it is.
+//   swift run -c release nianbao-bench site --reports N [--seed S] [--runs R] [--work DIR] [--keep]
+//   swift run -c release nianbao-bench phases --content DIR [--runs R]
+//   swift run -c release nianbao-bench generate --reports N --out DIR [--seed S] [--hugo]
+//   swift run -c release nianbao-bench [corpus|gazetteer|all] [--corpus DIR]
 
 let args = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
     guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
     return args[i + 1]
 }
-let corpusDir = option("--corpus") ?? "../shared/corpus/raw"
 let which = args.first.flatMap { $0.hasPrefix("--") ? nil : $0 } ?? "all"
 
-func corpusBenchmark(_ corpusDir: String) throws {
-    let files = try ContentFolder.discover(in: URL(fileURLWithPath: corpusDir))
-    precondition(!files.isEmpty, "no report files in \(corpusDir)")
-    let bytes = try files.map { try Data(contentsOf: $0.url) }
-    let reader = BenchToolchain.reader
-    var decoded = 0
-    let decodeOnly = Bench.median {
-        decoded = 0
-        for b in bytes { decoded += TextDecoder.decode([UInt8](b)).text.utf8.count }
-    }
-    var reports: [Report] = []
-    let parse = Bench.median {
-        reports = zip(files, bytes).compactMap { file, data in
-            reader.read(data, path: file.relativePath, source: file.relativePath).report
-        }
-    }
-    precondition(reports.count == files.count && decoded > 0)
-    print("corpus: \(files.count) files, \(bytes.reduce(0) { $0 + $1.count } / 1024) KB")
-    print("  decode + parse + check: \(Bench.ms(parse))   (goal: under 1000 ms)")
-    print("  peer, decode only:      \(Bench.ms(decodeOnly))")
-    print("  ratio: \(Bench.ratio(parse, decodeOnly)) the cost of decoding alone")
-}
-
-enum BenchToolchain {
-    static var reader: ReportReader { .standard }
-}
-
-func gazetteerBenchmark() throws {
-    let start = DispatchTime.now().uptimeNanoseconds
-    let count = Gazetteer.shared.count
-    let load = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-    precondition(count == 44_699, "gazetteer has \(count) divisions")
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-bench-\(getpid())")
-    defer { try? FileManager.default.removeItem(at: out) }
-    let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    let plan = try BuildPlan.resolve(root: root, content: nil, output: out.path, theme: nil, baseURL: nil)
-    var result: Pipeline.Result?
-    let build = try Bench.median(runs: 5) { result = try Pipeline(plan: plan).build() }
-    precondition((result?.reports ?? 0) > 0)
-    print("gazetteer: first load \(Bench.ms(load))   (goal: under 50 ms)")
-    print("  peer, build of content/ (\(result!.reports) reports, \(result!.pages) pages) after the load: \(Bench.ms(build))")
-    print("  ratio: the load is \(Bench.ratio(load, build)) a build of content/")
-}
-
 do {
-    if which == "gazetteer" || which == "all" { try gazetteerBenchmark() }
-    if which == "corpus" || which == "all" { try corpusBenchmark(corpusDir) }
+    switch which {
+    case "site":
+        try SiteBenchmark(options: .init(option: option, flag: { args.contains($0) })).run()
+    case "phases":
+        try PhaseBenchmark.run(option: option)
+    case "generate":
+        try GenerateCommand.run(option: option, flag: { args.contains($0) })
+    case "corpus", "gazetteer", "all":
+        if which == "gazetteer" || which == "all" { try gazetteerBenchmark() }
+        if which == "corpus" || which == "all" { try corpusBenchmark(option("--corpus") ?? "../shared/corpus/raw") }
+    default:
+        let known = "site, phases, generate, corpus, gazetteer, all"
+        FileHandle.standardError.write(Data("nianbao-bench: unknown benchmark \(which) (\(known))\n".utf8))
+        exit(64)
+    }
 } catch {
     FileHandle.standardError.write(Data("nianbao-bench: \(error)\n".utf8))
     exit(1)

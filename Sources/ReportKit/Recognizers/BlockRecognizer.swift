@@ -32,7 +32,8 @@ public struct BlockRecognizer: Sendable {
             if let span = tables.first(where: { $0.range.lowerBound == i }), !span.range.isEmpty {
                 flush()
                 blocks.append(.table(span.kind, line: original[i].number))
-                for k in span.range where k < original.count && TableRegion.isProse(normalized[k]) {
+                for k in span.range where k < original.count && TableRegion.isProse(normalized[k])
+                    && !TableRegion.isPageMark(compact: normalized[k].compact) {
                     blocks.append(.paragraph(text: UTF8Text.trimmed(original[k].text), line: original[k].number))
                 }
                 i = max(span.range.upperBound, i + 1)
@@ -42,7 +43,8 @@ public struct BlockRecognizer: Sendable {
             let norm = UTF8Text.trimmed(normalized[i].text)
             let number = original[i].number
             i += 1
-            if norm.isEmpty { continue }
+            // A page number (`- 3 -`, `第 3 页`) is not text: a paragraph runs on across it.
+            if norm.isEmpty || TableRegion.isPageMark(compact: normalized[i - 1].compact) { continue }
             let trimmedRaw = UTF8Text.trimmed(raw)
             if titleLines.contains(number) {
                 flush()

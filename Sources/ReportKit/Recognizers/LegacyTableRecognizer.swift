@@ -31,7 +31,8 @@ public struct LegacyTableRecognizer: Sendable {
         // The header line itself may carry the whole flattened table (crawler text).
         var pieces: [(label: String, unit: String?, values: [CellToken], line: Int, split: Bool)] = []
         let tabbed = lines[start].hasTab
-        for line in lines[start...] {
+        // A page number between two rows (`- 3 -`, a PDF's `第 3 页`) is no row and does not end the form.
+        for line in lines[start...] where !TableRegion.isPageMark(compact: line.compact) {
             let t = line.compact
             if form.footerWords.contains(where: { UTF8Text.hasPrefix(t, $0) }) { break }
             // The form ends where its layout ends: a line that is not a row (tab rows), or

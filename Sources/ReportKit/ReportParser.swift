@@ -121,8 +121,9 @@ public struct ReportParser: Sendable {
         if report.year == nil { diagnostics.append(.error("report.noYear", "报告未写明年度（标题和统计期限中都没有）；可在 front matter 写 year: 指定", line: nil)) }
         if report.body == nil { diagnostics.append(.warning("report.noBody", "报告未写明发布机关；可在 front matter 写 body: 指定", line: nil)) }
         if report.tables.isEmpty {
-            if forms.era(of: report.format)?.tables.isEmpty == false {
-                // The form's headers are there but no table could be read (e.g. flattened text).
+            if looksNew {
+                // The form's headers are printed but no table could be read (e.g. flattened text);
+                // the year alone (a 2020 report of prose) says nothing about tables.
                 diagnostics.append(.info("report.tablesNotRead", "报告有统计表格，但版式无法可靠读取，表格留空", line: nil))
             } else {
                 diagnostics.append(.info("report.noTables", "报告没有统计表格（仅有文字）", line: nil))

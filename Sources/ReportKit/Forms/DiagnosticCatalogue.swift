@@ -37,6 +37,7 @@ public enum DiagnosticCatalogue {
         DiagnosticEntry("cell.unreadable", [.warning], "表格中这些格子写的不是数字，无法读取；页面显示为“—”。"),
         DiagnosticEntry("cell.joined", [.warning, .info], "一行中的数字连在一起，没有分隔；能按合计唯一拆开时拆开，否则留空。"),
         DiagnosticEntry("active.cellCount", [.warning], "表二这一行的数字个数与官方表格的列数不符。"),
+        DiagnosticEntry("table.layout", [.info], "表格各行的数字个数相同但与官方表格不符，是排版（合并的表头、空列、小计列）所致，按一致的列位置读取，不是报告数字有误。"),
         DiagnosticEntry("applications.cellCount", [.warning], "表三这一行的数字个数不是 7 个；只有能由合计唯一确定的格子才填入。"),
         DiagnosticEntry("review.cellCount", [.warning], "表四的数字个数不是 15 个，无法确定各格，全部留空。"),
         // The report's own arithmetic (勾稽关系): see the forms' identities.

@@ -18,6 +18,29 @@ public enum FlattenedText {
     static let allWords = headingWords.flatMap { $0 }
     static let headingBytes = headingWords.map { $0.map { Array($0.utf8) } }
 
+    /// A table flattened onto a line prints at least this many numbers (table 四 prints 15).
+    static let tableNumbers = 6
+
+    /// Whether a line may be a whole report or section collapsed: more than 300 characters, or
+    /// a section with its table and no prose (`二、主动公开政府信息情况 第二十条第（一）项 信息内容 …`).
+    static func isLong(_ text: String) -> Bool {
+        // More than 300 characters needs more than 300 bytes.
+        let bytes = text.utf8.count
+        if bytes > longLine && (bytes > longLine * 3 || UTF8Text.length(text) > longLine) { return true }
+        return bytes > 60 && TableRegion.digitRuns(text) >= tableNumbers
+    }
+
+    /// A section's piece is its prose, then its table: the cells after the last sentence end
+    /// (`。`) are cut off as their own line when they print a table's worth of numbers, so the
+    /// prose before them does not make the table prose (`TableRegion.isProse`).
+    static func proseAndTable(_ piece: String) -> [String] {
+        guard !piece.isEmpty else { return [] }
+        guard let end = UTF8Text.findLast("。", in: piece) else { return [piece] }
+        let tail = UTF8Text.trimmed(UTF8Text.slice(piece, end + "。".utf8.count))
+        guard TableRegion.digitRuns(tail) >= tableNumbers else { return [piece] }
+        return [UTF8Text.slice(piece, 0, end + "。".utf8.count), tail]
+    }
+
     /// Raw HTML is not flattened text (a `<书名>` in prose is fine).
     static func isMarkup(_ text: String) -> Bool {
         Normalizer.contains(text, "</") || Normalizer.contains(text, "/>") || Normalizer.contains(text, "<div")
@@ -32,9 +55,7 @@ public enum FlattenedText {
         var out: [TextLine] = []
         out.reserveCapacity(lines.count)
         for line in lines {
-            // More than 300 characters needs more than 300 bytes.
-            guard !line.hasTab, line.text.utf8.count > longLine,
-                  line.text.utf8.count > longLine * 3 || UTF8Text.length(line.text) > longLine,
+            guard !line.hasTab, isLong(line.text),
                   Self.allWords.contains(where: { UTF8Text.contains(line.text, $0) }),
                   !Self.isMarkup(line.text) else { out.append(line); continue }
             // Scalars stand for characters (report text has no combining marks); the scan works
@@ -75,7 +96,7 @@ public enum FlattenedText {
             let count = text.utf8.count
             for cut in cuts + [count] where cut > start {
                 let piece = UTF8Text.trimmed(UTF8Text.slice(text, start, cut))
-                if !piece.isEmpty { out.append(TextLine(piece, number: line.number)) }
+                for part in proseAndTable(piece) { out.append(TextLine(part, number: line.number)) }
                 start = cut
             }
         }

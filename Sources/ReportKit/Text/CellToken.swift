@@ -25,6 +25,8 @@ public struct CellToken: Hashable, Sendable {
         var text = text
         text.withUTF8 { b in
             var sawText = false
+            var sawValue = false
+            var emptiesAfterValue = 0
             var start = 0
             for k in 0...b.count where k == b.count || b[k] == 0x09 {
                 let r = UTF8Text.trimmedRange(UnsafeBufferPointer(rebasing: b[start..<k]))
@@ -32,12 +34,20 @@ public struct CellToken: Hashable, Sendable {
                 start = k + 1
                 if cell.isEmpty {
                     if grid && sawText { result.append(CellToken(kind: .value, text: "", value: nil, line: line)) }
+                    if !grid && sawValue { emptiesAfterValue += 1 }
                     continue
                 }
                 if let v = parseFolded(cell) {
+                    // Outside a grid, empty cells before the first value are merged label cells
+                    // and after the last one trailing tabs; between two values they are blank
+                    // cells of the row (`4\t\t\t\t\t\t4`), each a value the report left empty.
+                    for _ in 0..<emptiesAfterValue { result.append(CellToken(kind: .value, text: "", value: nil, line: line)) }
+                    emptiesAfterValue = 0
+                    sawValue = true
                     result.append(CellToken(kind: .value, text: String(decoding: cell, as: UTF8.self), value: v, line: line))
                     continue
                 }
+                emptiesAfterValue = 0
                 sawText = true
                 // Pieces split on U+0020 only, empty pieces dropped.
                 var p = 0

@@ -30,15 +30,48 @@ public enum FlattenedText {
         return bytes > 60 && TableRegion.digitRuns(text) >= tableNumbers
     }
 
-    /// A section's piece is its prose, then its table: the cells after the last sentence end
-    /// (`。`) are cut off as their own line when they print a table's worth of numbers, so the
-    /// prose before them does not make the table prose (`TableRegion.isProse`).
+    /// A section's piece holds prose and a table's cells: `…营造了良好环境。 第二十条第（一）项 信息内容
+    /// … 行政事业性收费 1.5`, or `… 尚未审结 总计 1 0 0 0 1 … 0 1 本年度发生行政复议1件。`. The cells
+    /// become a line of their own (from the sentence start to the last value), so the prose
+    /// around them does not make the table prose (`TableRegion.isProse`); the prose stays as
+    /// printed. A sentence is cells only when it prints a table's worth of numbers and the
+    /// space-separated word before the prose is a value.
     static func proseAndTable(_ piece: String) -> [String] {
         guard !piece.isEmpty else { return [] }
-        guard let end = UTF8Text.findLast("。", in: piece) else { return [piece] }
-        let tail = UTF8Text.trimmed(UTF8Text.slice(piece, end + "。".utf8.count))
-        guard TableRegion.digitRuns(tail) >= tableNumbers else { return [piece] }
-        return [UTF8Text.slice(piece, 0, end + "。".utf8.count), tail]
+        guard TableRegion.digitRuns(piece) >= tableNumbers, UTF8Text.contains(piece, "。") else { return [piece] }
+        var out: [String] = []
+        var prose = ""
+        func flush() {
+            let p = UTF8Text.trimmed(prose)
+            if !p.isEmpty { out.append(p) }
+            prose = ""
+        }
+        for sentence in sentences(piece) {
+            let words = sentence.split(separator: " ", omittingEmptySubsequences: true)
+            guard TableRegion.digitRuns(sentence) >= tableNumbers,
+                  let last = words.lastIndex(where: { CellValue.parse(String($0)) != nil }), last > 0 else {
+                prose += sentence
+                continue
+            }
+            flush()
+            out.append(words[...last].joined(separator: " "))
+            prose = words[(last + 1)...].joined(separator: " ")
+        }
+        flush()
+        return out
+    }
+
+    /// The sentences of `text`, each with its `。` (the last one may have none).
+    static func sentences(_ text: String) -> [String] {
+        var out: [String] = []
+        var from = 0
+        while let at = UTF8Text.find("。", in: text, from: from) {
+            let end = at + "。".utf8.count
+            out.append(UTF8Text.slice(text, from, end))
+            from = end
+        }
+        if from < text.utf8.count { out.append(UTF8Text.slice(text, from)) }
+        return out
     }
 
     /// Raw HTML is not flattened text (a `<书名>` in prose is fine).

@@ -119,8 +119,8 @@ struct ProvinceLayoutTests {
     }
 
     /// Crawler text: each section on one line, heading, prose and table cells separated by
-    /// single spaces; with prose before the tables (lines of more than 300 characters), and
-    /// without (a section line of table cells only).
+    /// single spaces; with prose before the tables and after table 四 (lines of more than 300
+    /// characters), and without (a section line of table cells only).
     @Test(arguments: ["parser-flattened-prose.txt", "parser-flattened-sections.txt"])
     func readsTablesTwoAndFourOfCrawlerText(_ name: String) throws {
         let r = try ParserFixture.parse(name)

@@ -22,6 +22,33 @@ public enum Normalizer {
         } ?? text
     }
 
+    /// What folding makes of the multi-byte scalar of `length` bytes at `i`: the ASCII byte it
+    /// becomes (a space, or a full-width form's ASCII twin), or `drop` for a zero-width one;
+    /// `(nil, false)` keeps it.
+    @inline(__always)
+    static func folded(_ b: UnsafeBufferPointer<UInt8>, at i: Int, length: Int) -> (replacement: UInt8?, drop: Bool) {
+        let n = b.count
+        let c = b[i]
+        if length == 2, c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 { return (0x20, false) }                   // U+00A0
+        guard length == 3, i + 2 < n else { return (nil, false) }
+        let c1 = b[i + 1], c2 = b[i + 2]
+        switch c {
+        case 0xEF:
+            if c1 == 0xBC, c2 >= 0x81 { return (c2 &- 0x60, false) }                                     // U+FF01–FF3F
+            if c1 == 0xBD, c2 <= 0x9E { return (c2 &- 0x20, false) }                                     // U+FF40–FF5E
+            if c1 == 0xBB, c2 == 0xBF { return (nil, true) }                                             // U+FEFF
+        case 0xE3:
+            if c1 == 0x80, c2 == 0x80 { return (0x20, false) }                                           // U+3000
+        case 0xE2:
+            if c1 == 0x80 {
+                if c2 >= 0x82 && c2 <= 0x8A || c2 == 0xAF { return (0x20, false) }                      // U+2002–200A, U+202F
+                if c2 >= 0x8B && c2 <= 0x8D { return (nil, true) }                                      // U+200B–200D
+            } else if c1 == 0x81, c2 == 0x9F { return (0x20, false) }                                  // U+205F
+        default: break
+        }
+        return (nil, false)
+    }
+
     /// Folds `b`; `out` stays `nil` while nothing has changed (the caller keeps the original).
     static func fold(_ b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]?) {
         let n = b.count
@@ -42,27 +69,7 @@ public enum Normalizer {
                 continue
             }
             let length = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
-            var replacement: UInt8? = nil
-            var drop = false
-            if length == 2, c == 0xC2, i + 1 < n, b[i + 1] == 0xA0 {
-                replacement = 0x20
-            } else if length == 3, i + 2 < n {
-                let c1 = b[i + 1], c2 = b[i + 2]
-                switch c {
-                case 0xEF:
-                    if c1 == 0xBC, c2 >= 0x81 { replacement = c2 &- 0x60 }                     // U+FF01–FF3F
-                    else if c1 == 0xBD, c2 <= 0x9E { replacement = c2 &- 0x20 }                // U+FF40–FF5E
-                    else if c1 == 0xBB, c2 == 0xBF { drop = true }                             // U+FEFF
-                case 0xE3:
-                    if c1 == 0x80, c2 == 0x80 { replacement = 0x20 }                           // U+3000
-                case 0xE2:
-                    if c1 == 0x80 {
-                        if c2 >= 0x82 && c2 <= 0x8A || c2 == 0xAF { replacement = 0x20 }        // U+2002–200A, U+202F
-                        else if c2 >= 0x8B && c2 <= 0x8D { drop = true }                       // U+200B–200D
-                    } else if c1 == 0x81, c2 == 0x9F { replacement = 0x20 }                    // U+205F
-                default: break
-                }
-            }
+            let (replacement, drop) = folded(b, at: i, length: length)
             if replacement != nil || drop {
                 begin()
                 if let r = replacement { out!.append(r) }
@@ -148,27 +155,7 @@ public enum Normalizer {
             var length = 1
             if c >= 0x80 {
                 length = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
-                var replacement: UInt8? = nil
-                var drop = false
-                if length == 2, c == 0xC2, i + 1 < n, raw[i + 1] == 0xA0 {
-                    replacement = 0x20
-                } else if length == 3, i + 2 < n {
-                    let c1 = raw[i + 1], c2 = raw[i + 2]
-                    switch c {
-                    case 0xEF:
-                        if c1 == 0xBC, c2 >= 0x81 { replacement = c2 &- 0x60 }
-                        else if c1 == 0xBD, c2 <= 0x9E { replacement = c2 &- 0x20 }
-                        else if c1 == 0xBB, c2 == 0xBF { drop = true }
-                    case 0xE3:
-                        if c1 == 0x80, c2 == 0x80 { replacement = 0x20 }
-                    case 0xE2:
-                        if c1 == 0x80 {
-                            if c2 >= 0x82 && c2 <= 0x8A || c2 == 0xAF { replacement = 0x20 }
-                            else if c2 >= 0x8B && c2 <= 0x8D { drop = true }
-                        } else if c1 == 0x81, c2 == 0x9F { replacement = 0x20 }
-                    default: break
-                    }
-                }
+                let (replacement, drop) = folded(raw, at: i, length: length)
                 if drop { i += length; continue }
                 if let r = replacement {
                     byte = r

@@ -26,6 +26,8 @@ public enum DiagnosticCatalogue {
         // The report as a whole.
         DiagnosticEntry("report.noYear", [.error], "报告没有写明所属年度，无法归入年份。"),
         DiagnosticEntry("report.noBody", [.warning], "报告没有写明由哪个机关发布。"),
+        DiagnosticEntry("report.yearTypo", [.info], "报告标题中的年份有误（如“202020年”），按统计期限中的年份归入。"),
+        DiagnosticEntry("report.bodyFromProse", [.info], "报告没有标题中的机关名称，也没有落款，发布机关按正文中的说法（如“本报告由…编制”）确定。"),
         DiagnosticEntry("report.noTables", [.info], "报告只有文字，没有统计表格（2019 年以前的报告常见）。"),
         DiagnosticEntry("report.tablesNotRead", [.info], "报告有统计表格，但排版无法可靠读取，表格留空，请查看原文。"),
         DiagnosticEntry("report.tableUnreadable", [.warning], "这张表的数字顺序无法确定，没有读取，请查看原文。"),
@@ -37,6 +39,7 @@ public enum DiagnosticCatalogue {
         DiagnosticEntry("cell.unreadable", [.warning], "表格中这些格子写的不是数字，无法读取；页面显示为“—”。"),
         DiagnosticEntry("cell.joined", [.warning, .info], "一行中的数字连在一起，没有分隔；能按合计唯一拆开时拆开，否则留空。"),
         DiagnosticEntry("active.cellCount", [.warning], "表二这一行的数字个数与官方表格的列数不符。"),
+        DiagnosticEntry("table.layout", [.info], "表格各行的数字个数相同但与官方表格不符，是排版（合并的表头、空列、小计列）所致，按一致的列位置读取，不是报告数字有误。"),
         DiagnosticEntry("applications.cellCount", [.warning], "表三这一行的数字个数不是 7 个；只有能由合计唯一确定的格子才填入。"),
         DiagnosticEntry("review.cellCount", [.warning], "表四的数字个数不是 15 个，无法确定各格，全部留空。"),
         // The report's own arithmetic (勾稽关系): see the forms' identities.

@@ -11,7 +11,7 @@ extension Pipeline {
 
     func buildSearchOnly() throws -> Result {
         let start = Date()
-        let found = try ContentFolder.discover(in: plan.content)
+        let found = try ContentFolder.discover(in: plan.content).entries
         let reader = self.reader
         let label = plan.contentLabel
         let slots = Slots<ReportSummary>(count: found.count)
@@ -28,10 +28,10 @@ extension Pipeline {
             OutputFile(path: plan.map.reportFolder[i] + item.1.rawName, data: try Data(contentsOf: item.0))
         }
         files += renderer.theme.assets + SearchIndexBuilder.files(for: plan, previous: SearchIDs.read(site: self.plan.output))
-        files.append(try renderer.draw(SearchPage(), plan: plan, reports: []).0)
-        var result = Result(documents: [], diagnostics: [], pages: 1, written: nil, seconds: 0)
-        result.written = try OutputWriter(output: self.plan.output).write(files)
-        result.seconds = Date().timeIntervalSince(start)
-        return result
+        files.append(try renderer.draw(SearchPage(), plan: plan, reports: []))
+        let written = try OutputWriter(output: self.plan.output).write(files)
+        return Result(diagnostics: [], reports: kept.count, filesLeftOut: found.count - kept.count, pages: 1, written: written,
+                      seconds: Date().timeIntervalSince(start), parsed: found.count, drawn: 1, cache: .none, peakParsed: 0,
+                      lines: { _ in nil })
     }
 }

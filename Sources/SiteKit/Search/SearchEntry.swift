@@ -27,6 +27,12 @@ public struct SearchEntry: Sendable, Hashable {
     /// The prose and the labels of the tables, each part apart (`SearchText.hardBreak`).
     public var text: String
 
+    init(title: String?, body: String?, year: Int?, chain: [String], codes: [String], code: String?, figures: [Figure],
+         text: String) {
+        (self.title, self.body, self.year, self.chain, self.codes, self.code, self.figures, self.text) =
+            (title, body, year, chain, codes, code, figures, text)
+    }
+
     public init(report r: Report) {
         let levels: [(String?, String?)] = [(r.region.province, r.region.codes.province), (r.region.city, r.region.codes.city),
                                              (r.region.county, r.region.codes.county), (r.region.town, r.region.codes.town)]

@@ -54,6 +54,7 @@ public struct ApplicationsTableRecognizer: Sendable {
             let name = "\(form.name) \(form.printedName(of: row.key))"
             let subject = Diagnostic.Subject(table: form.kind, row: row.key)
             var values = tokens.map(\.value)
+            var asPrinted: [PrintedValue]?
             if tokens.count != width {
                 if let split = CellPlacement.splitConcatenated(tokens.map(\.text), sum: sum) {
                     // Digits run together without separators (crawler text): a layout artifact,
@@ -67,6 +68,7 @@ public struct ApplicationsTableRecognizer: Sendable {
                     diagnostics.append(.warning("applications.cellCount", "\(name): \(tokens.count) 个数值，应为 \(width) 个",
                                                 line: row.line, subject: subject))
                     values = CellPlacement.place(values, sum: sum, columns: width)
+                    asPrinted = tokens.map { PrintedValue(text: $0.text, line: $0.line) }
                 }
             }
             var cells: [StatCell] = []
@@ -78,7 +80,7 @@ public struct ApplicationsTableRecognizer: Sendable {
                 if v == nil && (tokens.count == width || tokens.count == 0) { missing.add(column: column, text: token?.text) }
             }
             diagnostics += missing.diagnostics(line: row.line)
-            table.set(StatRow(key: row.key, line: row.line, cells: cells))
+            table.set(StatRow(key: row.key, line: row.line, cells: cells, printed: asPrinted))
         }
         return (table, diagnostics)
     }

@@ -23,6 +23,24 @@ import Testing
         #expect(html.contains(#"<th id="t3-r-results" rowspan="22" scope="rowgroup">"#))
     }
 
+    /// Issue 13: seed 000 prints （七）总计 as `3 0 0 0 0 0 0 0` (eight values, seven columns);
+    /// the page showed seven 0s the arithmetic placed. It shows the eight values as printed.
+    @Test func aRowPrintedWithTheWrongNumberOfValuesIsShownAsPrinted() throws {
+        var placement = DiagnosticPlacement([.warning("applications.cellCount", "表三 （七）总计: 8 个数值，应为 7 个", line: 93,
+                                                      subject: Diagnostic.Subject(table: .applications, row: "resultsTotal"))])
+        var total = Sample.row("resultsTotal", line: 93, [0, 0, 0, 0, 0, 0, 0])
+        total.printed = ["3", "0", "0", "0", "0", "0", "0", "0"].map { PrintedValue(text: $0, line: 93) }
+        let table = StatTable(form: Forms.applications2021, rows: [total])
+        let html = try render(ApplicationsTableBuilder(table: table, prefix: "t3").build(placing: &placement))
+        let printed = (["3"] + Array(repeating: "0", count: 7)).map { #" <a href="source.html#L93">\#($0)</a>"# }.joined()
+        #expect(html.contains(#"<td class="num warn misprint" headers="t3-c-naturalPerson t3-c-commercial t3-c-research "#
+            + #"t3-c-socialWelfare t3-c-legalService t3-c-other t3-c-total t3-g-1 t3-r-resultsTotal t3-r-results" colspan="7" "#
+            + #"aria-describedby="d1"><span class="printed">原文印为"# + printed + "</span> "
+            + #"<span class="misprint-note">原文本行印有 8 个数，本表有 7 列，无法确定各数属于哪一列，故不逐列填入</span> "#
+            + #"<span class="mark" aria-hidden="true">⚠</span></td></tr>"#))
+        #expect(!html.contains(#"headers="t3-c-naturalPerson t3-r-resultsTotal"#))  // no cell per column in that row
+    }
+
     @Test func cellsOnTheirOwnLinesAreMarkedOneByOne() throws {
         // PDF text: the label on line 40, each number on the next lines.
         let cells = Sample.applicantColumns.enumerated().map { n, c in

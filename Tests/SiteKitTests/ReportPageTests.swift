@@ -27,8 +27,8 @@ import ReportKit
             .table(.active, line: 25),  // the parser saw a table 二 it could not read
         ]
         let html = try page(report)
-        let order = ["<h2>三、收到和处理政府信息公开申请情况</h2>", "<table class=\"stat\" id=\"t3\">", "<p>四、行政复议前的说明</p>",
-                     "<table class=\"stat\" id=\"t4\">", "此处的表格未能读取，请查看<a href=\"source.html#L25\">原文</a>。"]
+        let order = ["<h2>三、收到和处理政府信息公开申请情况</h2>", "<table class=\"stat applications\" id=\"t3\">", "<p>四、行政复议前的说明</p>",
+                     "<table class=\"stat review\" id=\"t4\">", "此处的表格未能读取，请查看<a href=\"source.html#L25\">原文</a>。"]
         #expect(!html.contains("兴庆区掌政镇</h"))
         #expect(!html.contains("2020 年政府信息公开工作年度报告</h"))
         let positions = order.map { html.range(of: $0)?.lowerBound }
@@ -41,7 +41,7 @@ import ReportKit
         report.blocks = [.paragraph(text: "正文", line: 1)]
         let html = try page(report)
         let paragraph = try #require(html.range(of: "<p>正文</p>"))
-        let table = try #require(html.range(of: "<table class=\"stat\" id=\"t4\">"))
+        let table = try #require(html.range(of: "<table class=\"stat review\" id=\"t4\">"))
         #expect(paragraph.lowerBound < table.lowerBound)
     }
 
@@ -64,7 +64,7 @@ import ReportKit
         // rows 一, （一）, （七）, 四 are checked (1.国家秘密 has an empty cell); the balance needs 二, not printed.
         #expect(html.contains("按官方表格的勾稽关系核对 19 项：3 项相符，1 项不符，15 项因缺数未核对"))
         // The cells of the broken sum are marked and point at the note, not only the total.
-        #expect(html.contains(#"<td class="num warn" headers="t3-c-commercial t3-g-1 t3-r-resultsTotal t3-r-results" aria-describedby="d1">"#))
+        #expect(html.contains(#"<td class="num warn" headers="t3-c-commercial t3-g-1 t3-r-resultsTotal t3-r-results" data-label="商业企业" aria-describedby="d1">"#))
         #expect(html.components(separatedBy: "[applications.rowTotal]").count == 2)  // once, inside the details
     }
 

@@ -18,7 +18,7 @@ import Testing
         ])
         let html = try render(ApplicationsTableBuilder(table: table, prefix: "t3").build(placing: &placement))
         #expect(html.contains(#"<th id="t3-r-otherHandling" rowspan="3" scope="rowgroup">（六）其他处理</th><th id="t3-r-otherHandling-noCorrection" scope="row">"#))
-        #expect(html.contains(#"<td class="num" headers="t3-c-naturalPerson t3-r-otherHandling-other t3-r-otherHandling t3-r-results"><a href="source.html#L33">7</a></td>"#))
+        #expect(html.contains(#"<td class="num" headers="t3-c-naturalPerson t3-r-otherHandling-other t3-r-otherHandling t3-r-results" data-label="自然人"><a href="source.html#L33">7</a></td>"#))
         #expect(!html.contains("source.html#L30"))
         #expect(html.contains(#"<th id="t3-r-results" rowspan="22" scope="rowgroup">"#))
     }
@@ -50,7 +50,7 @@ import Testing
         var placement = DiagnosticPlacement([.warning("cell.unreadable", "自然人 无法读取", line: 41,
                                                       subject: Diagnostic.Subject(table: .applications, row: "newReceived", column: "naturalPerson"))])
         let html = try render(ApplicationsTableBuilder(table: table, prefix: "t3").build(placing: &placement))
-        #expect(html.contains(#"<td class="num warn" headers="t3-c-naturalPerson t3-r-newReceived" aria-describedby="d1"><a href="source.html#L41">0</a> <span class="mark" aria-hidden="true">⚠</span></td><td class="num" headers="t3-c-commercial"#))
+        #expect(html.contains(#"<td class="num warn" headers="t3-c-naturalPerson t3-r-newReceived" data-label="自然人" aria-describedby="d1"><a href="source.html#L41">0</a> <span class="mark" aria-hidden="true">⚠</span></td><td class="num" headers="t3-c-commercial"#))
         #expect(html.contains(#"<tr class="note"><td colspan="10" id="d1">"#))
         #expect(placement.placed == [0])
     }
@@ -112,14 +112,14 @@ import Testing
         let html = try render(ApplicationsTableBuilder(table: table, prefix: "t3").build(placing: &placement))
         #expect(placement.placed == [0, 1])
         // The first row on the line carries no note and no mark.
-        #expect(html.contains(#"<tr><th id="t3-r-newReceived" colspan="3" scope="row">一、本年新收政府信息公开申请数量</th><td class="num" headers="t3-c-naturalPerson t3-r-newReceived">"#))
+        #expect(html.contains(#"<tr><th id="t3-r-newReceived" colspan="3" scope="row">一、本年新收政府信息公开申请数量</th><td class="num" headers="t3-c-naturalPerson t3-r-newReceived" data-label="自然人">"#))
         // The row total is noted under （一）予以公开, every cell of that row marked.
-        #expect(html.contains(#"三、本年度办理结果</th><th id="t3-r-granted" colspan="2" scope="row" aria-describedby="d1">（一）予以公开 <span class="mark" aria-hidden="true">⚠</span></th><td class="num warn" headers="t3-c-naturalPerson t3-r-granted t3-r-results" aria-describedby="d1">"#))
+        #expect(html.contains(#"三、本年度办理结果</th><th id="t3-r-granted" colspan="2" scope="row" aria-describedby="d1">（一）予以公开 <span class="mark" aria-hidden="true">⚠</span></th><td class="num warn" headers="t3-c-naturalPerson t3-r-granted t3-r-results" data-label="自然人" aria-describedby="d1">"#))
         #expect(html.contains(#"<a href="source.html#L2">3</a> <span class="mark" aria-hidden="true">⚠</span></td></tr>"# + "\n"
                               + #"<tr class="note"><td colspan="9" id="d1">"#))
         // The column total is noted under （七）总计 and marks its 总计 cell alone.
-        #expect(html.contains(#"<td class="num" headers="t3-c-naturalPerson t3-r-resultsTotal t3-r-results"><a href="source.html#L2">3</a></td>"#))
-        #expect(html.contains(#"<td class="num warn" headers="t3-c-total t3-r-resultsTotal t3-r-results" aria-describedby="d2"><a href="source.html#L2">3</a> <span class="mark" aria-hidden="true">⚠</span></td></tr>"# + "\n"
+        #expect(html.contains(#"<td class="num" headers="t3-c-naturalPerson t3-r-resultsTotal t3-r-results" data-label="自然人"><a href="source.html#L2">3</a></td>"#))
+        #expect(html.contains(#"<td class="num warn" headers="t3-c-total t3-r-resultsTotal t3-r-results" data-label="总计" aria-describedby="d2"><a href="source.html#L2">3</a> <span class="mark" aria-hidden="true">⚠</span></td></tr>"# + "\n"
                               + #"<tr class="note"><td colspan="9" id="d2">"#))
         #expect(html.components(separatedBy: #"class="num warn""#).count - 1 == 8)
     }

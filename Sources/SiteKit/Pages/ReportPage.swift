@@ -130,7 +130,7 @@ extension ReportPage {
         func tableBlock(_ kind: TableKind, line: Int?) -> BlockView? {
             guard !drawn.contains(kind) else { return nil }
             drawn.insert(kind)
-            let table: TableView?
+            var table: TableView?
             switch report.tables[kind] {
             case .stat(let t)? where kind == .active: table = ActiveTableBuilder(table: t, prefix: "t2").build(placing: &placement)
             case .stat(let t)? where kind == .applications: table = ApplicationsTableBuilder(table: t, prefix: "t3").build(placing: &placement)
@@ -138,6 +138,8 @@ extension ReportPage {
             case .legacy(let t)?: table = LegacyTableBuilder(table: t, prefix: "tl").build(placing: &placement)
             case nil: table = nil
             }
+            table?.classes = "stat \(kind.rawValue)"
+            table?.wide = kind == .review
             return BlockView(heading: false, tag: "", text: "", paragraph: false, html: "",
                              tables: table.map { [$0] } ?? [], tableMissing: table == nil,
                              sourceHref: line.map { "source.html#L\($0)" } ?? "source.html")
@@ -304,4 +306,16 @@ extension BlockView {
         default: nil
         }
     }
+}
+
+extension ReportPageView: PageHead {
+    /// `兴庆区掌政镇人民政府 2020 年度报告，发布于 2021-01-25；本报告发现 13 个问题。`
+    var description: String {
+        let who = hasBodyName ? bodyName + " " : ""
+        let when = hasPublished ? "，发布于 \(published)" : ""
+        let problems = hasProblems ? "；\(problemSummary)" : ""
+        return "\(who)\(year) 年度政府信息公开工作年度报告（\(format)）\(when)\(problems)。统计表按原文照录，附勾稽核对。"
+    }
+
+    var alternateJSON: String { "report.json" }
 }

@@ -17,6 +17,11 @@ struct TableView: Sendable {
     let hasHead: Bool
     let head: [TableRowView]
     let bodies: [TableBodyView]
+    /// The `<table>`'s classes: `stat` and its kind (`stat applications`), which the
+    /// stylesheet lays out by (表三 becomes rows of label/value pairs on a phone).
+    var classes = "stat"
+    /// Too wide for a phone even so (表四's 15 columns): a hint says it scrolls sideways.
+    var wide = false
 }
 
 struct TableBodyView: Sendable {

@@ -24,9 +24,12 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "The URL the site will be served from, e.g. https://example.gov.cn/nianbao/ (default: /).")
     var baseURL: String?
 
+    @Flag(name: .long, help: "Write links to folders as folder/index.html, for a site opened from the disk (file://); or `indexLinks: true` in site.yml.")
+    var indexLinks = false
+
     func run() throws {
         try Console.stopping(verbose: options.verbose) {
-            let plan = try options.plan(output: output, baseURL: baseURL)
+            let plan = try options.plan(output: output, baseURL: baseURL, indexLinks: indexLinks)
             var result = try makePipeline(plan).build()
             result.diagnostics = plan.diagnostics + result.diagnostics
             Console(verbose: options.verbose).print(result.diagnostics, to: .err, lines: result.lines(of:))

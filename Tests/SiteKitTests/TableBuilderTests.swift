@@ -36,8 +36,7 @@ import Testing
         #expect(html.contains(#"<td class="num warn misprint" headers="t3-c-naturalPerson t3-c-commercial t3-c-research "#
             + #"t3-c-socialWelfare t3-c-legalService t3-c-other t3-c-total t3-g-1 t3-r-resultsTotal t3-r-results" colspan="7" "#
             + #"aria-describedby="d1"><span class="printed">原文印为"# + printed + "</span> "
-            + #"<span class="misprint-note">原文本行印有 8 个数，本表有 7 列，无法确定各数属于哪一列，故不逐列填入</span> "#
-            + #"<span class="mark" aria-hidden="true">⚠</span></td></tr>"#))
+            + #"<span class="misprint-note">原文本行印有 8 个数，本表有 7 列，无法确定各数属于哪一列，故不逐列填入</span></td></tr>"#))
         #expect(!html.contains(#"headers="t3-c-naturalPerson t3-r-resultsTotal"#))  // no cell per column in that row
     }
 

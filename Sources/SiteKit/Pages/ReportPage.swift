@@ -145,6 +145,7 @@ extension ReportPage {
                              sourceHref: line.map { "source.html#L\($0)" } ?? "source.html")
         }
         var started = false
+        var lastLevel = 1  // the page's <h1>
         var paragraphs: [(block: Int, lines: Range<Int>)] = []
         for (n, block) in report.blocks.enumerated() {
             switch block {
@@ -153,7 +154,11 @@ extension ReportPage {
                 continue
             case let .heading(text, level, section, _):
                 started = true
-                let tag = section != nil ? "h2" : "h\(min(6, max(3, level + 1)))"
+                // Never deeper than one below the heading before (axe heading-order): a report's
+                // `#####` after a section heading is drawn <h3>.
+                let depth = section != nil ? 2 : min(6, max(3, level + 1), lastLevel + 1)
+                lastLevel = depth
+                let tag = "h\(depth)"
                 blocks.append(BlockView(heading: true, tag: tag, text: plainHeading(text), paragraph: false, html: "",
                                         tables: [], tableMissing: false, sourceHref: ""))
             case let .paragraph(text, line):

@@ -93,7 +93,7 @@ struct TableCellView: Sendable {
     /// The value cells of a row whose printed values do not fit the form's `columns` columns.
     static func misprinted(_ values: [PrintedValue], columns: Int, attrs: Attributes) -> Self {
         var cell = TableCellView(th: false, attrs: attrs.html, text: "", empty: false, emptyLabel: "", link: false, plain: false,
-                                 href: "", hasUnit: false, unit: "", warn: true)
+                                 href: "", hasUnit: false, unit: "", warn: false)
         cell.misprint = true
         cell.printed = values.map(PrintedValueView.init)
         cell.misprintNote = values.isEmpty ? "原文本行没有数字" :

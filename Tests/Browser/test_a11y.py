@@ -153,3 +153,21 @@ def test_a_disk_build_navigates_from_file_urls(driver):
             followed += 1
     assert broken == {}
     assert followed >= len(HTML_KINDS) - 3
+
+
+def test_printed_a_report_is_the_official_form(site, driver, folder):
+    """Printed (even from a phone), table 三 is a table again, the problem box is open and the
+    site's navigation is left out."""
+    set_width(driver, 360)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        path = [p for p in pages_to_check(folder) if manifest_files(folder)[p]["kind"] == "report"][0]
+        driver.get(site + path)
+        shown = driver.execute_script("""
+            var t3 = document.getElementById('t3'), ol = document.querySelector('details.problems ol');
+            return {table: t3 && getComputedStyle(t3).display, nav: getComputedStyle(document.querySelector('header.site nav')).display,
+                    problems: ol ? ol.getBoundingClientRect().height > 0 : null};""")
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert shown["table"] == "table" and shown["nav"] == "none"
+    assert shown["problems"] in (True, None)

@@ -58,7 +58,7 @@ import ReportKit
         #expect(html.contains("<details class=\"problems\">\n<summary><span class=\"mark\" aria-hidden=\"true\">⚠</span> "
             + "<strong>本报告发现 1 个问题</strong>（展开查看）</summary>"))
         #expect(html.contains("<li><span class=\"severity\">警告</span> <strong>表三 （七）总计</strong>：本行自然人、法人或其他组织之和为 2，"
-            + "但总计填的是 3 <a href=\"#d1\">见表中此行</a>\n<br><span class=\"rule\">官方表格要求：每一行的总计等于自然人与法人或其他组织"
+            + "但总计填的是 3 <a href=\"#d1\">见表中此行</a> <a href=\"source.html#L14\">原文第 14 行</a>\n<br><span class=\"rule\">官方表格要求：每一行的总计等于自然人与法人或其他组织"
             + "（商业企业、科研机构、社会公益组织、法律服务机构、其他）之和</span>\n<details class=\"code\"><summary>技术信息</summary>"
             + "<p>表三 （七）总计: 总计 3 ≠ 自然人 2 + 法人或其他组织 0 <code>[applications.rowTotal]</code></p></details></li>"))
         // rows 一, （一）, （七）, 四 are checked (1.国家秘密 has an empty cell); the balance needs 二, not printed.
@@ -66,6 +66,19 @@ import ReportKit
         // The cells of the broken sum are marked and point at the note, not only the total.
         #expect(html.contains(#"<td class="num warn" headers="t3-c-commercial t3-g-1 t3-r-resultsTotal t3-r-results" data-label="商业企业" aria-describedby="d1">"#))
         #expect(html.components(separatedBy: "[applications.rowTotal]").count == 2)  // once, inside the details
+    }
+
+    /// Issue 13: the head names the page's data, a description for link previews, and the favicon.
+    @Test func theHeadLinksTheDataAndDescribesTheReport() throws {
+        let report = Sample.report(source: "a.txt", body: "掌政镇人民政府", region: Self.region, year: 2020)
+        let files = try SiteRenderer(config: Sample.config()).render([Sample.document(report)])
+        let page = try #require(files.first { $0.path.hasSuffix("/2020/index.html") })
+        let html = String(decoding: page.data, as: UTF8.self)
+        let description = "掌政镇人民政府 2020 年度政府信息公开工作年度报告（2019 年版格式），发布于 2021-01-25。统计表按原文照录，附勾稽核对。"
+        #expect(html.contains("<meta name=\"description\" content=\"\(description)\">"))
+        #expect(html.contains("<meta property=\"og:description\" content=\"\(description)\">"))
+        #expect(html.contains("<link rel=\"alternate\" type=\"application/json\" href=\"report.json\" title=\"数据（JSON）\">"))
+        #expect(html.contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"../../../../assets/favicon.svg\">"))
     }
 
     @Test func checksJSONListsEveryCheckWithItsResult() throws {

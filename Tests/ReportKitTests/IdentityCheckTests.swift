@@ -8,7 +8,9 @@ import Testing
     static let columns = ["naturalPerson", "commercial", "research", "socialWelfare", "legalService", "other", "total"]
 
     static func row(_ key: String, _ values: [Decimal?], line: Int) -> StatRow {
-        StatRow(key: key, line: line, cells: zip(columns, values).map { StatCell(column: $0, value: $1, text: $1.map { "\($0)" }, line: line) })
+        StatRow(key: key, line: line, cells: zip(columns, values).map {
+            StatCell(column: $0, value: $1, text: $1.map { "\($0)" }, line: line)
+        })
     }
 
     static func report(_ rows: [StatRow]) -> Report {
@@ -37,7 +39,8 @@ import Testing
         ])
         #expect(checks[1].diagnostic == .warning("applications.rowTotal", "表三 （一）予以公开: 总计 0 ≠ 自然人 2 + 法人或其他组织 0",
                                                   line: 12, subject: Diagnostic.Subject(table: .applications, row: "granted")))
-        #expect(checks[1].cells.map(\.column) == ["total", "naturalPerson", "commercial", "research", "socialWelfare", "legalService", "other"])
+        #expect(checks[1].cells.map(\.column) == ["total", "naturalPerson", "commercial", "research", "socialWelfare",
+                                                   "legalService", "other"])
         #expect(checks[4].cells.map(\.row) == ["newReceived", "carriedOver", "resultsTotal", "carriedForward"])
         #expect(checks.compactMap(\.diagnostic) == FormIdentityRule().check(Self.report([
             Self.row("newReceived", [3, 0, 0, 0, 0, 0, 3], line: 10), Self.row("granted", [2, 0, 0, 0, 0, 0, 0], line: 12),

@@ -106,11 +106,13 @@ import Testing
     /// Issue 13: a site for the disk (file://) links folders as `…/index.html`, from the flag or site.yml.
     @Test func indexLinksComeFromTheFlagOrSiteYML() throws {
         let plain = try project([:])
-        #expect(try !BuildPlan.resolve(root: plain, content: nil, output: nil, theme: nil, baseURL: nil, for: .check).config.linksToIndexFiles)
+        #expect(try !BuildPlan.resolve(root: plain, content: nil, output: nil, theme: nil, baseURL: nil,
+                                       for: .check).config.linksToIndexFiles)
         #expect(try BuildPlan.resolve(root: plain, content: nil, output: nil, theme: nil, baseURL: nil, indexLinks: true,
                                       for: .check).config.linksToIndexFiles)
         let disk = try project(["site.yml": "indexLinks: true\n"])
-        #expect(try BuildPlan.resolve(root: disk, content: nil, output: nil, theme: nil, baseURL: nil, for: .check).config.linksToIndexFiles)
+        #expect(try BuildPlan.resolve(root: disk, content: nil, output: nil, theme: nil, baseURL: nil,
+                                      for: .check).config.linksToIndexFiles)
     }
 
     /// Issue 8: `check` reads no theme, so it runs in any project folder.

@@ -115,8 +115,8 @@ struct ApplicationsTableBuilder {
                 var headers = [columnID(column.key)]
                 if let g = column.group, let gid = groupIDs[g] { headers.append(gid) }
                 headers += rowHeaders
-                var attrs = Attributes(("class", TableFormatting.cellClass(warn: !warnIDs.isEmpty)), ("headers", headers.joined(separator: " ")),
-                                       ("data-label", column.label))
+                var attrs = Attributes(("class", TableFormatting.cellClass(warn: !warnIDs.isEmpty)),
+                                       ("headers", headers.joined(separator: " ")), ("data-label", column.label))
                 attrs.add("aria-describedby", warnIDs)
                 let text = TableFormatting.number(cell?.value)
                 cells.append(.data(text: text, line: cell?.line, unit: column.money && text != nil ? "万元" : nil,

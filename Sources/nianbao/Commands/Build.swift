@@ -24,7 +24,10 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "The URL the site will be served from, e.g. https://example.gov.cn/nianbao/ (default: /).")
     var baseURL: String?
 
-    @Flag(name: .long, help: "Write links to folders as folder/index.html, for a site opened from the disk (file://); or `indexLinks: true` in site.yml.")
+    @Flag(name: .long, help: """
+        Write links to folders as folder/index.html, for a site opened from the disk (file://); \
+        or `indexLinks: true` in site.yml.
+        """)
     var indexLinks = false
 
     func run() throws {

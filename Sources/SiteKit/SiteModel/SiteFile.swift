@@ -12,7 +12,7 @@ import Yams
 /// (a billion-laughs `title:` used to grow to 6 GB). Each value keeps its line, so a bad
 /// one is reported where it is written.
 public struct SiteFile: Sendable, Equatable {
-    public static let keys = ["title", "baseURL", "theme", "content", "output", "language", "maxFileSize"]
+    public static let keys = ["title", "baseURL", "theme", "content", "output", "language", "maxFileSize", "indexLinks"]
     /// The limits front matter has too (InputKit's `YAMLGuard`).
     public static let maxBytes = YAMLGuard.maxBytes
     public static let maxDepth = YAMLGuard.maxDepth

@@ -63,8 +63,9 @@ public struct BuildPlan: Sendable {
 
         var base = setting("baseURL", "--base-url", baseURL, default: "/").value
         if !base.hasSuffix("/") { base += "/" }
-        let config = SiteConfig(title: site?.values["title"]?.text ?? "政府信息公开工作年度报告", baseURL: base,
+        var config = SiteConfig(title: site?.values["title"]?.text ?? "政府信息公开工作年度报告", baseURL: base,
                                 themeDirectory: themeURL ?? candidates[0], language: site?.values["language"]?.text ?? "zh-CN")
+        config.deadlines = site?.deadlines ?? .statutory
         let outputSetting = setting("output", "--output", output, default: "public")
         var plan = BuildPlan(content: contentURL, contentLabel: label, output: resolve(outputSetting.value), config: config,
                              diagnostics: site?.warnings ?? [])

@@ -157,7 +157,7 @@ import Testing
         let config = Sample.config()
         let fields = Mirror(reflecting: config).children.compactMap(\.label)
         // themeDirectory: its templates and assets are digested one by one; baseURL: through absoluteBase.
-        #expect(fields.sorted() == ["baseURL", "language", "linksToIndexFiles", "themeDirectory", "title"])
+        #expect(fields.sorted() == ["baseURL", "deadlines", "language", "linksToIndexFiles", "themeDirectory", "title"])
         var changed = config
         changed.title = "另一个门户"
         #expect(Manifest.digest(changed) != Manifest.digest(config))
@@ -166,6 +166,9 @@ import Testing
         #expect(Manifest.digest(changed) != Manifest.digest(config))
         changed = config
         changed.linksToIndexFiles = true
+        #expect(Manifest.digest(changed) != Manifest.digest(config))
+        changed = config
+        changed.deadlines.town = MonthDay(month: 1, day: 31)!
         #expect(Manifest.digest(changed) != Manifest.digest(config))
         changed = config
         changed.baseURL = "https://example.gov.cn/"
@@ -192,6 +195,6 @@ extension ManifestTests {
     @Test func theSummaryDigestCoversEveryField() {
         let summary = ReportSummary(Self.documents()[0])
         let fields = Mirror(reflecting: summary).children.compactMap(\.label)
-        #expect(fields == ["id", "title", "body", "region", "year", "rawName", "figures", "problems", "content", "summary"])
+        #expect(fields == ["id", "title", "body", "region", "year", "rawName", "figures", "problems", "facts", "content", "summary"])
     }
 }

@@ -16,15 +16,18 @@ import Testing
 
     static func documents() -> [ParsedDocument] {
         var reports: [Report] = []
-        func add(_ body: String, _ region: Region, _ years: [Int]) {
+        func add(_ body: String, _ region: Region, _ years: [Int], published: [Int: String] = [:]) {
             for y in years {
-                reports.append(Sample.report(source: "content/\(body)-\(y).txt", body: body, region: region, year: y))
+                var r = Sample.report(source: "content/\(body)-\(y).txt", body: body, region: region, year: y)
+                if let p = published[y] { r.published = p }
+                reports.append(r)
             }
         }
         add("兴庆区掌政镇人民政府", xq("掌政镇", "640104100000"), [2019, 2020, 2021])
         add("兴庆区大新镇人民政府", xq("大新镇", "640104101000"), [2019, 2021])
         add("兴庆区通贵乡人民政府", xq("通贵乡", "640104200000"), [2021, 2019, 2020])
-        add("兴庆区教育局", xq(nil, "640104000000"), [2020])
+        // A department's deadline is 31 January: 3 days late.
+        add("兴庆区教育局", xq(nil, "640104000000"), [2020], published: [2020: "2021-02-03"])
         add("兴庆区人民政府", xq(nil, "640104000000"), [2021])
         add("银川市教育局", Region(province: nx, city: "银川市", code: "640100000000").withLevelCodes(), [2020])
         add("平罗县人民政府", region(nx, "石嘴山市", "平罗县", nil, "640221000000"), [2020])
@@ -66,24 +69,39 @@ import Testing
         #expect(!paths.contains { $0.hasPrefix(Self.xingqing + "renminzhengfu") })
     }
 
+    static let gap = "<td class=\"gap\"><span aria-hidden=\"true\">缺</span><span class=\"vh\">无报告</span></td>"
+    static func onTime(_ href: String, _ year: Int) -> String {
+        "<td><a href=\"\(href)\" aria-label=\"\(year)年度报告，\(year + 1)-01-25，按时\">\(year + 1)-01-25</a> "
+            + "<span class=\"status\" aria-hidden=\"true\">按时</span></td>"
+    }
+
+    /// The grid lists every town and street of 兴庆区 in the division data (12 streets, 2
+    /// towns, 2 乡: Resources/divisions.tsv 640104001…640104201) whether or not it has a report,
+    /// with each report's date and whether it came out in time.
     @Test func countyGridShowsMissingYears() throws {
         let html = try Self.page(Self.xingqing + "index.html", in: try Self.render())
         #expect(html.contains("<tr><th scope=\"col\">单位</th><th scope=\"col\">2019</th><th scope=\"col\">2020</th><th scope=\"col\">2021</th></tr>"))
-        let daxin = "<tr><th scope=\"row\"><a href=\"daxinzhen/\">兴庆区大新镇人民政府</a></th>"
-            + "<td><a href=\"daxinzhen/2019/\">2019</a></td>"
-            + "<td class=\"gap\"><span aria-hidden=\"true\">缺</span><span class=\"vh\">无报告</span></td>"
-            + "<td><a href=\"daxinzhen/2021/\">2021</a></td></tr>"
+        let town = " <span class=\"kind\">乡镇（街道）</span></th>"
+        let daxin = "<tr><th scope=\"row\"><a href=\"daxinzhen/\">兴庆区大新镇人民政府</a>" + town
+            + Self.onTime("daxinzhen/2019/", 2019) + Self.gap + Self.onTime("daxinzhen/2021/", 2021) + "</tr>"
         #expect(html.contains(daxin))
-        let own = "<tr><th scope=\"row\">兴庆区人民政府</th>"
-            + "<td class=\"gap\"><span aria-hidden=\"true\">缺</span><span class=\"vh\">无报告</span></td>"
-            + "<td class=\"gap\"><span aria-hidden=\"true\">缺</span><span class=\"vh\">无报告</span></td>"
-            + "<td><a href=\"2021/\">2021</a></td></tr>"
+        let own = "<tr><th scope=\"row\">兴庆区人民政府 <span class=\"kind\">县级以上地方人民政府</span></th>"
+            + Self.gap + Self.gap + Self.onTime("2021/", 2021) + "</tr>"
         #expect(html.contains(own))
-        // Rows: the government, its department, then the towns by name.
-        let order = ["兴庆区人民政府</th>", ">兴庆区教育局<", ">兴庆区大新镇人民政府<", ">兴庆区掌政镇人民政府<", ">兴庆区通贵乡人民政府<"]
+        let late = "<tr><th scope=\"row\"><a href=\"jiaoyuju/\">兴庆区教育局</a> <span class=\"kind\">县级以上人民政府部门</span></th>"
+            + Self.gap + "<td class=\"late\"><a href=\"jiaoyuju/2020/\" aria-label=\"2020年度报告，2021-02-03，逾期 3 天\">2021-02-03</a> "
+            + "<span class=\"status\" aria-hidden=\"true\"><span class=\"mark\">⚠</span> 逾期 3 天</span></td>" + Self.gap + "</tr>"
+        #expect(html.contains(late))
+        // A street with no report at all.
+        #expect(html.contains("<tr><th scope=\"row\">凤凰北街街道" + town + Self.gap + Self.gap + Self.gap + "</tr>"))
+        // Rows: the government, its department, then the towns and streets in code order.
+        let order = ["兴庆区人民政府 <span", ">兴庆区教育局<", ">凤凰北街街道 <", ">星河街街道 <", ">兴庆区掌政镇人民政府<",
+                     ">兴庆区大新镇人民政府<", ">兴庆区通贵乡人民政府<", ">月牙湖乡 <"]
         let positions = order.compactMap { html.range(of: $0)?.lowerBound }
         #expect(positions.count == order.count && positions == positions.sorted())
-        #expect(html.components(separatedBy: "<td class=\"gap\">").count - 1 == 2 + 1 + 2)
+        // Gaps: the government 2, the department 2, 12 streets × 3, 大新镇 1, 月牙湖乡 3.
+        #expect(html.components(separatedBy: "<td class=\"gap\">").count - 1 == 2 + 2 + 36 + 1 + 3)
+        #expect(html.contains("<p>18 个单位（其中乡镇、街道 16 个，据国家统计局 2023 年区划代码），10 份报告，44 处缺报告，1 份逾期发布。"))
         // The county government's own reports, which have no other page.
         #expect(html.contains("<h2>本级（兴庆区人民政府）历年报告</h2>\n<ul class=\"reports\">\n<li><a href=\"2021/\">2021：兴庆区人民政府 2021年度报告</a></li>\n</ul>"))
     }

@@ -18,6 +18,8 @@ struct ReportSummary: Sendable {
     let figures: [Decimal?]
     /// Warnings and errors (an info is not a problem).
     let problems: Int
+    /// Date, era, series figures and problem anchors, for the coverage, timeliness and quality pages.
+    let facts: ReportFacts
     /// Digest of what the report's own pages are drawn from. A report is a pure function of
     /// its file (bytes, path, kind) under one version of nianbao, except for the diagnostics
     /// the checks across reports add after parsing: so those are what is digested — which an
@@ -36,6 +38,7 @@ struct ReportSummary: Sendable {
         rawName = parsed.document.kind.rawName
         figures = HeadlineFigures.values(report)
         problems = report.diagnostics.filter { $0.severity != .info }.count
+        facts = ReportFacts(report)
 
         var c = Digest()
         c.add(id)
@@ -55,6 +58,7 @@ struct ReportSummary: Sendable {
         s.add(rawName)
         for f in figures { s.add(f.map { "\($0)" }) }
         s.add(problems)
+        s.add(DigestEncoder.digest(facts).value)
         summary = s.hex
     }
 }

@@ -95,7 +95,8 @@ import Testing
         #expect(MonthDay(text: "0115") == nil)
         #expect(MonthDay(text: "13-01") == nil)
         #expect(MonthDay(text: "１-15") == nil)
-        #expect(MonthDay(month: 2, day: 29) != nil)  // due in a leap year only; a site may still write it
+        // A deadline must fall in every year: 29 February is refused.
+        #expect(MonthDay(month: 2, day: 29) == nil)
     }
 }
 

@@ -13,6 +13,11 @@ struct BodyHistoryView: TemplateView, Encodable {
     let years: [String]
     let figures: [FigureRowView]
     let hasFigures: Bool
+    /// The figures as charts, one per figure (`SeriesChart`); none with fewer than two years.
+    let charts: [ChartView]
+    let hasCharts: Bool
+    /// Why a figure is not comparable in an era, for the legend ("" when none is).
+    let notComparable: String
 
     func child(named key: String) -> Any? {
         switch key {
@@ -23,6 +28,9 @@ struct BodyHistoryView: TemplateView, Encodable {
         case "years": years
         case "figures": figures
         case "hasFigures": hasFigures
+        case "charts": charts
+        case "hasCharts": hasCharts
+        case "notComparable": notComparable
         default: nil
         }
     }
@@ -79,7 +87,7 @@ extension SitePlan {
     func history(_ id: Int, links: PageLinks, ofPlace: Bool = false) -> BodyHistoryView {
         let identity = map.identities[id]
         var reports: [ReportLinkView] = []
-        var columns: [[Decimal?]] = []
+        var columns: [[SeriesValue]] = []
         var years: [String] = []
         for i in identity.reports {
             let r = summaries[i]
@@ -88,15 +96,31 @@ extension SitePlan {
             reports.append(ReportLinkView(year: yearLabel, title: title, href: links.to(map.reportFolder[i]),
                                           problems: r.problems, hasProblems: r.problems > 0))
             years.append(yearLabel)
-            columns.append(r.figures)
+            columns.append(r.facts.series)
         }
         let figures = HeadlineFigures.labels.enumerated().map { n, label in
             FigureRowView(label: label, cells: columns.map { col in
-                FigureCellView(text: TableFormatting.number(col[n]) ?? "—", known: col[n] != nil)
+                switch col[n] {
+                case let .value(v): FigureCellView(text: TableFormatting.number(v) ?? "", known: true)
+                case .unknown: FigureCellView(text: "—", known: false)
+                case .notComparable: FigureCellView(text: "不可比", known: true)
+                }
             })
         }
         let prefix = ofPlace ? "本级（\(identity.name)）" : ""
+        let charts = SeriesChart.charts(years: years, values: columns)
+        // The reasons of the eras this body's reports use, each once.
+        var reasons: [String] = []
+        for (i, col) in zip(identity.reports, columns) {
+            for (field, v) in zip(Forms.series, col) where v == .notComparable {
+                if case let .notComparable(why)? = field.sources[summaries[i].facts.format], !reasons.contains("\(field.label)：\(why)") {
+                    reasons.append("\(field.label)：\(why)")
+                }
+            }
+        }
         return BodyHistoryView(name: identity.name, reportsTitle: prefix + "历年报告", figuresTitle: prefix + "主要数字",
-                               reports: reports, years: years, figures: figures, hasFigures: !columns.isEmpty)
+                               reports: reports, years: years, figures: figures, hasFigures: !columns.isEmpty,
+                               charts: charts, hasCharts: !charts.isEmpty,
+                               notComparable: reasons.isEmpty ? "" : "“不可比”：" + reasons.joined(separator: "；") + "。")
     }
 }

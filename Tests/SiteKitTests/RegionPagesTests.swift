@@ -16,15 +16,16 @@ import Testing
 
     static func documents() -> [ParsedDocument] {
         var reports: [Report] = []
-        func add(_ body: String, _ region: Region, _ years: [Int], published: [Int: String] = [:]) {
+        func add(_ body: String, _ region: Region, _ years: [Int], published: [Int: String] = [:], problems: [Int: [Diagnostic]] = [:]) {
             for y in years {
-                var r = Sample.report(source: "content/\(body)-\(y).txt", body: body, region: region, year: y)
+                var r = Sample.report(source: "content/\(body)-\(y).txt", body: body, region: region, year: y,
+                                      diagnostics: problems[y] ?? [])
                 if let p = published[y] { r.published = p }
                 reports.append(r)
             }
         }
         add("兴庆区掌政镇人民政府", xq("掌政镇", "640104100000"), [2019, 2020, 2021])
-        add("兴庆区大新镇人民政府", xq("大新镇", "640104101000"), [2019, 2021])
+        add("兴庆区大新镇人民政府", xq("大新镇", "640104101000"), [2019, 2021], problems: [2021: [Sample.columnTotalWarning]])
         add("兴庆区通贵乡人民政府", xq("通贵乡", "640104200000"), [2021, 2019, 2020])
         // A department's deadline is 31 January: 3 days late.
         add("兴庆区教育局", xq(nil, "640104000000"), [2020], published: [2020: "2021-02-03"])
@@ -104,6 +105,45 @@ import Testing
         #expect(html.contains("<p>18 个单位（其中乡镇、街道 16 个，据国家统计局 2023 年区划代码），10 份报告，44 处缺报告，1 份逾期发布。"))
         // The county government's own reports, which have no other page.
         #expect(html.contains("<h2>本级（兴庆区人民政府）历年报告</h2>\n<ul class=\"reports\">\n<li><a href=\"2021/\">2021：兴庆区人民政府 2021年度报告</a></li>\n</ul>"))
+    }
+
+    /// The towns side by side for the latest year, one row per report in code order, each
+    /// cell carrying the value `sort.js` sorts by.
+    @Test func countyComparesItsTownsForTheLatestYear() throws {
+        let html = try Self.page(Self.xingqing + "index.html", in: try Self.render())
+        #expect(html.contains("<caption id=\"compare-caption\">2021 年各乡镇、街道主要数字（件）</caption>"))
+        let unknown = String(repeating: "<td data-sort=\"\" class=\"num muted\">—</td>", count: 5)
+        let daxin = "<tr><th scope=\"row\" data-sort=\"兴庆区大新镇人民政府\"><a href=\"daxinzhen/2021/\">兴庆区大新镇人民政府</a></th>"
+            + unknown + "<td data-sort=\"2022-01-25\">2022-01-25</td><td data-sort=\"0\">按时</td><td data-sort=\"1\" class=\"num\">1</td></tr>"
+        #expect(html.contains(daxin))
+        let order = ["data-sort=\"兴庆区掌政镇人民政府\"", "data-sort=\"兴庆区大新镇人民政府\"", "data-sort=\"兴庆区通贵乡人民政府\""]
+        let positions = order.compactMap { html.range(of: $0)?.lowerBound }
+        #expect(positions.count == 3 && positions == positions.sorted())
+        #expect(html.contains("本年无报告：凤凰北街街道、解放西街街道、文化街街道、富宁街街道、新华街街道、玉皇阁北街街道、前进街街道、中山南街街道、"
+            + "银古路街道、胜利街街道、丽景街街道、星河街街道、月牙湖乡。"))
+        #expect(html.contains("<script src=\"../../../assets/sort.js\"></script>"))
+    }
+
+    /// The late department on the timeliness page, and 兴庆区's 2020: three reports (掌政镇,
+    /// 通贵乡, 教育局), one late, 15 of its 18 rows without a report.
+    @Test func timelinessPageListsLateReports() throws {
+        let html = try Self.page("timeliness/index.html", in: try Self.render())
+        #expect(html.contains("<tr><th scope=\"row\"><a href=\"../\(Self.xingqing)jiaoyuju/2020/\">兴庆区教育局</a></th><td>兴庆区</td>"
+            + "<td>2020</td><td>2021-02-03</td><td>2021-01-31</td><td class=\"num\">3</td></tr>"))
+        #expect(html.contains("<h2>逾期发布的报告（1 份）</h2>"))
+        #expect(html.contains("<tr><th scope=\"row\"><a href=\"../\(Self.xingqing)\">兴庆区</a></th><td>2020</td><td class=\"num\">3</td>"
+            + "<td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">15</td></tr>"))
+    }
+
+    /// Each problem links to its note on the report's page, which carries that id.
+    @Test func qualityPageLinksToTheBrokenRow() throws {
+        let files = try Self.render()
+        let html = try Self.page("quality/index.html", in: files)
+        let page = "../" + Self.xingqing + "daxinzhen/2021/"
+        #expect(html.contains("<li><a href=\"\(page)\">兴庆区大新镇人民政府</a>（1 个问题）\n<ul>\n"
+            + "<li><a href=\"\(page)#d1\">表三 （七）总计：总计 3 ≠ 自然人 2 + 法人或其他组织 0</a></li>\n</ul>\n</li>"))
+        #expect(html.contains("<h3>2021 年度：1 / 4 份报告有问题</h3>"))
+        #expect(try Self.page(Self.xingqing + "daxinzhen/2021/index.html", in: files).contains("id=\"d1\""))
     }
 
     @Test func reportBreadcrumbsLinkEveryLevel() throws {

@@ -122,3 +122,26 @@ import Testing
         }
     }
 }
+
+/// The chart of one figure: geometry from `SeriesChart`'s constants (300 wide, 8 at each
+/// side, a plot 100 high under 22 for the labels), every value in its description.
+@Suite struct SeriesChartTests {
+    @Test func barsScaleToTheLargestValueAndGapsAreSaid() {
+        let chart = SeriesChart.chart(id: "c", title: "本年新收申请（件），历年", years: ["2019", "2020", "2021"],
+                                      values: [.value(10), .notComparable, .value(5)])
+        #expect(chart.desc == "2019 年 10 件；2020 年 不可比；2021 年 5 件")
+        #expect(chart.height == 146 && chart.base == 122 && chart.yearY == 139)
+        // Slots of 284 / 3 = 94.67; bars 40 wide, centred at 55.33, 150, 244.67.
+        #expect(chart.bars.map(\.x) == ["35.3", "130.0", "224.7"])
+        #expect(chart.bars.map(\.height) == ["100.0", "0.0", "50.0"])
+        #expect(chart.bars.map(\.y) == ["22.0", "122.0", "72.0"])
+        #expect(chart.bars.map(\.text) == ["10", "不可比", "5"])
+        #expect(chart.bars.map(\.empty) == [false, true, false])
+    }
+
+    @Test func oneYearHasNoChart() {
+        #expect(SeriesChart.charts(years: ["2020"], values: [[.value(1), .value(1), .value(1), .value(1), .value(1)]]).isEmpty)
+        #expect(SeriesChart.charts(years: ["2020", "2021"], values: [[.unknown], [.unknown]], labels: ["x"]).map(\.desc)
+            == ["2020 年 未给出；2021 年 未给出"])
+    }
+}

@@ -22,7 +22,8 @@ struct HomePage: Page {
         }.prefix(Self.newestCount).map { i in
             let s = plan.summaries[i]
             return NewReportView(date: s.facts.published ?? "日期不明", name: plan.identity(ofReport: i).name,
-                                 year: SitePlan.folderLabel(map.reportFolder[i]), href: links.to(map.reportFolder[i]))
+                                 year: SitePlan.yearLabel(SitePlan.yearKey(s.year)), copy: SitePlan.copySuffix(map.reportFolder[i]),
+                                 href: links.to(map.reportFolder[i]))
         }
         var missing = 0
         for c in map.counties { missing += plan.counts(plan.coverage(county: c)).missing }
@@ -105,6 +106,8 @@ struct NewReportView: TemplateView, Encodable {
     let date: String
     let name: String
     let year: String
+    /// "（第 2 份）" for a body's second report of a year.
+    let copy: String
     let href: String
 
     func child(named key: String) -> Any? {
@@ -112,6 +115,7 @@ struct NewReportView: TemplateView, Encodable {
         case "date": date
         case "name": name
         case "year": year
+        case "copy": copy
         case "href": href
         default: nil
         }

@@ -108,7 +108,15 @@ extension SitePlan {
             })
         }
         let prefix = ofPlace ? "本级（\(identity.name)）" : ""
-        let charts = SeriesChart.charts(years: years, values: columns)
+        // A chart has one bar a year: the body's first report of it (its folder without -2).
+        var chartYears: [String] = [], chartValues: [[SeriesValue]] = []
+        for (i, col) in zip(identity.reports, columns) {
+            let key = SitePlan.yearKey(summaries[i].year)
+            guard Int(key) != nil, !chartYears.contains(key) else { continue }
+            chartYears.append(key)
+            chartValues.append(col)
+        }
+        let charts = SeriesChart.charts(years: chartYears, values: chartValues)
         // The reasons of the eras this body's reports use, each once.
         var reasons: [String] = []
         for (i, col) in zip(identity.reports, columns) {

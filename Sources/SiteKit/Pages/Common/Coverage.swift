@@ -17,7 +17,8 @@ struct Coverage {
         let cells: [[Int]]
     }
 
-    /// The years the county's reports cover, oldest first (`SitePlan.yearKey`; "unknown-year" last).
+    /// Every year from the first to the last the county's reports cover, oldest first
+    /// (`SitePlan.yearKey`; "unknown-year" last).
     let years: [String]
     let rows: [Row]
 
@@ -53,7 +54,11 @@ extension SitePlan {
         let ids = sortedBodies(node.identities)
         var keys = Set<String>()
         for id in ids { for i in map.identities[id].reports { keys.insert(SitePlan.yearKey(summaries[i].year)) } }
-        let years = keys.sorted { a, b in (Int(a) ?? .max, a) < (Int(b) ?? .max, b) }
+        // Every year from the first to the last, so a year nobody reported is a column of 缺
+        // rather than no column at all.
+        let numeric = keys.compactMap { Int($0) }
+        var years = (numeric.min().map { $0...numeric.max()! } ?? 0...(-1)).map(String.init)
+        years += keys.filter { Int($0) == nil }.sorted()
         func cells(_ id: Int) -> [[Int]] {
             var byYear: [String: [Int]] = [:]
             for i in map.identities[id].reports { byYear[SitePlan.yearKey(summaries[i].year), default: []].append(i) }

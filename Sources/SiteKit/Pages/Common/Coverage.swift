@@ -13,7 +13,7 @@ struct Coverage {
         let kind: BodyKind
         /// The town's 12-digit code, for a town listed from the division data.
         let townCode: String?
-        /// One entry per year of `years`: the reports of that year, in folder order.
+        /// One entry per year of `years`: the reports of that year, the first one first.
         let cells: [[Int]]
     }
 
@@ -62,7 +62,9 @@ extension SitePlan {
         func cells(_ id: Int) -> [[Int]] {
             var byYear: [String: [Int]] = [:]
             for i in map.identities[id].reports { byYear[SitePlan.yearKey(summaries[i].year), default: []].append(i) }
-            return years.map { (byYear[$0] ?? []).sorted { map.reportFolder[$0] < map.reportFolder[$1] } }
+            // In the identity's order (year, then source path), which is how its folders are
+            // numbered: sorting by folder would put `2020-2/` before `2020/`.
+            return years.map { byYear[$0] ?? [] }
         }
         func row(_ id: Int) -> Coverage.Row {
             Coverage.Row(name: map.identities[id].name, identity: id, kind: bodyKind(id), townCode: nil, cells: cells(id))

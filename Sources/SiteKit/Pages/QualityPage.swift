@@ -33,8 +33,10 @@ struct QualityPage: Page {
             for key in byYear.keys.sorted(by: { (Int($0) ?? .min, $0) > (Int($1) ?? .min, $1) }) {
                 let all = byYear[key]!
                 totals.reports += all.count
+                // By body, then its first report of the year before its second (`2020` < `2020（第 2 份）`).
                 let broken = all.filter { plan.summaries[$0].problems > 0 }.sorted {
-                    (plan.identity(ofReport: $0).name, map.reportFolder[$0]) < (plan.identity(ofReport: $1).name, map.reportFolder[$1])
+                    (plan.identity(ofReport: $0).name, SitePlan.folderLabel(map.reportFolder[$0]))
+                        < (plan.identity(ofReport: $1).name, SitePlan.folderLabel(map.reportFolder[$1]))
                 }
                 totals.withProblems += broken.count
                 let reports = broken.map { i in
@@ -55,7 +57,8 @@ struct QualityPage: Page {
             let name = c.map { map.nodes[$0].name } ?? "未定位到区县的单位"
             let chain = c.map { map.chain($0).dropLast().map { map.nodes[$0].name }.joined(separator: " ") } ?? ""
             counties.append(QualityCountyView(name: name, chain: chain, href: c.map { links.to(map.nodes[$0].folder) } ?? "",
-                                              hasHref: c != nil, id: "c\(counties.count + 1)", years: years))
+                                              hasHref: c != nil, id: "c\(counties.count + 1)", years: years,
+                                              hasProblems: years.contains { $0.hasReports }))
         }
         let summary = "共 \(totals.reports) 份报告，其中 \(totals.withProblems) 份发现问题，合计 \(totals.problems) 个。"
         let view = QualityPageView(crumbs: plan.listCrumbs([("数据质量", "")], links: links), summary: summary, counties: counties,
@@ -90,6 +93,8 @@ struct QualityCountyView: TemplateView, Encodable {
     /// The id of its heading (`c1`), for the table of contents.
     let id: String
     let years: [QualityYearView]
+    /// Some report of the county has a problem: only those counties are detailed below the table.
+    let hasProblems: Bool
 
     func child(named key: String) -> Any? {
         switch key {
@@ -99,6 +104,7 @@ struct QualityCountyView: TemplateView, Encodable {
         case "hasHref": hasHref
         case "id": id
         case "years": years
+        case "hasProblems": hasProblems
         default: nil
         }
     }

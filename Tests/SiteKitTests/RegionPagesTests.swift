@@ -20,13 +20,13 @@ import Testing
             for y in years {
                 var r = Sample.report(source: "content/\(body)-\(y).txt", body: body, region: region, year: y,
                                       diagnostics: problems[y] ?? [])
-                if let p = published[y] { r.published = p }
+                if let p = published[y] { r.published = p.isEmpty ? nil : p }
                 reports.append(r)
             }
         }
         add("兴庆区掌政镇人民政府", xq("掌政镇", "640104100000"), [2019, 2020, 2021])
         add("兴庆区大新镇人民政府", xq("大新镇", "640104101000"), [2019, 2021], problems: [2021: [Sample.columnTotalWarning]])
-        add("兴庆区通贵乡人民政府", xq("通贵乡", "640104200000"), [2021, 2019, 2020])
+        add("兴庆区通贵乡人民政府", xq("通贵乡", "640104200000"), [2021, 2019, 2020], published: [2019: ""])
         // A department's deadline is 31 January: 3 days late.
         add("兴庆区教育局", xq(nil, "640104000000"), [2020], published: [2020: "2021-02-03"])
         add("兴庆区人民政府", xq(nil, "640104000000"), [2021])
@@ -93,6 +93,8 @@ import Testing
             + Self.gap + "<td class=\"late\"><a href=\"jiaoyuju/2020/\" aria-label=\"2020年度报告，2021-02-03，逾期 3 天\">2021-02-03</a> "
             + "<span class=\"status\" aria-hidden=\"true\"><span class=\"mark\">⚠</span> 逾期 3 天</span></td>" + Self.gap + "</tr>"
         #expect(html.contains(late))
+        // A report with no date says so once.
+        #expect(html.contains("<td><a href=\"tongguixiang/2019/\" aria-label=\"2019年度报告，未注明日期\">未注明日期</a></td>"))
         // A street with no report at all.
         #expect(html.contains("<tr><th scope=\"row\">凤凰北街街道" + town + Self.gap + Self.gap + Self.gap + "</tr>"))
         // Rows: the government, its department, then the towns and streets in code order.

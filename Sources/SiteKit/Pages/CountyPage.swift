@@ -25,10 +25,13 @@ struct CountyPage: Page {
             let cells = row.cells.enumerated().map { k, reports in
                 GridCellView(links: reports.enumerated().map { n, i in
                     let status = plan.timeliness(ofReport: i)
-                    let date = plan.summaries[i].facts.published ?? "日期不明"
+                    // An undated report says so once, as its link's text.
+                    let published = plan.summaries[i].facts.published
+                    let date = published ?? status.label
+                    let shown = published == nil ? "" : status.label
                     return GridReportView(text: (n == 0 ? "" : "第 \(n + 1) 份 ") + date, href: links.to(map.reportFolder[i]),
-                                          status: status.label, late: status.isLate,
-                                          label: "\(SitePlan.yearLabel(coverage.years[k]))年度报告，\(date)，\(status.label)")
+                                          status: shown, hasStatus: !shown.isEmpty, late: status.isLate,
+                                          label: "\(SitePlan.yearLabel(coverage.years[k]))年度报告，\(date)" + (shown.isEmpty ? "" : "，" + shown))
                 }, missing: reports.isEmpty, late: reports.contains { plan.timeliness(ofReport: $0).isLate })
             }
             // The county's own government is this page: its row names it without a link.
@@ -122,6 +125,7 @@ struct GridReportView: TemplateView, Encodable {
     let href: String
     /// 按时 / 逾期 12 天 / 未注明日期 / 日期存疑.
     let status: String
+    let hasStatus: Bool
     let late: Bool
     /// The whole cell in words, for a screen reader.
     let label: String
@@ -131,6 +135,7 @@ struct GridReportView: TemplateView, Encodable {
         case "text": text
         case "href": href
         case "status": status
+        case "hasStatus": hasStatus
         case "late": late
         case "label": label
         default: nil

@@ -207,7 +207,9 @@ import Testing
         #expect(year.contains("<h2><a href=\"../../ningxiahuizuzizhiqu/yinchuanshi/\">宁夏回族自治区 银川市</a></h2>\n<ul>\n<li><a href=\"../../ningxiahuizuzizhiqu/yinchuanshi/jiaoyuju/2020/\">银川市教育局</a></li>"))
         #expect(year.contains("<li><a href=\"../../\">首页</a></li>\n<li><a href=\"../\">按年份</a></li>\n<li><span aria-current=\"page\">2020</span></li>"))
         let counties = try Self.page("counties/index.html", in: files)
-        #expect(counties.contains("<li><a href=\"../jiangsusheng/nanjingshi/gulouqu/\">鼓楼区</a> <span class=\"parents\">江苏省 南京市</span>（1 个单位，1 份报告）</li>"))
+        #expect(counties.contains("<li><a href=\"../jiangsusheng/nanjingshi/gulouqu/\">鼓楼区</a> <span class=\"parents\">江苏省 南京市</span>（1 个单位，1 份报告；13 处缺报告）</li>"))
+        // 兴庆区: the 44 gaps and the late department of `countyGridShowsMissingYears`.
+        #expect(counties.contains("<span class=\"parents\">宁夏回族自治区 银川市</span>（5 个单位，10 份报告；44 处缺报告，1 份逾期）</li>"))
         let redirect = try Self.page("counties/xingqingqu/index.html", in: files)
         #expect(redirect.contains("<meta http-equiv=\"refresh\" content=\"0; url=../../ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/\">"))
     }

@@ -106,7 +106,11 @@ import Testing
         #expect(html.components(separatedBy: "<td class=\"gap\">").count - 1 == 2 + 2 + 36 + 1 + 3)
         #expect(html.contains("<p>18 个单位（其中乡镇、街道 16 个，据国家统计局 2023 年区划代码），10 份报告，44 处缺报告，1 份逾期发布。"))
         // The county government's own reports, which have no other page.
-        #expect(html.contains("<h2>本级（兴庆区人民政府）历年报告</h2>\n<ul class=\"reports\">\n<li><a href=\"2021/\">2021：兴庆区人民政府 2021年度报告</a></li>\n</ul>"))
+        #expect(html.contains("<h2>本级（兴庆区人民政府）历年报告</h2>\n<ul class=\"reports\">\n<li><a href=\"2021/\">2021：兴庆区人民政府 2021年度报告</a> <span class=\"when\">（2022-01-25 发布，按时）</span></li>\n</ul>"))
+        // A body's page says when each report came out, and which came late.
+        let department = try Self.page(Self.xingqing + "jiaoyuju/index.html", in: try Self.render())
+        #expect(department.contains("<li><a href=\"2020/\">2020：兴庆区教育局 2020年度报告</a> <span class=\"when late\">（<span class=\"mark\" "
+            + "aria-hidden=\"true\">⚠</span> 2021-02-03 发布，逾期 3 天）</span></li>"))
     }
 
     /// The towns side by side for the latest year, one row per report in code order, each

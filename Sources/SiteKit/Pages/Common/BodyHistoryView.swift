@@ -40,6 +40,9 @@ struct ReportLinkView: TemplateView, Encodable {
     let year: String
     let title: String
     let href: String
+    /// `2021-01-25 发布，按时`, `未注明日期`.
+    let when: String
+    let late: Bool
     let problems: Int
     let hasProblems: Bool
 
@@ -48,6 +51,8 @@ struct ReportLinkView: TemplateView, Encodable {
         case "year": year
         case "title": title
         case "href": href
+        case "when": when
+        case "late": late
         case "problems": problems
         case "hasProblems": hasProblems
         default: nil
@@ -93,7 +98,10 @@ extension SitePlan {
             let r = summaries[i]
             let yearLabel = SitePlan.folderLabel(map.reportFolder[i])
             let title = r.title ?? "\(identity.name) \(SitePlan.yearLabel(SitePlan.yearKey(r.year)))年度报告"
+            let status = timeliness(ofReport: i)
+            let when = r.facts.published.map { "\($0) 发布，\(status.label)" } ?? status.label
             reports.append(ReportLinkView(year: yearLabel, title: title, href: links.to(map.reportFolder[i]),
+                                          when: when, late: status.isLate,
                                           problems: r.problems, hasProblems: r.problems > 0))
             years.append(yearLabel)
             columns.append(r.facts.series)

@@ -14,6 +14,6 @@ import Testing
             + "<span class=\"status\" aria-hidden=\"true\">按时</span>"
             + "<a href=\"\(town)2020-2/\" aria-label=\"2020年度报告，2021-01-25，按时\">第 2 份 2021-01-25</a>"))
         let first = try #require(html.range(of: "<a href=\"\(town)2021/\">兴庆区掌政镇人民政府</a>"))
-        #expect(html[..<first.lowerBound].contains("compare-caption\">2021 年"))
+        #expect(html[..<first.lowerBound].contains("compare-2021-caption\">2021 年"))
     }
 }

@@ -117,7 +117,11 @@ import Testing
     /// cell carrying the value `sort.js` sorts by.
     @Test func countyComparesItsTownsForTheLatestYear() throws {
         let html = try Self.page(Self.xingqing + "index.html", in: try Self.render())
-        #expect(html.contains("<caption id=\"compare-caption\">2021 年各乡镇、街道主要数字（件）</caption>"))
+        // One table a year a town reported, the newest open.
+        #expect(html.components(separatedBy: "<details class=\"compare\"").count - 1 == 3)
+        #expect(html.contains("<details class=\"compare\" open>\n<summary>2021 年</summary>\n"))
+        #expect(html.contains("<details class=\"compare\">\n<summary>2020 年</summary>\n"))
+        #expect(html.contains("<caption id=\"compare-2021-caption\">2021 年各乡镇、街道主要数字（件）</caption>"))
         let unknown = String(repeating: "<td data-sort=\"\" class=\"num muted\">—</td>", count: 5)
         let daxin = "<tr><th scope=\"row\" data-sort=\"兴庆区大新镇人民政府\"><a href=\"daxinzhen/2021/\">兴庆区大新镇人民政府</a></th>"
             + unknown + "<td data-sort=\"2022-01-25\">2022-01-25</td><td data-sort=\"0\">按时</td><td data-sort=\"1\" class=\"num\">1</td></tr>"
@@ -125,7 +129,7 @@ import Testing
         let order = ["data-sort=\"兴庆区掌政镇人民政府\"", "data-sort=\"兴庆区大新镇人民政府\"", "data-sort=\"兴庆区通贵乡人民政府\""]
         let positions = order.compactMap { html.range(of: $0)?.lowerBound }
         #expect(positions.count == 3 && positions == positions.sorted())
-        #expect(html.contains("本年无报告：凤凰北街街道、解放西街街道、文化街街道、富宁街街道、新华街街道、玉皇阁北街街道、前进街街道、中山南街街道、"
+        #expect(html.contains("<p class=\"legend\">本年无报告：凤凰北街街道、解放西街街道、文化街街道、富宁街街道、新华街街道、玉皇阁北街街道、前进街街道、中山南街街道、"
             + "银古路街道、胜利街街道、丽景街街道、星河街街道、月牙湖乡。"))
         #expect(html.contains("<script src=\"../../../assets/sort.js\"></script>"))
     }

@@ -42,10 +42,11 @@ struct CountyPage: Page {
         let towns = SitePlan.towns(ofCounty: node.code).count
         var summary = "\(coverage.rows.count) 个单位（其中乡镇、街道 \(towns) 个，据国家统计局 2023 年区划代码），\(counts.reports) 份报告，"
         summary += "\(counts.missing) 处缺报告，\(counts.late) 份逾期发布。"
+        let compare = plan.townComparisons(coverage, links: links)
         let view = CountyPageView(name: node.name, crumbs: plan.pageCrumbs(node: self.node, links: links),
                                   chain: plan.chainText(node: self.node), summary: summary,
                                   years: coverage.years.map(SitePlan.yearLabel), rows: rows,
-                                  compare: plan.townComparison(coverage, links: links).map { [$0] } ?? [],
+                                  compare: compare, hasCompare: !compare.isEmpty,
                                   timelinessHref: links.to("timeliness/"),
                                   own: node.own.map { [plan.history($0, links: links, ofPlace: true)] } ?? [])
         return Listing(title: node.name, view: view, scripts: view.compare.isEmpty ? [] : ["assets/sort.js"])
@@ -60,8 +61,9 @@ struct CountyPageView: TemplateView, Encodable {
     let summary: String
     let years: [String]
     let rows: [GridRowView]
-    /// Zero or one: the towns side by side for the latest year.
+    /// The towns side by side, one table per year a town reported, newest first.
     let compare: [ComparisonView]
+    let hasCompare: Bool
     let timelinessHref: String
     /// Zero or one: the county's own government, whose page this is too.
     let own: [BodyHistoryView]
@@ -75,6 +77,7 @@ struct CountyPageView: TemplateView, Encodable {
         case "years": years
         case "rows": rows
         case "compare": compare
+        case "hasCompare": hasCompare
         case "timelinessHref": timelinessHref
         case "own": own
         default: nil

@@ -3,7 +3,11 @@ import Foundation
 /// A county's towns side by side for one year (`county.mustache`): each town's headline
 /// figures, publication date, timeliness and problems, one row per report, sortable by
 /// `sort.js` (each cell carries the value it sorts by) and readable as it is without it.
+/// One per year a town reported, newest first; the newest is open, the others folded.
 struct ComparisonView: TemplateView, Encodable {
+    /// The year, for ids (`compare-2021`) and the fold's summary.
+    let year: String
+    let open: Bool
     let caption: String
     let columns: [ComparisonColumnView]
     let rows: [ComparisonRowView]
@@ -13,6 +17,8 @@ struct ComparisonView: TemplateView, Encodable {
 
     func child(named key: String) -> Any? {
         switch key {
+        case "year": year
+        case "open": open
         case "caption": caption
         case "columns": columns
         case "rows": rows
@@ -72,14 +78,16 @@ struct ComparisonCellView: TemplateView, Encodable {
 }
 
 extension SitePlan {
-    /// The county's towns side by side for the latest year any town has a report for; `nil`
-    /// when no town has one.
-    func townComparison(_ coverage: Coverage, links: PageLinks) -> ComparisonView? {
+    /// The county's towns side by side for each year a town has a report for, newest first.
+    func townComparisons(_ coverage: Coverage, links: PageLinks) -> [ComparisonView] {
         let towns = coverage.rows.filter { $0.kind == .town }
-        guard let k = coverage.years.indices.reversed().first(where: { k in
+        let years = coverage.years.indices.reversed().filter { k in
             Int(coverage.years[k]) != nil && towns.contains { !$0.cells[k].isEmpty }
-        }) else { return nil }
-        let year = coverage.years[k]
+        }
+        return years.enumerated().map { n, k in townComparison(towns, year: coverage.years[k], at: k, open: n == 0, links: links) }
+    }
+
+    func townComparison(_ towns: [Coverage.Row], year: String, at k: Int, open: Bool, links: PageLinks) -> ComparisonView {
         var columns = HeadlineFigures.labels.map { ComparisonColumnView(label: $0, type: "number") }
         columns += [ComparisonColumnView(label: "发布日期", type: "text"), ComparisonColumnView(label: "及时性", type: "number"),
                     ComparisonColumnView(label: "问题", type: "number")]
@@ -106,7 +114,7 @@ extension SitePlan {
             }
         }
         let missing = towns.filter { $0.cells[k].isEmpty }.map(\.name)
-        return ComparisonView(caption: "\(year) 年各乡镇、街道主要数字（件）", columns: columns, rows: rows,
+        return ComparisonView(year: year, open: open, caption: "\(year) 年各乡镇、街道主要数字（件）", columns: columns, rows: rows,
                               missing: missing.joined(separator: "、"), hasMissing: !missing.isEmpty)
     }
 }

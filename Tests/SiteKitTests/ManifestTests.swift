@@ -116,7 +116,8 @@ import Testing
         let z = Self.xq + "zhangzhengzhen/"
         // The county's page too: its towns side by side show every year's figures.
         #expect(townChanged.changed(from: before) == [
-            Self.xq + "index.html", z + "2020/index.html", z + "2020/report.json", z + "2020/source.html", z + "2020/source.txt", z + "index.html",
+            Self.xq + "index.html", z + "2020/index.html",
+            z + "2020/report.json", z + "2020/source.html", z + "2020/source.txt", z + "index.html",
             "search-index.js", "search.json",
         ])
     }

@@ -106,7 +106,8 @@ import Testing
         #expect(html.components(separatedBy: "<td class=\"gap\">").count - 1 == 2 + 2 + 36 + 1 + 3)
         #expect(html.contains("<p>18 个单位（其中乡镇、街道 16 个，据国家统计局 2023 年区划代码），10 份报告，44 处缺报告，1 份逾期发布。"))
         // The county government's own reports, which have no other page.
-        #expect(html.contains("<h2>本级（兴庆区人民政府）历年报告</h2>\n<ul class=\"reports\">\n<li><a href=\"2021/\">2021：兴庆区人民政府 2021年度报告</a> <span class=\"when\">（2022-01-25 发布，按时）</span></li>\n</ul>"))
+        #expect(html.contains("<h2>本级（兴庆区人民政府）历年报告</h2>\n<ul class=\"reports\">\n<li><a href=\"2021/\">2021：兴庆区人民政府 2021年度报告</a> "
+            + "<span class=\"when\">（2022-01-25 发布，按时）</span></li>\n</ul>"))
         // A body's page says when each report came out, and which came late.
         let department = try Self.page(Self.xingqing + "jiaoyuju/index.html", in: try Self.render())
         #expect(department.contains("<li><a href=\"2020/\">2020：兴庆区教育局 2020年度报告</a> <span class=\"when late\">（<span class=\"mark\" "
@@ -124,7 +125,8 @@ import Testing
         #expect(html.contains("<caption id=\"compare-2021-caption\">2021 年各乡镇、街道主要数字（件）</caption>"))
         let unknown = String(repeating: "<td data-sort=\"\" class=\"num muted\">—</td>", count: 5)
         let daxin = "<tr><th scope=\"row\" data-sort=\"兴庆区大新镇人民政府\"><a href=\"daxinzhen/2021/\">兴庆区大新镇人民政府</a></th>"
-            + unknown + "<td data-sort=\"2022-01-25\">2022-01-25</td><td data-sort=\"0\">按时</td><td data-sort=\"1\" class=\"num\">1</td></tr>"
+            + unknown + "<td data-sort=\"2022-01-25\">2022-01-25</td><td data-sort=\"0\">按时</td>"
+            + "<td data-sort=\"1\" class=\"num\">1</td></tr>"
         #expect(html.contains(daxin))
         let order = ["data-sort=\"兴庆区掌政镇人民政府\"", "data-sort=\"兴庆区大新镇人民政府\"", "data-sort=\"兴庆区通贵乡人民政府\""]
         let positions = order.compactMap { html.range(of: $0)?.lowerBound }
@@ -215,7 +217,8 @@ import Testing
         #expect(year.contains("<h2><a href=\"../../ningxiahuizuzizhiqu/yinchuanshi/\">宁夏回族自治区 银川市</a></h2>\n<ul>\n<li><a href=\"../../ningxiahuizuzizhiqu/yinchuanshi/jiaoyuju/2020/\">银川市教育局</a></li>"))
         #expect(year.contains("<li><a href=\"../../\">首页</a></li>\n<li><a href=\"../\">按年份</a></li>\n<li><span aria-current=\"page\">2020</span></li>"))
         let counties = try Self.page("counties/index.html", in: files)
-        #expect(counties.contains("<li><a href=\"../jiangsusheng/nanjingshi/gulouqu/\">鼓楼区</a> <span class=\"parents\">江苏省 南京市</span>（1 个单位，1 份报告；13 处缺报告）</li>"))
+        #expect(counties.contains("<li><a href=\"../jiangsusheng/nanjingshi/gulouqu/\">鼓楼区</a> <span class=\"parents\">江苏省 南京市</span>"
+            + "（1 个单位，1 份报告；13 处缺报告）</li>"))
         // 兴庆区: the 44 gaps and the late department of `countyGridShowsMissingYears`.
         #expect(counties.contains("<span class=\"parents\">宁夏回族自治区 银川市</span>（5 个单位，10 份报告；44 处缺报告，1 份逾期）</li>"))
         let redirect = try Self.page("counties/xingqingqu/index.html", in: files)

@@ -61,7 +61,8 @@ import Testing
                      "HomePageView", "SearchPageView", "PlaceView", "RegionsPageView", "RegionPageView", "CountyPageView",
                      "GridRowView", "GridCellView", "GridReportView", "ComparisonView", "ComparisonColumnView", "ComparisonRowView",
                      "ComparisonCellView", "TimelinessPageView", "RuleView", "TimelinessRowView", "LateReportView", "QualityPageView",
-                     "QualityCountyView", "QualityYearView", "QualityReportView", "QualityProblemView", "ChartView", "BarView", "NewReportView",
+                     "QualityCountyView", "QualityYearView", "QualityReportView", "QualityProblemView", "ChartView", "BarView",
+                     "NewReportView",
                      "RedirectPageView", "TableCellView", "TableRowView"]
         #expect(views.filter { !types.contains($0) } == [])
     }

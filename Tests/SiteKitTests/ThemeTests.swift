@@ -99,7 +99,8 @@ import Testing
                                                    withDestinationPath: outside.path)
         try FileManager.default.createSymbolicLink(atPath: assets.appendingPathComponent("site.css").path, withDestinationPath: "style.css")
         let theme = try Theme(directory: dir)
-        #expect(theme.assets.map(\.path) == ["assets/portal.css", "assets/search.js", "assets/site.css", "assets/sort.js", "assets/style.css"])
+        #expect(theme.assets.map(\.path)
+            == ["assets/portal.css", "assets/search.js", "assets/site.css", "assets/sort.js", "assets/style.css"])
         #expect(theme.assets[2].data == theme.assets[4].data)
         #expect(theme.warnings == [
             FileDiagnostic(file: assets.appendingPathComponent("passwd").path, diagnostic: .warning(

@@ -29,9 +29,9 @@ struct CountyPage: Page {
                     let published = plan.summaries[i].facts.published
                     let date = published ?? status.label
                     let shown = published == nil ? "" : status.label
+                    let label = "\(SitePlan.yearLabel(coverage.years[k]))年度报告，\(date)" + (shown.isEmpty ? "" : "，" + shown)
                     return GridReportView(text: (n == 0 ? "" : "第 \(n + 1) 份 ") + date, href: links.to(map.reportFolder[i]),
-                                          status: shown, hasStatus: !shown.isEmpty, late: status.isLate,
-                                          label: "\(SitePlan.yearLabel(coverage.years[k]))年度报告，\(date)" + (shown.isEmpty ? "" : "，" + shown))
+                                          status: shown, hasStatus: !shown.isEmpty, late: status.isLate, label: label)
                 }, missing: reports.isEmpty, late: reports.contains { plan.timeliness(ofReport: $0).isLate })
             }
             // The county's own government is this page: its row names it without a link.

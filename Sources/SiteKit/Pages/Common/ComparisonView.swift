@@ -103,8 +103,12 @@ extension SitePlan {
                     }
                 }
                 let status = timeliness(ofReport: i)
-                let lateDays: String
-                if case let .late(_, days) = status { lateDays = "\(days)" } else if case .onTime = status { lateDays = "0" } else { lateDays = "" }
+                // Sorted by days late: on time is 0, no date sorts last.
+                let lateDays: String = switch status {
+                case let .late(_, days): "\(days)"
+                case .onTime: "0"
+                default: ""
+                }
                 cells.append(ComparisonCellView(text: s.facts.published ?? "日期不明", sort: s.facts.published ?? "", numeric: false,
                                                 muted: s.facts.published == nil))
                 cells.append(ComparisonCellView(text: status.label, sort: lateDays, numeric: false, muted: false))

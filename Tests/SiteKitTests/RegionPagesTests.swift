@@ -158,6 +158,13 @@ import Testing
         #expect(try Self.page(Self.xingqing + "daxinzhen/2021/index.html", in: files).contains("id=\"d1\""))
     }
 
+    /// 银川市's page: its 11 reports (兴庆区's 10, 银川市教育局) and its county's gaps and late reports (44 and 1).
+    @Test func aCityPageSumsItsCountiesCoverage() throws {
+        let html = try Self.page("ningxiahuizuzizhiqu/yinchuanshi/index.html", in: try Self.render())
+        #expect(html.contains("<p>共 11 份报告。下辖 1 个区县共 44 处缺报告、1 份逾期发布（按区划数据中的全部乡镇、街道计）。"
+            + "<a href=\"../../timeliness/\">发布及时性</a></p>"))
+    }
+
     @Test func reportBreadcrumbsLinkEveryLevel() throws {
         let files = try Self.render()
         let town = try Self.page(Self.xingqing + "zhangzhengzhen/2020/index.html", in: files)

@@ -30,9 +30,11 @@ struct TimelinessPage: Page {
         for c in counties {
             let coverage = plan.coverage(county: c)
             let node = map.nodes[c]
+            let parents = map.chain(c).dropLast().map { map.nodes[$0].name }.joined(separator: " ")
             for year in coverage.years.reversed() {
                 let n = plan.counts(coverage, year: year)
-                rows.append(TimelinessRowView(county: node.name, href: links.to(node.folder), year: SitePlan.yearLabel(year),
+                rows.append(TimelinessRowView(county: node.name, parents: parents, href: links.to(node.folder),
+                                              year: SitePlan.yearLabel(year),
                                               reports: n.reports, onTime: n.onTime, late: n.late, undated: n.undated + n.doubtful,
                                               missing: n.missing))
             }
@@ -97,6 +99,8 @@ struct RuleView: TemplateView, Encodable {
 /// One county in one year: what was due and what came.
 struct TimelinessRowView: TemplateView, Encodable {
     let county: String
+    /// The province and city above it (two counties may share a name).
+    let parents: String
     let href: String
     let year: String
     let reports: Int
@@ -109,6 +113,7 @@ struct TimelinessRowView: TemplateView, Encodable {
     func child(named key: String) -> Any? {
         switch key {
         case "county": county
+        case "parents": parents
         case "href": href
         case "year": year
         case "reports": reports

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Nianbao: ParsableCommand {
+struct Nianbao: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nianbao",
         abstract: "Build a static portal of government-information-disclosure annual reports (政府信息公开工作年度报告).",

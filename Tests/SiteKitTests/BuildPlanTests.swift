@@ -12,13 +12,13 @@ import Testing
         SiteFile.Failure(diagnostic: FileDiagnostic(file: "site.yml", diagnostic: .error(code, message, line: line)))
     }
 
-    static let simple = "site.yml 只需几行“键: 值”（title、baseURL、theme、content、output、language）"
+    static let simple = "site.yml 只需几行“键: 值”（title、baseURL、theme、content、output、language、maxFileSize）"
 
     @Test func readsTheValuesWithTheirLines() throws {
         let file = try parse("# 门户\ntitle: 某县年报\n\noutput: site\nlogo: a.png\n")
         #expect(file.values == ["title": .init(text: "某县年报", line: 2), "output": .init(text: "site", line: 4)])
         #expect(file.warnings == [FileDiagnostic(file: "site.yml", diagnostic: .warning(
-            "site.unknownKey", "不认识的设置 logo，已忽略（可用的设置：title、baseURL、theme、content、output、language、"
+            "site.unknownKey", "不认识的设置 logo，已忽略（可用的设置：title、baseURL、theme、content、output、language、maxFileSize、"
                 + "deadlineDepartment、deadlineGovernment、deadlineTown）", line: 5))])
     }
 

@@ -197,6 +197,6 @@ extension ManifestTests {
     @Test func theSummaryDigestCoversEveryField() {
         let summary = ReportSummary(Self.documents()[0])
         let fields = Mirror(reflecting: summary).children.compactMap(\.label)
-        #expect(fields == ["id", "title", "body", "region", "year", "rawName", "figures", "problems", "facts", "content", "summary"])
+        #expect(fields == ["id", "title", "body", "region", "year", "rawName", "figures", "problems", "coverage", "content", "summary"])
     }
 }

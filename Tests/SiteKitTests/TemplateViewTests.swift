@@ -40,7 +40,7 @@ import Testing
         config.baseURL = "https://example.gov.cn/"
         let documents = RegionPagesTests.documents() + SiteRenderTests.documents()
         let renderer = try SiteRenderer(config: config, slug: Pinyin.slug)
-        let plan = renderer.plan(documents)
+        let plan = SitePlan(config: renderer.config, summaries: documents.map(ReportSummary.init), slug: Pinyin.slug)
         var types = Set<String>()
         var problems: [String] = []
         for (path, page) in plan.pages {

@@ -32,9 +32,10 @@ public struct StatTable: Hashable, Sendable {
         if let i = rows.firstIndex(where: { $0.key == row.key }) {
             rows[i] = row
         } else {
-            rows.append(row)
-            let order = Dictionary(uniqueKeysWithValues: form.allRows.enumerated().map { ($1.key, $0) })
-            rows.sort { (order[$0.key] ?? .max) < (order[$1.key] ?? .max) }
+            // Rows stay in form order: the new row goes after every row not after it in the form.
+            let order = form.order(of: row.key) ?? .max
+            let at = rows.firstIndex { (form.order(of: $0.key) ?? .max) > order } ?? rows.count
+            rows.insert(row, at: at)
         }
     }
 }

@@ -21,13 +21,13 @@ public struct ActiveTableRecognizer: Sendable {
         return (named ?? eras.last)?.tables[.active]
     }
 
-    public func read(_ lines: [SourceLine], grid: Bool) -> (StatTable?, [Diagnostic]) {
+    func read(_ lines: [TextLine], grid: Bool) -> (StatTable?, [Diagnostic]) {
         var tokens: [CellToken] = []
         var headerText = ""
         var tabbed = Set<Int>()
-        for line in lines where !TableRegion.isProse(line.text) {
-            if line.text.contains("\t") || grid { tabbed.insert(line.number) }
-            headerText += Normalizer.compact(line.text)
+        for line in lines where !TableRegion.isProse(line) {
+            if line.hasTab || grid { tabbed.insert(line.number) }
+            headerText += line.compact
             tokens += CellToken.tokens(of: line.text, line: line.number, grid: grid)
         }
         guard let form = form(forSection: headerText) else { return (nil, []) }

@@ -26,7 +26,7 @@ struct CountyPage: Page {
                 GridCellView(links: reports.enumerated().map { n, i in
                     let status = plan.timeliness(ofReport: i)
                     // An undated report says so once, as its link's text.
-                    let published = plan.summaries[i].facts.published
+                    let published = plan.summaries[i].coverage.published
                     let date = published ?? status.label
                     let shown = published == nil ? "" : status.label
                     let label = "\(SitePlan.yearLabel(coverage.years[k]))年度报告，\(date)" + (shown.isEmpty ? "" : "，" + shown)

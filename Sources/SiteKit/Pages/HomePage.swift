@@ -18,10 +18,10 @@ struct HomePage: Page {
         // Newest first by printed date (undated last), then by year and id.
         let newest = plan.summaries.indices.sorted { a, b in
             let x = plan.summaries[a], y = plan.summaries[b]
-            return (x.facts.published ?? "", x.year ?? .min, y.id) > (y.facts.published ?? "", y.year ?? .min, x.id)
+            return (x.coverage.published ?? "", x.year ?? .min, y.id) > (y.coverage.published ?? "", y.year ?? .min, x.id)
         }.prefix(Self.newestCount).map { i in
             let s = plan.summaries[i]
-            return NewReportView(date: s.facts.published ?? "日期不明", name: plan.identity(ofReport: i).name,
+            return NewReportView(date: s.coverage.published ?? "日期不明", name: plan.identity(ofReport: i).name,
                                  year: SitePlan.yearLabel(SitePlan.yearKey(s.year)), copy: SitePlan.copySuffix(map.reportFolder[i]),
                                  href: links.to(map.reportFolder[i]))
         }

@@ -2,7 +2,7 @@ import Foundation
 
 /// `quality/`: every report with a problem, by county and year, each problem linking to the
 /// row of the report's page it breaks (`#d3`, the note `DiagnosticPlacement` puts there), with
-/// a count per county and year at the top. Drawn from the summaries alone (`ReportFacts`).
+/// a count per county and year at the top. Drawn from the summaries alone (`CoverageFacts`).
 struct QualityPage: Page {
     static let kind = PageKind(name: "quality", template: "quality", inSitemap: true)
     let path = "quality/index.html"
@@ -43,7 +43,7 @@ struct QualityPage: Page {
                     let s = plan.summaries[i]
                     totals.problems += s.problems
                     let page = links.to(map.reportFolder[i])
-                    let shown = s.facts.problems.map { p in
+                    let shown = s.coverage.problems.map { p in
                         QualityProblemView(text: p.message, href: page + "#" + p.anchor, isError: p.isError)
                     }
                     let more = s.problems - shown.count

@@ -45,7 +45,7 @@ struct TimelinessPage: Page {
             let county = identity.county.map { map.nodes[$0].name } ?? "—"
             late.append(LateReportView(county: county, name: identity.name, href: links.to(map.reportFolder[i]),
                                        year: SitePlan.yearLabel(SitePlan.yearKey(plan.summaries[i].year)),
-                                       published: plan.summaries[i].facts.published ?? "", due: due.description, days: days))
+                                       published: plan.summaries[i].coverage.published ?? "", due: due.description, days: days))
         }
         late.sort { ($0.county, $0.year, $0.name) < ($1.county, $1.year, $1.name) }
         let view = TimelinessPageView(crumbs: plan.listCrumbs([("发布及时性", "")], links: links), rules: rules,

@@ -11,21 +11,23 @@ import Foundation
 /// `url` is relative to the site root. `text` is the plain prose, cut at `textLimit`
 /// characters: enough to find a report by a phrase, small enough for 10,000 reports.
 struct SearchIndex {
-    let site: SiteContext
+    let plan: SitePlan
+    /// Each report's plain prose (`plainText`), in summary order: what a build keeps of the text.
+    let texts: [String]
     static let textLimit = 400
 
     func entries() -> [JSONValue] {
-        site.documents.indices.map { i in
-            let r = site.documents[i].report
-            let identity = site.map.identities[site.map.reportIdentity[i]]
+        plan.summaries.indices.map { i in
+            let r = plan.summaries[i]
+            let identity = plan.identity(ofReport: i)
             let region = [r.region.province, r.region.city, r.region.county, r.region.town].compactMap { $0 }
             return .object([
                 ("title", .string(r.title ?? "\(identity.name) \(r.year.map(String.init) ?? "")")),
                 ("body", JSONValue(r.body ?? identity.name)),
                 ("region", .array(region.map(JSONValue.string))),
                 ("year", JSONValue(r.year)),
-                ("url", .string(site.map.reportFolder[i])),
-                ("text", .string(Self.plainText(r.blocks, limit: Self.textLimit))),
+                ("url", .string(plan.map.reportFolder[i])),
+                ("text", .string(texts[i])),
             ])
         }
     }

@@ -13,7 +13,7 @@ import Yams
 /// one is reported where it is written.
 public struct SiteFile: Sendable, Equatable {
     /// The keys most sites set, named in messages about a broken file.
-    public static let basicKeys = ["title", "baseURL", "theme", "content", "output", "language"]
+    public static let basicKeys = ["title", "baseURL", "theme", "content", "output", "language", "maxFileSize"]
     public static let keys = basicKeys + deadlineKeys.map(\.key)
     /// Earlier publication deadlines than the 条例's, where a local rule is stricter (docs/timeliness.md).
     public static let deadlineKeys: [(key: String, kind: BodyKind)] = [
@@ -125,6 +125,7 @@ public struct SiteFile: Sendable, Equatable {
         case "theme": "default"
         case "content": "content"
         case "output": "public"
+        case "maxFileSize": "20MB"
         case "deadlineDepartment": "01-15"
         case "deadlineGovernment", "deadlineTown": "03-15"
         default: "zh-CN"

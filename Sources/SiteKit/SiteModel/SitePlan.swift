@@ -22,6 +22,8 @@ struct SitePlan: Sendable {
     let identityByKey: [String: Int]
     /// Every page, by its path relative to the site root.
     private(set) var pages: [String: any Page] = [:]
+    /// The paths of `pages`, sorted.
+    private(set) var paths: [String] = []
 
     init(config: SiteConfig, summaries: [ReportSummary], slug: (String) -> String) {
         self.config = config
@@ -42,6 +44,7 @@ struct SitePlan: Sendable {
             }
         }
         self.pages = pages
+        paths = pages.keys.sorted()
     }
 
     func links(_ folder: String) -> PageLinks { PageLinks(folder: folder, indexFiles: config.linksToIndexFiles) }

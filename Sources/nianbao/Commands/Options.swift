@@ -12,6 +12,9 @@ struct SiteOptions: ParsableArguments {
         """)
     var theme: String?
 
+    @Option(name: .long, help: "The largest report file read, e.g. 50MB (default: 20MB, or `maxFileSize:` in site.yml).")
+    var maxFileSize: String?
+
     @Flag(name: [.short, .long], help: "Also print info diagnostics, and the source line under each diagnostic.")
     var verbose = false
 
@@ -22,7 +25,7 @@ struct SiteOptions: ParsableArguments {
     /// also loads the theme and checks the output folder.
     func plan(output: String? = nil, baseURL: String? = nil, for purpose: BuildPlan.Purpose = .build) throws -> BuildPlan {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        return try BuildPlan.resolve(root: root, content: content, output: output, theme: theme, baseURL: baseURL,
+        return try BuildPlan.resolve(root: root, content: content, output: output, theme: theme, baseURL: baseURL, maxFileSize: maxFileSize,
                                      themes: Toolchain.shippedThemes, for: purpose)
     }
 }
@@ -30,16 +33,6 @@ struct SiteOptions: ParsableArguments {
 extension Pipeline.Result {
     /// Whether the exit status must say failure: an error, or with `--strict` a warning.
     func failed(strict: Bool) -> Bool { count(.error) > 0 || (strict && count(.warning) > 0) }
-
-    /// The source lines of a report, for `--verbose`.
-    func lines(of file: String) -> [String]? {
-        documents.first { $0.report.source == file }.map { $0.document.sourceLines.map(\.text) }
-    }
-
-    /// Report files that give no page (empty, unreadable): an error names them, no report has them as its source.
-    var filesLeftOut: Int {
-        Set(diagnostics.filter { $0.diagnostic.severity == .error }.map(\.file)).subtracting(documents.map(\.report.source)).count
-    }
 }
 
 /// The pipeline the CLI uses: the parser with the gazetteer, pinyin slugs.

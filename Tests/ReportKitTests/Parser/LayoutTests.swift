@@ -93,6 +93,19 @@ struct LayoutTests {
         #expect(DateReader.date("填报日期：2017年1月20日") == nil)
     }
 
+    // Issue 9: dates written with numbers only, alone or in brackets.
+    @Test func readsNumericDates() {
+        #expect(DateReader.date("2023-01-20")?.iso == "2023-01-20")
+        #expect(DateReader.date("2023.1.18")?.iso == "2023-01-18")
+        #expect(DateReader.date("2023/1/8")?.iso == "2023-01-08")
+        #expect(DateReader.date("（二〇二二年一月十八日）")?.iso == "2022-01-18")
+        #expect(DateReader.date("２０２３．１．１８")?.iso == "2023-01-18")
+        // Numbering, a version or a page header's time are no dates.
+        #expect(DateReader.date("1.2.3") == nil)
+        #expect(DateReader.date("2023-13-01") == nil)
+        #expect(DateReader.date("2023-01-20", numeric: false) == nil)
+    }
+
     @Test func recognisesSectionHeadingsInEveryDress() {
         #expect(SectionHeading.section(of: Normalizer.line("## **二、主动公开政府信息情况**")) == 2)
         #expect(SectionHeading.section(of: Normalizer.line("四、政府信息公开行政法复议、行政诉讼情况")) == 4)
@@ -153,7 +166,7 @@ struct FlattenedTextTests {
     // Crawler text collapses the report into one line and runs cells together.
     @Test func readsSectionsOfAOneLineReport() throws {
         let r = try ParserFixture.parse("parser-flattened.txt")
-        #expect(r.body == "示例区")
+        #expect(r.body == "示例区人民政府")
         #expect(r.year == 2022)
         #expect(r.format == .v2021)
         // `713000074` has exactly one split that adds up.

@@ -99,12 +99,12 @@ extension SitePlan {
             let yearLabel = SitePlan.folderLabel(map.reportFolder[i])
             let title = r.title ?? "\(identity.name) \(SitePlan.yearLabel(SitePlan.yearKey(r.year)))年度报告"
             let status = timeliness(ofReport: i)
-            let when = r.facts.published.map { "\($0) 发布，\(status.label)" } ?? status.label
+            let when = r.coverage.published.map { "\($0) 发布，\(status.label)" } ?? status.label
             reports.append(ReportLinkView(year: yearLabel, title: title, href: links.to(map.reportFolder[i]),
                                           when: when, late: status.isLate,
                                           problems: r.problems, hasProblems: r.problems > 0))
             years.append(yearLabel)
-            columns.append(r.facts.series)
+            columns.append(r.coverage.series)
         }
         let figures = HeadlineFigures.labels.enumerated().map { n, label in
             FigureRowView(label: label, cells: columns.map { col in
@@ -129,7 +129,7 @@ extension SitePlan {
         var reasons: [String] = []
         for (i, col) in zip(identity.reports, columns) {
             for (field, v) in zip(Forms.series, col) where v == .notComparable {
-                if case let .notComparable(why)? = field.sources[summaries[i].facts.format], !reasons.contains("\(field.label)：\(why)") {
+                if case let .notComparable(why)? = field.sources[summaries[i].coverage.format], !reasons.contains("\(field.label)：\(why)") {
                     reasons.append("\(field.label)：\(why)")
                 }
             }

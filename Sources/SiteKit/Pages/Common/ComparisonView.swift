@@ -95,7 +95,7 @@ extension SitePlan {
         for town in towns {
             for i in town.cells[k] {
                 let s = summaries[i]
-                var cells = s.facts.series.map { v -> ComparisonCellView in
+                var cells = s.coverage.series.map { v -> ComparisonCellView in
                     switch v {
                     case let .value(n): ComparisonCellView(text: "\(n)", sort: "\(n)", numeric: true, muted: false)
                     case .unknown: ComparisonCellView(text: "—", sort: "", numeric: true, muted: true)
@@ -109,8 +109,8 @@ extension SitePlan {
                 case .onTime: "0"
                 default: ""
                 }
-                cells.append(ComparisonCellView(text: s.facts.published ?? "日期不明", sort: s.facts.published ?? "", numeric: false,
-                                                muted: s.facts.published == nil))
+                cells.append(ComparisonCellView(text: s.coverage.published ?? "日期不明", sort: s.coverage.published ?? "", numeric: false,
+                                                muted: s.coverage.published == nil))
                 cells.append(ComparisonCellView(text: status.label, sort: lateDays, numeric: false, muted: false))
                 cells.append(ComparisonCellView(text: "\(s.problems)", sort: "\(s.problems)", numeric: true, muted: false))
                 let copy = SitePlan.copySuffix(map.reportFolder[i])

@@ -38,7 +38,7 @@ extension SitePlan {
     /// Whether report `i` came out by its deadline.
     func timeliness(ofReport i: Int) -> Timeliness {
         let s = summaries[i]
-        return Timeliness.judge(published: s.facts.published, year: s.year, kind: bodyKind(map.reportIdentity[i]),
+        return Timeliness.judge(published: s.coverage.published, year: s.year, kind: bodyKind(map.reportIdentity[i]),
                                 deadlines: config.deadlines)
     }
 

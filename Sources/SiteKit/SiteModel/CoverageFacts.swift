@@ -4,8 +4,9 @@ import Foundation
 /// a body's chart need of one report beyond the rest of its summary: its printed date, its
 /// form era, the series figures with "not comparable" kept apart from "not given", and where
 /// on its page each problem sits. A pure function of the parsed report, so the listing pages
-/// are drawn from summaries alone (the build can stream and cache).
-struct ReportFacts: Sendable, Hashable, Codable {
+/// are drawn from summaries alone (the build can stream and cache): the build cache keeps it in
+/// `ReportRecord.Facts.coverage`, all but the date, which is `Facts.published` already.
+struct CoverageFacts: Sendable, Hashable, Codable {
     /// One problem of the report, as a listing links to it.
     struct Problem: Sendable, Hashable, Codable {
         /// The id of its note on the report's page (`d3`: `DiagnosticPlacement.noteID`).
@@ -27,6 +28,13 @@ struct ReportFacts: Sendable, Hashable, Codable {
     /// A listing names a few problems per report and links to the report for the rest: a
     /// summary stays a few hundred bytes however broken the report.
     static let maxProblems = 5
+
+    init(published: String?, format: String, series: [SeriesValue], problems: [Problem]) {
+        self.published = published
+        self.format = format
+        self.series = series
+        self.problems = problems
+    }
 
     init(_ report: Report) {
         published = report.published

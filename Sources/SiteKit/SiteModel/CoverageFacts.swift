@@ -40,11 +40,24 @@ struct CoverageFacts: Sendable, Hashable, Codable {
         published = report.published
         format = report.format.rawValue
         series = Forms.seriesValues(report)
+        problems = Self.listed(report.diagnostics, from: 0, room: Self.maxProblems)
+    }
+
+    /// The same facts with the problems the checks across reports gave the report in this
+    /// build: its page numbers them after its own `own` diagnostics (the cache keeps only those).
+    func adding(across: [Diagnostic], after own: Int) -> CoverageFacts {
+        guard !across.isEmpty else { return self }
+        return CoverageFacts(published: published, format: format, series: series,
+                             problems: problems + Self.listed(across, from: own, room: Self.maxProblems - problems.count))
+    }
+
+    /// Up to `room` warnings and errors of `diagnostics`, numbered from `offset` as the page's notes are.
+    static func listed(_ diagnostics: [Diagnostic], from offset: Int, room: Int) -> [Problem] {
         var problems: [Problem] = []
-        for (i, d) in report.diagnostics.enumerated() where d.severity != .info {
-            guard problems.count < Self.maxProblems else { break }
-            problems.append(Problem(anchor: DiagnosticPlacement.noteID(i), isError: d.severity == .error, message: d.message))
+        for (i, d) in diagnostics.enumerated() where d.severity != .info {
+            guard problems.count < room else { break }
+            problems.append(Problem(anchor: DiagnosticPlacement.noteID(offset + i), isError: d.severity == .error, message: d.message))
         }
-        self.problems = problems
+        return problems
     }
 }

@@ -58,7 +58,7 @@ struct ReportSummary: Sendable {
         rawName = facts.kind.rawName
         figures = facts.figures
         problems = (facts.diagnostics + across).filter { $0.severity != .info }.count
-        coverage = facts.coverage
+        coverage = facts.coverage.adding(across: across, after: facts.diagnostics.count)
 
         var c = Digest()
         c.add(id)

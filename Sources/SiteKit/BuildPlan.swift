@@ -30,7 +30,8 @@ public struct BuildPlan: Sendable {
     /// given by name is looked for in `root/themes`, then in each of `themes` (the themes
     /// shipped with nianbao), so a project needs no copy of the default theme.
     public static func resolve(root: URL, content: String?, output: String?, theme: String?, baseURL: String?,
-                               maxFileSize: String? = nil, themes: [URL] = [], for purpose: Purpose = .build) throws -> BuildPlan {
+                               maxFileSize: String? = nil, indexLinks: Bool = false,
+                               themes: [URL] = [], for purpose: Purpose = .build) throws -> BuildPlan {
         let site = try SiteFile.read(root.appendingPathComponent("site.yml"), shown: "site.yml")
         /// The flag's value, else site.yml's, else the default, with where it came from.
         func setting(_ key: String, _ flag: String, _ given: String?, default value: String) -> Setting {
@@ -68,6 +69,8 @@ public struct BuildPlan: Sendable {
         var config = SiteConfig(title: site?.values["title"]?.text ?? "政府信息公开工作年度报告", baseURL: base,
                                 themeDirectory: themeURL ?? candidates[0], language: site?.values["language"]?.text ?? "zh-CN")
         config.deadlines = site?.deadlines ?? .statutory
+        // `--index-links` or `indexLinks: true`: a site to open from the disk (file://).
+        config.linksToIndexFiles = indexLinks || ["true", "yes"].contains(site?.values["indexLinks"]?.text.lowercased() ?? "")
         let outputSetting = setting("output", "--output", output, default: "public")
         var plan = BuildPlan(content: contentURL, contentLabel: label, output: resolve(outputSetting.value), config: config,
                              diagnostics: site?.warnings ?? [])

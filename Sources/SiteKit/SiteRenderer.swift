@@ -141,7 +141,7 @@ public struct SiteRenderer: Sendable {
                 guard let template = P.kind.template else { preconditionFailure("\(P.self) draws HTML with no template") }
                 let content = try theme.render(template, view)
                 let layout = LayoutView(config: config, path: page.path, pageTitle: title, content: content, scripts: scripts,
-                                        refresh: refresh)
+                                        refresh: refresh, head: view as? PageHead)
                 return OutputFile(path: page.path, text: try theme.render("layout", layout))
             }
         }

@@ -96,7 +96,8 @@ import Testing
         let before = try Read(try Self.render(Self.documents(texts: [source: "一、总体情况\n本年度无申请。"])))
         let after = try Read(try Self.render(Self.documents(texts: [source: "一、总体情况\n本年度没有收到申请。"])))
         #expect(after.changed(from: before) == [
-            Self.xq + "2021/index.html", Self.xq + "2021/report.json", Self.xq + "2021/source.html", Self.xq + "2021/source.txt",
+            Self.xq + "2021/checks.json", Self.xq + "2021/index.html", Self.xq + "2021/report.json", Self.xq + "2021/source.html",
+            Self.xq + "2021/source.txt",
             "search-index.js", "search.json",
         ])
     }
@@ -109,14 +110,15 @@ import Testing
         let texts = [county: "表三 本年新收 3", town: "表三 本年新收 3"]
         let countyChanged = try Read(try Self.render(Self.documents(texts: [county: texts[county]!], tables: [county])))
         #expect(countyChanged.changed(from: before) == [
-            Self.xq + "2021/index.html", Self.xq + "2021/report.json", Self.xq + "2021/source.html", Self.xq + "2021/source.txt",
+            Self.xq + "2021/checks.json", Self.xq + "2021/index.html", Self.xq + "2021/report.json", Self.xq + "2021/source.html",
+            Self.xq + "2021/source.txt",
             Self.xq + "index.html", "search-index.js", "search.json",
         ])
         let townChanged = try Read(try Self.render(Self.documents(texts: [town: texts[town]!], tables: [town])))
         let z = Self.xq + "zhangzhengzhen/"
         // The county's page too: its towns side by side show every year's figures.
         #expect(townChanged.changed(from: before) == [
-            Self.xq + "index.html", z + "2020/index.html",
+            Self.xq + "index.html", z + "2020/checks.json", z + "2020/index.html",
             z + "2020/report.json", z + "2020/source.html", z + "2020/source.txt", z + "index.html",
             "search-index.js", "search.json",
         ])

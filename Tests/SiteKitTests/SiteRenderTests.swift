@@ -46,14 +46,15 @@ import Testing
             "years/index.html", "years/2019/index.html", "years/2020/index.html", "years/2021/index.html",
             "counties/index.html", "counties/u5174u5e86u533a/index.html", "counties/u91d1u51e4u533a/index.html",
             "counties/u5e73u7f57u53bf/index.html",
-            Self.xq + "index.html", Self.xq + "2020/index.html", Self.xq + "2020/source.html", Self.xq + "2020/report.json", Self.xq + "2020/source.txt",
+            Self.xq + "index.html", Self.xq + "2020/index.html", Self.xq + "2020/source.html", Self.xq + "2020/report.json", Self.xq + "2020/checks.json",
+            Self.xq + "2020/source.txt",
             Self.xq + "2020-2/index.html", Self.xq + "2021/index.html",
             Self.jf + "index.html", Self.jf + "2020/index.html", Self.jf + "2020/source.md",
             "u5b81u590fu56deu65cfu81eau6cbbu533a/u77f3u5634u5c71u5e02/u5e73u7f57u53bf/u6559u80b2u5c40/2021/index.html",
         ]
         for path in expected { #expect(paths.contains(path), "missing \(path)") }
         let bodies = paths.filter { $0.hasPrefix("bodies/") }.sorted()
-        #expect(bodies.count == 5)
+        #expect(bodies.count == 6)
         #expect(bodies.contains { $0.hasSuffix("/2019/source.html.txt") })
         #expect(!paths.contains { $0.hasPrefix("bodies/") && $0.hasSuffix("/2019/source.html.html") })
     }

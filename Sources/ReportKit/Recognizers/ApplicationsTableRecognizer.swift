@@ -72,6 +72,7 @@ public struct ApplicationsTableRecognizer: Sendable {
             let name = "\(form.name) \(form.printedName(of: row.key))"
             let subject = Diagnostic.Subject(table: form.kind, row: row.key)
             var values = tokens.map(\.value)
+            var asPrinted: [PrintedValue]?
             if let placed = placedByLayout[row.key] {
                 values = placed
             } else if tokens.count != width {
@@ -87,6 +88,7 @@ public struct ApplicationsTableRecognizer: Sendable {
                     diagnostics.append(.warning("applications.cellCount", "\(name): \(tokens.count) 个数值，应为 \(width) 个",
                                                 line: row.line, subject: subject))
                     values = CellPlacement.place(values, sum: sum, columns: width)
+                    asPrinted = tokens.map { PrintedValue(text: $0.text, line: $0.line) }
                 }
             }
             var cells: [StatCell] = []
@@ -98,7 +100,7 @@ public struct ApplicationsTableRecognizer: Sendable {
                 if v == nil && (tokens.count == width || tokens.count == 0) { missing.add(column: column, text: token?.text) }
             }
             diagnostics += missing.diagnostics(line: row.line)
-            table.set(StatRow(key: row.key, line: row.line, cells: cells))
+            table.set(StatRow(key: row.key, line: row.line, cells: cells, printed: asPrinted))
         }
         return (table, diagnostics)
     }

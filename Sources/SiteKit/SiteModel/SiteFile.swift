@@ -13,7 +13,7 @@ import Yams
 /// one is reported where it is written.
 public struct SiteFile: Sendable, Equatable {
     /// The keys most sites set, named in messages about a broken file.
-    public static let basicKeys = ["title", "baseURL", "theme", "content", "output", "language", "maxFileSize"]
+    public static let basicKeys = ["title", "baseURL", "theme", "content", "output", "language", "maxFileSize", "indexLinks"]
     public static let keys = basicKeys + deadlineKeys.map(\.key)
     /// Earlier publication deadlines than the 条例's, where a local rule is stricter (docs/timeliness.md).
     public static let deadlineKeys: [(key: String, kind: BodyKind)] = [

@@ -7,7 +7,7 @@ import Foundation
 struct SitePlan: Sendable {
     /// Every kind of page the site has, in no particular order (pages are keyed by path).
     static let kinds: [any Page.Type] = [
-        ReportPage.self, SourcePage.self, ReportData.self, RawFile.self,
+        ReportPage.self, SourcePage.self, ReportData.self, ChecksData.self, RawFile.self,
         BodyPage.self, RegionPage.self, CountyPage.self, RedirectPage.self,
         YearPage.self, YearsPage.self, RegionsPage.self, CountiesPage.self, HomePage.self, SearchPage.self,
         SitemapXML.self, TimelinessPage.self, QualityPage.self,

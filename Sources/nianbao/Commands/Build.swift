@@ -29,12 +29,18 @@ struct Build: AsyncParsableCommand {
     @Option(name: .long, help: "The URL the site will be served from, e.g. https://example.gov.cn/nianbao/ (default: /).")
     var baseURL: String?
 
+    @Flag(name: .long, help: """
+        Write links to folders as folder/index.html, for a site opened from the disk (file://); \
+        or `indexLinks: true` in site.yml.
+        """)
+    var indexLinks = false
+
     @Flag(name: .long, help: "Ignore what the previous build kept in .nianbao/: parse every report and draw every page.")
     var clean = false
 
     func run() async throws {
         try await Console.stopping(verbose: options.verbose) {
-            let plan = try options.plan(output: output, baseURL: baseURL)
+            let plan = try options.plan(output: output, baseURL: baseURL, indexLinks: indexLinks)
             var pipeline = makePipeline(plan)
             pipeline.clean = clean
             var result = try await Console.showingProgress(of: pipeline.progress) { try await pipeline.build() }

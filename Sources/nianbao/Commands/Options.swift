@@ -23,10 +23,11 @@ struct SiteOptions: ParsableArguments {
 
     /// The plan for the current folder: `check` resolves only the content folder; `build`
     /// also loads the theme and checks the output folder.
-    func plan(output: String? = nil, baseURL: String? = nil, for purpose: BuildPlan.Purpose = .build) throws -> BuildPlan {
+    func plan(output: String? = nil, baseURL: String? = nil, indexLinks: Bool = false,
+              for purpose: BuildPlan.Purpose = .build) throws -> BuildPlan {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         return try BuildPlan.resolve(root: root, content: content, output: output, theme: theme, baseURL: baseURL, maxFileSize: maxFileSize,
-                                     themes: Toolchain.shippedThemes, for: purpose)
+                                     indexLinks: indexLinks, themes: Toolchain.shippedThemes, for: purpose)
     }
 }
 

@@ -83,6 +83,10 @@ struct LayoutTests {
         // Line 3 runs its digits together (split uniquely by the row sum: a layout note); line 4
         // prints 8 separate cells (a row the report got wrong).
         #expect(r.codesAndLines == ["cell.joined@3", "applications.cellCount@4"])
+        // Issue 13: the page shows line 4 as printed; the joined digits of line 3 were split for certain.
+        let printed = ["3", "0", "0", "0", "0", "0", "0", "0"].map { PrintedValue(text: $0, line: 4) }
+        #expect(r.tables.applications?[row: "resultsTotal"]?.printed == printed)
+        #expect(r.tables.applications?[row: "newReceived"]?.printed == nil)
     }
 
     @Test func readsChineseNumeralDates() {

@@ -20,10 +20,16 @@ struct LayoutView: TemplateView {
     /// The page's absolute address when the site's base URL is known (`--base-url`).
     let canonical: String
     let hasCanonical: Bool
+    /// One line about the page (`<meta name="description">`, Open Graph), and the page's data
+    /// as JSON when it has some (`<link rel="alternate">`).
+    let description: String
+    let alternateJSON: String
+    let hasAlternateJSON: Bool
 
     /// The layout of the page at `path` (`…/2020/source.html`): links relative to its folder,
     /// its canonical address the base URL followed by its path (a folder for an `index.html`).
-    init(config: SiteConfig, path: String, pageTitle: String, content: String, scripts: [String], refresh: String) {
+    init(config: SiteConfig, path: String, pageTitle: String, content: String, scripts: [String], refresh: String,
+         head: PageHead? = nil) {
         let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
         let links = PageLinks(folder: folder, indexFiles: config.linksToIndexFiles)
         lang = config.language
@@ -43,6 +49,9 @@ struct LayoutView: TemplateView {
         let address = path == "index.html" || path.hasSuffix("/index.html") ? folder : path
         canonical = config.absoluteBase.map { $0 + address } ?? ""
         hasCanonical = config.absoluteBase != nil
+        description = head?.description ?? "\(pageTitle)：\(config.title)，各级政府信息公开工作年度报告的原文、统计表与勾稽核对。"
+        alternateJSON = head?.alternateJSON ?? ""
+        hasAlternateJSON = !alternateJSON.isEmpty
     }
 
     func child(named name: String) -> Any? {
@@ -62,6 +71,9 @@ struct LayoutView: TemplateView {
         case "hasRefresh": hasRefresh
         case "canonical": canonical
         case "hasCanonical": hasCanonical
+        case "description": description
+        case "alternateJSON": alternateJSON
+        case "hasAlternateJSON": hasAlternateJSON
         default: nil
         }
     }
@@ -71,4 +83,12 @@ struct ScriptView: TemplateView {
     let src: String
 
     func child(named name: String) -> Any? { name == "src" ? src : nil }
+}
+
+/// What a page's view tells the layout's `<head>` beyond its title: a view that conforms
+/// gives its own description and data link (a report's page: its figures, `report.json`).
+protocol PageHead {
+    var description: String { get }
+    /// The page's data, relative to the page (`report.json`), or "".
+    var alternateJSON: String { get }
 }

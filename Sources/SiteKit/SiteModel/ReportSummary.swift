@@ -27,6 +27,8 @@ struct ReportSummary: Sendable {
     let figures: [Decimal?]
     /// Warnings and errors (an info is not a problem).
     let problems: Int
+    /// Date, era, series figures and problem anchors, for the coverage, timeliness and quality pages.
+    let coverage: CoverageFacts
     /// Digest of what the report's own pages are drawn from. A report is a pure function of
     /// its file (bytes, path, kind) under one version of nianbao, except for the diagnostics
     /// the checks across reports add after parsing: so those are what is digested — which an
@@ -56,6 +58,7 @@ struct ReportSummary: Sendable {
         rawName = facts.kind.rawName
         figures = facts.figures
         problems = (facts.diagnostics + across).filter { $0.severity != .info }.count
+        coverage = facts.coverage.adding(across: across, after: facts.diagnostics.count)
 
         var c = Digest()
         c.add(id)
@@ -76,6 +79,7 @@ struct ReportSummary: Sendable {
         s.add(rawName)
         for f in figures { s.add(f.map { "\($0)" }) }
         s.add(problems)
+        s.add(DigestEncoder.digest(coverage).value)
         summary = s.hex
     }
 }

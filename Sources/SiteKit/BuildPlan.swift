@@ -68,6 +68,7 @@ public struct BuildPlan: Sendable {
         if !base.hasSuffix("/") { base += "/" }
         var config = SiteConfig(title: site?.values["title"]?.text ?? "政府信息公开工作年度报告", baseURL: base,
                                 themeDirectory: themeURL ?? candidates[0], language: site?.values["language"]?.text ?? "zh-CN")
+        config.deadlines = site?.deadlines ?? .statutory
         // `--index-links` or `indexLinks: true`: a site to open from the disk (file://).
         config.linksToIndexFiles = indexLinks || ["true", "yes"].contains(site?.values["indexLinks"]?.text.lowercased() ?? "")
         let outputSetting = setting("output", "--output", output, default: "public")

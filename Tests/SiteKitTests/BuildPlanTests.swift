@@ -18,7 +18,8 @@ import Testing
         let file = try parse("# 门户\ntitle: 某县年报\n\noutput: site\nlogo: a.png\n")
         #expect(file.values == ["title": .init(text: "某县年报", line: 2), "output": .init(text: "site", line: 4)])
         #expect(file.warnings == [FileDiagnostic(file: "site.yml", diagnostic: .warning(
-            "site.unknownKey", "不认识的设置 logo，已忽略（可用的设置：title、baseURL、theme、content、output、language、maxFileSize、indexLinks）", line: 5))])
+            "site.unknownKey", "不认识的设置 logo，已忽略（可用的设置：title、baseURL、theme、content、output、language、maxFileSize、indexLinks、"
+                + "deadlineDepartment、deadlineGovernment、deadlineTown）", line: 5))])
     }
 
     /// 10 KB of `[` used to overflow the stack inside the YAML parser (exit 139).

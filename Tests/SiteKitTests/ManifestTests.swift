@@ -109,7 +109,7 @@ import Testing
     }
 
     /// A change to a headline figure also redraws the pages that show the figure: the county's
-    /// page for the county government's report, the town's page for a town's.
+    /// page for the county government's report, the town's page and the county's for a town's.
     @Test func headlineFiguresChangeThePagesThatShowThem() throws {
         let county = "content/兴庆区人民政府-2021.txt", town = "content/兴庆区掌政镇人民政府-2020.txt"
         let before = try Read(try Self.render(Self.documents()))
@@ -121,9 +121,10 @@ import Testing
         ] + Self.indexFiles(countyChanged))
         let townChanged = try Read(try Self.render(Self.documents(texts: [town: texts[town]!], tables: [town])))
         let z = Self.xq + "zhangzhengzhen/"
+        // The county's page too: its towns side by side show every year's figures.
         #expect(townChanged.changed(from: before) == [
-            z + "2020/checks.json", z + "2020/index.html", z + "2020/report.json", z + "2020/source.html", z + "2020/source.txt",
-            z + "index.html",
+            Self.xq + "index.html", z + "2020/checks.json", z + "2020/index.html",
+            z + "2020/report.json", z + "2020/source.html", z + "2020/source.txt", z + "index.html",
         ] + Self.indexFiles(townChanged))
     }
 
@@ -164,7 +165,7 @@ import Testing
         let config = Sample.config()
         let fields = Mirror(reflecting: config).children.compactMap(\.label)
         // themeDirectory: its templates and assets are digested one by one; baseURL: through absoluteBase.
-        #expect(fields.sorted() == ["baseURL", "language", "linksToIndexFiles", "themeDirectory", "title"])
+        #expect(fields.sorted() == ["baseURL", "deadlines", "language", "linksToIndexFiles", "themeDirectory", "title"])
         var changed = config
         changed.title = "另一个门户"
         #expect(Manifest.digest(changed) != Manifest.digest(config))
@@ -173,6 +174,9 @@ import Testing
         #expect(Manifest.digest(changed) != Manifest.digest(config))
         changed = config
         changed.linksToIndexFiles = true
+        #expect(Manifest.digest(changed) != Manifest.digest(config))
+        changed = config
+        changed.deadlines.town = MonthDay(month: 1, day: 31)!
         #expect(Manifest.digest(changed) != Manifest.digest(config))
         changed = config
         changed.baseURL = "https://example.gov.cn/"
@@ -200,6 +204,7 @@ extension ManifestTests {
     @Test func theSummaryDigestCoversEveryField() {
         let summary = ReportSummary(Self.documents()[0])
         let fields = Mirror(reflecting: summary).children.compactMap(\.label)
-        #expect(fields == ["id", "title", "body", "region", "year", "rawName", "figures", "problems", "search", "content", "summary"])
+        #expect(fields == ["id", "title", "body", "region", "year", "rawName", "figures", "problems", "search", "coverage", "content",
+                           "summary"])
     }
 }

@@ -202,9 +202,9 @@ extension SiteRenderTests {
         let expected = files.map(\.path).filter { $0.hasSuffix("index.html") && !redirects.contains($0) }
             .map { "https://example.gov.cn/" + $0.dropLast("index.html".count) }.sorted()
         #expect(listed == expected)
-        // home, search, years + 3 years, counties, regions; 宁夏, 银川市, 石嘴山市, 兴庆区, 金凤区, 平罗县;
+        // home, search, years + 3 years, counties, regions, timeliness, quality; 宁夏, 银川市, 石嘴山市, 兴庆区, 金凤区, 平罗县;
         // the bodies of 兴庆区掌政镇, 金凤区掌政镇, 平罗县教育局, 某某委员会; 6 reports.
-        #expect(listed.count == 8 + 6 + 4 + 6)
+        #expect(listed.count == 10 + 6 + 4 + 6)
         #expect(try SiteRenderer(config: Sample.config()).render(Self.documents()).allSatisfy { $0.path != "sitemap.xml" })
     }
 }

@@ -59,7 +59,11 @@ import Testing
                      "BodyPageView", "BodyHistoryView", "ReportLinkView", "FigureRowView", "FigureCellView", "YearPageView",
                      "GroupView", "ItemView", "YearLinkView", "YearsPageView", "YearCountView", "CountiesPageView", "CountyLinkView",
                      "HomePageView", "SearchPageView", "PlaceView", "RegionsPageView", "RegionPageView", "CountyPageView",
-                     "GridRowView", "GridCellView", "LinkView", "RedirectPageView", "TableCellView", "TableRowView"]
+                     "GridRowView", "GridCellView", "GridReportView", "ComparisonView", "ComparisonColumnView", "ComparisonRowView",
+                     "ComparisonCellView", "TimelinessPageView", "RuleView", "TimelinessRowView", "LateReportView", "QualityPageView",
+                     "QualityCountyView", "QualityYearView", "QualityReportView", "QualityProblemView", "ChartView", "BarView",
+                     "NewReportView",
+                     "RedirectPageView", "TableCellView", "TableRowView"]
         #expect(views.filter { !types.contains($0) } == [])
     }
 }

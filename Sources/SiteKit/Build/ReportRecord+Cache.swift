@@ -26,6 +26,7 @@ extension ReportRecord {
         w.search(f.search)
         w.string(f.published)
         w.fixed(f.bytesDigest)
+        w.coverage(f.coverage)
     }
 
     /// Reads a record; `forms` are the forms the reader parses with, by id (a form the cache
@@ -48,9 +49,10 @@ extension ReportRecord {
         let search = try r.search()
         let published = try r.optionalString()
         let bytesDigest = try r.fixed()
+        let coverage = try r.coverage(published: published)
         let facts = Facts(title: title, body: body, region: region, year: year, kind: kind, encoding: encoding,
                           diagnostics: diagnostics, figures: figures, portal: portal, search: search,
-                          published: published, bytesDigest: bytesDigest)
+                          published: published, bytesDigest: bytesDigest, coverage: coverage)
         return ReportRecord(path: path, source: source, hash: hash, problems: problems, facts: facts)
     }
 }

@@ -39,6 +39,8 @@ struct ReportRecord: Sendable {
         /// path): what `DuplicateReports` names and compares.
         let published: String?
         let bytesDigest: UInt64
+        /// The date, era, series and first problems the coverage, timeliness and quality pages show.
+        let coverage: CoverageFacts
     }
 
     /// The record of a file read (and, if it is a report, parsed) now.
@@ -93,5 +95,6 @@ extension ReportRecord.Facts {
         var d = Digest()
         d.add(document.bytes)
         bytesDigest = d.value
+        coverage = CoverageFacts(report)
     }
 }

@@ -31,6 +31,8 @@ struct ReportSummary: Sendable {
     /// in `summary`: no listing page shows it, and it is a function of the report, so `content`
     /// covers it.
     let search: SearchEntry
+    /// Date, era, series figures and problem anchors, for the coverage, timeliness and quality pages.
+    let coverage: CoverageFacts
     /// Digest of what the report's own pages are drawn from. A report is a pure function of
     /// its file (bytes, path, kind) under one version of nianbao, except for the diagnostics
     /// the checks across reports add after parsing: so those are what is digested — which an
@@ -61,6 +63,7 @@ struct ReportSummary: Sendable {
         figures = facts.figures
         problems = (facts.diagnostics + across).filter { $0.severity != .info }.count
         search = facts.search
+        coverage = facts.coverage.adding(across: across, after: facts.diagnostics.count)
 
         var c = Digest()
         c.add(id)
@@ -81,6 +84,7 @@ struct ReportSummary: Sendable {
         s.add(rawName)
         for f in figures { s.add(f.map { "\($0)" }) }
         s.add(problems)
+        s.add(DigestEncoder.digest(coverage).value)
         summary = s.hex
     }
 }

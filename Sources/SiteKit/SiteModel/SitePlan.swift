@@ -10,7 +10,7 @@ struct SitePlan: Sendable {
         ReportPage.self, SourcePage.self, ReportData.self, ChecksData.self, RawFile.self,
         BodyPage.self, RegionPage.self, CountyPage.self, RedirectPage.self,
         YearPage.self, YearsPage.self, RegionsPage.self, CountiesPage.self, HomePage.self, SearchPage.self,
-        SitemapXML.self,
+        SitemapXML.self, TimelinessPage.self, QualityPage.self,
     ]
 
     let config: SiteConfig

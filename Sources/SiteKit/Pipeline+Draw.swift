@@ -32,7 +32,7 @@ extension Pipeline {
         let planned = try await Parallel.map((paths.count + chunk - 1) / chunk, width: limits.width) { c in
             paths[(c * chunk)..<min(paths.count, (c + 1) * chunk)].map { renderer.planned(sitePlan.pages[$0]!, plan: sitePlan) }
         }
-        let site = renderer.plan(sitePlan, texts: scan.reports.map { scan.records[$0].facts!.searchText }, pages: planned.flatMap { $0 })
+        let site = renderer.plan(sitePlan, pages: planned.flatMap { $0 })
 
         var writer = OutputWriter(output: plan.output)
         writer.tracksOutput = true

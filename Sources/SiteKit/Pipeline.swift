@@ -87,8 +87,11 @@ public struct Pipeline: Sendable {
 
     /// Checks, draws what changed and writes the site atomically.
     public func build() async throws -> Result {
+        if searchSwitch == "only" { return try buildSearchOnly() }
         let start = Date()
-        let renderer = try SiteRenderer(config: plan.config, slug: slug)
+        var renderer = try SiteRenderer(config: plan.config, slug: slug)
+        renderer.searchIDs = SearchIDs.read(site: plan.output)
+        renderer.searchIndex = searchSwitch != "off"
         let (cache, status) = clean ? (BuildCache(), .none) : readCache()
         let pool = ParsedPool(capacity: limits.pool)
         let scan = try await self.scan(cache: cache, pool: pool)

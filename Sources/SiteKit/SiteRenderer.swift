@@ -29,7 +29,7 @@ import Foundation
 ///                                     its place's page instead)
 ///     <region…>/[<body>/]<year>/      index.html, source.html, report.json, source.txt|.md|.html.txt
 ///     bodies/<body>/…                 the same for a report with no region
-///     search/ search.json search-index.js
+///     search/                         the search page; search/k|s|d|r/… the index (docs/search-index.md)
 ///     sitemap.xml                     with an absolute base URL only
 ///     assets/…                        the theme's assets, unchanged
 ///     .nianbao/manifest.json          what each file was made from
@@ -41,6 +41,10 @@ public struct SiteRenderer: Sendable {
     let theme: Theme
     let templates: TemplateDigests
     let slug: @Sendable (String) -> String
+    /// Document ids of the previous build, so the search index keeps them (`SearchIDs.read`).
+    public var searchIDs = SearchIDs()
+    /// `false` writes no search index: scripts/bench-search times the index with it.
+    public var searchIndex = true
     /// `Manifest.digest(config)`: the settings every HTML page is drawn with.
     let configDigest: String
     /// Digest of everything a page may be drawn with besides its reports: the settings, every
@@ -76,9 +80,8 @@ public struct SiteRenderer: Sendable {
     /// Every file of the site, sorted by path, drawn here one after another from reports
     /// held in memory (tests and tools; a build streams through `Pipeline`).
     public func render(_ documents: [ParsedDocument]) throws -> [OutputFile] {
-        let facts = documents.map { ReportRecord.Facts(report: $0.report, document: $0.document, forms: nil) }
         let summaries = documents.map(ReportSummary.init)
-        let site = plan(SitePlan(config: config, summaries: summaries, slug: slug), texts: facts.map(\.searchText))
+        let site = plan(SitePlan(config: config, summaries: summaries, slug: slug))
         var files: [OutputFile] = []
         for unit in site.units(drawing: nil) {
             files += try draw(unit, plan: site.plan) { documents[$0] }
@@ -89,13 +92,13 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every page of `plan` with its manifest entry and the digest of its inputs, and the files
-    /// made beside the pages (the theme's assets, the search index from `texts`: each report's
-    /// plain prose, in summary order). `pages`, when given, are the plan's pages already
-    /// planned (the pipeline plans them in parallel).
-    func plan(_ plan: SitePlan, texts: [String], pages: [PlannedPage]? = nil) -> PlannedSite {
+    /// made beside the pages (the theme's assets, the search index from the summaries).
+    /// `pages`, when given, are the plan's pages already planned (the pipeline plans them in parallel).
+    func plan(_ plan: SitePlan, pages: [PlannedPage]? = nil) -> PlannedSite {
         let pages = pages ?? plan.paths.map { planned(plan.pages[$0]!, plan: plan) }
         var extra = theme.assets.map { PlannedSite.Extra(file: $0, entry: Manifest.Entry(kind: "asset", data: Digest.hex(of: $0.data))) }
-        extra += SearchIndex(plan: plan, texts: texts).files().map {
+        let search = searchIndex ? SearchIndexBuilder.files(for: plan, previous: searchIDs) : []
+        extra += search.map {
             PlannedSite.Extra(file: $0, entry: Manifest.Entry(kind: "search-index", site: "reports"))
         }
         let entries = pages.map { ($0.page.path, $0.entry) } + extra.map { ($0.file.path, $0.entry) }

@@ -45,6 +45,12 @@ import Testing
 
     static let xq = "ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/"
 
+    /// The files of the search index, sorted: the manifest says each depends on every report
+    /// (`site: reports`), so any report's change marks them all.
+    static func indexFiles(_ manifest: Read) -> [String] {
+        manifest.files.filter { $0.value["kind"] as? String == "search-index" }.keys.sorted()
+    }
+
     /// The region pages' site, each report's file text given: `texts[source]` replaces the
     /// default text of that report, `tables` gives it table 三.
     static func documents(texts: [String: String] = [:], tables: Set<String> = []) -> [ParsedDocument] {
@@ -69,7 +75,8 @@ import Testing
         #expect(kinds[Self.xq + "zhangzhengzhen/2020/source.txt"] == "raw")
         #expect(kinds["counties/xingqingqu/index.html"] == "redirect")
         #expect(kinds["ningxiahuizuzizhiqu/yinchuanshi/index.html"] == "region")
-        #expect(kinds["search.json"] == "search-index")
+        #expect(kinds["search/index.json"] == "search-index")
+        #expect(kinds["search/k/0.bin"] == "search-index")
         #expect(kinds["assets/style.css"] == "asset")
     }
 
@@ -98,8 +105,7 @@ import Testing
         #expect(after.changed(from: before) == [
             Self.xq + "2021/checks.json", Self.xq + "2021/index.html", Self.xq + "2021/report.json", Self.xq + "2021/source.html",
             Self.xq + "2021/source.txt",
-            "search-index.js", "search.json",
-        ])
+        ] + Self.indexFiles(after))
     }
 
     /// A change to a headline figure also redraws the pages that show the figure: the county's
@@ -111,17 +117,15 @@ import Testing
         let countyChanged = try Read(try Self.render(Self.documents(texts: [county: texts[county]!], tables: [county])))
         #expect(countyChanged.changed(from: before) == [
             Self.xq + "2021/checks.json", Self.xq + "2021/index.html", Self.xq + "2021/report.json", Self.xq + "2021/source.html",
-            Self.xq + "2021/source.txt",
-            Self.xq + "index.html", "search-index.js", "search.json",
-        ])
+            Self.xq + "2021/source.txt", Self.xq + "index.html",
+        ] + Self.indexFiles(countyChanged))
         let townChanged = try Read(try Self.render(Self.documents(texts: [town: texts[town]!], tables: [town])))
         let z = Self.xq + "zhangzhengzhen/"
         // The county's page too: its towns side by side show every year's figures.
         #expect(townChanged.changed(from: before) == [
             Self.xq + "index.html", z + "2020/checks.json", z + "2020/index.html",
             z + "2020/report.json", z + "2020/source.html", z + "2020/source.txt", z + "index.html",
-            "search-index.js", "search.json",
-        ])
+        ] + Self.indexFiles(townChanged))
     }
 
     /// A report added to a town redraws the pages that list it or count it, and leaves the
@@ -195,10 +199,12 @@ import Testing
 
 extension ManifestTests {
     /// A summary field left out of the summary digest would let a listing page's reports look
-    /// unchanged: every field is digested (`ReportSummary.init`) or is a digest itself.
+    /// unchanged: every field is digested (`ReportSummary.init`) or is a digest itself, except
+    /// `search`, which no listing page shows and which is a function of the report (`content`).
     @Test func theSummaryDigestCoversEveryField() {
         let summary = ReportSummary(Self.documents()[0])
         let fields = Mirror(reflecting: summary).children.compactMap(\.label)
-        #expect(fields == ["id", "title", "body", "region", "year", "rawName", "figures", "problems", "coverage", "content", "summary"])
+        #expect(fields == ["id", "title", "body", "region", "year", "rawName", "figures", "problems", "search", "coverage", "content",
+                           "summary"])
     }
 }

@@ -42,7 +42,7 @@ import Testing
     @Test func everyExpectedPageExists() throws {
         let paths = Set(try Self.render().map(\.path))
         let expected = [
-            "index.html", "search/index.html", "search.json", "search-index.js", "assets/style.css", "assets/search.js",
+            "index.html", "search/index.html", "search/index.json", "assets/style.css", "assets/search.js",
             "years/index.html", "years/2019/index.html", "years/2020/index.html", "years/2021/index.html",
             "counties/index.html", "counties/u5174u5e86u533a/index.html", "counties/u91d1u51e4u533a/index.html",
             "counties/u5e73u7f57u53bf/index.html",
@@ -134,15 +134,21 @@ import Testing
         #expect(html.contains("<tr><th scope=\"row\">行政诉讼</th><td class=\"num\">0</td><td class=\"num\"><span aria-hidden=\"true\">—</span>"))
     }
 
-    @Test func searchIndexHasOneEntryPerReport() throws {
+    @Test func searchDocumentTableHasOneRowPerReport() throws {
         let files = try Self.render()
-        let json = try #require(files.first { $0.path == "search.json" })
-        let entries = try #require(try JSONSerialization.jsonObject(with: json.data) as? [[String: Any]])
-        #expect(entries.count == 6)
-        let first = try #require(entries.first { ($0["url"] as? String) == Self.xq + "2020/" })
-        #expect(first["region"] as? [String] == ["宁夏回族自治区", "银川市", "兴庆区", "掌政镇"])
-        #expect(first["year"] as? Int == 2020)
-        #expect((first["text"] as? String)?.hasPrefix("一、总体情况 本年共收到申请 3 件。<script>") == true)
+        var rows: [[String: Any]] = []
+        for file in files where file.path.hasPrefix("search/d/") {
+            rows += try #require(try JSONSerialization.jsonObject(with: file.data) as? [[String: Any]])
+        }
+        #expect(rows.count == 6)
+        // Reports of 2020 have slot 120: b.txt, c.md and f.txt, numbered in folder order.
+        #expect(files.filter { $0.path.hasPrefix("search/d/") }.map(\.path).sorted()
+                == ["search/d/119-0.json", "search/d/120-0.json", "search/d/121-0.json"])
+        let first = try #require(rows.first { ($0["u"] as? String) == Self.xq + "2020/" })
+        #expect(first["c"] as? [String] == ["宁夏回族自治区", "银川市", "兴庆区", "掌政镇"])
+        #expect(first["y"] as? Int == 2020)
+        #expect(first["s"] as? String == "source.txt")
+        #expect(first["k"] as? String == "640104100000")
     }
 
     @Test func urlsDoNotDependOnFileOrder() throws {

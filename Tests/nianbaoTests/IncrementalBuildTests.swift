@@ -23,10 +23,18 @@ import Testing
     }
 
     /// A project folder holding `files` in content/.
-    static func project(_ files: [String: Data]) throws -> URL {
+    /// A project with these report files and, when given, the site a previous build left in
+    /// public/ (`site`): a clean build over it keeps the search index's document ids, as an
+    /// incremental one does (`SearchIDs` are read from the site, not from the cache).
+    static func project(_ files: [String: Data], over site: [String: Data] = [:]) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-incremental-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
         for (name, data) in files { try data.write(to: root.appendingPathComponent("content/" + name)) }
+        for (path, data) in site {
+            let url = root.appendingPathComponent("public/" + path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
         return root
     }
 
@@ -96,7 +104,7 @@ import Testing
 
     /// Edit one number, add a report, rename one, delete one: each rebuild parses only the
     /// files that changed, writes exactly the files whose bytes changed, and leaves the site a
-    /// clean build of the same content makes.
+    /// clean build of the same content over the same previous site makes (the search ids are kept).
     @Test func eachChangeRebuildsOnlyWhatItTouchesAndGivesTheCleanSite() async throws {
         var content = try Self.content()
         let root = try Self.project(content)
@@ -121,7 +129,7 @@ import Testing
             let removed = Set(before.keys.filter { !$0.hasPrefix(".") && after[$0] == nil })
             #expect(r.written?.removed == removed.count, "\(name)")
 
-            let clean = try Self.project(content)
+            let clean = try Self.project(content, over: before)
             defer { try? FileManager.default.removeItem(at: clean) }
             _ = try await Self.build(clean, clean: true)
             let reference = try Self.site(clean)
@@ -163,7 +171,7 @@ import Testing
         let r = try await Self.build(root)
         #expect(r.cache == .used)
         #expect(r.parsed == 1)
-        let clean = try Self.project(content)
+        let clean = try Self.project(content, over: before)
         defer { try? FileManager.default.removeItem(at: clean) }
         _ = try await Self.build(clean, clean: true)
         let site = try Self.site(root), reference = try Self.site(clean)

@@ -23,7 +23,7 @@ extension ReportRecord {
         w.array(f.diagnostics) { $0.diagnostic($1) }
         w.array(f.figures) { $0.decimal($1) }
         w.portal(f.portal)
-        w.string(f.searchText)
+        w.search(f.search)
         w.string(f.published)
         w.fixed(f.bytesDigest)
         w.coverage(f.coverage)
@@ -46,12 +46,12 @@ extension ReportRecord {
         let diagnostics = try r.array { try $0.diagnostic() }
         let figures = try r.array { try $0.optionalDecimal() }
         let portal = try r.portal(forms: forms)
-        let searchText = try r.string()
+        let search = try r.search()
         let published = try r.optionalString()
         let bytesDigest = try r.fixed()
         let coverage = try r.coverage(published: published)
         let facts = Facts(title: title, body: body, region: region, year: year, kind: kind, encoding: encoding,
-                          diagnostics: diagnostics, figures: figures, portal: portal, searchText: searchText,
+                          diagnostics: diagnostics, figures: figures, portal: portal, search: search,
                           published: published, bytesDigest: bytesDigest, coverage: coverage)
         return ReportRecord(path: path, source: source, hash: hash, problems: problems, facts: facts)
     }

@@ -33,8 +33,8 @@ struct ReportRecord: Sendable {
         /// The headline figures, in the order of `HeadlineFigures.labels`.
         let figures: [Decimal?]
         let portal: PortalChecks.Entry
-        /// The plain prose the search index keeps (`SearchIndex.plainText`).
-        let searchText: String
+        /// What the search index takes from the report (`SearchEntry`).
+        let search: SearchEntry
         /// The printed publication date and a digest of the file's bytes alone (not its
         /// path): what `DuplicateReports` names and compares.
         let published: String?
@@ -90,7 +90,7 @@ extension ReportRecord.Facts {
         diagnostics = report.diagnostics
         figures = HeadlineFigures.values(report)
         portal = PortalChecks.Entry(report, forms: forms)
-        searchText = SearchIndex.plainText(report.blocks, limit: SearchIndex.textLimit)
+        search = SearchEntry(report: report)
         published = report.published
         var d = Digest()
         d.add(document.bytes)

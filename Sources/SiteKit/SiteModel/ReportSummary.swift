@@ -27,6 +27,10 @@ struct ReportSummary: Sendable {
     let figures: [Decimal?]
     /// Warnings and errors (an info is not a problem).
     let problems: Int
+    /// What the search index takes from the report (its prose and table labels among it). Not
+    /// in `summary`: no listing page shows it, and it is a function of the report, so `content`
+    /// covers it.
+    let search: SearchEntry
     /// Date, era, series figures and problem anchors, for the coverage, timeliness and quality pages.
     let coverage: CoverageFacts
     /// Digest of what the report's own pages are drawn from. A report is a pure function of
@@ -58,6 +62,7 @@ struct ReportSummary: Sendable {
         rawName = facts.kind.rawName
         figures = facts.figures
         problems = (facts.diagnostics + across).filter { $0.severity != .info }.count
+        search = facts.search
         coverage = facts.coverage.adding(across: across, after: facts.diagnostics.count)
 
         var c = Digest()

@@ -8,7 +8,7 @@ struct Build: AsyncParsableCommand {
         discussion: """
         Parses every .txt, .md and .html report under the content folder (recursively), renders \
         a page per report, per town or body, per year and per county, a home page, report.json \
-        beside each report and search.json, and replaces the output folder atomically: a build \
+        beside each report and the search index (search/), and replaces the output folder atomically: a build \
         that fails, or is killed, leaves the previous output untouched. The output folder is \
         nianbao's alone: nianbao marks it (.nianbao-site) and replaces only a marked, empty or \
         new folder, never the current folder, the project, the content or the theme. \

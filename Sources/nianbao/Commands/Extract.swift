@@ -22,6 +22,10 @@ struct Extract: AsyncParsableCommand {
     @Flag(name: .customLong("dump-lines"), help: .hidden)
     var dumpLines = false
 
+    /// For scripts/bench-search: one JSON line per report, what the search index reads of it.
+    @Flag(name: .customLong("dump-search-text"), help: .hidden)
+    var dumpSearchText = false
+
     func validate() throws {
         if let maxFileSize, BuildPlan.byteCount(maxFileSize) == nil {
             throw ValidationError("--max-file-size「\(maxFileSize)」的写法无法识别；请写成 20MB、500KB 或字节数")
@@ -53,7 +57,8 @@ struct Extract: AsyncParsableCommand {
             var failed = false
             for (file, outcome) in zip(files, slots.values.compactMap { $0 }) {
                 if let report = outcome.report {
-                    items.append(report.json)
+                    items.append(dumpSearchText ? SearchDocument(entry: SearchEntry(report: report), folder: file.shown,
+                                                                 name: report.body ?? "", source: "").dumped : report.json)
                 } else {
                     failed = true
                     Console(verbose: false).print(outcome.problems.map { FileDiagnostic(file: file.shown, diagnostic: $0) }, to: .err)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything a build needs, resolved once from the command line and `site.yml` before any
-/// work starts (style.md §3: validate flags once, at the edge): the content folder, and for a
+/// work starts (flags are validated once, at the edge): the content folder, and for a
 /// build the theme, loaded and checked, and an output folder nianbao may replace.
 public struct BuildPlan: Sendable {
     /// The folder of report files.

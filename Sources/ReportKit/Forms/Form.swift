@@ -1,4 +1,4 @@
-// The official forms as data (style.md §5): one table of rows and columns per form drives the
+// The official forms as data: one table of rows and columns per form drives the
 // parser (which row is this label?), the rules (which numbers must add up?), the renderer
 // (which header cells merge?) and the docs. A new wording seen in the wild is one more string
 // in `labels`; a new era is one more `FormEra` in `Forms.eras` (issue 8), not code.

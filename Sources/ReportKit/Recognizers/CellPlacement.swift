@@ -1,6 +1,6 @@
 import Foundation
 
-/// Places the value tokens of a row that has the wrong number of cells (policy.md), by the
+/// Places the value tokens of a row that has the wrong number of cells, by the
 /// form's row identity (table 三: 总计 = 自然人 + the five 法人或其他组织 columns).
 ///
 /// Every order-preserving placement of the tokens into the columns is tried (fewer tokens

@@ -1,4 +1,4 @@
-/// Decides the form era (report-formats.md, policy.md "Format") from the registry's fingerprints.
+/// Decides the form era (docs/report-formats.md) from the registry's fingerprints.
 ///
 /// The headers decide, not the year: a 2020 report may still use the 2019 form and some 2018
 /// reports already did. Eras are tried newest first (a later form often keeps an earlier one's

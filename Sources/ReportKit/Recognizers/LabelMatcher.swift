@@ -1,4 +1,4 @@
-/// Recognises a row label against the rows of a form (style.md §5: the forms are data).
+/// Recognises a row label against the rows of a form (the forms are data).
 ///
 /// Labels are compared by matching key (`Normalizer.key`): numbering, punctuation and
 /// spacing never matter. The text gathered before a row's values may hold more than its

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads what a report says about itself: title, issuing body, year, publication date.
 ///
-/// The rules are the lead's (policy.md): the body is the signature's when it names one,
+/// The rules: the body is the signature's when it names one,
 /// else the title's; the year comes from the title, then the 统计期限 sentence, then the
 /// year most prose mentions — never the signature's; the published date is the date
 /// standing alone under the signature, not a 填报日期 or a page header's 发布时间.

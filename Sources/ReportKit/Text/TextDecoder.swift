@@ -1,4 +1,4 @@
-// Decoding happens once, at the edge (style.md §5): bytes in, one `String` out, plus a note of
+// Decoding happens once, at the edge: bytes in, one `String` out, plus a note of
 // what was detected. Nothing is configured: Chinese government sites publish UTF-8, UTF-8
 // with a BOM (Notepad), UTF-16 (Word "Unicode text") and GBK/GB2312 side by side, often on
 // the same portal, so the encoding is read from the bytes of each file.

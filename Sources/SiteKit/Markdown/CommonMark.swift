@@ -1,4 +1,4 @@
-// The one file that touches libcmark (style.md §3): C pointers never leave it, every
+// The one file that touches libcmark: C pointers never leave it, every
 // allocation is released in `defer`, and the output is a Swift `String`.
 //
 // Safe mode only. cmark has escaped raw HTML and dropped `javascript:` links by default since

@@ -8,7 +8,7 @@ import Glibc
 /// The site is staged in `<output>.nianbao-new` beside the output, then swapped with the
 /// output in one step (`renameat2(RENAME_EXCHANGE)`), so a reader, an upload or a kill at
 /// any moment finds either the previous site or the new one, complete, never neither
-/// (style.md §3: never delete-then-write). Then the previous site, now under the staging
+/// (never delete-then-write). Then the previous site, now under the staging
 /// name, is removed. The staging names carry no process id: the next build finds whatever a
 /// killed build left and removes it, and an interrupted fallback swap is put back first.
 ///

@@ -18,6 +18,8 @@ struct ReportSummary: Sendable {
     let figures: [Decimal?]
     /// Warnings and errors (an info is not a problem).
     let problems: Int
+    /// The report's row of the open data (CSV).
+    let data: DataRow
     /// Digest of what the report's own pages are drawn from. A report is a pure function of
     /// its file (bytes, path, kind) under one version of nianbao, except for the diagnostics
     /// the checks across reports add after parsing: so those are what is digested — which an
@@ -36,6 +38,7 @@ struct ReportSummary: Sendable {
         rawName = parsed.document.kind.rawName
         figures = HeadlineFigures.values(report)
         problems = report.diagnostics.filter { $0.severity != .info }.count
+        data = DataRow(report: report)
 
         var c = Digest()
         c.add(id)
@@ -55,6 +58,7 @@ struct ReportSummary: Sendable {
         s.add(rawName)
         for f in figures { s.add(f.map { "\($0)" }) }
         s.add(problems)
+        s.add(data.text.joined(separator: "\t") + "\n" + data.numbers)
         summary = s.hex
     }
 }

@@ -88,7 +88,7 @@ struct SiteMap: Sendable {
     var roots: [Int] { nodes.indices.filter { nodes[$0].parent == nil } }
 
     /// Top-level folders the site itself uses; a region slug never takes one of them.
-    static let reserved: Set<String> = ["years", "counties", "regions", "bodies", "search", "assets"]
+    static let reserved: Set<String> = ["years", "counties", "regions", "bodies", "search", "assets", "data"]
 
     /// Suffixes of a body name that mean "the government of this place" rather than one of its departments.
     static let ownGovernment: Set<String> = [

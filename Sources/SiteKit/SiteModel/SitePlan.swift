@@ -10,7 +10,7 @@ struct SitePlan: Sendable {
         ReportPage.self, SourcePage.self, ReportData.self, RawFile.self,
         BodyPage.self, RegionPage.self, CountyPage.self, RedirectPage.self,
         YearPage.self, YearsPage.self, RegionsPage.self, CountiesPage.self, HomePage.self, SearchPage.self,
-        SitemapXML.self,
+        SitemapXML.self, DataCSV.self, DataZip.self, DataSchemaFile.self, DataFieldsFile.self, DataPage.self, TableBuilderPage.self,
     ]
 
     let config: SiteConfig

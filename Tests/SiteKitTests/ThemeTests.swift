@@ -35,7 +35,7 @@ import Testing
     @Test func theDefaultThemeLoadsWithoutWarnings() throws {
         let theme = try Theme(directory: Sample.themeDirectory)
         #expect(theme.warnings == [])
-        #expect(theme.assets.map(\.path) == ["assets/search.js", "assets/style.css"])
+        #expect(theme.assets.map(\.path) == ["assets/search.js", "assets/style.css", "assets/table-builder.js"])
     }
 
     @Test func aMissingPartialIsNamedWithItsTemplateAndLine() throws {
@@ -99,7 +99,7 @@ import Testing
                                                    withDestinationPath: outside.path)
         try FileManager.default.createSymbolicLink(atPath: assets.appendingPathComponent("site.css").path, withDestinationPath: "style.css")
         let theme = try Theme(directory: dir)
-        #expect(theme.assets.map(\.path) == ["assets/search.js", "assets/site.css", "assets/style.css"])
+        #expect(theme.assets.map(\.path) == ["assets/search.js", "assets/site.css", "assets/style.css", "assets/table-builder.js"])
         #expect(theme.assets[1].data == theme.assets[2].data)
         #expect(theme.warnings == [
             FileDiagnostic(file: assets.appendingPathComponent("passwd").path, diagnostic: .warning(

@@ -138,7 +138,8 @@ public struct SiteRenderer: Sendable {
         case let .html(title, view, scripts, refresh):
             guard let template = P.kind.template else { preconditionFailure("\(P.self) draws HTML with no template") }
             let content = try theme.render(template, view)
-            let layout = LayoutView(config: config, path: page.path, pageTitle: title, content: content, scripts: scripts, refresh: refresh)
+            var layout = LayoutView(config: config, path: page.path, pageTitle: title, content: content, scripts: scripts, refresh: refresh)
+            layout.alternates = plan.alternates(of: page.path)
             return (OutputFile(path: page.path, text: try theme.render("layout", layout)), entry)
         }
     }

@@ -10,7 +10,8 @@ struct SitePlan: Sendable {
         ReportPage.self, SourcePage.self, ReportData.self, RawFile.self,
         BodyPage.self, RegionPage.self, CountyPage.self, RedirectPage.self,
         YearPage.self, YearsPage.self, RegionsPage.self, CountiesPage.self, HomePage.self, SearchPage.self,
-        SitemapXML.self, DataCSV.self, DataZip.self, DataSchemaFile.self, DataFieldsFile.self, DataPage.self, TableBuilderPage.self,
+        SitemapXML.self,
+        DataCSV.self, DataZip.self, DataSchemaFile.self, DataFieldsFile.self, DataPage.self, TableBuilderPage.self, AtomFeed.self,
     ]
 
     let config: SiteConfig

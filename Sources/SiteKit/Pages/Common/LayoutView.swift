@@ -20,6 +20,8 @@ struct LayoutView: TemplateView {
     /// The page's absolute address when the site's base URL is known (`--base-url`).
     let canonical: String
     let hasCanonical: Bool
+    /// The same content as data (report.json, reports.csv, feed.xml beside the page).
+    var alternates: [AlternateView] = []
 
     /// The layout of the page at `path` (`…/2020/source.html`): links relative to its folder,
     /// its canonical address the base URL followed by its path (a folder for an `index.html`).
@@ -62,6 +64,7 @@ struct LayoutView: TemplateView {
         case "hasRefresh": hasRefresh
         case "canonical": canonical
         case "hasCanonical": hasCanonical
+        case "alternates": alternates
         default: nil
         }
     }

@@ -27,6 +27,9 @@ import Foundation
 ///     bodies/<body>/…                 the same for a report with no region
 ///     search/ search.json search-index.js
 ///     sitemap.xml                     with an absolute base URL only
+///     data/ data/table/               open data (docs/data.md): reports.csv, <year>.zip, report.schema.json,
+///                                     fields.json; years/<year>/ and each county also get a reports.csv
+///     feed.xml <county>/feed.xml      Atom feeds of the newest reports
 ///     assets/…                        the theme's assets, unchanged
 ///     .nianbao/manifest.json          what each file was made from
 ///

@@ -97,7 +97,8 @@ import Testing
         let before = try Read(try Self.render(Self.documents(texts: [source: "一、总体情况\n本年度无申请。"])))
         let after = try Read(try Self.render(Self.documents(texts: [source: "一、总体情况\n本年度没有收到申请。"])))
         #expect(after.changed(from: before) == [
-            "data/2021.zip", Self.xq + "2021/index.html", Self.xq + "2021/report.json", Self.xq + "2021/source.html", Self.xq + "2021/source.txt",
+            "data/2021.zip",
+            Self.xq + "2021/index.html", Self.xq + "2021/report.json", Self.xq + "2021/source.html", Self.xq + "2021/source.txt",
             "search-index.js", "search.json",
         ])
     }
@@ -118,7 +119,8 @@ import Testing
         let townChanged = try Read(try Self.render(Self.documents(texts: [town: texts[town]!], tables: [town])))
         let z = Self.xq + "zhangzhengzhen/"
         #expect(townChanged.changed(from: before) == [
-            "data/2020.zip", "data/reports.csv", Self.xq + "reports.csv", z + "2020/index.html", z + "2020/report.json", z + "2020/source.html", z + "2020/source.txt", z + "index.html",
+            "data/2020.zip", "data/reports.csv", Self.xq + "reports.csv",
+            z + "2020/index.html", z + "2020/report.json", z + "2020/source.html", z + "2020/source.txt", z + "index.html",
             "search-index.js", "search.json", "years/2020/reports.csv",
         ])
     }

@@ -74,7 +74,7 @@ import NianbaoTestSupport
         let dir = try CommandRunner.makeSite("-- content/000.txt --\n" + seed)
         let r = try CommandRunner.run(["build", "--theme", Self.theme], in: dir)
         #expect(r.status == 0)
-        #expect(r.stdout.hasPrefix("built 1 reports into 15 pages (31 files written, 0 unchanged, 0 removed), 0 errors, 13 warnings in "))
+        #expect(r.stdout.hasPrefix("built 1 reports into 15 pages (32 files written, 0 unchanged, 0 removed), 0 errors, 13 warnings in "))
         let f = "content/000.txt"
         #expect(r.stderr == """
             \(f):72: warning: 表三 （一）予以公开: 6 个数值，应为 7 个 [applications.cellCount]

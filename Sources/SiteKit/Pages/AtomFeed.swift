@@ -62,7 +62,8 @@ struct AtomFeed: Page {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n"
         xml += "  <id>\(e(frame.id))</id>\n  <title>\(e(frame.title))</title>\n  <updated>\(frame.updated)</updated>\n"
         if !frame.selfHref.isEmpty { xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(e(frame.selfHref))\"/>\n" }
-        xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(e(frame.href))\"/>\n  <author><name>\(e(frame.title))</name></author>\n"
+        xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(e(frame.href))\"/>\n"
+        xml += "  <author><name>\(e(frame.title))</name></author>\n"
         for entry in frame.entries {
             xml += "  <entry>\n    <id>\(e(entry.id))</id>\n    <title>\(e(entry.title))</title>\n    <updated>\(entry.updated)</updated>\n"
             xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(e(entry.href))\"/>\n"

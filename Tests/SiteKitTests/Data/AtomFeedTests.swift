@@ -24,7 +24,8 @@ import Testing
         let xml = try #require(try Self.files(baseURL: "https://example.gov.cn/")["feed.xml"])
         let updated = Self.tags("updated", in: xml)
         // The feed's date, then the reports of 2021 (published 2022-01-25), 2020 ×3, 2019.
-        #expect(updated == ["2022-01-25T00:00:00Z"] + ["2022-01-25T00:00:00Z"] * 2 + ["2021-01-25T00:00:00Z"] * 3 + ["2020-01-25T00:00:00Z"])
+        #expect(updated == ["2022-01-25T00:00:00Z"] + ["2022-01-25T00:00:00Z"] * 2 + ["2021-01-25T00:00:00Z"] * 3
+                + ["2020-01-25T00:00:00Z"])
         let ids = Self.tags("id", in: xml)
         #expect(ids.first == "https://example.gov.cn/feed.xml")
         #expect(ids.count == 7 && ids.dropFirst().allSatisfy { $0.hasPrefix("https://example.gov.cn/") && $0.hasSuffix("/") })
@@ -40,7 +41,8 @@ import Testing
         let ids = Self.tags("id", in: xml)
         // 兴庆区: its town's three reports (2021, 2020, 2020-2).
         #expect(ids.count == 4)
-        #expect(ids.allSatisfy { $0.range(of: "^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$", options: .regularExpression) != nil })
+        let uuid = "^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$"
+        #expect(ids.allSatisfy { $0.range(of: uuid, options: .regularExpression) != nil })
         #expect(Set(ids).count == 4)
         #expect(ids == Self.tags("id", in: try #require(try Self.files()[Self.county + "feed.xml"])))
         #expect(xml.contains("href=\"u638cu653fu9547/2021/\""))
@@ -52,8 +54,10 @@ import Testing
         func alternates(_ path: String) throws -> [String] {
             try #require(files[path]).components(separatedBy: "\n").filter { $0.hasPrefix("<link rel=\"alternate\"") }
         }
-        #expect(try alternates("index.html") == ["<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\" title=\"新发布的报告（Atom）\">"])
-        #expect(try alternates("years/2020/index.html") == ["<link rel=\"alternate\" type=\"text/csv\" href=\"reports.csv\" title=\"本页报告的数据（CSV）\">"])
+        #expect(try alternates("index.html")
+                == ["<link rel=\"alternate\" type=\"application/atom+xml\" href=\"feed.xml\" title=\"新发布的报告（Atom）\">"])
+        #expect(try alternates("years/2020/index.html")
+                == ["<link rel=\"alternate\" type=\"text/csv\" href=\"reports.csv\" title=\"本页报告的数据（CSV）\">"])
         #expect(try alternates(Self.county + "index.html").count == 2)
         #expect(try alternates(SiteRenderTests.xq + "2020/index.html")
                 == ["<link rel=\"alternate\" type=\"application/json\" href=\"report.json\" title=\"本报告的数据（JSON）\">"])

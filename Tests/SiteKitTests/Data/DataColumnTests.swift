@@ -50,7 +50,8 @@ import Testing
     @Test func aRowHoldsTheReportsFieldsAndCells() throws {
         let report = Sample.report(source: "content/b.txt", title: "=HYPERLINK(\"x\")", body: "兴庆区掌政镇人民政府",
                                    region: SiteRenderTests.xingqing, year: 2020, applications: Sample.tableThree,
-                                   review: Sample.tableFour, diagnostics: [Sample.columnTotalWarning, .info("text.encoding", "x", line: nil)])
+                                   review: Sample.tableFour,
+                                   diagnostics: [Sample.columnTotalWarning, .info("text.encoding", "x", line: nil)])
         let row = DataRow(report: report)
         #expect(row.text == ["content/b.txt", "=HYPERLINK(\"x\")", "兴庆区掌政镇人民政府", "宁夏回族自治区", "银川市", "兴庆区", "掌政镇",
                              "640104100000", "2020", "2019", "2021-01-25", "2", "1"])

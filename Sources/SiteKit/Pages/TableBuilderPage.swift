@@ -36,7 +36,7 @@ struct TableBuilderPage: Page {
             }
         }
         let view = TableBuilderView(crumbs: plan.listCrumbs([("开放数据", DataPage.folder), ("自选制表", "")], links: links),
-                                    root: links.to(""), fixed: Self.fixed, data: links.to(DataPage.folder), csv: links.to(DataCSV.sitePath),
+                                    root: links.root, css: links.to("assets/data.css"), fixed: Self.fixed, data: links.to(DataPage.folder), csv: links.to(DataCSV.sitePath),
                                     years: years, places: places, tables: tables)
         return Listing(title: "自选制表", view: view, scripts: ["assets/table-builder.js"])
     }
@@ -44,8 +44,9 @@ struct TableBuilderPage: Page {
 
 struct TableBuilderView: TemplateView, Encodable {
     let crumbs: [CrumbView]
-    /// The site root from here, to link a row to its report.
+    /// The site root from here (`../../`), to link a row to its report.
     let root: String
+    let css: String
     /// The CSV positions of the columns every table starts with.
     let fixed: String
     let data: String
@@ -58,6 +59,7 @@ struct TableBuilderView: TemplateView, Encodable {
         switch key {
         case "crumbs": crumbs
         case "root": root
+        case "css": css
         case "fixed": fixed
         case "data": data
         case "csv": csv

@@ -41,12 +41,13 @@
       function (b) { return b.checked; }).map(function (b) { return b.value; });
   }
 
+  // The page column is not shown: the body's name (the next column) links to the report.
   function show(header, rows) {
     output.textContent = "";
     var t = document.createElement("table");
     t.className = "stat";
     var head = t.createTHead().insertRow();
-    header.forEach(function (h) {
+    header.slice(1).forEach(function (h) {
       var th = document.createElement("th");
       th.scope = "col";
       th.textContent = h;
@@ -55,14 +56,19 @@
     var body = t.createTBody();
     rows.forEach(function (r) {
       var tr = body.insertRow();
-      r.forEach(function (v, i) {
-        var td = tr.insertCell();
+      r.slice(1).forEach(function (v, i) {
+        var cell = i === 0 ? document.createElement("th") : tr.insertCell();
         if (i === 0) {
+          cell.scope = "row";
+          tr.appendChild(cell);
           var a = document.createElement("a");
-          a.href = root + v;
+          a.href = root + r[0];
           a.textContent = v;
-          td.appendChild(a);
-        } else td.textContent = v;
+          cell.appendChild(a);
+        } else {
+          cell.textContent = v === "" ? "—" : v;
+          if (i > 1) cell.className = "num";
+        }
       });
     });
     output.appendChild(t);
@@ -98,6 +104,16 @@
       status.textContent = "无法读取数据文件（从本地磁盘打开时浏览器不允许读取）；请到开放数据页直接下载 CSV。";
     });
   });
+
+  // A table can be shared as a link: the form's own query (?year=…&field=…&place=…) checks
+  // its boxes and builds the table at once.
+  var query = new URLSearchParams(window.location.search);
+  ["year", "place", "field"].forEach(function (name) {
+    query.getAll(name).forEach(function (value) {
+      form.querySelectorAll('input[name="' + name + '"]').forEach(function (b) { if (b.value === value) b.checked = true; });
+    });
+  });
+  if (query.has("year") && query.has("field")) form.requestSubmit();
 
   download.addEventListener("click", function () {
     if (!table) return;

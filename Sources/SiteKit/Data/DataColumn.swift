@@ -23,14 +23,17 @@ struct DataColumn: Sendable, Hashable, Encodable {
     let eras: [String]
     /// Money (万元) or 增/减: the value may be decimal or signed.
     let money: Bool
+    /// Where the value is: the table kind, the row key, the column key (`nil` for the legacy
+    /// form's key rows, whose `rowKey` is the field). Kept apart, not split from `key` for each
+    /// of the ~230 cells of every report.
+    let kind: TableKind
+    let rowKey: String
+    let columnKey: String?
 
-    /// The table kind and the row and column keys, split from `key` (`nil` column for legacy).
-    var parts: (table: TableKind, row: String, column: String?) {
-        let table = TableKind(rawValue: String(key.prefix { $0 != "." }))!
-        let rest = key.dropFirst(table.rawValue.count + 1)
-        guard table != .legacy, let dot = rest.lastIndex(of: ".") else { return (table, String(rest), nil) }
-        return (table, String(rest[..<dot]), String(rest[rest.index(after: dot)...]))
-    }
+    private enum CodingKeys: String, CodingKey { case key, name, table, row, column, eras, money }
+
+    /// The table kind and the row and column keys.
+    var parts: (table: TableKind, row: String, column: String?) { (kind, rowKey, columnKey) }
 
     /// The value of this cell in a report, `nil` when the report does not give it.
     func value(in report: Report) -> Decimal? {
@@ -68,7 +71,8 @@ extension DataColumn {
                             let columnName = ([column.group].compactMap { $0 } + [column.label]).joined(separator: " ")
                             index[key] = columns.count
                             columns.append(DataColumn(key: key, name: "\(form.name) \(rowName) \(columnName)", table: form.name,
-                                                      row: rowName, column: columnName, eras: [era.id], money: column.money))
+                                                      row: rowName, column: columnName, eras: [era.id], money: column.money,
+                                                      kind: kind, rowKey: row.key, columnKey: column.key))
                         }
                     }
                 }
@@ -77,7 +81,8 @@ extension DataColumn {
         if let legacy = registry.legacyForm, let era = registry.eras.first(where: { $0.legacy != nil }) {
             for keyRow in legacy.keyRows {
                 columns.append(DataColumn(key: "legacy.\(keyRow.field.rawValue)", name: "\(legacy.name) \(keyRow.labels[0])",
-                                          table: legacy.name, row: keyRow.labels[0], column: "", eras: [era.id], money: false))
+                                          table: legacy.name, row: keyRow.labels[0], column: "", eras: [era.id], money: false,
+                                          kind: .legacy, rowKey: keyRow.field.rawValue, columnKey: nil))
             }
         }
         return columns
@@ -96,7 +101,8 @@ extension DataColumn {
     }
 
     private func adding(era: String) -> DataColumn {
-        DataColumn(key: key, name: name, table: table, row: row, column: column, eras: eras + [era], money: money)
+        DataColumn(key: key, name: name, table: table, row: row, column: column, eras: eras + [era], money: money,
+                   kind: kind, rowKey: rowKey, columnKey: columnKey)
     }
 }
 

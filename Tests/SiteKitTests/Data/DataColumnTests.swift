@@ -39,7 +39,10 @@ import Testing
         #expect(DataColumn.standard.first?.key == "active.regulations.issued")
     }
 
-    @Test func pathsSplitBackIntoTableRowAndColumn() throws {
+    @Test func whereTheValueIsAgreesWithTheKey() throws {
+        for c in DataColumn.standard {
+            #expect(c.key == ([c.kind.rawValue, c.rowKey] + [c.columnKey].compactMap { $0 }).joined(separator: "."))
+        }
         let c = try #require(DataColumn.standard.first { $0.key == "applications.denied.stateSecret.total" })
         #expect(c.parts.table == .applications && c.parts.row == "denied.stateSecret" && c.parts.column == "total")
         let l = try #require(DataColumn.standard.first { $0.key == "legacy.activeTotal" })

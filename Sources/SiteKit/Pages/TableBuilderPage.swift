@@ -22,9 +22,10 @@ struct TableBuilderPage: Page {
         let years = plan.years.map { y in
             ChoiceView(value: links.to(DataCSV.yearPath(y.key)), label: SitePlan.yearLabel(y.key), id: "y-" + y.key)
         }
-        let places = plan.dataCounties.enumerated().map { i, c in
-            ChoiceView(value: String(c.csv.dropLast(DataCSV.name.count)), label: c.name, id: "p-\(i)")
-        }
+        // Every province, city and county: a row is kept when its page lies under the place's folder.
+        let map = plan.map
+        let places = map.nodes.indices.map { n in (map.chain(n).map { map.nodes[$0].name }.joined(separator: " "), map.nodes[n].folder) }
+            .sorted { $0.0 < $1.0 }.enumerated().map { i, place in ChoiceView(value: place.1, label: place.0, id: "p-\(i)") }
         // A column's value is its position in the CSV: the page column and `DataRow.fields` come first.
         let first = 1 + DataRow.fields.count
         var tables: [ChoiceGroupView] = []

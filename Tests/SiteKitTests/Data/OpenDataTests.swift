@@ -186,6 +186,12 @@ import ZIPFoundation
         let builder = String(decoding: try #require(site["data/table/index.html"]), as: UTF8.self)
         #expect(builder.contains("data-fixed=\"0,3,9\""))
         #expect(builder.contains("value=\"../../years/2020/reports.csv\""))
+        // Places: every province, city and county by its folder (seeds: 宁夏, 黑龙江; 银川, 固原, 哈尔滨; 5 counties).
+        #expect(builder.contains("name=\"place\" value=\"ningxiahuizuzizhiqu/yinchuanshi/\"> 宁夏回族自治区 银川市</label>"))
+        #expect(builder.components(separatedBy: "name=\"place\"").count - 1 == 2 + 3 + 5)
+        // Every page's navigation leads to the open data.
+        #expect(page.contains("<a href=\"./\">开放数据</a>"))
+        #expect(String(decoding: try #require(site["index.html"]), as: UTF8.self).contains("<a href=\"data/\">开放数据</a>"))
         #expect(builder.contains("<script src=\"../../assets/table-builder.js\"></script>"))
         #expect(site["assets/table-builder.js"] != nil)
         let fields = try Self.object(site[DataFieldsFile.sitePath])

@@ -11,6 +11,7 @@ struct LayoutView: TemplateView {
     let regionsHref: String
     let yearsHref: String
     let countiesHref: String
+    let dataHref: String
     let searchHref: String
     let content: String
     let scripts: [ScriptView]
@@ -36,6 +37,7 @@ struct LayoutView: TemplateView {
         regionsHref = links.to("regions/")
         yearsHref = links.to("years/")
         countiesHref = links.to("counties/")
+        dataHref = links.to(DataPage.folder)
         // The form always targets the file, so searching also works from file://.
         searchHref = links.root + "search/index.html"
         self.content = content
@@ -57,6 +59,7 @@ struct LayoutView: TemplateView {
         case "regionsHref": regionsHref
         case "yearsHref": yearsHref
         case "countiesHref": countiesHref
+        case "dataHref": dataHref
         case "searchHref": searchHref
         case "content": content
         case "scripts": scripts

@@ -21,6 +21,10 @@ public struct FrontMatter: Sendable {
 
     /// Splits front matter from `text`. A file without a `---` first line has none.
     public static func split(_ text: String) -> FrontMatter {
+        // A first line without a `-` is no `---`: most files, and then nothing is split.
+        guard text.utf8.prefix(while: { $0 != 0x0A }).contains(0x2D) else {
+            return FrontMatter(fields: [:], remainingText: text, diagnostics: [])
+        }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let first = lines.first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\u{FEFF}", with: "") }
         guard first == "---" else {

@@ -15,6 +15,18 @@ public struct ReportReader: Sendable {
     /// Turns a front matter `region:` value (a code or a slash path) into a region.
     public var regionLookup: @Sendable (String) -> Region?
 
+    /// The largest file read, in bytes: a larger one is one error (`file.tooLarge`) and is not
+    /// read at all. A report's full text is well under 1 MB and a 300-page PDF a few MB, so
+    /// a file over the limit is a file put there by mistake (a video, a disk image, a log);
+    /// reading it would take the build's memory and time for a garbage page. Set by
+    /// `--max-file-size` and `maxFileSize:` in `site.yml`.
+    public var maxFileSize: Int = ReportReader.defaultMaxFileSize
+    public static let defaultMaxFileSize = 20 * 1024 * 1024
+    /// At most this many diagnostics of one code are kept per file; the rest are counted in
+    /// one `report.repeated` diagnostic. A page with 500,000 notes helps no one, nor do 379 MB
+    /// of printed warnings: past a few dozen, the file is broken in one way and the remedy is one.
+    public static let diagnosticsPerCode = 50
+
     public init(parser: ReportParser = ReportParser(), regionLookup: @escaping @Sendable (String) -> Region? = { _ in nil }) {
         self.parser = parser
         self.regionLookup = regionLookup
@@ -23,7 +35,7 @@ public struct ReportReader: Sendable {
     /// The reader the tools use: the parser with the division gazetteer, and front matter
     /// `region:` resolved through it.
     public static var standard: ReportReader {
-        ReportReader(parser: ReportParser(resolver: RegionResolver(gazetteer: .shared)),
+        ReportReader(parser: ReportParser(resolver: LazyGazetteerResolver()),
                      regionLookup: { Gazetteer.shared.region(fromOverride: $0) })
     }
 
@@ -56,21 +68,35 @@ public struct ReportReader: Sendable {
     /// Reads the file at `url`. `path` is relative to the content folder (`ningxia/000.txt`);
     /// `source` is how the report names itself (`content/ningxia/000.txt`).
     public func read(fileAt url: URL, path: String, source: String) -> Outcome {
+        func fail(_ d: Diagnostic) -> Outcome {
+            let document = SourceDocument(path: path, kind: Self.kind(of: path) ?? .text, bytes: Data(), text: "", encoding: "")
+            return Outcome(document: document, report: nil, problems: [d])
+        }
         do {
-            let data = try Data(contentsOf: url)
+            // A file over the limit is not read at all; one that grows while it is read costs at
+            // most one byte more than the limit.
+            if let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int, size > maxFileSize {
+                return fail(tooLarge(size))
+            }
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            let data = try handle.read(upToCount: maxFileSize + 1) ?? Data()
+            if data.count > maxFileSize { return fail(tooLarge(data.count)) }
             return read(data, path: path, source: source, sidecar: Self.sidecar(of: url))
         } catch {
             let why = FileManager.default.fileExists(atPath: url.path) ? "无法读取文件（\(Self.reason(error))），请检查文件权限" : "文件不存在"
-            let document = SourceDocument(path: path, kind: Self.kind(of: path) ?? .text, bytes: Data(), text: "", encoding: "")
-            return Outcome(document: document, report: nil, problems: [.error("file.unreadable", why, line: nil)])
+            return fail(.error("file.unreadable", why, line: nil))
         }
     }
 
     /// The front matter file beside a PDF or Word file (`报告.pdf.yml` beside `报告.pdf`): its
-    /// text, or `nil` when there is none (or it cannot be read).
+    /// text, or `nil` when there is none (or it cannot be read). Read up to one byte past the
+    /// front matter limit, which `YAMLGuard` then reports.
     public static func sidecar(of url: URL) -> String? {
         let yml = URL(fileURLWithPath: url.path + ".yml")
-        guard let kind = kind(of: url.path), kind.usesSidecar, let data = try? Data(contentsOf: yml) else { return nil }
+        guard let kind = kind(of: url.path), kind.usesSidecar, let handle = try? FileHandle(forReadingFrom: yml) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: YAMLGuard.maxBytes + 1) else { return nil }
         return TextDecoder.decode([UInt8](data)).text
     }
 
@@ -82,12 +108,16 @@ public struct ReportReader: Sendable {
             return Outcome(document: prepared.document, report: nil, problems: prepared.diagnostics)
         }
         var report = parser.parse(input)
-        report.diagnostics = prepared.diagnostics + report.diagnostics
+        report.diagnostics = Self.capped(prepared.diagnostics + report.diagnostics, perCode: Self.diagnosticsPerCode)
         return Outcome(document: prepared.document, report: report, problems: [])
     }
 
     /// Steps 1–4 and the lines of step 5.
     public func prepare(_ data: Data, path: String, source: String, sidecar: String? = nil) -> Prepared {
+        guard data.count <= maxFileSize else {
+            let document = SourceDocument(path: path, kind: Self.kind(of: path) ?? .text, bytes: Data(), text: "", encoding: "")
+            return Prepared(document: document, input: nil, diagnostics: [tooLarge(data.count)])
+        }
         let bytes = [UInt8](data)
         let kind = SourceKind.of(fileExtension: Self.fileExtension(path), bytes: bytes) ?? .text
         let reader = kind.reader
@@ -156,4 +186,11 @@ public struct ReportReader: Sendable {
         }
         return e.localizedDescription
     }
+}
+
+/// The gazetteer's resolver, the gazetteer loaded when the first report is parsed rather than
+/// when the reader is made: a rebuild that parses nothing (every report from the cache) does
+/// not pay for loading it.
+struct LazyGazetteerResolver: RegionResolving {
+    func resolve(_ clues: RegionClues) -> (Region, [Diagnostic]) { RegionResolver(gazetteer: .shared).resolve(clues) }
 }

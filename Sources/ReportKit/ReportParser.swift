@@ -15,7 +15,8 @@ import Foundation
 /// `forms`, the standard registry unless a caller (a test of a made-up era) passes another.
 public struct ReportParser: Sendable {
     let resolver: (any RegionResolving)?
-    let forms: FormRegistry
+    /// The eras and forms it reads (a build keeps what the checks across years compare of them).
+    public let forms: FormRegistry
 
     public init(resolver: (any RegionResolving)? = nil, forms: FormRegistry = Forms.standard) {
         self.resolver = resolver
@@ -28,7 +29,7 @@ public struct ReportParser: Sendable {
         let source = input.source
         let grid = input.grid
         let o = input.overrides
-        let lines = FlattenedText.split(original.map { SourceLine(Normalizer.line($0.text), number: $0.number) })
+        let lines = FlattenedText.split(original.map { TextLine(normalizing: $0.text, number: $0.number) })
         var report = Report(source: source)
         var diagnostics: [Diagnostic] = []
 
@@ -51,9 +52,10 @@ public struct ReportParser: Sendable {
         // Section headings, in order.
         var headings: [Int: Int] = [:]
         var from = 0
+        let sections = lines.map { SectionHeading.section(of: $0) }
         for section in 1...6 {
             guard from < lines.count else { break }
-            if let i = lines[from...].firstIndex(where: { SectionHeading.section(of: $0.text) == section }) {
+            if let i = sections[from...].firstIndex(of: section) {
                 headings[section] = i
                 from = i + 1
             }
@@ -64,7 +66,7 @@ public struct ReportParser: Sendable {
         func region(_ s: Int) -> Range<Int>? {
             guard let start = headings[s] else { return nil }
             var end = ((s + 1)...7).compactMap { headings[$0] }.first ?? lines.count
-            if start + 1 < end, let closing = lines[(start + 1)..<end].firstIndex(where: { TableRegion.endsTable($0.text) }) {
+            if start + 1 < end, let closing = lines[(start + 1)..<end].firstIndex(where: { TableRegion.endsTable($0) }) {
                 end = closing
             }
             return (start + 1)..<max(start + 1, end)
@@ -72,16 +74,16 @@ public struct ReportParser: Sendable {
 
         var compactText = ""
         compactText.reserveCapacity(lines.count * 30)
-        for line in lines { compactText += Normalizer.compact(line.text) }
+        for line in lines { compactText += line.compact }
 
         let legacyForm = forms.legacyForm
-        let legacyStart = legacyForm.flatMap { form in lines.firstIndex { form.isHeader($0.text) } }
+        let legacyStart = legacyForm.flatMap { form in lines.firstIndex { form.isHeader(compact: $0.compact) } }
         let formats = FormatRecognizer(forms: forms)
         let looksNew = formats.looksLikeStandardTables(compactText)
         var spans: [BlockRecognizer.TableSpan] = []
 
         if looksNew || legacyStart == nil {
-            func read(_ kind: TableKind, section: Int, _ recognizer: ([SourceLine]) -> (StatTable?, [Diagnostic])) {
+            func read(_ kind: TableKind, section: Int, _ recognizer: ([TextLine]) -> (StatTable?, [Diagnostic])) {
                 guard let r = region(section), !r.isEmpty else { return }
                 var (t, d) = recognizer(Array(lines[r]))
                 t?.fillDerivedRows()
@@ -99,8 +101,7 @@ public struct ReportParser: Sendable {
             report.tables.legacy = t; diagnostics += d
             if t != nil {
                 let end = lines[start...].firstIndex { line in
-                    let c = Normalizer.compact(line.text)
-                    return legacyForm.footerWords.contains { c.hasPrefix($0) }
+                    legacyForm.footerWords.contains { UTF8Text.hasPrefix(line.compact, $0) }
                 } ?? lines.count
                 spans.append(.init(kind: .legacy, range: start..<max(start + 1, end)))
             }
@@ -112,11 +113,18 @@ public struct ReportParser: Sendable {
             report.format = format
         }
 
+        if let typo = meta.titleYearTypo, let year = report.year, o.year == nil {
+            diagnostics.append(.info("report.yearTypo", "标题中的年份“\(typo)”有误，按统计期限取 \(year) 年", line: meta.titleLine))
+        }
+        if meta.bodyFromProse, let body = report.body, o.body == nil {
+            diagnostics.append(.info("report.bodyFromProse", "报告标题和落款都没有写明发布机关，按正文取“\(body)”", line: meta.bodyLine))
+        }
         if report.year == nil { diagnostics.append(.error("report.noYear", "报告未写明年度（标题和统计期限中都没有）；可在 front matter 写 year: 指定", line: nil)) }
         if report.body == nil { diagnostics.append(.warning("report.noBody", "报告未写明发布机关；可在 front matter 写 body: 指定", line: nil)) }
         if report.tables.isEmpty {
-            if forms.era(of: report.format)?.tables.isEmpty == false {
-                // The form's headers are there but no table could be read (e.g. flattened text).
+            if looksNew {
+                // The form's headers are printed but no table could be read (e.g. flattened text);
+                // the year alone (a 2020 report of prose) says nothing about tables.
                 diagnostics.append(.info("report.tablesNotRead", "报告有统计表格，但版式无法可靠读取，表格留空", line: nil))
             } else {
                 diagnostics.append(.info("report.noTables", "报告没有统计表格（仅有文字）", line: nil))
@@ -124,7 +132,7 @@ public struct ReportParser: Sendable {
         }
 
         report.diagnostics = diagnostics
-        report.diagnostics += RuleRegistry.check(report, lines: lines, forms: forms)
+        report.diagnostics += RuleRegistry.check(report, lines: lines.map(\.source), forms: forms)
         report.blocks = BlockRecognizer().blocks(original: Self.display(original, lines), normalized: lines, tables: spans,
                                                  titleLines: Set(meta.titleLines),
                                                  ownLines: Set([meta.signature != nil ? meta.bodyLine : nil].compactMap { $0 }))
@@ -142,16 +150,16 @@ public struct ReportParser: Sendable {
         return report
     }
 
-    private func resolve(_ report: Report, meta: MetadataRecognizer.Result, lines: [SourceLine], folder: String) -> (Region, [Diagnostic]) {
+    private func resolve(_ report: Report, meta: MetadataRecognizer.Result, lines: [TextLine], folder: String) -> (Region, [Diagnostic]) {
         guard let resolver else { return (.unknown, []) }
         let clues = RegionClues(body: report.body, title: report.title, signature: meta.signature,
-                                folder: folder, lines: lines, bodyLine: meta.bodyLine)
+                                folder: folder, lines: lines.map(\.source), bodyLine: meta.bodyLine)
         return resolver.resolve(clues)
     }
 
     /// The text shown on the page, line for line with `lines`: the original (markdown as
     /// written) except where a flattened line was split, whose pieces are shown as split.
-    static func display(_ original: [SourceLine], _ lines: [SourceLine]) -> [SourceLine] {
+    static func display(_ original: [SourceLine], _ lines: [TextLine]) -> [SourceLine] {
         guard original.count != lines.count else { return original }
         var pieces: [Int: Int] = [:]
         for line in lines { pieces[line.number, default: 0] += 1 }

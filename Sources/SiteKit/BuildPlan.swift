@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything a build needs, resolved once from the command line and `site.yml` before any
-/// work starts (style.md §3: validate flags once, at the edge): the content folder, and for a
+/// work starts (flags are validated once, at the edge): the content folder, and for a
 /// build the theme, loaded and checked, and an output folder nianbao may replace.
 public struct BuildPlan: Sendable {
     /// The folder of report files.
@@ -11,6 +11,8 @@ public struct BuildPlan: Sendable {
     /// The folder the site is written to (replaced whole, atomically), every link resolved.
     public var output: URL
     public var config: SiteConfig
+    /// The largest report file read, in bytes (`--max-file-size`, `maxFileSize:` in site.yml).
+    public var maxFileSize = ReportReader.defaultMaxFileSize
     /// Problems found while planning that do not stop the build (a key `site.yml` does not
     /// know, a theme asset that is not published), printed with the build's diagnostics.
     public var diagnostics: [FileDiagnostic] = []
@@ -28,6 +30,7 @@ public struct BuildPlan: Sendable {
     /// given by name is looked for in `root/themes`, then in each of `themes` (the themes
     /// shipped with nianbao), so a project needs no copy of the default theme.
     public static func resolve(root: URL, content: String?, output: String?, theme: String?, baseURL: String?,
+                               maxFileSize: String? = nil, indexLinks: Bool = false,
                                themes: [URL] = [], for purpose: Purpose = .build) throws -> BuildPlan {
         let site = try SiteFile.read(root.appendingPathComponent("site.yml"), shown: "site.yml")
         /// The flag's value, else site.yml's, else the default, with where it came from.
@@ -63,11 +66,20 @@ public struct BuildPlan: Sendable {
 
         var base = setting("baseURL", "--base-url", baseURL, default: "/").value
         if !base.hasSuffix("/") { base += "/" }
-        let config = SiteConfig(title: site?.values["title"]?.text ?? "政府信息公开工作年度报告", baseURL: base,
+        var config = SiteConfig(title: site?.values["title"]?.text ?? "政府信息公开工作年度报告", baseURL: base,
                                 themeDirectory: themeURL ?? candidates[0], language: site?.values["language"]?.text ?? "zh-CN")
+        config.deadlines = site?.deadlines ?? .statutory
+        // `--index-links` or `indexLinks: true`: a site to open from the disk (file://).
+        config.linksToIndexFiles = indexLinks || ["true", "yes"].contains(site?.values["indexLinks"]?.text.lowercased() ?? "")
         let outputSetting = setting("output", "--output", output, default: "public")
         var plan = BuildPlan(content: contentURL, contentLabel: label, output: resolve(outputSetting.value), config: config,
                              diagnostics: site?.warnings ?? [])
+        let sizeSetting = setting("maxFileSize", "--max-file-size", maxFileSize, default: "20MB")
+        guard let size = byteCount(sizeSetting.value) else {
+            throw Failure(diagnostic: sizeSetting.error(code: "site.maxFileSize",
+                "文件大小上限「\(sizeSetting.value)」的写法无法识别；请写成 20MB、500KB 或字节数，例如 \(sizeSetting.origin) 50MB"))
+        }
+        plan.maxFileSize = size
         guard purpose == .build else { return plan }
 
         guard let themeURL else {
@@ -98,6 +110,18 @@ public struct BuildPlan: Sendable {
             throw refuse(reason)
         }
         return plan
+    }
+
+    /// A size as publishers write it: `20MB`, `20 MB`, `500KB`, `1.5GB`, `20971520` (bytes);
+    /// 1 MB = 1,048,576 bytes. `nil` for anything else, or for zero.
+    public static func byteCount(_ text: String) -> Int? {
+        let t = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let units: [(String, Double)] = [("GB", 1_073_741_824), ("MB", 1_048_576), ("KB", 1024), ("G", 1_073_741_824),
+                                         ("M", 1_048_576), ("K", 1024), ("B", 1)]
+        let (number, scale) = units.first { t.hasSuffix($0.0) }.map { (String(t.dropLast($0.0.count)), $0.1) } ?? (t, 1)
+        guard let value = Double(number.trimmingCharacters(in: .whitespaces)), value.isFinite, value > 0,
+              value * scale < Double(Int.max / 2) else { return nil }
+        return Int(value * scale)
     }
 
     /// A value from a flag, from `site.yml`, or the default, and where to say it came from.

@@ -11,23 +11,63 @@ public struct FileDiagnostic: Sendable, Hashable {
     }
 }
 
-/// The whole flow: load → parse (in parallel) → portal checks → render → write.
-/// `check` runs the same flow and stops before rendering. Nothing here prints.
+/// The whole flow, in two passes over the reports, each spread over the cores:
+///
+/// 1. **scan** (`Pipeline+Scan`): every report file is read and hashed; a file whose hash the
+///    build cache knows keeps its record, any other is parsed into a `ReportRecord` (a few
+///    KB: what the listing pages, the checks across years and the search index need). Then
+///    the checks across years, from the records.
+/// 2. **draw** (`Pipeline+Draw`, `build` only): the site is planned from the summaries, every
+///    page's inputs are digested, and only the pages whose inputs changed are drawn — each
+///    report's pages from the report parsed again (or kept from the scan, a few at a time) —
+///    into a staged copy of the site that is swapped in whole.
+///
+/// Memory holds a record per report and the reports in flight, never every parsed report or
+/// every page. `check` runs the scan only. Nothing here prints.
 public struct Pipeline: Sendable {
     public struct Result: Sendable {
-        public var documents: [ParsedDocument]
         public var diagnostics: [FileDiagnostic]
+        /// Files that are reports (a page each), and files that could not be read as one.
+        public var reports: Int
+        public var filesLeftOut: Int
+        /// HTML pages of the site.
         public var pages: Int
         public var written: OutputWriter.Summary?
         public var seconds: Double
+        /// Reports parsed by this run (the others came from the cache), and pages drawn.
+        public var parsed: Int
+        public var drawn: Int
+        /// Whether the previous build's cache was used.
+        public var cache: BuildCache.Status
+        /// Reports held parsed at once at the most (`ParsedPool`): bounded by the work in
+        /// flight, not by the number of reports.
+        public var peakParsed: Int
+        /// The lines of a report file as the source page numbers them (for `--verbose`),
+        /// read again from the file.
+        public var lines: @Sendable (String) -> [String]?
 
-        public var reports: Int { documents.count }
         public func count(_ severity: Diagnostic.Severity) -> Int { diagnostics.filter { $0.diagnostic.severity == severity }.count }
+    }
+
+    /// How much a build may hold at once.
+    public struct Limits: Sendable {
+        /// Reports parsed, drawn or written at the same time.
+        public var width = Parallel.width
+        /// Parsed reports the scan may keep for the drawing (`ParsedPool`).
+        public var pool = 64
+
+        public init() {}
     }
 
     public var plan: BuildPlan
     public var reader: ReportReader
     public var slug: @Sendable (String) -> String
+    /// Ignore the cache of the previous build: parse every report, draw every page, compare
+    /// every file with the live site's byte for byte (`nianbao build --clean`).
+    public var clean = false
+    public var limits = Limits()
+    /// Counters for a progress line, raised as the build goes.
+    public var progress = BuildProgress()
 
     public init(plan: BuildPlan, reader: ReportReader = .standard, slug: @escaping @Sendable (String) -> String = Pinyin.slug) {
         self.plan = plan
@@ -35,41 +75,71 @@ public struct Pipeline: Sendable {
         self.slug = slug
     }
 
-    /// Loads and parses every report, then runs the checks across reports.
-    public func check() throws -> Result {
+    /// Reads and parses every report (a report the cache knows is not parsed again), then
+    /// runs the checks across reports.
+    public func check() async throws -> Result {
         let start = Date()
-        let found = try ContentFolder.discover(in: plan.content)
-        let label = plan.contentLabel
-        // How each file is named in messages and in `report.source`: `content/000.txt`.
-        let shown = found.map { label.isEmpty || label == "." ? $0.relativePath : "\(label)/\($0.relativePath)" }
-        let reader = self.reader
-        let slots = Slots<ReportReader.Outcome>(count: found.count)
-        DispatchQueue.concurrentPerform(iterations: found.count) { i in
-            slots[i] = reader.read(fileAt: found[i].url, path: found[i].relativePath, source: shown[i])
-        }
-        let outcomes = slots.values.compactMap { $0 }
-        let loadProblems = zip(shown, outcomes).flatMap { file, outcome in
-            outcome.problems.map { FileDiagnostic(file: file, diagnostic: $0) }
-        }
-        var documents = outcomes.compactMap(\.parsed)
-        let portal = PortalChecks.check(documents.map(\.report))
-        for (index, extra) in portal { documents[index].report.diagnostics += extra }
-        let diagnostics = loadProblems + documents.flatMap { d in
-            d.report.diagnostics.map { FileDiagnostic(file: d.report.source, diagnostic: $0) }
-        }
-        return Result(documents: documents, diagnostics: diagnostics, pages: 0, written: nil,
-                      seconds: Date().timeIntervalSince(start))
+        let (cache, status) = clean ? (BuildCache(), .none) : readCache()
+        let pool = ParsedPool(capacity: 0)
+        let scan = try await self.scan(cache: cache, pool: pool)
+        return result(scan, cache: status, pool: pool, start: start)
     }
 
-    /// Checks, renders and writes the site atomically.
-    public func build() throws -> Result {
+    /// Checks, draws what changed and writes the site atomically.
+    public func build() async throws -> Result {
+        if searchSwitch == "only" { return try buildSearchOnly() }
         let start = Date()
-        var result = try check()
-        let files = try SiteRenderer(config: plan.config, slug: slug).render(result.documents)
-        result.pages = files.filter { $0.path.hasSuffix(".html") }.count
-        result.written = try OutputWriter(output: plan.output).write(files)
+        var renderer = try SiteRenderer(config: plan.config, slug: slug)
+        renderer.searchIDs = SearchIDs.read(site: plan.output)
+        renderer.searchIndex = searchSwitch != "off"
+        let (cache, status) = clean ? (BuildCache(), .none) : readCache()
+        let pool = ParsedPool(capacity: limits.pool)
+        let scan = try await self.scan(cache: cache, pool: pool)
+        var result = result(scan, cache: status, pool: pool, start: start)
+        let listing = status == .used ? OutputTable.listing(site: Disk.realPath(plan.output.path)) : []
+        if status == .used, let unchanged = unchanged(scan, cache: cache, renderer: renderer, listing: listing) {
+            // Nothing the site is made from changed: the site on disk is this build's.
+            result.pages = unchanged.pages
+            result.written = unchanged.summary
+        } else {
+            let drawn = try await draw(scan, cache: cache, status: status, renderer: renderer, pool: pool, listing: listing)
+            result.pages = drawn.pages
+            result.drawn = drawn.drawn
+            result.written = drawn.summary
+        }
+        pool.drain()
+        result.peakParsed = pool.peak
         result.seconds = Date().timeIntervalSince(start)
         return result
+    }
+
+    /// The cache in the output folder (a `check` reads it too: it only reads).
+    func readCache() -> (BuildCache, BuildCache.Status) {
+        let forms = Dictionary(reader.parser.forms.forms.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return BuildCache.read(site: Disk.realPath(plan.output.path), forms: forms)
+    }
+
+    func result(_ scan: Scan, cache: BuildCache.Status, pool: ParsedPool, start: Date) -> Result {
+        var problems: [FileDiagnostic] = []
+        var diagnostics: [FileDiagnostic] = scan.notes
+        for (i, record) in scan.records.enumerated() {
+            if let list = record.problems {
+                problems += list.map { FileDiagnostic(file: record.source, diagnostic: $0) }
+            } else {
+                diagnostics += (record.diagnostics + (scan.across[i] ?? [])).map { FileDiagnostic(file: record.source, diagnostic: $0) }
+            }
+        }
+        let urls = Dictionary(zip(scan.records.map(\.source), scan.found.map(\.url)), uniquingKeysWith: { a, _ in a })
+        let paths = Dictionary(zip(scan.records.map(\.source), scan.records.map(\.path)), uniquingKeysWith: { a, _ in a })
+        let reader = self.reader
+        let lines: @Sendable (String) -> [String]? = { file in
+            guard let url = urls[file], let path = paths[file], let data = try? Data(contentsOf: url) else { return nil }
+            return reader.prepare(data, path: path, source: file, sidecar: ReportReader.sidecar(of: url)).document.sourceLines.map(\.text)
+        }
+        let reports = scan.records.filter { $0.facts != nil }.count
+        return Result(diagnostics: problems + diagnostics, reports: reports, filesLeftOut: scan.records.count - reports, pages: 0,
+                      written: nil, seconds: Date().timeIntervalSince(start), parsed: scan.parsed, drawn: 0, cache: cache,
+                      peakParsed: pool.peak, lines: lines)
     }
 }
 

@@ -1,15 +1,19 @@
 import Foundation
 
-/// Turns parsed reports into the files of the site: a pure function of its inputs (the
-/// theme is read once, at init; nothing is written to disk — `OutputWriter` does that).
+/// Turns report summaries and, for a report's own pages, parsed reports into the files of the
+/// site: a pure function of its inputs (the theme is read once, at init; nothing is written
+/// to disk — `OutputWriter` does that).
 ///
 /// 1. Each report is summarised (`ReportSummary`: title, body, region, year, headline
 ///    figures, problems, digests).
 /// 2. `SitePlan` lays out every page from the summaries alone: one `Page` per output file,
 ///    keyed by path (the kinds are listed in `SitePlan.kinds`, one file each in `Pages/`).
-/// 3. Each page is drawn (`draw`): the one place HTML is wrapped in `layout.mustache`. A
-///    report's full text is loaded only for the pages drawn from it, all at once.
-/// 4. The inputs of every file go into `.nianbao/manifest.json` (`Manifest`).
+/// 3. `plan(_:texts:)` takes each page's frame and, from it, the page's manifest entry and the
+///    digest of its inputs — without drawing it — so a build draws only the pages whose
+///    inputs changed.
+/// 4. Each page is drawn (`draw`): the one place HTML is wrapped in `layout.mustache`. A
+///    report's full text is loaded only for the pages drawn from it, once for all of them.
+/// 5. The inputs of every file go into `.nianbao/manifest.json` (`Manifest`).
 ///
 /// What it produces (folders from `SiteMap`, all links relative):
 ///
@@ -25,7 +29,7 @@ import Foundation
 ///                                     its place's page instead)
 ///     <region…>/[<body>/]<year>/      index.html, source.html, report.json, source.txt|.md|.html.txt
 ///     bodies/<body>/…                 the same for a report with no region
-///     search/ search.json search-index.js
+///     search/                         the search page; search/k|s|d|r/… the index (docs/search-index.md)
 ///     sitemap.xml                     with an absolute base URL only
 ///     data/ data/table/               open data (docs/data.md): reports.csv, <year>.zip, report.schema.json,
 ///                                     fields.json; years/<year>/ and each county also get a reports.csv
@@ -33,13 +37,22 @@ import Foundation
 ///     assets/…                        the theme's assets, unchanged
 ///     .nianbao/manifest.json          what each file was made from
 ///
-/// Pages are drawn in parallel: each is a pure function of its frame, its reports and its
-/// template. The output is sorted by path, so two runs over the same input give the same list.
+/// Each page is a pure function of its frame, its reports and its templates, so pages can be
+/// drawn in any order and in parallel (`Pipeline` does), and the same input gives the same bytes.
 public struct SiteRenderer: Sendable {
     public let config: SiteConfig
     let theme: Theme
     let templates: TemplateDigests
     let slug: @Sendable (String) -> String
+    /// Document ids of the previous build, so the search index keeps them (`SearchIDs.read`).
+    public var searchIDs = SearchIDs()
+    /// `false` writes no search index: scripts/bench-search times the index with it.
+    public var searchIndex = true
+    /// `Manifest.digest(config)`: the settings every HTML page is drawn with.
+    let configDigest: String
+    /// Digest of everything a page may be drawn with besides its reports: the settings, every
+    /// template and every asset of the theme.
+    let siteDigest: UInt64
 
     /// Reads the theme in `config.themeDirectory`; throws `SiteError` naming the template
     /// file that is missing or does not parse.
@@ -53,102 +66,122 @@ public struct SiteRenderer: Sendable {
         }
         self.templates = TemplateDigests(directory: config.themeDirectory)
         self.slug = slug
-    }
-
-    /// Where a page gets the full text of a report it is drawn from (by index into the
-    /// plan's summaries). Today every report is in memory; a streaming build reads one at a time.
-    typealias ReportLoader = @Sendable (Int) throws -> ParsedDocument
-
-    /// Every file of the site, sorted by path.
-    public func render(_ documents: [ParsedDocument]) throws -> [OutputFile] {
-        let collected = Collector()
-        try render(documents) { collected.files.append($0) }
-        return collected.files.sorted { $0.path < $1.path }
-    }
-
-    /// Renders the site and hands each file to `emit` as soon as it is drawn, so a caller
-    /// can write a 10,000-report site without holding it all in memory. `emit` is called
-    /// from one thread at a time (in no particular order); the first error — from a page or
-    /// from `emit` — stops the run and is rethrown.
-    public func render(_ documents: [ParsedDocument], emit: @escaping (OutputFile) throws -> Void) throws {
-        let plan = self.plan(documents)
-        let search = SearchIndex(site: SiteContext(documents: documents, map: plan.map)).files()
-        try render(plan, extra: search.map { ($0, Manifest.Entry(kind: "search-index", site: "reports")) },
-                   load: { documents[$0] }, emit: emit)
-    }
-
-    /// The plan of the site these reports make.
-    func plan(_ documents: [ParsedDocument]) -> SitePlan {
-        let summaries = Slots<ReportSummary>(count: documents.count)
-        DispatchQueue.concurrentPerform(iterations: documents.count) { summaries[$0] = ReportSummary(documents[$0]) }
-        return SitePlan(config: config, summaries: summaries.values.map { $0! }, slug: slug)
-    }
-
-    /// Draws every page of `plan` — each report's pages together, its full text loaded once
-    /// through `load` — then the theme's assets, `extra` (files made elsewhere, with their
-    /// manifest entries) and the manifest.
-    func render(_ plan: SitePlan, extra: [(OutputFile, Manifest.Entry)], load: @escaping ReportLoader,
-                emit: @escaping (OutputFile) throws -> Void) throws {
-        var byReport: [[any Page]] = Array(repeating: [], count: plan.summaries.count)
-        var others: [[any Page]] = []
-        for path in plan.pages.keys.sorted() {
-            let page = plan.pages[path]!
-            if page.reports.count == 1 { byReport[page.reports[0]].append(page) } else { others.append([page]) }
+        configDigest = Manifest.digest(config)
+        var d = Digest()
+        d.add(configDigest)
+        for (name, digest) in templates.digests.sorted(by: { $0.key < $1.key }) {
+            d.add(name)
+            d.add(digest)
         }
-        let units = byReport.filter { !$0.isEmpty } + others
-        let entries = Slots<[(String, Manifest.Entry)]>(count: units.count)
-        let sink = Sink(emit)
-        DispatchQueue.concurrentPerform(iterations: units.count) { u in
-            guard !sink.failed else { return }
-            do {
-                var loaded: [Int: ParsedDocument] = [:]
-                var drawn: [(OutputFile, Manifest.Entry)] = []
-                for page in units[u] {
-                    for i in page.reports where loaded[i] == nil { loaded[i] = try load(i) }
-                    drawn.append(try draw(page, plan: plan, reports: page.reports.map { loaded[$0]! }))
-                }
-                entries[u] = drawn.map { ($0.0.path, $0.1) }
-                try sink.take(drawn.map(\.0))
-            } catch {
-                sink.fail(error)
-            }
-        }
-        if let error = sink.error { throw error }
-
-        var files: [String: Manifest.Entry] = [:]
-        for unit in entries.values { for (path, entry) in unit ?? [] { files[path] = entry } }
         for asset in theme.assets {
-            try emit(asset)
-            files[asset.path] = Manifest.Entry(kind: "asset", data: Digest.hex(of: asset.data))
+            d.add(asset.path)
+            d.add(asset.data)
         }
-        for (file, entry) in extra {
-            try emit(file)
-            files[file.path] = entry
+        siteDigest = d.value
+    }
+
+    /// Every file of the site, sorted by path, drawn here one after another from reports
+    /// held in memory (tests and tools; a build streams through `Pipeline`).
+    public func render(_ documents: [ParsedDocument]) throws -> [OutputFile] {
+        let summaries = documents.map(ReportSummary.init)
+        let site = plan(SitePlan(config: config, summaries: summaries, slug: slug))
+        var files: [OutputFile] = []
+        for unit in site.units(drawing: nil) {
+            files += try draw(unit, plan: site.plan) { documents[$0] }
         }
-        let manifest = Manifest(version: Version.nianbao, config: Manifest.digest(config), templates: templates.digests,
-                                reports: plan.summaries, files: files)
-        try emit(OutputFile(path: Manifest.path, text: manifest.json))
+        files += site.extra.map(\.file)
+        files.append(site.manifest)
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Every page of `plan` with its manifest entry and the digest of its inputs, and the files
+    /// made beside the pages (the theme's assets, the search index from the summaries).
+    /// `pages`, when given, are the plan's pages already planned (the pipeline plans them in parallel).
+    func plan(_ plan: SitePlan, pages: [PlannedPage]? = nil) -> PlannedSite {
+        let pages = pages ?? plan.paths.map { planned(plan.pages[$0]!, plan: plan) }
+        var extra = theme.assets.map { PlannedSite.Extra(file: $0, entry: Manifest.Entry(kind: "asset", data: Digest.hex(of: $0.data))) }
+        let search = searchIndex ? SearchIndexBuilder.files(for: plan, previous: searchIDs) : []
+        extra += search.map {
+            PlannedSite.Extra(file: $0, entry: Manifest.Entry(kind: "search-index", site: "reports"))
+        }
+        let entries = pages.map { ($0.page.path, $0.entry) } + extra.map { ($0.file.path, $0.entry) }
+        return PlannedSite(plan: plan, pages: pages, extra: extra, manifest: manifest(plan, pages: entries))
+    }
+
+    /// One page planned: its frame taken and digested, not drawn.
+    func planned(_ page: any Page, plan: SitePlan) -> PlannedPage {
+        func open<P: Page>(_ page: P) -> PlannedPage {
+            let entry = self.entry(page, frame: page.frame(in: plan))
+            return PlannedPage(page: page, entry: entry, inputs: inputs(entry, plan: plan))
+        }
+        return open(page)
+    }
+
+    /// The manifest of a site whose files have these entries.
+    func manifest(_ plan: SitePlan, pages: [(String, Manifest.Entry)]) -> OutputFile {
+        let manifest = Manifest(version: Version.nianbao, config: configDigest, templates: templates.digests,
+                                reports: plan.summaries, files: Dictionary(pages, uniquingKeysWith: { a, _ in a }))
+        return OutputFile(path: Manifest.path, text: manifest.json)
+    }
+
+    /// Draws the pages of one unit (the pages of one report, or one page that lists many),
+    /// loading each report they are drawn from once.
+    /// A `StreamedPage` gets its reports one at a time, each `release`d after its use.
+    func draw(_ unit: [PlannedPage], plan: SitePlan, load: (Int) throws -> ParsedDocument,
+              release: (Int) -> Void = { _ in }) throws -> [OutputFile] {
+        var loaded: [Int: ParsedDocument] = [:]
+        var files: [OutputFile] = []
+        for planned in unit {
+            if let streamed = planned.page as? any StreamedPage {
+                files.append(try draw(streamed, plan: plan, held: loaded, load: load, release: release))
+                continue
+            }
+            for i in planned.page.reports where loaded[i] == nil { loaded[i] = try load(i) }
+            files.append(try draw(planned.page, plan: plan, reports: planned.page.reports.map { loaded[$0]! }))
+        }
+        return files
     }
 
     /// Draws one page: its frame from the plan, then the page from its frame and its reports;
     /// HTML content goes inside the layout here and nowhere else.
-    func draw<P: Page>(_ page: P, plan: SitePlan, reports: [ParsedDocument]) throws -> (OutputFile, Manifest.Entry) {
-        let frame = page.frame(in: plan)
-        let entry = self.entry(page, frame: frame)
-        switch try page.draw(frame, reports: reports) {
+    func draw(_ page: any Page, plan: SitePlan, reports: [ParsedDocument]) throws -> OutputFile {
+        func open<P: Page>(_ page: P) throws -> OutputFile {
+            try file(page, try page.draw(page.frame(in: plan), reports: reports), plan: plan)
+        }
+        return try open(page)
+    }
+
+    /// Draws a page that reads its reports one at a time: each is loaded when the page asks for
+    /// it and released as soon as the page is done with it (unless the unit holds it anyway).
+    func draw(_ page: any StreamedPage, plan: SitePlan, held: [Int: ParsedDocument],
+              load: (Int) throws -> ParsedDocument, release: (Int) -> Void) throws -> OutputFile {
+        func open<P: StreamedPage>(_ page: P) throws -> OutputFile {
+            let drawing = try page.draw(page.frame(in: plan)) { i, use in
+                if let parsed = held[i] { return try use(parsed) }
+                defer { release(i) }
+                try use(try load(i))
+            }
+            return try file(page, drawing, plan: plan)
+        }
+        return try open(page)
+    }
+
+    /// A page's file from its drawing: HTML goes inside the layout here and nowhere else.
+    func file<P: Page>(_ page: P, _ drawing: Drawing, plan: SitePlan) throws -> OutputFile {
+        switch drawing {
         case .data(let data):
-            return (OutputFile(path: page.path, data: data), entry)
+            return OutputFile(path: page.path, data: data)
         case let .html(title, view, scripts, refresh):
             guard let template = P.kind.template else { preconditionFailure("\(P.self) draws HTML with no template") }
             let content = try theme.render(template, view)
-            var layout = LayoutView(config: config, path: page.path, pageTitle: title, content: content, scripts: scripts, refresh: refresh)
+            var layout = LayoutView(config: config, path: page.path, pageTitle: title, content: content, scripts: scripts,
+                                    refresh: refresh, head: view as? PageHead)
             layout.alternates = plan.alternates(of: page.path)
-            return (OutputFile(path: page.path, text: try theme.render("layout", layout)), entry)
+            return OutputFile(path: page.path, text: try theme.render("layout", layout))
         }
     }
 
-    /// A page's inputs for the manifest, known before it is drawn (an incremental build
-    /// compares them with the last build's to decide whether to draw it at all).
+    /// A page's inputs for the manifest, known before it is drawn.
     func entry<P: Page>(_ page: P, frame: P.Frame) -> Manifest.Entry {
         var entry = Manifest.Entry(kind: P.kind.name, reports: page.reports, summaries: page.summaries ?? [],
                                    site: page.summaries == nil ? "summaries" : nil,
@@ -159,30 +192,55 @@ public struct SiteRenderer: Sendable {
         }
         return entry
     }
-}
 
-/// Serialises calls to the caller's `emit` and keeps the first error.
-private final class Sink: @unchecked Sendable {
-    private let emit: (OutputFile) throws -> Void
-    private let lock = NSLock()
-    private(set) var error: Error?
-
-    init(_ emit: @escaping (OutputFile) throws -> Void) { self.emit = emit }
-
-    var failed: Bool { lock.lock(); defer { lock.unlock() }; return error != nil }
-
-    func take(_ files: [OutputFile]) throws {
-        lock.lock(); defer { lock.unlock() }
-        guard error == nil else { return }
-        for file in files { try emit(file) }
-    }
-
-    func fail(_ error: Error) {
-        lock.lock(); defer { lock.unlock() }
-        if self.error == nil { self.error = error }
+    /// One digest of everything an entry names, each hash looked up (docs/manifest.md,
+    /// "Deciding what to draw again"): two builds give a file the same digest exactly when
+    /// they would draw the same bytes. (The program that drew it is the cache's key.)
+    func inputs(_ e: Manifest.Entry, plan: SitePlan) -> UInt64 {
+        var d = Digest()
+        d.add(e.kind)
+        for t in e.templates {
+            d.add(t)
+            d.add(templates.digests[t])
+        }
+        d.add(e.config)
+        if e.config { d.add(configDigest) }
+        d.add(e.reports.count)
+        for r in e.reports { d.add(plan.summaries[r].content) }
+        d.add(e.frame)
+        d.add(e.data)
+        return d.value
     }
 }
 
-private final class Collector: @unchecked Sendable {
-    var files: [OutputFile] = []
+/// The pages of a site planned (`SiteRenderer.plan`), and the files made beside them.
+struct PlannedSite: Sendable {
+    struct Extra: Sendable {
+        let file: OutputFile
+        let entry: Manifest.Entry
+    }
+
+    let plan: SitePlan
+    /// Every page, sorted by path.
+    let pages: [PlannedPage]
+    let extra: [Extra]
+    let manifest: OutputFile
+
+    /// The pages to draw in units: each report's pages together (its full text is loaded
+    /// once), every other page alone. `drawing` limits them to those paths (`nil`: all).
+    func units(drawing: Set<String>?) -> [[PlannedPage]] {
+        var byReport: [Int: [PlannedPage]] = [:]
+        var units: [[PlannedPage]] = []
+        for p in pages where drawing?.contains(p.page.path) ?? true {
+            if p.page.reports.count == 1 { byReport[p.page.reports[0], default: []].append(p) } else { units.append([p]) }
+        }
+        return byReport.keys.sorted().map { byReport[$0]! } + units
+    }
+}
+
+/// A page with its manifest entry and the digest of its inputs.
+struct PlannedPage: Sendable {
+    let page: any Page
+    let entry: Manifest.Entry
+    let inputs: UInt64
 }

@@ -51,6 +51,8 @@ struct OutputSnapshot {
     init(_ root: URL) {
         guard let walker = FileManager.default.enumerator(atPath: root.path) else { return }
         while let relative = walker.nextObject() as? String {
+            // The site, not nianbao's own records of it (the manifest, the cache).
+            if relative == ".nianbao" { walker.skipDescendants(); continue }
             var st = stat()
             guard stat(root.appendingPathComponent(relative).path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
             files[relative] = (st.st_mtim.tv_sec * 1_000_000_000 + st.st_mtim.tv_nsec, UInt64(st.st_ino))

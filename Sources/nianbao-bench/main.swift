@@ -20,11 +20,11 @@ do {
     case "site":
         try SiteBenchmark(options: .init(option: option, flag: { args.contains($0) })).run()
     case "phases":
-        try PhaseBenchmark.run(option: option)
+        try await PhaseBenchmark.run(option: option)
     case "generate":
         try GenerateCommand.run(option: option, flag: { args.contains($0) })
     case "corpus", "gazetteer", "all":
-        if which == "gazetteer" || which == "all" { try gazetteerBenchmark() }
+        if which == "gazetteer" || which == "all" { try await gazetteerBenchmark() }
         if which == "corpus" || which == "all" { try corpusBenchmark(option("--corpus") ?? "../shared/corpus/raw") }
     default:
         let known = "site, phases, generate, corpus, gazetteer, all"

@@ -40,7 +40,7 @@ import Foundation
         try docx.write(to: folder.appendingPathComponent("报告.docx"))
         try "year: 2019\nbody: 某某镇人民政府\ncolour: red\n"
             .write(to: folder.appendingPathComponent("报告.docx.yml"), atomically: true, encoding: .utf8)
-        #expect(try ContentFolder.discover(in: folder).map(\.relativePath) == ["报告.docx"])
+        #expect(try ContentFolder.discover(in: folder).entries.map(\.relativePath) == ["报告.docx"])
         let url = folder.appendingPathComponent("报告.docx")
         let report = try #require(ReportReader().read(fileAt: url, path: "报告.docx", source: "content/报告.docx").report)
         #expect(report.year == 2019)

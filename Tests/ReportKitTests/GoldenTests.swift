@@ -3,7 +3,7 @@ import Testing
 import ReportKit
 import NianbaoTestSupport
 
-// Golden tests (style.md §6): every seed in `content/` and every synthetic layout fixture in
+// Golden tests: every seed in `content/` and every synthetic layout fixture in
 // `Fixtures/layout-*` is parsed and compared with a hand-written `Golden/….json`.
 //
 // The golden files were written by reading each input value by value, never recorded from a

@@ -12,13 +12,14 @@ import Testing
         SiteFile.Failure(diagnostic: FileDiagnostic(file: "site.yml", diagnostic: .error(code, message, line: line)))
     }
 
-    static let simple = "site.yml 只需几行“键: 值”（title、baseURL、theme、content、output、language）"
+    static let simple = "site.yml 只需几行“键: 值”（title、baseURL、theme、content、output、language、maxFileSize、indexLinks）"
 
     @Test func readsTheValuesWithTheirLines() throws {
         let file = try parse("# 门户\ntitle: 某县年报\n\noutput: site\nlogo: a.png\n")
         #expect(file.values == ["title": .init(text: "某县年报", line: 2), "output": .init(text: "site", line: 4)])
         #expect(file.warnings == [FileDiagnostic(file: "site.yml", diagnostic: .warning(
-            "site.unknownKey", "不认识的设置 logo，已忽略（可用的设置：title、baseURL、theme、content、output、language）", line: 5))])
+            "site.unknownKey", "不认识的设置 logo，已忽略（可用的设置：title、baseURL、theme、content、output、language、maxFileSize、indexLinks、"
+                + "deadlineDepartment、deadlineGovernment、deadlineTown）", line: 5))])
     }
 
     /// 10 KB of `[` used to overflow the stack inside the YAML parser (exit 139).
@@ -101,6 +102,18 @@ import Testing
         #expect(throws: refusal) {
             try BuildPlan.resolve(root: root, content: nil, output: root.path, theme: nil, baseURL: nil, themes: Self.themes)
         }
+    }
+
+    /// Issue 13: a site for the disk (file://) links folders as `…/index.html`, from the flag or site.yml.
+    @Test func indexLinksComeFromTheFlagOrSiteYML() throws {
+        let plain = try project([:])
+        #expect(try !BuildPlan.resolve(root: plain, content: nil, output: nil, theme: nil, baseURL: nil,
+                                       for: .check).config.linksToIndexFiles)
+        #expect(try BuildPlan.resolve(root: plain, content: nil, output: nil, theme: nil, baseURL: nil, indexLinks: true,
+                                      for: .check).config.linksToIndexFiles)
+        let disk = try project(["site.yml": "indexLinks: true\n"])
+        #expect(try BuildPlan.resolve(root: disk, content: nil, output: nil, theme: nil, baseURL: nil,
+                                      for: .check).config.linksToIndexFiles)
     }
 
     /// Issue 8: `check` reads no theme, so it runs in any project folder.

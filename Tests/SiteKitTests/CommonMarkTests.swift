@@ -12,6 +12,14 @@ import Testing
         #expect(CommonMark.html("**一是**概况信息") == "<p><strong>一是</strong>概况信息</p>\n")
     }
 
+    /// Issue 13: seed 000 line 35 showed its stars; CommonMark does not close `**` after `。` before a letter.
+    @Test func emphasisAfterChinesePunctuationIsNotShownAsStars() {
+        #expect(CommonMark.html("1. **提高政治判断力，强化组织领导。**根据规定") ==
+                "<ol>\n<li><strong>提高政治判断力，强化组织领导。</strong>根据规定</li>\n</ol>\n")
+        #expect(CommonMark.html("单个 ** 星号与 &lt;b&gt;") == "<p>单个 ** 星号与 &lt;b&gt;</p>\n")
+        #expect(CommonMark.html("**甲。<br>**乙") == "<p>**甲。<!-- raw HTML omitted -->**乙</p>\n")  // a tag between: left as printed
+    }
+
     @Test func keepsAbsoluteLinksAndUnwrapsOthers() {
         #expect(CommonMark.html("见<http://www.xqq.gov.cn>") == "<p>见<a href=\"http://www.xqq.gov.cn\">http://www.xqq.gov.cn</a></p>\n")
         #expect(CommonMark.html("[本站](../other.html)与[坏](javascript:alert(1))") == "<p>本站与坏</p>\n")

@@ -23,7 +23,7 @@ import Testing
         #expect(html.contains(#"<th id="t3-applicant" colspan="8" scope="colgroup">申请人情况</th>"#))
         #expect(html.contains(#"<th id="t3-c-commercial" scope="col">商业企业</th><th id="t3-c-soleTrader" scope="col">个体工商户</th>"#))
         // Line 29: 个体工商户 1.
-        #expect(html.contains(#"<td class="num" headers="t3-c-soleTrader t3-g-1 t3-r-newReceived"><a href="source.html#L29">1</a></td>"#))
+        #expect(html.contains(#"<td class="num" headers="t3-c-soleTrader t3-g-1 t3-r-newReceived" data-label="个体工商户"><a href="source.html#L29">1</a></td>"#))
         // The renamed row, under （四）.
         #expect(html.contains(#"<th id="t3-r-unable-stillUnclear" scope="row">3.经补正仍无法确定申请内容</th>"#))
         // Every row covers the three label columns and the eight value columns.
@@ -32,7 +32,7 @@ import Testing
         // Its identities' notes: under 2.重复申请 and （七）总计, whose 个体工商户 cell alone is marked.
         #expect(placement.placed == [0, 1, 2])
         #expect(html.contains(#"<tr class="note"><td colspan="9" id="d2">"#))
-        #expect(html.contains(#"<td class="num warn" headers="t3-c-soleTrader t3-g-1 t3-r-resultsTotal t3-r-results" aria-describedby="d3">"#))
-        #expect(html.contains(#"<td class="num" headers="t3-c-commercial t3-g-1 t3-r-resultsTotal t3-r-results">"#))
+        #expect(html.contains(#"<td class="num warn" headers="t3-c-soleTrader t3-g-1 t3-r-resultsTotal t3-r-results" data-label="个体工商户" aria-describedby="d3">"#))
+        #expect(html.contains(#"<td class="num" headers="t3-c-commercial t3-g-1 t3-r-resultsTotal t3-r-results" data-label="商业企业">"#))
     }
 }

@@ -45,6 +45,12 @@ import Testing
 
     static let xq = "ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/"
 
+    /// The files of the search index, sorted: the manifest says each depends on every report
+    /// (`site: reports`), so any report's change marks them all.
+    static func indexFiles(_ manifest: Read) -> [String] {
+        manifest.files.filter { $0.value["kind"] as? String == "search-index" }.keys.sorted()
+    }
+
     /// The region pages' site, each report's file text given: `texts[source]` replaces the
     /// default text of that report, `tables` gives it table 三.
     static func documents(texts: [String: String] = [:], tables: Set<String> = []) -> [ParsedDocument] {
@@ -69,7 +75,8 @@ import Testing
         #expect(kinds[Self.xq + "zhangzhengzhen/2020/source.txt"] == "raw")
         #expect(kinds["counties/xingqingqu/index.html"] == "redirect")
         #expect(kinds["ningxiahuizuzizhiqu/yinchuanshi/index.html"] == "region")
-        #expect(kinds["search.json"] == "search-index")
+        #expect(kinds["search/index.json"] == "search-index")
+        #expect(kinds["search/k/0.bin"] == "search-index")
         #expect(kinds["assets/style.css"] == "asset")
     }
 
@@ -98,14 +105,14 @@ import Testing
         let after = try Read(try Self.render(Self.documents(texts: [source: "一、总体情况\n本年度没有收到申请。"])))
         #expect(after.changed(from: before) == [
             "data/2021.zip",
-            Self.xq + "2021/index.html", Self.xq + "2021/report.json", Self.xq + "2021/source.html", Self.xq + "2021/source.txt",
-            "search-index.js", "search.json",
-        ])
+            Self.xq + "2021/checks.json", Self.xq + "2021/index.html", Self.xq + "2021/report.json", Self.xq + "2021/source.html",
+            Self.xq + "2021/source.txt",
+        ] + Self.indexFiles(after))
     }
 
     /// A change to a headline figure also redraws the pages that show the figure: the county's
-    /// page for the county government's report, the town's page for a town's — and the CSV of
-    /// the portal, the county and the year, and the year's ZIP.
+    /// page for the county government's report, the town's page and the county's for a town's —
+    /// and the CSV of the portal, the county and the year, and the year's ZIP.
     @Test func headlineFiguresChangeThePagesThatShowThem() throws {
         let county = "content/兴庆区人民政府-2021.txt", town = "content/兴庆区掌政镇人民政府-2020.txt"
         let before = try Read(try Self.render(Self.documents()))
@@ -113,16 +120,17 @@ import Testing
         let countyChanged = try Read(try Self.render(Self.documents(texts: [county: texts[county]!], tables: [county])))
         #expect(countyChanged.changed(from: before) == [
             "data/2021.zip", "data/reports.csv",
-            Self.xq + "2021/index.html", Self.xq + "2021/report.json", Self.xq + "2021/source.html", Self.xq + "2021/source.txt",
-            Self.xq + "index.html", Self.xq + "reports.csv", "search-index.js", "search.json", "years/2021/reports.csv",
-        ])
+            Self.xq + "2021/checks.json", Self.xq + "2021/index.html", Self.xq + "2021/report.json", Self.xq + "2021/source.html",
+            Self.xq + "2021/source.txt", Self.xq + "index.html", Self.xq + "reports.csv",
+        ] + Self.indexFiles(countyChanged) + ["years/2021/reports.csv"])
         let townChanged = try Read(try Self.render(Self.documents(texts: [town: texts[town]!], tables: [town])))
         let z = Self.xq + "zhangzhengzhen/"
+        // The county's page too: its towns side by side show every year's figures.
         #expect(townChanged.changed(from: before) == [
-            "data/2020.zip", "data/reports.csv", Self.xq + "reports.csv",
-            z + "2020/index.html", z + "2020/report.json", z + "2020/source.html", z + "2020/source.txt", z + "index.html",
-            "search-index.js", "search.json", "years/2020/reports.csv",
-        ])
+            "data/2020.zip", "data/reports.csv", Self.xq + "index.html", Self.xq + "reports.csv",
+            z + "2020/checks.json", z + "2020/index.html", z + "2020/report.json", z + "2020/source.html", z + "2020/source.txt",
+            z + "index.html",
+        ] + Self.indexFiles(townChanged) + ["years/2020/reports.csv"])
     }
 
     /// A report added to a town redraws the pages that list it or count it, and leaves the
@@ -162,7 +170,7 @@ import Testing
         let config = Sample.config()
         let fields = Mirror(reflecting: config).children.compactMap(\.label)
         // themeDirectory: its templates and assets are digested one by one; baseURL: through absoluteBase.
-        #expect(fields.sorted() == ["baseURL", "language", "linksToIndexFiles", "themeDirectory", "title"])
+        #expect(fields.sorted() == ["baseURL", "deadlines", "language", "linksToIndexFiles", "themeDirectory", "title"])
         var changed = config
         changed.title = "另一个门户"
         #expect(Manifest.digest(changed) != Manifest.digest(config))
@@ -171,6 +179,9 @@ import Testing
         #expect(Manifest.digest(changed) != Manifest.digest(config))
         changed = config
         changed.linksToIndexFiles = true
+        #expect(Manifest.digest(changed) != Manifest.digest(config))
+        changed = config
+        changed.deadlines.town = MonthDay(month: 1, day: 31)!
         #expect(Manifest.digest(changed) != Manifest.digest(config))
         changed = config
         changed.baseURL = "https://example.gov.cn/"
@@ -193,10 +204,12 @@ import Testing
 
 extension ManifestTests {
     /// A summary field left out of the summary digest would let a listing page's reports look
-    /// unchanged: every field is digested (`ReportSummary.init`) or is a digest itself.
+    /// unchanged: every field is digested (`ReportSummary.init`) or is a digest itself, except
+    /// `search`, which no listing page shows and which is a function of the report (`content`).
     @Test func theSummaryDigestCoversEveryField() {
         let summary = ReportSummary(Self.documents()[0])
         let fields = Mirror(reflecting: summary).children.compactMap(\.label)
-        #expect(fields == ["id", "title", "body", "region", "year", "rawName", "figures", "problems", "data", "content", "summary"])
+        #expect(fields == ["id", "title", "body", "region", "year", "rawName", "figures", "problems", "search", "coverage", "data",
+                           "content", "summary"])
     }
 }

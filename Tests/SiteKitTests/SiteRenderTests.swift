@@ -42,18 +42,19 @@ import Testing
     @Test func everyExpectedPageExists() throws {
         let paths = Set(try Self.render().map(\.path))
         let expected = [
-            "index.html", "search/index.html", "search.json", "search-index.js", "assets/style.css", "assets/search.js",
+            "index.html", "search/index.html", "search/index.json", "assets/style.css", "assets/search.js",
             "years/index.html", "years/2019/index.html", "years/2020/index.html", "years/2021/index.html",
             "counties/index.html", "counties/u5174u5e86u533a/index.html", "counties/u91d1u51e4u533a/index.html",
             "counties/u5e73u7f57u53bf/index.html",
-            Self.xq + "index.html", Self.xq + "2020/index.html", Self.xq + "2020/source.html", Self.xq + "2020/report.json", Self.xq + "2020/source.txt",
+            Self.xq + "index.html", Self.xq + "2020/index.html", Self.xq + "2020/source.html", Self.xq + "2020/report.json", Self.xq + "2020/checks.json",
+            Self.xq + "2020/source.txt",
             Self.xq + "2020-2/index.html", Self.xq + "2021/index.html",
             Self.jf + "index.html", Self.jf + "2020/index.html", Self.jf + "2020/source.md",
             "u5b81u590fu56deu65cfu81eau6cbbu533a/u77f3u5634u5c71u5e02/u5e73u7f57u53bf/u6559u80b2u5c40/2021/index.html",
         ]
         for path in expected { #expect(paths.contains(path), "missing \(path)") }
         let bodies = paths.filter { $0.hasPrefix("bodies/") }.sorted()
-        #expect(bodies.count == 5)
+        #expect(bodies.count == 6)
         #expect(bodies.contains { $0.hasSuffix("/2019/source.html.txt") })
         #expect(!paths.contains { $0.hasPrefix("bodies/") && $0.hasSuffix("/2019/source.html.html") })
     }
@@ -135,15 +136,21 @@ import Testing
         #expect(html.contains("<tr><th scope=\"row\">行政诉讼</th><td class=\"num\">0</td><td class=\"num\"><span aria-hidden=\"true\">—</span>"))
     }
 
-    @Test func searchIndexHasOneEntryPerReport() throws {
+    @Test func searchDocumentTableHasOneRowPerReport() throws {
         let files = try Self.render()
-        let json = try #require(files.first { $0.path == "search.json" })
-        let entries = try #require(try JSONSerialization.jsonObject(with: json.data) as? [[String: Any]])
-        #expect(entries.count == 6)
-        let first = try #require(entries.first { ($0["url"] as? String) == Self.xq + "2020/" })
-        #expect(first["region"] as? [String] == ["宁夏回族自治区", "银川市", "兴庆区", "掌政镇"])
-        #expect(first["year"] as? Int == 2020)
-        #expect((first["text"] as? String)?.hasPrefix("一、总体情况 本年共收到申请 3 件。<script>") == true)
+        var rows: [[String: Any]] = []
+        for file in files where file.path.hasPrefix("search/d/") {
+            rows += try #require(try JSONSerialization.jsonObject(with: file.data) as? [[String: Any]])
+        }
+        #expect(rows.count == 6)
+        // Reports of 2020 have slot 120: b.txt, c.md and f.txt, numbered in folder order.
+        #expect(files.filter { $0.path.hasPrefix("search/d/") }.map(\.path).sorted()
+                == ["search/d/119-0.json", "search/d/120-0.json", "search/d/121-0.json"])
+        let first = try #require(rows.first { ($0["u"] as? String) == Self.xq + "2020/" })
+        #expect(first["c"] as? [String] == ["宁夏回族自治区", "银川市", "兴庆区", "掌政镇"])
+        #expect(first["y"] as? Int == 2020)
+        #expect(first["s"] as? String == "source.txt")
+        #expect(first["k"] as? String == "640104100000")
     }
 
     @Test func urlsDoNotDependOnFileOrder() throws {
@@ -197,9 +204,9 @@ extension SiteRenderTests {
         let expected = files.map(\.path).filter { $0.hasSuffix("index.html") && !redirects.contains($0) }
             .map { "https://example.gov.cn/" + $0.dropLast("index.html".count) }.sorted()
         #expect(listed == expected)
-        // home, search, years + 3 years, counties, regions; 宁夏, 银川市, 石嘴山市, 兴庆区, 金凤区, 平罗县;
+        // home, search, years + 3 years, counties, regions, timeliness, quality; 宁夏, 银川市, 石嘴山市, 兴庆区, 金凤区, 平罗县;
         // the bodies of 兴庆区掌政镇, 金凤区掌政镇, 平罗县教育局, 某某委员会; 6 reports; data/, data/table/.
-        #expect(listed.count == 8 + 6 + 4 + 6 + 2)
+        #expect(listed.count == 10 + 6 + 4 + 6 + 2)
         #expect(try SiteRenderer(config: Sample.config()).render(Self.documents()).allSatisfy { $0.path != "sitemap.xml" })
     }
 }

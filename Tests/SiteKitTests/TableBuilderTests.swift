@@ -18,9 +18,26 @@ import Testing
         ])
         let html = try render(ApplicationsTableBuilder(table: table, prefix: "t3").build(placing: &placement))
         #expect(html.contains(#"<th id="t3-r-otherHandling" rowspan="3" scope="rowgroup">（六）其他处理</th><th id="t3-r-otherHandling-noCorrection" scope="row">"#))
-        #expect(html.contains(#"<td class="num" headers="t3-c-naturalPerson t3-r-otherHandling-other t3-r-otherHandling t3-r-results"><a href="source.html#L33">7</a></td>"#))
+        #expect(html.contains(#"<td class="num" headers="t3-c-naturalPerson t3-r-otherHandling-other t3-r-otherHandling t3-r-results" data-label="自然人"><a href="source.html#L33">7</a></td>"#))
         #expect(!html.contains("source.html#L30"))
         #expect(html.contains(#"<th id="t3-r-results" rowspan="22" scope="rowgroup">"#))
+    }
+
+    /// Issue 13: seed 000 prints （七）总计 as `3 0 0 0 0 0 0 0` (eight values, seven columns);
+    /// the page showed seven 0s the arithmetic placed. It shows the eight values as printed.
+    @Test func aRowPrintedWithTheWrongNumberOfValuesIsShownAsPrinted() throws {
+        var placement = DiagnosticPlacement([.warning("applications.cellCount", "表三 （七）总计: 8 个数值，应为 7 个", line: 93,
+                                                      subject: Diagnostic.Subject(table: .applications, row: "resultsTotal"))])
+        var total = Sample.row("resultsTotal", line: 93, [0, 0, 0, 0, 0, 0, 0])
+        total.printed = ["3", "0", "0", "0", "0", "0", "0", "0"].map { PrintedValue(text: $0, line: 93) }
+        let table = StatTable(form: Forms.applications2021, rows: [total])
+        let html = try render(ApplicationsTableBuilder(table: table, prefix: "t3").build(placing: &placement))
+        let printed = (["3"] + Array(repeating: "0", count: 7)).map { #" <a href="source.html#L93">\#($0)</a>"# }.joined()
+        #expect(html.contains(#"<td class="num warn misprint" headers="t3-c-naturalPerson t3-c-commercial t3-c-research "#
+            + #"t3-c-socialWelfare t3-c-legalService t3-c-other t3-c-total t3-g-1 t3-r-resultsTotal t3-r-results" colspan="7" "#
+            + #"aria-describedby="d1"><span class="printed">原文印为"# + printed + "</span> "
+            + #"<span class="misprint-note">原文本行印有 8 个数，本表有 7 列，无法确定各数属于哪一列，故不逐列填入</span></td></tr>"#))
+        #expect(!html.contains(#"headers="t3-c-naturalPerson t3-r-resultsTotal"#))  // no cell per column in that row
     }
 
     @Test func cellsOnTheirOwnLinesAreMarkedOneByOne() throws {
@@ -32,7 +49,7 @@ import Testing
         var placement = DiagnosticPlacement([.warning("cell.unreadable", "自然人 无法读取", line: 41,
                                                       subject: Diagnostic.Subject(table: .applications, row: "newReceived", column: "naturalPerson"))])
         let html = try render(ApplicationsTableBuilder(table: table, prefix: "t3").build(placing: &placement))
-        #expect(html.contains(#"<td class="num warn" headers="t3-c-naturalPerson t3-r-newReceived" aria-describedby="d1"><a href="source.html#L41">0</a> <span class="mark" aria-hidden="true">⚠</span></td><td class="num" headers="t3-c-commercial"#))
+        #expect(html.contains(#"<td class="num warn" headers="t3-c-naturalPerson t3-r-newReceived" data-label="自然人" aria-describedby="d1"><a href="source.html#L41">0</a> <span class="mark" aria-hidden="true">⚠</span></td><td class="num" headers="t3-c-commercial"#))
         #expect(html.contains(#"<tr class="note"><td colspan="10" id="d1">"#))
         #expect(placement.placed == [0])
     }
@@ -51,6 +68,22 @@ import Testing
         #expect(html.contains(#"<th id="t2-item9-c-amount" colspan="2" scope="col">采购总金额</th>"#))
         #expect(html.contains(#"<td class="num" colspan="2" headers="t2-item9-c-amount t2-item9 t2-item9-r-procurement"><a href="source.html#L50">461.7</a><span class="unit">万元</span></td>"#))
         #expect(!html.contains("<thead>"))
+    }
+
+    /// 表二 printed with a value too many: shown as printed, not as the first two.
+    @Test func aTableTwoRowWithAValueTooManyIsShownAsPrinted() throws {
+        let table = StatTable(form: Forms.active2019, rows: [
+            StatRow(key: "procurement", line: 50, cells: [
+                StatCell(column: "items", value: 2, text: "2", line: 50),
+                StatCell(column: "amount", value: 5, text: "5", line: 50),
+            ], printed: ["2", "5", "7"].map { PrintedValue(text: $0, line: 50) }),
+        ])
+        var placement = DiagnosticPlacement([])
+        let html = try render(ActiveTableBuilder(table: table, prefix: "t2").build(placing: &placement))
+        #expect(html.contains(#"<td class="num warn misprint" headers="t2-item9-c-items t2-item9-c-amount t2-item9 t2-item9-r-procurement" "#
+            + #"colspan="3"><span class="printed">原文印为 <a href="source.html#L50">2</a> <a href="source.html#L50">5</a> "#
+            + #"<a href="source.html#L50">7</a></span> <span class="misprint-note">原文本行印有 3 个数，本表有 2 列，"#
+            + #"无法确定各数属于哪一列，故不逐列填入</span></td>"#))
     }
 
     @Test func legacyRowsKeepTheirOrderAndEmptyIsNotZero() throws {
@@ -94,14 +127,14 @@ import Testing
         let html = try render(ApplicationsTableBuilder(table: table, prefix: "t3").build(placing: &placement))
         #expect(placement.placed == [0, 1])
         // The first row on the line carries no note and no mark.
-        #expect(html.contains(#"<tr><th id="t3-r-newReceived" colspan="3" scope="row">一、本年新收政府信息公开申请数量</th><td class="num" headers="t3-c-naturalPerson t3-r-newReceived">"#))
+        #expect(html.contains(#"<tr><th id="t3-r-newReceived" colspan="3" scope="row">一、本年新收政府信息公开申请数量</th><td class="num" headers="t3-c-naturalPerson t3-r-newReceived" data-label="自然人">"#))
         // The row total is noted under （一）予以公开, every cell of that row marked.
-        #expect(html.contains(#"三、本年度办理结果</th><th id="t3-r-granted" colspan="2" scope="row" aria-describedby="d1">（一）予以公开 <span class="mark" aria-hidden="true">⚠</span></th><td class="num warn" headers="t3-c-naturalPerson t3-r-granted t3-r-results" aria-describedby="d1">"#))
+        #expect(html.contains(#"三、本年度办理结果</th><th id="t3-r-granted" colspan="2" scope="row" aria-describedby="d1">（一）予以公开 <span class="mark" aria-hidden="true">⚠</span></th><td class="num warn" headers="t3-c-naturalPerson t3-r-granted t3-r-results" data-label="自然人" aria-describedby="d1">"#))
         #expect(html.contains(#"<a href="source.html#L2">3</a> <span class="mark" aria-hidden="true">⚠</span></td></tr>"# + "\n"
                               + #"<tr class="note"><td colspan="9" id="d1">"#))
         // The column total is noted under （七）总计 and marks its 总计 cell alone.
-        #expect(html.contains(#"<td class="num" headers="t3-c-naturalPerson t3-r-resultsTotal t3-r-results"><a href="source.html#L2">3</a></td>"#))
-        #expect(html.contains(#"<td class="num warn" headers="t3-c-total t3-r-resultsTotal t3-r-results" aria-describedby="d2"><a href="source.html#L2">3</a> <span class="mark" aria-hidden="true">⚠</span></td></tr>"# + "\n"
+        #expect(html.contains(#"<td class="num" headers="t3-c-naturalPerson t3-r-resultsTotal t3-r-results" data-label="自然人"><a href="source.html#L2">3</a></td>"#))
+        #expect(html.contains(#"<td class="num warn" headers="t3-c-total t3-r-resultsTotal t3-r-results" data-label="总计" aria-describedby="d2"><a href="source.html#L2">3</a> <span class="mark" aria-hidden="true">⚠</span></td></tr>"# + "\n"
                               + #"<tr class="note"><td colspan="9" id="d2">"#))
         #expect(html.components(separatedBy: #"class="num warn""#).count - 1 == 8)
     }

@@ -40,7 +40,7 @@ import Testing
         config.baseURL = "https://example.gov.cn/"
         let documents = RegionPagesTests.documents() + SiteRenderTests.documents()
         let renderer = try SiteRenderer(config: config, slug: Pinyin.slug)
-        let plan = renderer.plan(documents)
+        let plan = SitePlan(config: renderer.config, summaries: documents.map(ReportSummary.init), slug: Pinyin.slug)
         var types = Set<String>()
         var problems: [String] = []
         for (path, page) in plan.pages {
@@ -59,7 +59,11 @@ import Testing
                      "BodyPageView", "BodyHistoryView", "ReportLinkView", "FigureRowView", "FigureCellView", "YearPageView",
                      "GroupView", "ItemView", "YearLinkView", "YearsPageView", "YearCountView", "CountiesPageView", "CountyLinkView",
                      "HomePageView", "SearchPageView", "PlaceView", "RegionsPageView", "RegionPageView", "CountyPageView",
-                     "GridRowView", "GridCellView", "LinkView", "RedirectPageView", "TableCellView", "TableRowView"]
+                     "GridRowView", "GridCellView", "GridReportView", "ComparisonView", "ComparisonColumnView", "ComparisonRowView",
+                     "ComparisonCellView", "TimelinessPageView", "RuleView", "TimelinessRowView", "LateReportView", "QualityPageView",
+                     "QualityCountyView", "QualityYearView", "QualityReportView", "QualityProblemView", "ChartView", "BarView",
+                     "NewReportView",
+                     "RedirectPageView", "TableCellView", "TableRowView"]
         #expect(views.filter { !types.contains($0) } == [])
     }
 }

@@ -36,6 +36,7 @@ enum DocxPackage {
 
     static func parts(_ data: Data) -> Result<Parts, Problem> {
         let archive: Archive
+        guard ZIPBounds.isSound([UInt8](data)) else { return .failure(.notZip) }
         do { archive = try Archive(data: data, accessMode: .read) } catch { return .failure(.notZip) }
         guard let entry = archive["word/document.xml"] else { return .failure(.noDocument) }
         return extract(entry, from: archive).map { document in

@@ -3,10 +3,7 @@
 public struct HTMLPageReader: FormatReader {
     public init() {}
 
-    public func decode(_ bytes: [UInt8]) -> Result<DecodedText, FormatFailure> {
-        if let failure = BinaryCheck.failure(bytes) { return .failure(failure) }
-        return .success(TextDecoder.decode(bytes))
-    }
+    public func decode(_ bytes: [UInt8]) -> Result<DecodedText, FormatFailure> { PlainTextReader.decodeText(bytes) }
 
     public func lines(of text: String) -> [SourceLine] { HTMLText.lines(text) }
 

@@ -1,4 +1,4 @@
-// The official forms as data (style.md §5): one table of rows and columns per form drives the
+// The official forms as data: one table of rows and columns per form drives the
 // parser (which row is this label?), the rules (which numbers must add up?), the renderer
 // (which header cells merge?) and the docs. A new wording seen in the wild is one more string
 // in `labels`; a new era is one more `FormEra` in `Forms.eras` (issue 8), not code.
@@ -39,12 +39,22 @@ public struct Form: Sendable, Hashable {
         self.blocks = blocks
         self.identities = identities
         self.acrossYears = acrossYears
+        self.allRows = blocks.flatMap(\.rows)
+        var order: [String: Int] = [:]
+        for (i, row) in allRows.enumerated() where order[row.key] == nil { order[row.key] = i }
+        self.rowOrder = order
     }
 
     /// Every row of every block, in form order.
-    public var allRows: [FormRow] { blocks.flatMap(\.rows) }
+    public let allRows: [FormRow]
+    /// Each row's position in `allRows` (its first, should a key repeat), computed once: the
+    /// parser asks for rows by key many times per table.
+    let rowOrder: [String: Int]
 
-    public func row(_ key: String) -> FormRow? { allRows.first { $0.key == key } }
+    /// The position of row `key` in form order, `nil` for a key the form does not have.
+    func order(of key: String) -> Int? { rowOrder[key] }
+
+    public func row(_ key: String) -> FormRow? { rowOrder[key].map { allRows[$0] } }
     public func block(containing rowKey: String) -> FormBlock? { blocks.first { $0.rows.contains { $0.key == rowKey } } }
 
     /// The rows directly under `key`, in form order.

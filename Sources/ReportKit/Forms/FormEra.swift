@@ -21,12 +21,16 @@ public struct FormEra: Sendable, Hashable {
     /// The 2008–2018 statistics form, for the era that has it.
     public let legacy: LegacyForm?
     /// Years whose reports are of this era when nothing printed tells (legacy: 2008–2018, the
-    /// prose-only reports). The later eras have none: a 2020 report without tables may follow
-    /// either form.
+    /// prose-only reports; 2019: 2019–2020; 2021: from 2021): the form in force for the year a
+    /// report covers. A report that prints its tables is read by them, never by its year.
     public let fallbackYears: ClosedRange<Int>?
+    /// The document that set the era's form, as reports cite it (`国办公开办函〔2021〕30号`,
+    /// brackets as printed): a report that names it follows that form when no table tells.
+    public let citation: FormCitation?
 
     public init(id: String, label: String, source: String, since: Int, fingerprints: [Fingerprint], markers: [String] = [],
-                tables: [TableKind: Form] = [:], legacy: LegacyForm? = nil, fallbackYears: ClosedRange<Int>? = nil) {
+                tables: [TableKind: Form] = [:], legacy: LegacyForm? = nil, fallbackYears: ClosedRange<Int>? = nil,
+                citation: FormCitation? = nil) {
         self.id = id
         self.label = label
         self.source = source
@@ -36,6 +40,7 @@ public struct FormEra: Sendable, Hashable {
         self.tables = tables
         self.legacy = legacy
         self.fallbackYears = fallbackYears
+        self.citation = citation
     }
 
     /// The era's fingerprints of one table.
@@ -77,5 +82,34 @@ public struct Fingerprint: Sendable, Hashable {
     /// Whether `compactText` (a table's section) prints one of the header words.
     public func headersPrinted(inSection compactText: String) -> Bool {
         (headers + sectionHeaders).contains { Normalizer.contains(compactText, $0) }
+    }
+}
+
+/// A document number as reports cite it: `国办公开办函〔2021〕30号` is the issuer `公开办函`,
+/// the year 2021 and the number 30, whatever brackets surround the year (〔〕, [], （）, 【】).
+public struct FormCitation: Sendable, Hashable {
+    public let issuer: String
+    public let year: Int
+    public let number: Int
+
+    public init(issuer: String, year: Int, number: Int) {
+        self.issuer = issuer
+        self.year = year
+        self.number = number
+    }
+
+    /// Whether compact text cites the document: the issuer, then within a few characters the
+    /// year, a bracket, the number and 号.
+    public func printed(in compactText: String) -> Bool {
+        var from = 0
+        while let at = UTF8Text.find(issuer, in: compactText, from: from) {
+            let start = at + issuer.utf8.count
+            let tail = UTF8Text.slice(compactText, start, min(compactText.utf8.count, start + 24))
+            let digits = tail.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).prefix(2).map(String.init)
+            if digits == [String(year), String(number)], let n = UTF8Text.find(String(number) + "号", in: tail),
+               n < 20 { return true }
+            from = start
+        }
+        return false
     }
 }

@@ -35,8 +35,10 @@ extension Forms {
 
         A report's `format` is the first era, newest first, whose fingerprint headers it prints
         anywhere, or whose form was read for a table whose form is told apart by what is printed
-        (`FormatRecognizer`); else the era whose fallback years hold the report's year; else
-        `unknown`. A table's form is told by the headers its own section prints, then by its rows.
+        (`FormatRecognizer`; such a table decides only when its printed rows reach past the rows
+        where the forms differ); else the era whose form document the report cites; else the era
+        whose fallback years hold the report's year; else `unknown`. A table's form is told by
+        the headers its own section prints, then by its rows.
 
         | `format` | name | defined by | tables | told apart by | fallback years |
         | --- | --- | --- | --- | --- | --- |
@@ -53,7 +55,8 @@ extension Forms {
                 if !f.rows.isEmpty { told.append("\(table)列出 " + f.rows.map { "`\($0)`" }.joined(separator: " / ")) }
                 if f.formDecides { told.append("按本版\(table)读出") }
             }
-            let years = era.fallbackYears.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "—"
+            if let c = era.citation { told.append("引用 \(c.issuer)〔\(c.year)〕\(c.number)号") }
+            let years = era.fallbackYears.map { $0.upperBound >= 2100 ? "\($0.lowerBound) 起" : "\($0.lowerBound)–\($0.upperBound)" } ?? "—"
             let cells = ["`\(era.id)`", era.label, era.source, tables.joined(separator: " · "), told.joined(separator: "；"), years]
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }

@@ -21,7 +21,8 @@ public enum Forms {
                         rows: ["otherHandling.noCorrection", "otherHandling.unpaidFee", "otherHandling.other"], formDecides: true),
         ],
         markers: ["本年新收政府信息公开申请"],
-        tables: [.active: active2021, .applications: applications2021, .review: review])
+        tables: [.active: active2021, .applications: applications2021, .review: review],
+        fallbackYears: 2021...2100, citation: FormCitation(issuer: "公开办函", year: 2021, number: 30))
 
     public static let v2019 = FormEra(
         id: "2019", label: "2019 年版格式", source: "国办公开办函〔2019〕60号", since: 2019,
@@ -30,7 +31,8 @@ public enum Forms {
             Fingerprint(table: .applications, formDecides: true),
         ],
         markers: ["本年新收政府信息公开申请"],
-        tables: [.active: active2019, .applications: applications2019, .review: review])
+        tables: [.active: active2019, .applications: applications2019, .review: review],
+        fallbackYears: 2019...2020, citation: FormCitation(issuer: "公开办函", year: 2019, number: 60))
 
     public static let legacyEra = FormEra(
         id: "legacy", label: "2008—2018 年旧版统计表", source: "《政府信息公开条例》（2008）与政府信息公开情况统计表", since: 2008,

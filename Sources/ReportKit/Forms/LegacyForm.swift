@@ -39,8 +39,12 @@ public struct LegacyForm: Sendable, Hashable {
 
     /// Whether a line is the form's header row.
     public func isHeader(_ text: String) -> Bool {
-        let t = Normalizer.compact(text)
-        return headerWords.allSatisfy { group in group.contains { t.contains($0) } }
+        isHeader(compact: Normalizer.compact(text))
+    }
+
+    /// Whether a line, its whitespace removed, is the form's header row.
+    func isHeader(compact t: String) -> Bool {
+        headerWords.allSatisfy { group in group.contains { UTF8Text.contains(t, $0) } }
     }
 
     public func keyRow(_ field: LegacyKeyRow.Field) -> LegacyKeyRow? { keyRows.first { $0.field == field } }
@@ -67,7 +71,7 @@ public struct LegacyKeyRow: Sendable, Hashable {
 
     /// Whether a label (a matching key) names this row.
     public func matches(_ key: String) -> Bool {
-        !excluding.contains { key.contains($0) } && labels.contains { key.contains($0) }
+        !excluding.contains { UTF8Text.contains(key, $0) } && labels.contains { UTF8Text.contains(key, $0) }
     }
 }
 
@@ -118,9 +122,9 @@ public struct LegacyBreakdown: Sendable, Hashable {
 
     /// Whether a label (a matching key) is a part.
     public func isPart(_ key: String) -> Bool {
-        (partPrefix.map { key.hasPrefix($0) } ?? true) && (partWords.isEmpty || partWords.contains { key.contains($0) })
-            && (partSuffix.map { key.hasSuffix($0) } ?? true)
+        (partPrefix.map { UTF8Text.hasPrefix(key, $0) } ?? true) && (partWords.isEmpty || partWords.contains { UTF8Text.contains(key, $0) })
+            && (partSuffix.map { UTF8Text.hasSuffix(key, $0) } ?? true)
     }
 
-    public func isSkipped(_ key: String) -> Bool { skipping.contains { key.contains($0) } }
+    public func isSkipped(_ key: String) -> Bool { skipping.contains { UTF8Text.contains(key, $0) } }
 }

@@ -32,9 +32,10 @@ public struct StatTable: Hashable, Sendable {
         if let i = rows.firstIndex(where: { $0.key == row.key }) {
             rows[i] = row
         } else {
-            rows.append(row)
-            let order = Dictionary(uniqueKeysWithValues: form.allRows.enumerated().map { ($1.key, $0) })
-            rows.sort { (order[$0.key] ?? .max) < (order[$1.key] ?? .max) }
+            // Rows stay in form order: the new row goes after every row not after it in the form.
+            let order = form.order(of: row.key) ?? .max
+            let at = rows.firstIndex { (form.order(of: $0.key) ?? .max) > order } ?? rows.count
+            rows.insert(row, at: at)
         }
     }
 }
@@ -45,11 +46,16 @@ public struct StatRow: Hashable, Sendable {
     public var key: String
     public var line: Int?
     public var cells: [StatCell]
+    /// The values as printed, in order, when there were more or fewer than the form has
+    /// columns (`nil` otherwise): the cells then hold only what the arithmetic could place, and
+    /// a page shows these, never zeros that were not printed.
+    public var printed: [PrintedValue]?
 
-    public init(key: String, line: Int?, cells: [StatCell]) {
+    public init(key: String, line: Int?, cells: [StatCell], printed: [PrintedValue]? = nil) {
         self.key = key
         self.line = line
         self.cells = cells
+        self.printed = printed
     }
 
     public subscript(column: String) -> StatCell? {
@@ -69,6 +75,18 @@ public struct StatCell: Hashable, Sendable {
     public init(column: String, value: Decimal?, text: String?, line: Int?) {
         self.column = column
         self.value = value
+        self.text = text
+        self.line = line
+    }
+}
+
+/// A value as printed in a row that does not fit its form (`StatRow.printed`).
+public struct PrintedValue: Hashable, Sendable {
+    public var text: String
+    /// 1-based line it was read from.
+    public var line: Int?
+
+    public init(text: String, line: Int?) {
         self.text = text
         self.line = line
     }

@@ -21,13 +21,13 @@ public struct ActiveTableRecognizer: Sendable {
         return (named ?? eras.last)?.tables[.active]
     }
 
-    public func read(_ lines: [SourceLine], grid: Bool) -> (StatTable?, [Diagnostic]) {
+    func read(_ lines: [TextLine], grid: Bool) -> (StatTable?, [Diagnostic]) {
         var tokens: [CellToken] = []
         var headerText = ""
         var tabbed = Set<Int>()
-        for line in lines where !TableRegion.isProse(line.text) {
-            if line.text.contains("\t") || grid { tabbed.insert(line.number) }
-            headerText += Normalizer.compact(line.text)
+        for line in lines where !TableRegion.isProse(line) {
+            if line.hasTab || grid { tabbed.insert(line.number) }
+            headerText += line.compact
             tokens += CellToken.tokens(of: line.text, line: line.number, grid: grid)
         }
         guard let form = form(forSection: headerText) else { return (nil, []) }
@@ -45,10 +45,12 @@ public struct ActiveTableRecognizer: Sendable {
             let subject = Diagnostic.Subject(table: form.kind, row: row.key)
             var values = row.values
             var cleared = false
+            var asPrinted: [PrintedValue]?
             if grid { while values.count > block.columns.count, values.last?.text == "" { values.removeLast() } }
             if values.count > block.columns.count {
                 diagnostics.append(.warning("active.cellCount", "\(form.name) \(name): \(values.count) 个数值，应为 \(block.columns.count) 个",
                                             line: row.line, subject: subject))
+                asPrinted = values.map { PrintedValue(text: $0.text, line: $0.line) }
             } else if values.count < block.columns.count && !values.allSatisfy({ tabbed.contains($0.line) }) {
                 // Without cell separators the missing cells cannot be told from the present ones
                 // (`规范性文件898989` may be 89/89/89): every cell is unknown.
@@ -66,7 +68,7 @@ public struct ActiveTableRecognizer: Sendable {
                 if token?.value == nil && !cleared { missing.add(column: column, text: token?.text) }
             }
             diagnostics += missing.diagnostics(line: row.line)
-            table.set(StatRow(key: row.key, line: row.line, cells: cells))
+            table.set(StatRow(key: row.key, line: row.line, cells: cells, printed: asPrinted))
         }
         return (table, diagnostics)
     }

@@ -18,11 +18,11 @@ public struct ApplicationsTableRecognizer: Sendable {
         self.forms = forms
     }
 
-    public func read(_ lines: [SourceLine], grid: Bool) -> (StatTable?, [Diagnostic]) {
+    func read(_ lines: [TextLine], grid: Bool) -> (StatTable?, [Diagnostic]) {
         var tokens: [CellToken] = []
         var sectionText = ""
-        for line in lines where !TableRegion.isProse(line.text) {
-            sectionText += Normalizer.compact(line.text)
+        for line in lines where !TableRegion.isProse(line) {
+            sectionText += line.compact
             tokens += CellToken.tokens(of: line.text, line: line.number, grid: grid)
         }
         let eras = forms.eras(with: .applications)
@@ -45,17 +45,38 @@ public struct ApplicationsTableRecognizer: Sendable {
 
         var diagnostics: [Diagnostic] = found.unknown.map { RowUnknown.diagnostic($0, form: form) }
         var table = StatTable(form: form)
-        for row in found.rows where table[row: row.key] == nil && form.row(row.key) != nil {
-            var tokens = row.values
-            if grid && tokens.count > width {
-                // A regular grid: the value columns are the last cells.
-                tokens = Array(tokens.suffix(width))
-            }
+        var rows: [TokenRow] = []
+        for row in found.rows where !rows.contains(where: { $0.key == row.key }) && form.row(row.key) != nil {
+            var row = row
+            // A regular grid: the value columns are the last cells.
+            if grid && row.values.count > width { row.values = Array(row.values.suffix(width)) }
+            rows.append(row)
+        }
+        // Run-together digits that split uniquely are read as such (`cell.joined`), not counted.
+        var splits: [String: [Decimal]] = [:]
+        for row in rows where row.values.count != width {
+            if let split = CellPlacement.splitConcatenated(row.values.map(\.text), sum: sum) { splits[row.key] = split }
+        }
+        let layout = Self.layoutCount(rows.filter { splits[$0.key] == nil }.map(\.values.count), width: width)
+        var placedByLayout: [String: [Decimal?]] = [:]
+        if let layout {
+            let wrong = rows.filter { $0.values.count == layout && splits[$0.key] == nil }
+            let placed = CellPlacement.placeAll(wrong.map { $0.values.map(\.value) }, sum: sum, columns: width)
+            for (row, values) in zip(wrong, placed) { placedByLayout[row.key] = values }
+            diagnostics.append(.info("table.layout", "\(form.name): 各行都是 \(layout) 个数值（应为 \(width) 个），是表格排版"
+                                     + "（合并的表头、空列或多出的小计列），不是报告数字有误；按各行一致的列位置读取", line: wrong[0].line,
+                                     subject: Diagnostic.Subject(table: form.kind)))
+        }
+        for row in rows {
+            let tokens = row.values
             let name = "\(form.name) \(form.printedName(of: row.key))"
             let subject = Diagnostic.Subject(table: form.kind, row: row.key)
             var values = tokens.map(\.value)
-            if tokens.count != width {
-                if let split = CellPlacement.splitConcatenated(tokens.map(\.text), sum: sum) {
+            var asPrinted: [PrintedValue]?
+            if let placed = placedByLayout[row.key] {
+                values = placed
+            } else if tokens.count != width {
+                if let split = splits[row.key] {
                     // Digits run together without separators (crawler text): a layout artifact,
                     // not a row the report got wrong, so not an `applications.` code.
                     values = split
@@ -67,6 +88,7 @@ public struct ApplicationsTableRecognizer: Sendable {
                     diagnostics.append(.warning("applications.cellCount", "\(name): \(tokens.count) 个数值，应为 \(width) 个",
                                                 line: row.line, subject: subject))
                     values = CellPlacement.place(values, sum: sum, columns: width)
+                    asPrinted = tokens.map { PrintedValue(text: $0.text, line: $0.line) }
                 }
             }
             var cells: [StatCell] = []
@@ -78,8 +100,22 @@ public struct ApplicationsTableRecognizer: Sendable {
                 if v == nil && (tokens.count == width || tokens.count == 0) { missing.add(column: column, text: token?.text) }
             }
             diagnostics += missing.diagnostics(line: row.line)
-            table.set(StatRow(key: row.key, line: row.line, cells: cells))
+            table.set(StatRow(key: row.key, line: row.line, cells: cells, printed: asPrinted))
         }
         return (table, diagnostics)
+    }
+
+    /// Rows needed before a shared wrong count is the table's layout rather than the rows' fault.
+    static let layoutRows = 3
+
+    /// The cell count every row with the wrong count shares, when at least `layoutRows` rows and
+    /// most rows print it: the header read is not the one printed (a subtotal column, a blank
+    /// column, a column lost to a merged header), so it is one note about the table, never a
+    /// warning per row that the report contradicts itself (`applications.` codes claim that).
+    static func layoutCount(_ counts: [Int], width: Int) -> Int? {
+        let wrong = counts.filter { $0 != width }
+        guard wrong.count >= layoutRows, wrong.count * 2 > counts.count, let n = wrong.first,
+              wrong.allSatisfy({ $0 == n }), n > 0 else { return nil }
+        return n
     }
 }

@@ -15,13 +15,13 @@ public struct BlockRecognizer: Sendable {
 
     public init() {}
 
-    public func blocks(original: [SourceLine], normalized: [SourceLine], tables: [TableSpan], titleLines: Set<Int> = [],
-                       ownLines: Set<Int> = []) -> [Block] {
+    func blocks(original: [SourceLine], normalized: [TextLine], tables: [TableSpan], titleLines: Set<Int> = [],
+                ownLines: Set<Int> = []) -> [Block] {
         var blocks: [Block] = []
         var buffer = ""
         var bufferLine = 0
         func flush() {
-            let t = buffer.trimmingCharacters(in: .whitespaces)
+            let t = UTF8Text.trimmed(buffer)
             if !t.isEmpty { blocks.append(.paragraph(text: t, line: bufferLine)) }
             buffer = ""
         }
@@ -32,38 +32,38 @@ public struct BlockRecognizer: Sendable {
             if let span = tables.first(where: { $0.range.lowerBound == i }), !span.range.isEmpty {
                 flush()
                 blocks.append(.table(span.kind, line: original[i].number))
-                for k in span.range where k < original.count && TableRegion.isProse(normalized[k].text)
-                    && !TableRegion.isPageMark(normalized[k].text) {
-                    blocks.append(.paragraph(text: original[k].text.trimmingCharacters(in: .whitespaces), line: original[k].number))
+                for k in span.range where k < original.count && TableRegion.isProse(normalized[k])
+                    && !TableRegion.isPageMark(compact: normalized[k].compact) {
+                    blocks.append(.paragraph(text: UTF8Text.trimmed(original[k].text), line: original[k].number))
                 }
                 i = max(span.range.upperBound, i + 1)
                 continue
             }
             let raw = original[i].text
-            let norm = normalized[i].text.trimmingCharacters(in: .whitespaces)
+            let norm = UTF8Text.trimmed(normalized[i].text)
             let number = original[i].number
             i += 1
             // A page number (`- 3 -`, `第 3 页`) is not text: a paragraph runs on across it.
-            if norm.isEmpty || TableRegion.isPageMark(norm) { continue }
-            let trimmedRaw = raw.trimmingCharacters(in: .whitespaces)
+            if norm.isEmpty || TableRegion.isPageMark(compact: normalized[i - 1].compact) { continue }
+            let trimmedRaw = UTF8Text.trimmed(raw)
             if titleLines.contains(number) {
                 flush()
                 blocks.append(.heading(text: norm, level: 1, section: nil, line: number))
                 continue
             }
-            if let section = SectionHeading.section(of: norm) {
+            if SectionHeading.leadingNumeral(norm) != nil, let section = SectionHeading.section(of: norm) {
                 flush()
                 blocks.append(.heading(text: norm, level: 2, section: section, line: number))
                 continue
             }
-            if trimmedRaw.hasPrefix("#") {
+            if trimmedRaw.utf8.first == 0x23 {
                 flush()
                 let level = min(6, trimmedRaw.prefix { $0 == "#" }.count)
                 blocks.append(.heading(text: norm, level: level, section: nil, line: number))
                 continue
             }
             // The signature and a date standing alone are paragraphs of their own.
-            if ownLines.contains(number) || (norm.count <= 24 && DateReader.date(norm) != nil) {
+            if ownLines.contains(number) || (DateReader.date(norm) != nil && UTF8Text.length(norm) <= 24) {
                 flush()
                 blocks.append(.paragraph(text: trimmedRaw, line: number))
                 continue
@@ -71,24 +71,31 @@ public struct BlockRecognizer: Sendable {
             if Self.startsItem(norm) { flush() }
             if buffer.isEmpty { bufferLine = number }
             buffer += trimmedRaw
-            if Self.endsSentence(norm) || (Self.startsItem(norm) && norm.count <= 20) { flush() }
+            if Self.endsSentence(norm) || (Self.startsItem(norm) && UTF8Text.length(norm) <= 20) { flush() }
         }
         flush()
         return blocks
     }
 
+    // Scalars stand for characters here: report text has no combining marks, and a
+    // `Character` array per line cost more than the rest of the loop.
+
+    static let sentenceEnds = Set("。！？!?；;".unicodeScalars)
+
     static func endsSentence(_ t: String) -> Bool {
-        guard let last = t.last else { return false }
-        return "。！？!?；;".contains(last) || t.hasSuffix("。)") || t.hasSuffix("。）")
+        guard let last = t.unicodeScalars.last else { return false }
+        return sentenceEnds.contains(last) || UTF8Text.hasSuffix(t, "。)") || UTF8Text.hasSuffix(t, "。）")
     }
+
+    static let itemNumerals = Set("一二三四五六七八九十".unicodeScalars)
 
     /// `（一）…`, `(一)…`, `一、…`, `1. …`, `1、…`.
     static func startsItem(_ t: String) -> Bool {
-        let chars = Array(t.prefix(4))
+        let chars = Array(t.unicodeScalars.prefix(4))
         guard let first = chars.first else { return false }
         if first == "(" { return chars.count > 2 && chars.contains(")") }
-        if SectionHeading.numerals.contains(first) || "七八九十".contains(first) { return chars.count > 1 && chars[1] == "、" }
-        if CellToken.isDigit(first) { return chars.count > 1 && (chars[1] == "." || chars[1] == "、") }
+        if itemNumerals.contains(first) { return chars.count > 1 && chars[1] == "、" }
+        if first.value &- 0x30 < 10 { return chars.count > 1 && (chars[1] == "." || chars[1] == "、") }
         return false
     }
 }

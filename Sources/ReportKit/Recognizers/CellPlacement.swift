@@ -1,6 +1,6 @@
 import Foundation
 
-/// Places the value tokens of a row that has the wrong number of cells (policy.md), by the
+/// Places the value tokens of a row that has the wrong number of cells, by the
 /// form's row identity (table 三: 总计 = 自然人 + the five 法人或其他组织 columns).
 ///
 /// Every order-preserving placement of the tokens into the columns is tried (fewer tokens
@@ -65,6 +65,42 @@ public enum CellPlacement {
         guard var result = kept.first else { return Array(repeating: nil, count: columns) }
         for other in kept.dropFirst() {
             for c in 0..<columns where result[c] != other[c] { result[c] = nil }
+        }
+        return result
+    }
+
+    /// Places rows that all print the same wrong number of cells, the table's reading rather
+    /// than each row's fault (a subtotal column, a column lost to a merged header): the same
+    /// positions are used for every row. A choice of positions is kept when it places every row
+    /// (the identity holds, or a single missing cell is solved from it); a cell keeps a value
+    /// only when every kept choice agrees on it. No choice places them all: each row on its own
+    /// (`place`).
+    public static func placeAll(_ rows: [[Decimal?]], sum: Sum?, columns: Int) -> [[Decimal?]] {
+        guard let n = rows.first?.count, rows.allSatisfy({ $0.count == n }), let sum, sum.width == columns,
+              n > 0, abs(n - columns) <= maxShift else { return rows.map { place($0, sum: sum, columns: columns) } }
+        var kept: [[[Decimal?]]] = []
+        forEachChoice(max(n, columns), min(n, columns)) { chosen in
+            var placed: [[Decimal?]] = []
+            for values in rows {
+                if n > columns {
+                    let row = chosen.map { values[$0] }
+                    guard !row.contains(where: { $0 == nil }), sum.holds(row) else { return }
+                    placed.append(row)
+                } else {
+                    guard !values.contains(where: { $0 == nil }) else { return }
+                    var row = [Decimal?](repeating: nil, count: columns)
+                    for (k, p) in chosen.enumerated() { row[p] = values[k] }
+                    guard let solved = solve(row, sum), !solved.contains(where: { $0 == nil }) else { return }
+                    placed.append(solved)
+                }
+            }
+            kept.append(placed)
+        }
+        guard var result = kept.first else { return rows.map { place($0, sum: sum, columns: columns) } }
+        for other in kept.dropFirst() {
+            for r in result.indices {
+                for c in 0..<columns where result[r][c] != other[r][c] { result[r][c] = nil }
+            }
         }
         return result
     }

@@ -1,4 +1,4 @@
-/// Recognises a row label against the rows of a form (style.md §5: the forms are data).
+/// Recognises a row label against the rows of a form (the forms are data).
 ///
 /// Labels are compared by matching key (`Normalizer.key`): numbering, punctuation and
 /// spacing never matter. The text gathered before a row's values may hold more than its
@@ -11,7 +11,9 @@ public struct LabelMatcher: Sendable {
     public struct Candidate: Sendable {
         public let key: String
         public let label: String
-        let chars: [Character]
+        /// The label's matching key, scalar by scalar (a key holds only ideographs and letters,
+        /// each one `Character`, so scalars compare as characters would).
+        let chars: [UInt32]
     }
 
     public enum Match: Equatable, Sendable {
@@ -27,7 +29,7 @@ public struct LabelMatcher: Sendable {
         for (key, labels) in rows {
             for label in labels {
                 let k = Normalizer.key(label)
-                if !k.isEmpty { list.append(Candidate(key: key, label: labels[0], chars: Array(k))) }
+                if !k.isEmpty { list.append(Candidate(key: key, label: labels[0], chars: Self.scalars(k))) }
             }
         }
         candidates = list
@@ -51,9 +53,14 @@ public struct LabelMatcher: Sendable {
         self.init(rows: rows)
     }
 
+    static func scalars<S: StringProtocol>(_ text: S) -> [UInt32] {
+        text.unicodeScalars.map(\.value)
+    }
+
     /// The row named at the end of `text` (already a matching key).
     public func match(key text: String) -> Match? {
-        let chars = Array(text.suffix(160))
+        let all = Self.scalars(text)
+        let chars = Array(all.suffix(160))
         guard !chars.isEmpty else { return nil }
         var best: (end: Int, length: Int, key: String)?
         for c in candidates {
@@ -71,7 +78,7 @@ public struct LabelMatcher: Sendable {
             let n = c.chars.count
             var d = Int.max
             for len in max(1, n - 3)...(n + 3) where len <= chars.count {
-                d = min(d, Self.distance(Array(chars[(chars.count - len)...]), c.chars))
+                d = min(d, Self.distance(chars[(chars.count - len)...], c.chars))
             }
             if d == .max { d = Self.distance(chars, c.chars) }
             // Compared relative to the label's length: 2 edits in `予以公开` are worse than 3 in
@@ -82,19 +89,19 @@ public struct LabelMatcher: Sendable {
             return .row(nearest.candidate.key)
         }
         if let best, let c = candidates.first(where: { $0.key == best.key }), c.chars.count >= 4 { return .row(best.key) }
-        let shown = String(chars.suffix(40))
+        let shown = String(String.UnicodeScalarView(chars.suffix(40).compactMap(Unicode.Scalar.init)))
         return .unknown(text: shown, didYouMean: nearest.map { $0.candidate.label })
     }
 
     /// Every label named in `text`, in reading order (longest first where two start together,
     /// no overlaps): the labels a PDF printed one after another with no values between.
     public func labels(in text: String) -> [String] {
-        let chars = Array(text.suffix(400))
+        let chars = Array(Self.scalars(text).suffix(400))
         var found: [(start: Int, end: Int, key: String)] = []
         for c in candidates where c.chars.count <= chars.count {
             var s = 0
             while s + c.chars.count <= chars.count {
-                if chars[s] == c.chars[0], Array(chars[s..<(s + c.chars.count)]) == c.chars {
+                if chars[s] == c.chars[0], chars[s..<(s + c.chars.count)].elementsEqual(c.chars) {
                     found.append((s, s + c.chars.count, c.key))
                     s += c.chars.count
                 } else { s += 1 }
@@ -111,7 +118,7 @@ public struct LabelMatcher: Sendable {
     }
 
     /// The end offset of the last occurrence of `needle` in `hay`.
-    func lastEnd(of needle: [Character], in hay: [Character]) -> Int? {
+    func lastEnd(of needle: [UInt32], in hay: [UInt32]) -> Int? {
         guard needle.count <= hay.count else { return nil }
         var start = hay.count - needle.count
         while start >= 0 {
@@ -126,7 +133,7 @@ public struct LabelMatcher: Sendable {
     }
 
     /// Levenshtein distance, O(n·m) on short labels.
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+    static func distance<A: RandomAccessCollection<UInt32>>(_ a: A, _ b: [UInt32]) -> Int where A.Index == Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var prev = Array(0...b.count)
@@ -134,7 +141,7 @@ public struct LabelMatcher: Sendable {
         for i in 1...a.count {
             cur[0] = i
             for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[a.startIndex + i - 1] == b[j - 1] ? 0 : 1))
             }
             swap(&prev, &cur)
         }

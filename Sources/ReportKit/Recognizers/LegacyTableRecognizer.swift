@@ -18,30 +18,33 @@ public struct LegacyTableRecognizer: Sendable {
     /// `printed` maps line numbers to the lines as printed (before full-width folding), so a
     /// row is keyed by its label exactly as printed (report-json.md), not by its folded form.
     public func read(_ lines: [SourceLine], prose: [SourceLine] = [], printed: [Int: String] = [:]) -> (LegacyTable?, [Diagnostic]) {
-        guard let start = lines.firstIndex(where: { form.isHeader($0.text) }) else { return (nil, []) }
-        let header = Normalizer.compact(lines[start].text)
-        let twoColumns = header.contains(form.cumulativeWord)
+        read(lines.map(TextLine.init), prose: prose.map(TextLine.init), printed: printed)
+    }
+
+    func read(_ lines: [TextLine], prose: [TextLine], printed: [Int: String]) -> (LegacyTable?, [Diagnostic]) {
+        guard let start = lines.firstIndex(where: { form.isHeader(compact: $0.compact) }) else { return (nil, []) }
+        let header = lines[start].compact
+        let twoColumns = UTF8Text.contains(header, form.cumulativeWord)
         var table = LegacyTable()
         // Each about a row (by index): the row's subject is its label once labels are final.
         var diagnostics: [(row: Int, diagnostic: Diagnostic)] = []
         // The header line itself may carry the whole flattened table (crawler text).
         var pieces: [(label: String, unit: String?, values: [CellToken], line: Int, split: Bool)] = []
-        let tabbed = lines[start].text.contains("\t")
+        let tabbed = lines[start].hasTab
         // A page number between two rows (`- 3 -`, a PDF's `第 3 页`) is no row and does not end the form.
-        for line in lines[start...] where !TableRegion.isPageMark(line.text) {
-            let t = Normalizer.compact(line.text)
-            if form.footerWords.contains(where: { t.hasPrefix($0) }) { break }
+        for line in lines[start...] where !TableRegion.isPageMark(compact: line.compact) {
+            let t = line.compact
+            if form.footerWords.contains(where: { UTF8Text.hasPrefix(t, $0) }) { break }
             // The form ends where its layout ends: a line that is not a row (tab rows), or
             // a blank line or a sentence (flattened text).
-            if tabbed && !t.isEmpty && !line.text.contains("\t") && line.number != lines[start].number { break }
-            if !tabbed && line.number != lines[start].number && (t.isEmpty || t.contains("。")) { break }
-            if line.text.contains("\t") {
-                let cells = line.text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard let label = cells.first, !label.isEmpty, !form.isHeader(line.text) else { continue }
+            if tabbed && !t.isEmpty && !line.hasTab && line.number != lines[start].number { break }
+            if !tabbed && line.number != lines[start].number && (t.isEmpty || UTF8Text.contains(t, "。")) { break }
+            if line.hasTab {
+                let cells = UTF8Text.cells(line.text)
+                guard let label = cells.first, !label.isEmpty, !form.isHeader(compact: t) else { continue }
                 let unit = cells.count > 1 && !cells[1].isEmpty ? cells[1] : nil
                 let valueText = cells.count > 2 ? cells[2] : ""
-                let asPrinted = printed[line.number].flatMap { $0.split(separator: "\t", omittingEmptySubsequences: false).first }
-                    .map { Normalizer.compact(String($0)) }
+                let asPrinted = printed[line.number].map { Normalizer.compact(UTF8Text.firstCell($0)) }
                 let key = asPrinted.flatMap { $0.isEmpty ? nil : $0 } ?? Normalizer.compact(label)
                 // A heading row (一、主动公开情况) is a printed row too: no unit, no value.
                 guard unit != nil || !valueText.isEmpty else {
@@ -53,8 +56,10 @@ public struct LegacyTableRecognizer: Sendable {
             } else {
                 var text = line.text
                 // The values start after the header's last column (统计数, or 累计 where the form adds it).
-                if let r = text.range(of: form.columns[form.columns.count - 1]) ?? text.range(of: form.cumulativeWord) {
-                    if form.isHeader(text) { text = String(text[r.upperBound...]) }
+                let last = form.columns[form.columns.count - 1]
+                if let at = UTF8Text.find(last, in: text).map({ $0 + last.utf8.count })
+                    ?? UTF8Text.find(form.cumulativeWord, in: text).map({ $0 + form.cumulativeWord.utf8.count }) {
+                    if form.isHeader(compact: t) { text = UTF8Text.slice(text, at) }
                 }
                 let tokens = CellToken.tokens(of: Self.dropParentheses(text), line: line.number)
                 var label = ""
@@ -81,7 +86,7 @@ public struct LegacyTableRecognizer: Sendable {
             var value: Decimal?
             let text: String? = p.values.first?.text
             if twoColumns && !p.split && p.values.count == 1, let only = p.values.first, only.value != nil,
-               only.text.allSatisfy(CellToken.isDigit), only.text.count >= 2 {
+               only.text.utf8.allSatisfy({ $0 &- 0x30 < 10 }), only.text.utf8.count >= 2 {
                 let candidates = Self.splits(only.text)
                 if candidates.count == 1 {
                     value = candidates[0].0
@@ -106,8 +111,9 @@ public struct LegacyTableRecognizer: Sendable {
             return d
         }
         guard !table.rows.isEmpty else { return (nil, found) }
+        let keys = table.rows.map { Normalizer.key($0.label) }
         for keyRow in form.keyRows {
-            let value = Self.keyRowIndex(keyRow, in: table.rows).flatMap { table.rows[$0].value }
+            let value = Self.keyRowIndex(keyRow, inKeys: keys).flatMap { table.rows[$0].value }
             switch keyRow.field {
             case .activeTotal: table.activeTotal = value
             case .applicationsReceived: table.applicationsReceived = value
@@ -135,15 +141,15 @@ public struct LegacyTableRecognizer: Sendable {
 
     /// The one candidate the prose states next to the row's subject (`主动公开…425条`), if
     /// exactly one is stated.
-    static func confirmedByProse(_ candidates: [Decimal], label: String, prose: [SourceLine]) -> Decimal? {
+    static func confirmedByProse(_ candidates: [Decimal], label: String, prose: [TextLine]) -> Decimal? {
         var stem = Array(Normalizer.key(label))
         while let last = stem.last, "数量总".contains(last) { stem.removeLast() }
         guard stem.count >= 4 else { return nil }
         let subject = String(stem.prefix(4))
         var stated = Set<Decimal>()
-        for line in prose where TableRegion.isProse(line.text) {
-            for sentence in Normalizer.compact(line.text).split(whereSeparator: { "。；;".contains($0) }) where sentence.contains(subject) {
-                let tokens = CellToken.tokens(of: String(sentence), line: line.number)
+        for line in prose where UTF8Text.contains(line.compact, subject) && TableRegion.isProse(line) {
+            for sentence in UTF8Text.split(line.compact, separators: ["。", "；", ";"]) where UTF8Text.contains(sentence, subject) {
+                let tokens = CellToken.tokens(of: sentence, line: line.number)
                 for t in tokens where t.kind == .value && t.text.count > 1 && "条件起个项".contains(t.text.last!) {
                     if let v = t.value { stated.insert(v) }
                 }
@@ -158,6 +164,11 @@ public struct LegacyTableRecognizer: Sendable {
         rows.firstIndex { keyRow.matches(Normalizer.key($0.label)) }
     }
 
+    /// `keyRowIndex` over the rows' matching keys, computed once for all key rows.
+    static func keyRowIndex(_ keyRow: LegacyKeyRow, inKeys keys: [String]) -> Int? {
+        keys.firstIndex { keyRow.matches($0) }
+    }
+
     /// `主动公开信息数条` → (`主动公开信息数`, `条`).
     /// A label printed twice (（二）被依法纠错数 under both 四、行政复议数量 and 五、行政诉讼数量)
     /// would make two equal JSON keys, and most JSON readers keep only one. The first keeps
@@ -168,7 +179,7 @@ public struct LegacyTableRecognizer: Sendable {
         var section = ""
         for i in rows.indices {
             let label = rows[i].label
-            if let first = label.unicodeScalars.first, "一二三四五六七八九十".unicodeScalars.contains(first), label.contains("、") {
+            if let first = label.unicodeScalars.first, "一二三四五六七八九十".unicodeScalars.contains(first), UTF8Text.contains(label, "、") {
                 section = label
             }
             if seen.contains(label), !section.isEmpty {

@@ -27,11 +27,11 @@ public struct ReviewTableRecognizer: Sendable {
         return groups.indices.allSatisfy { g in sum.holds(Array(v[(g * columns.count)..<((g + 1) * columns.count)])) }
     }
 
-    public func read(_ lines: [SourceLine], grid: Bool) -> (StatTable?, [Diagnostic]) {
+    func read(_ lines: [TextLine], grid: Bool) -> (StatTable?, [Diagnostic]) {
         var values: [CellToken] = []
         var runs = 0
         var lastWasValue = false
-        for line in lines where !TableRegion.isProse(line.text) {
+        for line in lines where !TableRegion.isProse(line) {
             let tokens = CellToken.tokens(of: line.text, line: line.number, grid: grid)
             let lineValues = tokens.filter { $0.kind == .value }
             // In a grid, a header row's empty cells are not values; only rows with a number count.

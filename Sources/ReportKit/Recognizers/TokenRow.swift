@@ -27,6 +27,10 @@ public enum TokenRowReader {
                             headerWords: [String] = [], form: Form? = nil) -> Output {
         var out = Output()
         var pending = ""
+        // `pending` without the explanation closing each label (`（七）总计（等于…之和）`).
+        var plain = ""
+        // `pending` holds matching keys only (one scalar per character), so this is its length.
+        var pendingCount = 0
         var current: TokenRow?
         var orphan: [CellToken]?
         var orphanUnknown: Int?
@@ -43,22 +47,31 @@ public enum TokenRowReader {
             case .text:
                 if let c = current, !c.values.isEmpty { out.rows.append(c); current = nil }
                 closeOrphan()
-                pending += Normalizer.key(token.text)
-                if pending.count > 200 { pending = String(pending.suffix(160)) }
+                let key = Normalizer.key(token.text)
+                pending += key
+                plain += Normalizer.key(withoutExplanation(token.text))
+                pendingCount += key.unicodeScalars.count
+                if pendingCount > 200 {
+                    pending = String(String.UnicodeScalarView(pending.unicodeScalars.suffix(160)))
+                    plain = String(String.UnicodeScalarView(plain.unicodeScalars.suffix(160)))
+                    pendingCount = 160
+                }
             case .value:
                 if !pending.isEmpty {
                     if let c = current, !c.values.isEmpty { out.rows.append(c) }
                     current = nil
                     // Labels in the header text before the first row (`法人或其他组织`) are not rows.
                     if !out.rows.isEmpty || !orphans.isEmpty { valueless += matcher.labels(in: pending).dropLast() }
-                    switch matcher.match(key: pending) {
+                    var match = matcher.match(key: pending)
+                    if case .unknown? = match, plain != pending, case .row(let key)? = matcher.match(key: plain) { match = .row(key) }
+                    switch match {
                     case .row(let key)?:
                         current = TokenRow(key: key, line: token.line, values: [token])
                     case .unknown(let text, let dym)?:
                         out.unknown.append((text, dym, token.line))
                         // Values right after a column header (`本年处理决定数量 550`) may belong
                         // to a label printed after them; values after an unknown label do not.
-                        if headerWords.contains(where: { pending.hasSuffix($0) }) {
+                        if headerWords.contains(where: { UTF8Text.hasSuffix(pending, $0) }) {
                             orphan = [token]
                             orphanUnknown = out.unknown.count - 1
                         }
@@ -66,6 +79,8 @@ public enum TokenRowReader {
                         break
                     }
                     pending = ""
+                    plain = ""
+                    pendingCount = 0
                 } else if current != nil {
                     current!.values.append(token)
                 } else if orphan != nil {
@@ -78,6 +93,26 @@ public enum TokenRowReader {
         if !pending.isEmpty { valueless += matcher.labels(in: pending) }
         if let columns { placeDeferred(&out, valueless: valueless, orphans: orphans, columns: columns, form: form) }
         return out
+    }
+
+    /// A label's text without the bracketed explanation that closes it: `（七）总计（等于本表第三项
+    /// 中（一）至（六）各项之和）` is `（七）总计`. Tried only when the whole text names no row, so a
+    /// form's own bracketed wording (`（二）部分公开（区分处理的，…）`) still matches whole.
+    static func withoutExplanation(_ text: String) -> String {
+        guard UTF8Text.hasSuffix(text, "）") || UTF8Text.hasSuffix(text, ")") else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var depth = 0
+        for i in scalars.indices.reversed() {
+            switch scalars[i] {
+            case "）", ")": depth += 1
+            case "（", "(":
+                depth -= 1
+                // The opening bracket of the closing explanation, after some label text.
+                if depth == 0 { return i > 0 ? String(String.UnicodeScalarView(scalars[..<i])) : text }
+            default: break
+            }
+        }
+        return text
     }
 
     /// PDF text prints some labels after their values. Two shapes are seen: several rows'

@@ -30,9 +30,15 @@ import Foundation
 public enum PortalChecks {
     /// New diagnostics per index into `reports`; reports with none are absent.
     public static func check(_ reports: [Report]) -> [Int: [Diagnostic]] {
-        var series: [String: [Int: [Int]]] = [:]  // body key → year → report indices
-        for (index, report) in reports.enumerated() {
-            guard let year = report.year, let key = seriesKey(report) else { continue }
+        check(reports.map { Entry($0) })
+    }
+
+    /// The same checks from what they read of each report (`Entry`): a build keeps an entry
+    /// per report, not the reports, and checks again only the series whose reports changed.
+    public static func check(_ entries: [Entry]) -> [Int: [Diagnostic]] {
+        var series: [String: [Int: [Int]]] = [:]  // body key → year → entry indices
+        for (index, entry) in entries.enumerated() {
+            guard let year = entry.year, let key = entry.series else { continue }
             series[key, default: [:]][year, default: []].append(index)
         }
         var found: [Int: [Diagnostic]] = [:]
@@ -42,7 +48,7 @@ public enum PortalChecks {
                 guard let previous = years[year - 1] else { continue }
                 for current in years[year]! {
                     for earlier in previous {
-                        compare(earlier: earlier, current: current, in: reports, into: &found)
+                        compare(earlier: earlier, current: current, in: entries, into: &found)
                     }
                 }
             }
@@ -60,20 +66,20 @@ public enum PortalChecks {
 
     /// Every year identity of this year's tables (`Form.acrossYears`), against last year's table
     /// of the same kind: the carry-overs first, then the registers, each in table order.
-    private static func compare(earlier e: Int, current c: Int, in reports: [Report], into found: inout [Int: [Diagnostic]]) {
-        let last = reports[e], this = reports[c]
-        var pairs: [(identity: YearIdentity, this: StatTable, last: StatTable)] = []
-        for (kind, table) in this.tables {
-            guard let table = table.stat, let lastTable = last.tables[kind]?.stat else { continue }
+    private static func compare(earlier e: Int, current c: Int, in entries: [Entry], into found: inout [Int: [Diagnostic]]) {
+        let last = entries[e], this = entries[c]
+        var pairs: [(identity: YearIdentity, this: Table, last: Table)] = []
+        for table in this.tables {
+            guard let lastTable = last.tables.first(where: { $0.form.kind == table.form.kind }) else { continue }
             pairs += table.form.acrossYears.map { ($0, table, lastTable) }
         }
         for (identity, t, l) in pairs {
             guard case .carriedOver(let i) = identity, let row = i.row.keys.first, let lastRow = i.lastRow.keys.first,
                   let carriedOver = t.value(row, i.column), let carriedForward = l.value(lastRow, i.column),
                   carriedOver != carriedForward else { continue }
-            found[c, default: []].append(.carryOver(i, carriedOver, other: last, carriedForward, line: t[row: row]?.line,
+            found[c, default: []].append(.carryOver(i, carriedOver, other: last, carriedForward, line: t.line(row),
                                                     subject: Diagnostic.Subject(table: t.form.kind, row: row, column: i.column)))
-            found[e, default: []].append(.carriedForward(i, carriedForward, other: this, carriedOver, line: l[row: lastRow]?.line,
+            found[e, default: []].append(.carriedForward(i, carriedForward, other: this, carriedOver, line: l.line(lastRow),
                                                          subject: Diagnostic.Subject(table: l.form.kind, row: lastRow, column: i.column)))
         }
         for (identity, t, l) in pairs {
@@ -86,9 +92,9 @@ public enum PortalChecks {
                 let names = (columns[i.stock] ?? i.stock, columns[i.added] ?? i.added, columns[i.removed] ?? i.removed)
                 let numbers = StockNumbers(label: t.form.row(key)?.label ?? key, names: names,
                                            inForce: inForce, issued: issued, repealed: repealed, lastInForce: lastInForce)
-                found[c, default: []].append(.inForce(i, numbers, other: last, line: t[row: key]?.line,
+                found[c, default: []].append(.inForce(i, numbers, other: last, line: t.line(key),
                                                       subject: Diagnostic.Subject(table: t.form.kind, row: key, column: i.stock)))
-                found[e, default: []].append(.inForceNextYear(i, numbers, other: this, line: l[row: key]?.line,
+                found[e, default: []].append(.inForceNextYear(i, numbers, other: this, line: l.line(key),
                                                               subject: Diagnostic.Subject(table: l.form.kind, row: key, column: i.stock)))
             }
         }
@@ -104,7 +110,7 @@ public enum PortalChecks {
 
 extension Diagnostic {
     /// On this year's report: `上年结转 2 ≠ 2020 年报告（content/a.txt）结转下年度 3`.
-    static func carryOver(_ i: CarriedOver, _ carriedOver: Decimal, other: Report, _ carriedForward: Decimal, line: Int?,
+    static func carryOver(_ i: CarriedOver, _ carriedOver: Decimal, other: PortalChecks.Entry, _ carriedForward: Decimal, line: Int?,
                           subject: Subject) -> Diagnostic {
         .warning(i.code,
                  "\(i.row.name) \(carriedOver) ≠ \(yearText(other)) 年报告（\(other.source)）\(i.lastRow.name) \(carriedForward)",
@@ -112,7 +118,7 @@ extension Diagnostic {
     }
 
     /// On last year's report: `结转下年度 3 ≠ 2021 年报告（content/b.txt）上年结转 2`.
-    static func carriedForward(_ i: CarriedOver, _ carriedForward: Decimal, other: Report, _ carriedOver: Decimal, line: Int?,
+    static func carriedForward(_ i: CarriedOver, _ carriedForward: Decimal, other: PortalChecks.Entry, _ carriedOver: Decimal, line: Int?,
                                subject: Subject) -> Diagnostic {
         .warning(i.code,
                  "\(i.lastRow.name) \(carriedForward) ≠ \(yearText(other)) 年报告（\(other.source)）\(i.row.name) \(carriedOver)",
@@ -120,7 +126,7 @@ extension Diagnostic {
     }
 
     /// On this year's report: `行政规范性文件 现行有效件数 12 ≠ 2021 年报告（content/a.txt）现行有效件数 10 + 本年制发件数 3 − 本年废止件数 0`.
-    static func inForce(_ i: Stock, _ n: PortalChecks.StockNumbers, other: Report, line: Int?, subject: Subject) -> Diagnostic {
+    static func inForce(_ i: Stock, _ n: PortalChecks.StockNumbers, other: PortalChecks.Entry, line: Int?, subject: Subject) -> Diagnostic {
         .warning(i.code,
                  "\(n.label) \(n.names.stock) \(n.inForce) ≠ \(yearText(other)) 年报告（\(other.source)）\(n.names.stock) \(n.lastInForce)"
                      + " + \(n.names.added) \(n.issued) − \(n.names.removed) \(n.repealed)",
@@ -128,14 +134,15 @@ extension Diagnostic {
     }
 
     /// On last year's report: `行政规范性文件 现行有效件数 10 + 2022 年报告（content/b.txt）本年制发件数 3 − 本年废止件数 0 ≠ 其现行有效件数 12`.
-    static func inForceNextYear(_ i: Stock, _ n: PortalChecks.StockNumbers, other: Report, line: Int?, subject: Subject) -> Diagnostic {
+    static func inForceNextYear(_ i: Stock, _ n: PortalChecks.StockNumbers, other: PortalChecks.Entry, line: Int?,
+                                subject: Subject) -> Diagnostic {
         .warning(i.code,
                  "\(n.label) \(n.names.stock) \(n.lastInForce) + \(yearText(other)) 年报告（\(other.source)）"
                      + "\(n.names.added) \(n.issued) − \(n.names.removed) \(n.repealed) ≠ 其\(n.names.stock) \(n.inForce)",
                  line: line, subject: subject)
     }
 
-    private static func yearText(_ report: Report) -> String {
-        report.year.map(String.init) ?? "?"
+    private static func yearText(_ entry: PortalChecks.Entry) -> String {
+        entry.year.map(String.init) ?? "?"
     }
 }

@@ -15,7 +15,7 @@ public struct ProseCountRule: ReportRule {
         let code: Diagnostic.Code
         let keywords: [String]
         let requires: [String]
-        let units: Set<Character>
+        let units: Set<Unicode.Scalar>
         let what: String
         let accepted: @Sendable (Report) -> [Decimal]
     }
@@ -57,16 +57,20 @@ public struct ProseCountRule: ReportRule {
               }),
     ]
 
-    static let clauseBreaks: Set<Character> = ["，", "。", "；", ",", ";", ":", "：", "、", "(", ")", "（", "）", "其", "和", "及", "与", "共"]
+    static let clauseBreaks: Set<Unicode.Scalar> = ["，", "。", "；", ",", ";", ":", "：", "、", "(", ")", "（", "）", "其", "和", "及", "与", "共"]
 
     public func check(_ report: Report, lines: [SourceLine]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let active = Self.probes.map { $0.accepted(report) }
         guard active.contains(where: { !$0.isEmpty }) else { return [] }
+        let keywords = Self.probes.indices.filter { !active[$0].isEmpty }.flatMap { Self.probes[$0].keywords }
         var flagged = Set<String>()
-        for line in lines where TableRegion.isProse(line.text) || !line.text.contains("\t") {
-            let text = Array(Normalizer.compact(line.text))
-            guard text.count >= 6 else { continue }
+        // A table row (tab) is no prose, and a count needs a digit and a keyword.
+        for line in lines where !UTF8Text.hasTab(line.text) && UTF8Text.hasDigit(line.text) {
+            let compact = Normalizer.compact(line.text)
+            guard keywords.contains(where: { UTF8Text.contains(compact, $0) }) else { continue }
+            let text = Array(compact.unicodeScalars)
+            guard UTF8Text.length(compact) >= 6 else { continue }
             for (p, probe) in Self.probes.enumerated() where !active[p].isEmpty {
                 for n in Self.counts(in: text, probe: probe) where !active[p].contains(n) {
                     // Legacy prose lists shares (县直各单位主动公开政府信息303条): only a count
@@ -80,26 +84,31 @@ public struct ProseCountRule: ReportRule {
         return out
     }
 
-    /// Numbers stated for the probe's keyword in one line of prose.
-    static func counts(in text: [Character], probe: Probe) -> [Decimal] {
+    /// Numbers stated for the probe's keyword in one line of prose (its scalars, whitespace removed).
+    static func counts(in text: [Unicode.Scalar], probe: Probe) -> [Decimal] {
         var result: [Decimal] = []
+        @inline(__always) func digit(_ s: Unicode.Scalar) -> Bool { s.value &- 0x30 < 10 }
         for keyword in probe.keywords {
-            let k = Array(keyword)
+            let k = Array(keyword.unicodeScalars)
             var i = 0
             while i + k.count <= text.count {
                 guard text[i] == k[0], text[i..<(i + k.count)].elementsEqual(k) else { i += 1; continue }
                 if !probe.requires.isEmpty {
-                    let before = String(text[max(0, i - 14)..<i])
-                    let clause = before.split(whereSeparator: { clauseBreaks.contains($0) && $0 != "共" }).last.map(String.init) ?? ""
-                    guard probe.requires.contains(where: { clause.contains($0) }) else { i += k.count; continue }
+                    let before = text[max(0, i - 14)..<i]
+                    let clause = before.split(whereSeparator: { clauseBreaks.contains($0) && $0 != "共" }).last.map(Array.init) ?? []
+                    guard probe.requires.contains(where: { word in
+                        let w = Array(word.unicodeScalars)
+                        return clause.count >= w.count && (0...(clause.count - w.count)).contains { clause[$0..<($0 + w.count)].elementsEqual(w) }
+                    }) else { i += k.count; continue }
                 }
                 var j = i + k.count
                 var gap = 0
-                while j < text.count, !CellToken.isDigit(text[j]), !clauseBreaks.contains(text[j]) || text[j] == "共", gap < 8 { j += 1; gap += 1 }
-                var digits = ""
-                while j < text.count, CellToken.isDigit(text[j]) { digits.append(text[j]); j += 1 }
-                if !digits.isEmpty, digits.count <= 7, j < text.count, probe.units.contains(text[j]), let v = Decimal(string: digits) {
-                    result.append(v)
+                while j < text.count, !digit(text[j]), !clauseBreaks.contains(text[j]) || text[j] == "共", gap < 8 { j += 1; gap += 1 }
+                var value = 0
+                var digits = 0
+                while j < text.count, digit(text[j]) { value = value &* 10 &+ Int(text[j].value - 0x30); digits += 1; j += 1 }
+                if digits > 0, digits <= 7, j < text.count, probe.units.contains(text[j]) {
+                    result.append(Decimal(value))
                 }
                 i += k.count
             }

@@ -10,63 +10,71 @@ public enum CellValue {
     /// Marks that stand for an empty cell.
     static let emptyMarks: Set<String> = ["/", "—", "——", "-", "--", "无", "一", "\\", "–", "－", "/ /"]
 
+    /// The empty marks and units as UTF-8 bytes, for the byte-level parse.
+    static let emptyMarkBytes: [[UInt8]] = emptyMarks.sorted().map { Array($0.utf8) }
+    static let unitBytes: [[UInt8]] = units.map { Array($0.utf8) }
+    static let posix = Locale(identifier: "en_US_POSIX")
+
     /// Parses a cell. Returns `nil` when the text is not a value at all (a label);
     /// `.some(nil)` for an empty mark; `.some(x)` for a number.
+    ///
+    /// On UTF-8 bytes: every mark, unit and digit it knows is a fixed byte sequence, and a
+    /// number is ASCII only.
     public static func parse(_ raw: String) -> Decimal?? {
-        // Trims what Foundation's `.whitespaces` trims (Unicode Zs and tab), scalar by scalar:
-        // `trimmingCharacters(in:)` bridges every cell through NSString and back (2 % of a
-        // build, callgrind, `nianbao-bench`). Every Zs and the tab are single UTF-16 units, so
-        // trimming scalars is trimming what NSString trims.
-        func trim<S: StringProtocol>(_ s: S) -> String {
-            func isSpace(_ c: Unicode.Scalar) -> Bool {
-                switch c.value {
-                case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: true
-                default: false
-                }
-            }
-            let scalars = s.unicodeScalars
-            var start = scalars.startIndex, end = scalars.endIndex
-            while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
-            while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-            var out = String.UnicodeScalarView()
-            out.append(contentsOf: scalars[start..<end])
-            return String(out)
-        }
-        let text = trim(Normalizer.fold(raw))
-        if text.isEmpty { return .some(nil) }
-        if emptyMarks.contains(text) { return .some(nil) }
-        var body = Substring(text)
-        for unit in units where body.hasSuffix(unit) {
-            body = body.dropLast(unit.count)
+        var text = Normalizer.fold(raw)
+        return text.withUTF8 { parse($0) }
+    }
+
+    /// `parse` of folded bytes.
+    static func parse(_ all: UnsafeBufferPointer<UInt8>) -> Decimal?? {
+        let r = UTF8Text.trimmedRange(all)
+        if r.isEmpty { return .some(nil) }
+        let b = UnsafeBufferPointer(rebasing: all[r])
+        for mark in emptyMarkBytes where mark.count == b.count && mark.elementsEqual(b) { return .some(nil) }
+        var end = b.count
+        for unit in unitBytes where unit.count <= end && b[(end - unit.count)..<end].elementsEqual(unit) {
+            end -= unit.count
             break
         }
-        body = Substring(trim(body))
+        let body = UnsafeBufferPointer(rebasing: b[UTF8Text.trimmedRange(UnsafeBufferPointer(rebasing: b[0..<end]))])
         guard let number = number(body) else { return nil }
         return .some(number)
     }
 
     /// A plain signed decimal (`12`, `+1`, `-2`, `461.7`, `1,234`), nothing else.
     static func number(_ s: Substring) -> Decimal? {
-        var digits = ""
-        var sawDigit = false, sawDot = false
+        var s = String(s)
+        return s.withUTF8 { number($0) }
+    }
+
+    static func number(_ s: UnsafeBufferPointer<UInt8>) -> Decimal? {
+        var digits: [UInt8] = []
+        digits.reserveCapacity(s.count)
+        var sawDigit = false, sawDot = false, negative = false
+        var value: Int64 = 0
+        var count = 0
         for (i, c) in s.enumerated() {
-            if c == "+" || c == "-" {
+            if c == 0x2B || c == 0x2D {                                  // + -
                 guard i == 0 else { return nil }
-                if c == "-" { digits.append("-") }
-            } else if c == "." {
+                if c == 0x2D { digits.append(c); negative = true }
+            } else if c == 0x2E {                                        // .
                 guard sawDigit, !sawDot else { return nil }
                 sawDot = true
-                digits.append(".")
-            } else if c == "," {
+                digits.append(c)
+            } else if c == 0x2C {                                        // ,
                 guard sawDigit, !sawDot else { return nil }
-            } else if let a = c.asciiValue, a >= 0x30, a <= 0x39 {
+            } else if c &- 0x30 < 10 {
                 sawDigit = true
                 digits.append(c)
+                if count < 18 { value = value * 10 + Int64(c - 0x30) }
+                count += 1
             } else {
                 return nil
             }
         }
-        guard sawDigit, digits.last != "." else { return nil }
-        return Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX"))
+        guard sawDigit, digits.last != 0x2E else { return nil }
+        // Whole numbers as integers (the same Decimal, bit for bit, as parsing the string).
+        if !sawDot, count <= 18, !(negative && value == 0) { return Decimal(negative ? -value : value) }
+        return Decimal(string: String(decoding: digits, as: UTF8.self), locale: posix)
     }
 }

@@ -17,6 +17,9 @@ struct HTMLDocument {
     struct Node {
         /// Lower-cased tag name; `""` for a text node; `#root` for the root.
         var name: String
+        /// The name's id (`HTMLTag`): a known name's fixed id, another name's id within this
+        /// document; `HTMLTag.text` for a text node.
+        var tag: Int
         var parent: Int
         var children: [Int] = []
         /// 1-based source line of the start tag, or of the first byte of a text node.
@@ -41,6 +44,11 @@ struct HTMLDocument {
 
     static let maxDepth = 400
 
+    static let voidTags = HTMLTagSet(voidElements)
+    static let rawTextTags = HTMLTagSet(rawTextElements)
+    static let closesParagraphTags = HTMLTagSet(closesParagraph)
+    static let headTags = HTMLTagSet(headElements)
+
     static let voidElements: Set<String> = [
         "area", "base", "basefont", "bgsound", "br", "col", "embed", "hr", "img", "input", "keygen",
         "link", "meta", "param", "source", "track", "wbr", "frame", "isindex",
@@ -62,7 +70,7 @@ struct HTMLDocument {
 
     init(_ html: String) {
         self.bytes = Array(html.utf8)
-        self.nodes = [Node(name: "#root", parent: -1, line: 1)]
+        self.nodes = [Node(name: "#root", tag: HTMLTag.root, parent: -1, line: 1)]
         bytes.withUnsafeBufferPointer { build($0) }
     }
 
@@ -73,10 +81,20 @@ struct HTMLDocument {
         var i = 0
         var line = 1
         var stack: [Int] = [0]
-        // Stack positions of the open elements of each name, so that finding the nearest open
+        // Stack positions of the open elements of each tag id, so that finding the nearest open
         // `p` (or the nearest boundary) is a lookup, not a walk down the stack.
-        var openAt: [String: [Int]] = [:]
-        func isOpen(_ name: String) -> Bool { !(openAt[name]?.isEmpty ?? true) }
+        var openAt = [[Int]](repeating: [], count: HTMLTag.known.count)
+        // Ids of names no rule mentions, from `HTMLTag.known.count` on.
+        var otherIDs: [String: Int] = [:]
+        func id(of name: String) -> Int {
+            if let id = HTMLTag.ids[name] { return id }
+            if let id = otherIDs[name] { return id }
+            let id = HTMLTag.known.count + otherIDs.count
+            otherIDs[name] = id
+            openAt.append([])
+            return id
+        }
+        func isOpen(_ tag: Int) -> Bool { !openAt[tag].isEmpty }
         var sawHead = false
 
         /// Moves `i` to `j`, counting line breaks (`\r\n` once) on the way.
@@ -98,16 +116,16 @@ struct HTMLDocument {
 
         func pop() {
             let top = stack.removeLast()
-            openAt[nodes[top].name]?.removeLast()
+            openAt[nodes[top].tag].removeLast()
         }
         /// Pops up to and including the nearest open element named in `names`, searching no
         /// further than an element named in `boundaries`. Returns whether one was found.
         @discardableResult
-        func close(_ names: Set<String>, boundaries: Set<String>) -> Bool {
+        func close(_ names: [Int], boundaries: [Int]) -> Bool {
             var target = -1
-            for name in names { if let k = openAt[name]?.last, k > target { target = k } }
+            for name in names { if let k = openAt[name].last, k > target { target = k } }
             guard target > 0 else { return false }
-            for name in boundaries { if let k = openAt[name]?.last, k > target { return false } }
+            for name in boundaries { if let k = openAt[name].last, k > target { return false } }
             while stack.count > target { pop() }
             return true
         }
@@ -118,11 +136,11 @@ struct HTMLDocument {
             return index
         }
 
-        let cellBoundary: Set<String> = ["td", "th", "table", "caption", "button", "marquee", "object"]
-        let tableBoundary: Set<String> = ["table"]
-        let rowBoundary: Set<String> = ["table", "tr"]
-        let listBoundary = cellBoundary.union(["ul", "ol"])
-        let definitionBoundary = cellBoundary.union(["dl"])
+        let cellBoundary = ["td", "th", "table", "caption", "button", "marquee", "object"].map { HTMLTag.ids[$0]! }
+        let tableBoundary = [HTMLTag.table]
+        let rowBoundary = [HTMLTag.table, HTMLTag.tr]
+        let listBoundary = cellBoundary + [HTMLTag.ul, HTMLTag.ol]
+        let definitionBoundary = cellBoundary + [HTMLTag.dl]
 
         func skipRawText(_ name: String) {
             let target = Array(name.utf8)
@@ -139,58 +157,60 @@ struct HTMLDocument {
         }
 
         func endHeadIfOpen() {
-            if isOpen("head") { close(["head"], boundaries: []) }
+            if isOpen(HTMLTag.head) { close([HTMLTag.head], boundaries: []) }
         }
 
         func addText(_ start: Int, _ end: Int, line: Int) {
-            if isOpen("head") {
+            if isOpen(HTMLTag.head) {
                 var blank = true
                 for k in start..<end where !isSpace(b[k]) { blank = false; break }
                 if blank { return }
                 endHeadIfOpen()
             }
-            _ = append(Node(name: "", parent: stack[stack.count - 1], line: line, textStart: start, textEnd: end))
+            _ = append(Node(name: "", tag: HTMLTag.text, parent: stack[stack.count - 1], line: line, textStart: start, textEnd: end))
         }
 
         func startTag(_ name: String, line: Int, identity: String, rowspan: Int, colspan: Int, selfClosing: Bool, isLink: Bool = false) {
-            switch name {
-            case "html", "body":
-                if name == "body" { endHeadIfOpen() }
-                if isOpen(name) { return }
-            case "head":
-                if sawHead || isOpen("body") { return }
+            let tag = id(of: name)
+            switch tag {
+            case HTMLTag.html, HTMLTag.body:
+                if tag == HTMLTag.body { endHeadIfOpen() }
+                if isOpen(tag) { return }
+            case HTMLTag.head:
+                if sawHead || isOpen(HTMLTag.body) { return }
                 sawHead = true
             default:
-                if !Self.headElements.contains(name) { endHeadIfOpen() }
+                if !Self.headTags.contains(tag) { endHeadIfOpen() }
             }
-            if Self.closesParagraph.contains(name) { close(["p"], boundaries: cellBoundary) }
-            switch name {
-            case "li": close(["li"], boundaries: listBoundary)
-            case "dt", "dd": close(["dt", "dd"], boundaries: definitionBoundary)
-            case "tr": close(["tr"], boundaries: tableBoundary)
-            case "td", "th": close(["td", "th"], boundaries: rowBoundary)
-            case "thead", "tbody", "tfoot": close(["thead", "tbody", "tfoot"], boundaries: tableBoundary)
+            if Self.closesParagraphTags.contains(tag) { close([HTMLTag.p], boundaries: cellBoundary) }
+            switch tag {
+            case HTMLTag.li: close([HTMLTag.li], boundaries: listBoundary)
+            case HTMLTag.dt, HTMLTag.dd: close([HTMLTag.dt, HTMLTag.dd], boundaries: definitionBoundary)
+            case HTMLTag.tr: close([HTMLTag.tr], boundaries: tableBoundary)
+            case HTMLTag.td, HTMLTag.th: close([HTMLTag.td, HTMLTag.th], boundaries: rowBoundary)
+            case HTMLTag.thead, HTMLTag.tbody, HTMLTag.tfoot: close([HTMLTag.thead, HTMLTag.tbody, HTMLTag.tfoot], boundaries: tableBoundary)
             default: break
             }
-            let index = append(Node(name: name, parent: stack[stack.count - 1], line: line,
+            let index = append(Node(name: name, tag: tag, parent: stack[stack.count - 1], line: line,
                                     identity: identity, rowspan: rowspan, colspan: colspan, isLink: isLink))
-            if Self.voidElements.contains(name) || selfClosing || stack.count >= Self.maxDepth { return }
-            openAt[name, default: []].append(stack.count)
+            if Self.voidTags.contains(tag) || selfClosing || stack.count >= Self.maxDepth { return }
+            openAt[tag].append(stack.count)
             stack.append(index)
         }
 
         func endTag(_ name: String) {
-            switch name {
-            case "br":
+            let tag = id(of: name)
+            switch tag {
+            case HTMLTag.br:
                 startTag("br", line: line, identity: "", rowspan: 1, colspan: 1, selfClosing: true)
-            case "html", "body":
+            case HTMLTag.html, HTMLTag.body:
                 return  // content after </body> still belongs to the page
-            case "table":
-                close(["table"], boundaries: [])
-            case "tr", "td", "th", "thead", "tbody", "tfoot", "caption":
-                close([name], boundaries: tableBoundary)
+            case HTMLTag.table:
+                close([HTMLTag.table], boundaries: [])
+            case HTMLTag.tr, HTMLTag.td, HTMLTag.th, HTMLTag.thead, HTMLTag.tbody, HTMLTag.tfoot, HTMLTag.caption:
+                close([tag], boundaries: tableBoundary)
             default:
-                close([name], boundaries: cellBoundary)
+                close([tag], boundaries: cellBoundary)
             }
         }
         while i < n {
@@ -268,7 +288,7 @@ struct HTMLDocument {
                         default: break
                         }
                     }
-                    if Self.rawTextElements.contains(name) {
+                    if let tag = HTMLTag.ids[name], Self.rawTextTags.contains(tag) {
                         skipRawText(name)
                         continue
                     }

@@ -105,6 +105,8 @@ struct HTMLLineBuilder {
     let page: HTMLPage
     private(set) var lines: [Line] = []
 
+    static let blockTags = HTMLTagSet(blockElements)
+
     static let blockElements: Set<String> = [
         "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
         "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
@@ -127,7 +129,7 @@ struct HTMLLineBuilder {
         while let item = stack.popLast() {
             if item < 0 {
                 let i = ~item
-                if nodes[i].name == "pre" || nodes[i].name == "listing" { preDepth -= 1 }
+                if nodes[i].tag == HTMLTag.pre || nodes[i].tag == HTMLTag.listing { preDepth -= 1 }
                 Self.finish(&run, into: &out)
                 continue
             }
@@ -152,7 +154,7 @@ struct HTMLLineBuilder {
             default:
                 break
             }
-            if Self.blockElements.contains(node.name) {
+            if Self.blockTags.contains(node.tag) {
                 Self.finish(&run, into: &out)
                 stack.append(~item)
             }

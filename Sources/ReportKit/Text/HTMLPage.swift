@@ -32,6 +32,11 @@ struct HTMLPage {
     static let dominance = 0.85
     static let titledDominance = 0.6
 
+    static let droppedTags = HTMLTagSet(droppedElements)
+    static let chromeTags = HTMLTagSet(chromeElements)
+    static let styledOnlyTags = HTMLTagSet(styledOnly)
+    static let inlineTags = HTMLTagSet(inlineElements)
+
     static let droppedElements: Set<String> = [
         "head", "select", "button", "input", "option", "object", "embed", "svg", "canvas", "map",
         "audio", "video", "applet", "frameset", "frame", "dialog", "xml",
@@ -74,7 +79,7 @@ struct HTMLPage {
         weight = Array(repeating: 0, count: count)
         flags = [UInt8](repeating: 0, count: count)
 
-        let body = nodes.firstIndex { $0.name == "body" } ?? 0
+        let body = nodes.firstIndex { $0.tag == HTMLTag.body } ?? 0
         // Pass 1: weight with nothing but dropped elements left out, so a chrome rule can be
         // vetoed for an element holding most of the page (`<div id=navContent>` wrapping it all).
         var textWeight = [Int](repeating: 0, count: count)
@@ -88,7 +93,7 @@ struct HTMLPage {
                     textFlags[i] = Self.flags(b, node.textStart, node.textEnd)
                     rawWeight[i] = textWeight[i]
                 }
-                if Self.droppedElements.contains(node.name) || node.isLink { continue }
+                if Self.droppedTags.contains(node.tag) || node.isLink { continue }
                 rawWeight[node.parent] += rawWeight[i]
             }
         }
@@ -102,10 +107,10 @@ struct HTMLPage {
                 flags[i] = textFlags[i]
             } else {
                 if let last = node.children.last { subtreeEnd[i] = subtreeEnd[last] }
-                if Self.droppedElements.contains(node.name) {
+                if Self.droppedTags.contains(node.tag) {
                     dropped[i] = true
                     chrome[i] = true
-                } else if i > 0, node.name != "html", node.name != "body" {
+                } else if i > 0, node.tag != HTMLTag.html, node.tag != HTMLTag.body {
                     chrome[i] = Self.isChrome(node, weight: weight[i], flags: flags[i], majority: rawWeight[i] * 2 > total)
                 }
             }
@@ -124,16 +129,16 @@ struct HTMLPage {
     /// the `majority` of the page's text: whatever its class says, that is the report.
     private static func isChrome(_ node: HTMLDocument.Node, weight: Int, flags: UInt8, majority: Bool) -> Bool {
         if majority { return false }
-        if chromeElements.contains(node.name) { return true }
+        if chromeTags.contains(node.tag) { return true }
         let holdsTitle = flags & titleFlag != 0
-        if node.name == "header" && !holdsTitle { return true }
-        if !node.identity.isEmpty, !styledOnly.contains(node.name) {
+        if node.tag == HTMLTag.header && !holdsTitle { return true }
+        if !node.identity.isEmpty, !styledOnlyTags.contains(node.tag) {
             for word in words(node.identity) {
                 if chromeWords.contains(word) { return true }
                 if headerWords.contains(word) && !holdsTitle { return true }
             }
         }
-        if !inlineElements.contains(node.name) {
+        if !inlineTags.contains(node.tag) {
             if flags & crawlFlag != 0, flags & crawlLabelFlag != 0, weight < 800 { return true }
             if flags & crumbFlag != 0, weight < 300 { return true }
         }
@@ -178,13 +183,13 @@ struct HTMLPage {
             if share >= Self.titledDominance, titled == 1, flags[best] & Self.titleFlag != 0 { return best }
             return nil
         }
-        let tableParts: Set<String> = ["table", "tbody", "thead", "tfoot", "tr"]
+        let tableParts = HTMLTagSet(["table", "tbody", "thead", "tfoot", "tr"])
         while let child = dominantChild(current) {
-            if tableParts.contains(nodes[child].name) {
+            if tableParts.contains(nodes[child].tag) {
                 // Enter a table only when a single cell holds the weight (a layout table).
                 var x = child
-                while tableParts.contains(nodes[x].name), let d = dominantChild(x) { x = d }
-                guard nodes[x].name == "td" || nodes[x].name == "th" else { break }
+                while tableParts.contains(nodes[x].tag), let d = dominantChild(x) { x = d }
+                guard nodes[x].tag == HTMLTag.td || nodes[x].tag == HTMLTag.th else { break }
                 current = x
             } else {
                 current = child
@@ -202,7 +207,7 @@ struct HTMLPage {
     /// A line that reads like the report's title: names an annual report and is short. A
     /// table row qualifies when it has a single filled cell (a title bar in a layout table).
     static func looksLikeTitle(_ text: String, inTable: Bool = false) -> Bool {
-        guard text.utf8.count <= 240, text.contains("年度报告") || text.contains("年报") else { return false }
+        guard text.utf8.count <= 240, UTF8Text.contains(text, "年度报告") || UTF8Text.contains(text, "年报") else { return false }
         return !inTable || text.split(separator: "\t").count == 1
     }
 
@@ -210,7 +215,7 @@ struct HTMLPage {
     /// (`【打印本页】【关闭窗口】`, `字体：大 中 小`, `分享到：`, `浏览次数：12`).
     static func looksLikePageTool(_ text: String) -> Bool {
         guard text.utf8.count <= 120 else { return false }
-        return pageToolWords.contains { text.contains($0) }
+        return pageToolWords.contains { UTF8Text.contains(text, $0) }
     }
 
     static let pageToolWords = [
@@ -273,17 +278,6 @@ struct HTMLPage {
     }
 
     private static func contains(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ word: [UInt8]) -> Bool {
-        guard end - start >= word.count else { return false }
-        let first = word[0]
-        var k = start
-        while k + word.count <= end {
-            if b[k] == first {
-                var match = true
-                for o in 1..<word.count where b[k + o] != word[o] { match = false; break }
-                if match { return true }
-            }
-            k += 1
-        }
-        return false
+        word.withUnsafeBufferPointer { UTF8Text.find($0, in: UnsafeBufferPointer(rebasing: b[start..<end])) != nil }
     }
 }

@@ -38,7 +38,7 @@ struct HTMLTableGrid {
             switch node.name {
             case "tr":
                 if !loose.isEmpty { rowCells.append((nodes[loose[0]].line, loose)); loose = [] }
-                rowCells.append((node.line, node.children.filter { nodes[$0].name == "td" || nodes[$0].name == "th" }))
+                rowCells.append((node.line, node.children.filter { nodes[$0].tag == HTMLTag.td || nodes[$0].tag == HTMLTag.th }))
             case "td", "th":
                 loose.append(i)
             case "caption":
@@ -104,7 +104,7 @@ struct HTMLTableGrid {
                 run.appendText(i, of: document)
             } else if !page.dropped[i] {
                 // Block boundaries inside a cell (p, br, nested rows and cells) are spaces.
-                if i != cell, node.name == "br" || HTMLLineBuilder.blockElements.contains(node.name) || node.name == "table" {
+                if i != cell, node.tag == HTMLTag.br || HTMLLineBuilder.blockTags.contains(node.tag) || node.tag == HTMLTag.table {
                     run.space()
                 }
                 stack.append(contentsOf: node.children.reversed())

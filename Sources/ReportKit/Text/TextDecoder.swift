@@ -1,4 +1,4 @@
-// Decoding happens once, at the edge (style.md §5): bytes in, one `String` out, plus a note of
+// Decoding happens once, at the edge: bytes in, one `String` out, plus a note of
 // what was detected. Nothing is configured: Chinese government sites publish UTF-8, UTF-8
 // with a BOM (Notepad), UTF-16 (Word "Unicode text") and GBK/GB2312 side by side, often on
 // the same portal, so the encoding is read from the bytes of each file.
@@ -66,21 +66,21 @@ public enum TextDecoder {
         // Damaged UTF-8 (a few bad bytes among many good multi-byte characters) stays UTF-8:
         // GBK text is invalid UTF-8 at nearly every Chinese character, so it never looks like
         // this, while UTF-8 Chinese often happens to be valid GB18030 and would turn to mojibake.
-        let lossy = lossyUTF8(bytes)
-        if lossy.multiByte >= 10 * lossy.errorCount {
-            return lossyResult(lossy, bytes)
+        let counts = utf8Errors(bytes)
+        if counts.multiByte >= 10 * counts.errorCount {
+            return lossyResult(lossyUTF8(bytes), bytes)
         }
         let gb = GB18030.decode(bytes)
         if gb.firstError == nil, let text = gb.text {
             return DecodedText(text: text, encoding: "GB18030", diagnostics: [.decodedAs("GB18030")])
         }
-        if let text = gb.text, let gbError = gb.firstError, gb.errorCount < lossy.errorCount {
+        if let text = gb.text, let gbError = gb.firstError, gb.errorCount < counts.errorCount {
             return DecodedText(text: text, encoding: "GB18030", diagnostics: [
                 .decodedAs("GB18030"),
                 .undecodable(encoding: "GB18030", count: gb.errorCount, line: lineNumber(before: gbError, in: bytes)),
             ])
         }
-        return lossyResult(lossy, bytes)
+        return lossyResult(lossyUTF8(bytes), bytes)
     }
 
     private static func lossyResult(_ lossy: (text: String, errorCount: Int, firstError: Int?, multiByte: Int), _ bytes: [UInt8]) -> DecodedText {
@@ -96,6 +96,23 @@ public enum TextDecoder {
             return DecodedText(text: text, encoding: "UTF-8")
         }
         return lossyResult(lossyUTF8(bytes), bytes)
+    }
+
+    /// What `lossyUTF8` counts, without building the text (a GBK file is read as GB18030, and
+    /// its UTF-8 reading is only counted).
+    static func utf8Errors(_ bytes: [UInt8]) -> (errorCount: Int, multiByte: Int) {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var errors = 0
+        var multiByte = 0
+        loop: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): if encoded.count > 1 { multiByte += 1 }
+            case .error: errors += 1
+            case .emptyInput: break loop
+            }
+        }
+        return (errors, multiByte)
     }
 
     /// Decodes UTF-8, one U+FFFD per bad sequence, counting them and noting the first offset,

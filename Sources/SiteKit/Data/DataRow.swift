@@ -23,6 +23,22 @@ struct DataRow: Sendable, Hashable, Encodable {
         numbers = columns.map { $0.value(in: report).map { "\($0)" } ?? "" }.joined(separator: ",")
     }
 
+    init(text: [String], numbers: String) {
+        self.text = text
+        self.numbers = numbers
+    }
+
+    /// The row with the diagnostics the checks across reports gave the report in this build:
+    /// the counts (the last two descriptive fields) are report.json's, which has them too.
+    func adding(across: [Diagnostic]) -> DataRow {
+        guard !across.isEmpty, text.count == Self.fields.count else { return self }
+        var text = text
+        let n = text.count
+        text[n - 2] = String((Int(text[n - 2]) ?? 0) + across.count)
+        text[n - 1] = String((Int(text[n - 1]) ?? 0) + across.filter { $0.severity != .info }.count)
+        return DataRow(text: text, numbers: numbers)
+    }
+
     /// The descriptive columns, before the numbers: the key in report.json (or how it is
     /// counted from it), the CSV header, and what it holds.
     static let fields: [(key: String, name: String, about: String)] = [

@@ -33,7 +33,7 @@ public enum LinkChecker {
                         broken.append("\(file.path): \(attribute)=\"\(link)\" → \(target)#\(fragment)")
                     }
                 }
-                // Pages other than HTML (search.json) have no ids to check.
+                // Pages other than HTML (search/index.json) have no ids to check.
             }
             idCache.removeAll(keepingCapacity: true)  // pages link to themselves and their neighbours; keep memory flat
         }

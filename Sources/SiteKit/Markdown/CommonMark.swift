@@ -1,4 +1,4 @@
-// The one file that touches libcmark (style.md §3): C pointers never leave it, every
+// The one file that touches libcmark: C pointers never leave it, every
 // allocation is released in `defer`, and the output is a Swift `String`.
 //
 // Safe mode only. cmark has escaped raw HTML and dropped `javascript:` links by default since
@@ -28,7 +28,7 @@ public enum CommonMark {
             unwrapUnsafeInlines(root)
             guard let rendered = cmark_render_html(root, options) else { return "" }
             defer { free(rendered) }
-            return String(cString: rendered)
+            return strongLeftovers(String(cString: rendered))
         }
     }
 
@@ -58,6 +58,15 @@ public enum CommonMark {
             }
             cmark_node_free(node)
         }
+    }
+
+    /// CommonMark's flanking rules leave `**` literal where Chinese punctuation meets a letter
+    /// (`**强化组织领导。**根据` does not close: `。` before, `根` after), and the reader sees the
+    /// stars. A pair left on one line of the rendered HTML, with no tag between (text is escaped,
+    /// so no `<` or `>` either), is made `<strong>`; a star without its pair stays as printed.
+    static func strongLeftovers(_ html: String) -> String {
+        guard html.contains("**") else { return html }
+        return html.replacing(/\*\*([^*<>\n]+?)\*\*/) { "<strong>\($0.output.1)</strong>" }
     }
 
     private static func isAbsolute(_ url: String) -> Bool {

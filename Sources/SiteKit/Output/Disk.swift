@@ -87,6 +87,11 @@ enum Disk {
         Glibc.link(existing, new) == 0
     }
 
+    /// Removes the file or link at `path`; nothing there is fine.
+    static func remove(_ path: String) throws {
+        if unlink(path) != 0, errno != ENOENT { throw IOFailure(path: path, action: .remove, number: errno) }
+    }
+
     static func rename(_ from: String, _ to: String) throws {
         if Glibc.rename(from, to) != 0 { throw IOFailure(path: to, action: .replace, number: errno) }
     }

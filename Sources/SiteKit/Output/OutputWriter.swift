@@ -8,7 +8,7 @@ import Glibc
 /// The site is staged in `<output>.nianbao-new` beside the output, then swapped with the
 /// output in one step (`renameat2(RENAME_EXCHANGE)`), so a reader, an upload or a kill at
 /// any moment finds either the previous site or the new one, complete, never neither
-/// (style.md §3: never delete-then-write). Then the previous site, now under the staging
+/// (never delete-then-write). Then the previous site, now under the staging
 /// name, is removed. The staging names carry no process id: the next build finds whatever a
 /// killed build left and removes it, and an interrupted fallback swap is put back first.
 ///
@@ -29,9 +29,13 @@ public struct OutputWriter: Sendable {
     public enum Failure: DiagnosedError, Equatable {
         case unsafePath(String)
         case duplicate(String)
+        /// An incremental build kept a file the live site's table does not name.
+        case notInLiveSite(String)
 
         public var diagnostic: FileDiagnostic {
             switch self {
+            case .notInLiveSite(let p):
+                .error(p, code: "output.io", "要保留的文件不在上次生成的站点里（这是 nianbao 的错误，请报告；用 --clean 可重新生成全部文件）")
             case .unsafePath(let p):
                 .error(p, code: "output.unsafePath", "生成的文件路径会落到输出文件夹之外，已拒绝写入（这是 nianbao 或主题的错误，请报告）")
             case .duplicate(let p):
@@ -60,6 +64,20 @@ public struct OutputWriter: Sendable {
     var stopAt: String?
     /// `false` forces the two-rename swap (`NIANBAO_DEBUG_NO_EXCHANGE`), to test the fallback.
     var allowsExchange: Bool
+    /// An incremental build's writer: every site it writes carries its `OutputTable`, so the
+    /// next build links unchanged files from it without reading them (see `Staging`).
+    public var tracksOutput = false
+    /// `false` (`--clean`): the live site's table is not read; every file is compared with the
+    /// live one byte for byte.
+    public var trustsTables = true
+
+    /// Whether an interrupted build left its staging folder or a retired site beside the
+    /// output (or no output at all): a build that opens a staging folder clears them first, so
+    /// a rebuild with nothing to draw must still go through one.
+    var hasLeftovers: Bool {
+        let target = Disk.realPath(output.path)
+        return Disk.kind(target) != .directory || Disk.kind(target + ".nianbao-new") != nil || Disk.kind(target + ".nianbao-old") != nil
+    }
 
     public init(output: URL) {
         self.output = output.standardizedFileURL

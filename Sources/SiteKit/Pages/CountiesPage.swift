@@ -13,8 +13,10 @@ struct CountiesPage: Page {
         let links = plan.links("counties/")
         let counties = map.counties.map { c in
             let node = map.nodes[c]
+            let counts = plan.counts(plan.coverage(county: c))
             return CountyLinkView(name: node.name, parents: map.chain(c).dropLast().map { map.nodes[$0].name }.joined(separator: " "),
-                                  href: links.to(node.folder), bodies: node.identities.count, reports: node.reportCount)
+                                  href: links.to(node.folder), bodies: node.identities.count, reports: node.reportCount,
+                                  missing: counts.missing, late: counts.late, hasLate: counts.late > 0)
         }.sorted { ($0.parents, $0.name) < ($1.parents, $1.name) }
         let others = map.identities.indices.filter { map.identities[$0].county == nil }
             .sorted { map.identities[$0].name < map.identities[$1].name }.map { plan.item($0, links: links) }
@@ -49,6 +51,10 @@ struct CountyLinkView: TemplateView, Encodable {
     let href: String
     let bodies: Int
     let reports: Int
+    /// Body-years without a report in the county's grid (`Coverage`), and reports published late.
+    let missing: Int
+    let late: Int
+    let hasLate: Bool
 
     func child(named key: String) -> Any? {
         switch key {
@@ -57,6 +63,9 @@ struct CountyLinkView: TemplateView, Encodable {
         case "href": href
         case "bodies": bodies
         case "reports": reports
+        case "missing": missing
+        case "late": late
+        case "hasLate": hasLate
         default: nil
         }
     }

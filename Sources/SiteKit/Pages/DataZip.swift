@@ -6,8 +6,9 @@ import ZIPFoundation
 /// path, one fixed modification time, deflate at its default level.
 ///
 /// The one data file drawn from full reports (their report.json), so it lists the year's
-/// reports in `reports`.
-struct DataZip: Page {
+/// reports in `reports` — and reads them one at a time (`StreamedPage`), so a year of many
+/// reports does not hold them all parsed at once.
+struct DataZip: StreamedPage {
     static let kind = PageKind(name: "data-zip", template: nil, inSitemap: false)
     let key: String
     let path: String
@@ -37,10 +38,18 @@ struct DataZip: Page {
               schema: DataSchemaFile().frame(in: plan))
     }
 
-    func draw(_ frame: Frame, reports: [ParsedDocument]) throws -> Drawing {
+    /// Reads the year's reports one at a time (`StreamedPage`): only their report.json stays.
+    func draw(_ frame: Frame, visit: (Int, (ParsedDocument) throws -> Void) throws -> Void) throws -> Drawing {
         var files: [(String, Data)] = [(DataCSV.name, CSV.file(frame.csv)), ("report.schema.json", Data(frame.schema.utf8))]
-        for (folder, parsed) in zip(frame.folders, reports) { files.append((folder + "report.json", ReportData.bytes(parsed.report))) }
+        for (i, folder) in zip(reports, frame.folders) {
+            try visit(i) { files.append((folder + "report.json", ReportData.bytes($0.report))) }
+        }
         return .data(try Self.archive(files))
+    }
+
+    func draw(_ frame: Frame, reports parsed: [ParsedDocument]) throws -> Drawing {
+        let byIndex = Dictionary(zip(reports, parsed), uniquingKeysWith: { a, _ in a })
+        return try draw(frame) { i, use in try use(byIndex[i]!) }
     }
 
     /// A ZIP of `files`, sorted by path, deflated, with `entryDate` on every entry.

@@ -1,10 +1,13 @@
 import Mustache
 
-/// `index.html`: counts, the entries to the tree, the years and the counties, the provinces.
+/// `index.html`: the search box first, then the newest reports, coverage, timeliness and
+/// data quality at a glance, the entries to the tree, the provinces and the years.
 struct HomePage: Page {
     static let kind = PageKind(name: "home", template: "home", inSitemap: true)
     let path = "index.html"
     var summaries: [Int]? { nil }
+    /// How many of the newest reports the page lists.
+    static let newestCount = 10
 
     static func pages(in plan: SitePlan) -> [HomePage] { [HomePage()] }
 
@@ -12,10 +15,34 @@ struct HomePage: Page {
         let map = plan.map
         let links = plan.links("")
         let provinces = map.roots.sorted { map.nodes[$0].name < map.nodes[$1].name }.map { PlaceView(plan: plan, node: $0, links: links) }
+        // Newest first by printed date (undated last), then by year and id.
+        let newest = plan.summaries.indices.sorted { a, b in
+            let x = plan.summaries[a], y = plan.summaries[b]
+            return (x.coverage.published ?? "", x.year ?? .min, y.id) > (y.coverage.published ?? "", y.year ?? .min, x.id)
+        }.prefix(Self.newestCount).map { i in
+            let s = plan.summaries[i]
+            return NewReportView(date: s.coverage.published ?? "日期不明", name: plan.identity(ofReport: i).name,
+                                 year: SitePlan.yearLabel(SitePlan.yearKey(s.year)), copy: SitePlan.copySuffix(map.reportFolder[i]),
+                                 href: links.to(map.reportFolder[i]))
+        }
+        var missing = 0
+        for c in map.counties { missing += plan.counts(plan.coverage(county: c)).missing }
+        var onTime = 0, late = 0
+        for i in plan.summaries.indices {
+            switch plan.timeliness(ofReport: i) {
+            case .onTime: onTime += 1
+            case .late: late += 1
+            default: break
+            }
+        }
+        let broken = plan.summaries.filter { $0.problems > 0 }.count
         let view = HomePageView(title: plan.config.title, reports: plan.summaries.count, bodies: map.identities.count,
                                 counties: map.counties.count, yearCount: plan.years.count, years: plan.yearCounts(links),
                                 regionsHref: links.to("regions/"), yearsHref: links.to("years/"), countiesHref: links.to("counties/"),
-                                searchHref: "search/index.html", provinces: provinces, hasProvinces: !provinces.isEmpty)
+                                searchHref: "search/index.html", provinces: provinces, hasProvinces: !provinces.isEmpty,
+                                newest: Array(newest), hasNewest: !newest.isEmpty, missing: missing, onTime: onTime, late: late,
+                                undated: plan.summaries.count - onTime - late, broken: broken,
+                                timelinessHref: links.to("timeliness/"), qualityHref: links.to("quality/"))
         return Listing(title: plan.config.title, view: view)
     }
 }
@@ -34,6 +61,18 @@ struct HomePageView: TemplateView, Encodable {
     /// The provinces (top of the tree), each linking to its page.
     let provinces: [PlaceView]
     let hasProvinces: Bool
+    let newest: [NewReportView]
+    let hasNewest: Bool
+    /// Body-years with no report in the counties' grids (towns from the division data included).
+    let missing: Int
+    let onTime: Int
+    let late: Int
+    /// Reports with no date, a doubtful one, or no year.
+    let undated: Int
+    /// Reports with at least one problem.
+    let broken: Int
+    let timelinessHref: String
+    let qualityHref: String
 
     func child(named key: String) -> Any? {
         switch key {
@@ -49,6 +88,35 @@ struct HomePageView: TemplateView, Encodable {
         case "searchHref": searchHref
         case "provinces": provinces
         case "hasProvinces": hasProvinces
+        case "newest": newest
+        case "hasNewest": hasNewest
+        case "missing": missing
+        case "onTime": onTime
+        case "late": late
+        case "undated": undated
+        case "broken": broken
+        case "timelinessHref": timelinessHref
+        case "qualityHref": qualityHref
+        default: nil
+        }
+    }
+}
+
+struct NewReportView: TemplateView, Encodable {
+    let date: String
+    let name: String
+    let year: String
+    /// "（第 2 份）" for a body's second report of a year.
+    let copy: String
+    let href: String
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "date": date
+        case "name": name
+        case "year": year
+        case "copy": copy
+        case "href": href
         default: nil
         }
     }

@@ -21,8 +21,21 @@ struct RegionPage: Page {
         let places = node.children.sorted { map.nodes[$0].name < map.nodes[$1].name }
             .map { PlaceView(plan: plan, node: $0, links: links, depth: 1) }
         let bodies = plan.sortedBodies(node.identities).map { plan.item($0, links: links) }
+        // The gaps and late reports of the counties under it, as their grids count them.
+        var counties: [Int] = [], stack = node.children
+        while let n = stack.popLast() {
+            if map.nodes[n].level == .county { counties.append(n) } else { stack += map.nodes[n].children }
+        }
+        var missing = 0, late = 0
+        for c in counties {
+            let counts = plan.counts(plan.coverage(county: c))
+            missing += counts.missing
+            late += counts.late
+        }
+        let coverage = counties.isEmpty ? "" : "下辖 \(counties.count) 个区县共 \(missing) 处缺报告、\(late) 份逾期发布（按区划数据中的全部乡镇、街道计）。"
         let view = RegionPageView(name: node.name, crumbs: plan.pageCrumbs(node: self.node, links: links),
                                   chain: plan.chainText(node: self.node), reports: node.reportCount,
+                                  coverage: coverage, hasCoverage: !coverage.isEmpty, timelinessHref: links.to("timeliness/"),
                                   places: places, hasPlaces: !places.isEmpty, bodies: bodies, hasBodies: !bodies.isEmpty,
                                   own: node.own.map { [plan.history($0, links: links, ofPlace: true)] } ?? [])
         return Listing(title: node.name, view: view)
@@ -34,6 +47,10 @@ struct RegionPageView: TemplateView, Encodable {
     let crumbs: [CrumbView]
     let chain: String
     let reports: Int
+    /// The counties' gaps and late reports in one sentence; "" with no county under it.
+    let coverage: String
+    let hasCoverage: Bool
+    let timelinessHref: String
     let places: [PlaceView]
     let hasPlaces: Bool
     let bodies: [ItemView]
@@ -47,6 +64,9 @@ struct RegionPageView: TemplateView, Encodable {
         case "crumbs": crumbs
         case "chain": chain
         case "reports": reports
+        case "coverage": coverage
+        case "hasCoverage": hasCoverage
+        case "timelinessHref": timelinessHref
         case "places": places
         case "hasPlaces": hasPlaces
         case "bodies": bodies

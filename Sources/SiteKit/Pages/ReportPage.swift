@@ -69,6 +69,9 @@ struct ReportPageView: TemplateView {
     let hasProblems: Bool
     let problemSummary: String
     let problems: [DiagnosticView]
+    /// What the checks found, passed ones included (`checks.json` lists them).
+    let checkSummary: String
+    let hasChecks: Bool
     let hasInfos: Bool
     let infos: [DiagnosticView]
     let blocks: [BlockView]
@@ -80,6 +83,13 @@ struct ReportPageView: TemplateView {
 /// only place the diagnostic appears.
 struct DiagnosticView: TemplateView {
     let severity: String
+    /// Where (`表三 （七）总计`), what is wrong in plain words, and the official line it breaks.
+    let place: String
+    let hasPlace: Bool
+    let plain: String
+    let rule: String
+    let hasRule: Bool
+    /// The message as `check` prints it, and its code: shown only inside a details element.
     let message: String
     let code: String
     let href: String
@@ -112,13 +122,15 @@ struct BlockView: TemplateView {
 extension ReportPage {
     /// Draws the blocks (placing diagnostics beside table rows as it goes), then the summary.
     static func view(report: Report, rawName: String, frame: ReportFrame) -> ReportPageView {
-        var placement = DiagnosticPlacement(report.diagnostics)
+        let checks = ReportChecks(report: report)
+        let texts = report.diagnostics.indices.map { checks.noteText($0, severity: report.diagnostics[$0].severity) }
+        var placement = DiagnosticPlacement(report.diagnostics, texts: texts, involved: checks.involved)
         var blocks: [BlockView] = []
         var drawn: Set<TableKind> = []
         func tableBlock(_ kind: TableKind, line: Int?) -> BlockView? {
             guard !drawn.contains(kind) else { return nil }
             drawn.insert(kind)
-            let table: TableView?
+            var table: TableView?
             switch report.tables[kind] {
             case .stat(let t)? where kind == .active: table = ActiveTableBuilder(table: t, prefix: "t2").build(placing: &placement)
             case .stat(let t)? where kind == .applications: table = ApplicationsTableBuilder(table: t, prefix: "t3").build(placing: &placement)
@@ -126,11 +138,14 @@ extension ReportPage {
             case .legacy(let t)?: table = LegacyTableBuilder(table: t, prefix: "tl").build(placing: &placement)
             case nil: table = nil
             }
+            table?.classes = "stat \(kind.rawValue)"
+            table?.wide = kind == .review
             return BlockView(heading: false, tag: "", text: "", paragraph: false, html: "",
                              tables: table.map { [$0] } ?? [], tableMissing: table == nil,
                              sourceHref: line.map { "source.html#L\($0)" } ?? "source.html")
         }
         var started = false
+        var lastLevel = 1  // the page's <h1>
         var paragraphs: [(block: Int, lines: Range<Int>)] = []
         for (n, block) in report.blocks.enumerated() {
             switch block {
@@ -139,7 +154,11 @@ extension ReportPage {
                 continue
             case let .heading(text, level, section, _):
                 started = true
-                let tag = section != nil ? "h2" : "h\(min(6, max(3, level + 1)))"
+                // Never deeper than one below the heading before (axe heading-order): a report's
+                // `#####` after a section heading is drawn <h3>.
+                let depth = section != nil ? 2 : min(6, max(3, level + 1), lastLevel + 1)
+                lastLevel = depth
+                let tag = "h\(depth)"
                 blocks.append(BlockView(heading: true, tag: tag, text: plainHeading(text), paragraph: false, html: "",
                                         tables: [], tableMissing: false, sourceHref: ""))
             case let .paragraph(text, line):
@@ -167,7 +186,9 @@ extension ReportPage {
         for (i, d) in report.diagnostics.enumerated() {
             let placed = placement.placed.contains(i)
             let href = placed ? "#" + DiagnosticPlacement.noteID(i) : d.line.map { "source.html#L\($0)" } ?? ""
-            let view = DiagnosticView(severity: severityLabel(d.severity), message: d.message, code: d.code.rawValue,
+            let view = DiagnosticView(severity: severityLabel(d.severity), place: checks.place[i], hasPlace: !checks.place[i].isEmpty,
+                                      plain: checks.plain[i], rule: checks.rule[i], hasRule: !checks.rule[i].isEmpty,
+                                      message: d.message, code: d.code.rawValue,
                                       href: href, hasHref: !href.isEmpty, line: d.line.map(String.init) ?? "",
                                       hasLine: d.line != nil, anchorID: placed ? "" : DiagnosticPlacement.noteID(i),
                                       hasAnchor: !placed, placed: placed,
@@ -180,7 +201,17 @@ extension ReportPage {
             format: formatLabel(report.format), crumbs: frame.crumbs, identityHref: frame.identityHref, identityName: frame.identityName,
             rawHref: rawName, hasProblems: !problems.isEmpty,
             problemSummary: "本报告发现 \(problems.count) 个问题", problems: problems,
+            checkSummary: checkSummary(checks.checks), hasChecks: !checks.checks.isEmpty,
             hasInfos: !infos.isEmpty, infos: infos, blocks: blocks, hasBlocks: !blocks.isEmpty)
+    }
+
+    /// `已核对 52 项勾稽关系：49 项相符，3 项不符`, and how many could not be checked.
+    static func checkSummary(_ checks: [IdentityCheck]) -> String {
+        guard !checks.isEmpty else { return "" }
+        let count = { (r: IdentityCheck.Result) in checks.filter { $0.result == r }.count }
+        let skipped = count(.skipped)
+        return "按官方表格的勾稽关系核对 \(checks.count) 项：\(count(.passed)) 项相符，\(count(.failed)) 项不符"
+            + (skipped > 0 ? "，\(skipped) 项因缺数未核对" : "")
     }
 
     static func severityLabel(_ s: Diagnostic.Severity) -> String {
@@ -230,6 +261,8 @@ extension ReportPageView {
         case "hasProblems": hasProblems
         case "problemSummary": problemSummary
         case "problems": problems
+        case "checkSummary": checkSummary
+        case "hasChecks": hasChecks
         case "hasInfos": hasInfos
         case "infos": infos
         case "blocks": blocks
@@ -243,6 +276,11 @@ extension DiagnosticView {
     func child(named key: String) -> Any? {
         switch key {
         case "severity": severity
+        case "place": place
+        case "hasPlace": hasPlace
+        case "plain": plain
+        case "rule": rule
+        case "hasRule": hasRule
         case "message": message
         case "code": code
         case "href": href
@@ -272,5 +310,15 @@ extension BlockView {
         case "notes": notes
         default: nil
         }
+    }
+}
+
+extension ReportPageView: PageHead {
+    /// `兴庆区掌政镇人民政府 2020 年度报告，发布于 2021-01-25；本报告发现 13 个问题。`
+    var description: String {
+        let who = hasBodyName ? bodyName + " " : ""
+        let when = hasPublished ? "，发布于 \(published)" : ""
+        let problems = hasProblems ? "；\(problemSummary)" : ""
+        return "\(who)\(year) 年度政府信息公开工作年度报告（\(format)）\(when)\(problems)。统计表按原文照录，附勾稽核对。"
     }
 }

@@ -1,7 +1,7 @@
 import Mustache
 
-/// `search/index.html`: `assets/search.js` loads `search.json` (or, from `file://`,
-/// `search-index.js`) and filters it in the browser.
+/// `search/index.html`, the results page: `assets/search.js` reads the index under `search/`
+/// (`search/index.json` first; docs/search-index.md), only the files a query needs.
 struct SearchPage: Page {
     static let kind = PageKind(name: "search", template: "search", inSitemap: true)
     let path = "search/index.html"
@@ -12,15 +12,17 @@ struct SearchPage: Page {
 
     func frame(in plan: SitePlan) -> Listing<SearchPageView> {
         let links = plan.links("search/")
-        let view = SearchPageView(indexHref: links.to("search.json"), scriptIndexHref: links.to("search-index.js"),
+        let view = SearchPageView(indexHref: links.to("search/index.json"), rootHref: links.root,
                                   regionsHref: links.to("regions/"), yearsHref: links.to("years/"), countiesHref: links.to("counties/"))
         return Listing(title: "搜索", view: view, scripts: ["assets/search.js"])
     }
 }
 
 struct SearchPageView: TemplateView, Encodable {
+    /// `search/index.json`, the index's manifest, from the search page.
     let indexHref: String
-    let scriptIndexHref: String
+    /// The site root, to which report folders in the index are relative.
+    let rootHref: String
     let regionsHref: String
     let yearsHref: String
     let countiesHref: String
@@ -28,7 +30,7 @@ struct SearchPageView: TemplateView, Encodable {
     func child(named key: String) -> Any? {
         switch key {
         case "indexHref": indexHref
-        case "scriptIndexHref": scriptIndexHref
+        case "rootHref": rootHref
         case "regionsHref": regionsHref
         case "yearsHref": yearsHref
         case "countiesHref": countiesHref

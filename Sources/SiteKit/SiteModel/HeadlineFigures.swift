@@ -1,22 +1,13 @@
 import Foundation
+import ReportKit
 
 /// The headline figures of one report, from the 2019/2021 tables or the legacy form: what a
-/// body's page and its place's page show across the years.
+/// body's page and its place's page show across the years. Which cell holds each figure in
+/// each era, and where an era has none that means the same, is data beside the forms
+/// (`Forms.series`); here a figure an era cannot compare is `nil` like one not given —
+/// `CoverageFacts.series` keeps the difference for the pages that say it.
 enum HeadlineFigures {
-    static let labels = ["本年新收申请", "予以公开", "结转下年度", "行政复议", "行政诉讼"]
+    static let labels = Forms.series.map(\.label)
 
-    static func values(_ r: Report) -> [Decimal?] {
-        let a = r.tables.applications
-        let received = a?.value("newReceived", "total") ?? r.tables.legacy?.applicationsReceived
-        let granted = a?.value("granted", "total")
-        let forward = a?.value("carriedForward", "total")
-        let review = r.tables.review?.value("review", "total") ?? r.tables.legacy?.reviewCount
-        var litigation: Decimal?
-        if let d = r.tables.review?.value("litigationDirect", "total"), let ar = r.tables.review?.value("litigationAfterReview", "total") {
-            litigation = d + ar
-        } else if r.tables.review == nil {
-            litigation = r.tables.legacy?.litigationCount
-        }
-        return [received, granted, forward, review, litigation]
-    }
+    static func values(_ r: Report) -> [Decimal?] { Forms.seriesValues(r).map(\.number) }
 }

@@ -49,6 +49,7 @@ struct Manifest: Sendable {
         d.add(config.absoluteBase)
         d.add(config.language)
         d.add(config.linksToIndexFiles)
+        d.add(DigestEncoder.digest(config.deadlines).value)
         return d.hex
     }
 

@@ -3,6 +3,15 @@ import Foundation
 /// One report as the site map, the listing pages and the manifest see it: a few hundred
 /// bytes, where the parsed report and its file are tens of kilobytes. A build keeps a summary
 /// of every report; a report's full text is needed only for its own pages.
+///
+/// A summary is made from a `ReportRecord` — parsed now, or read from the build cache without
+/// parsing — never from a `Report` directly. A site-wide feature that needs its own value per
+/// report (`SearchEntry(report:)`, `DataRow(report:)`) therefore adds, besides its one stored
+/// property here: the same field on `ReportRecord.Facts`, computed from the `Report` in
+/// `Facts.init(report:document:forms:)`; its bytes in `ReportRecord.write(to:)` and
+/// `read(from:forms:)` (`CacheWriter` has strings, varints, decimals, arrays); and, if listing
+/// pages show it, a line in `summary` below. The read side names every field, so a field
+/// without its line there does not compile.
 struct ReportSummary: Sendable {
     /// The report's stable id: its source path as the reports name themselves (`content/000.txt`).
     let id: String
@@ -18,6 +27,12 @@ struct ReportSummary: Sendable {
     let figures: [Decimal?]
     /// Warnings and errors (an info is not a problem).
     let problems: Int
+    /// What the search index takes from the report (its prose and table labels among it). Not
+    /// in `summary`: no listing page shows it, and it is a function of the report, so `content`
+    /// covers it.
+    let search: SearchEntry
+    /// Date, era, series figures and problem anchors, for the coverage, timeliness and quality pages.
+    let coverage: CoverageFacts
     /// The report's row of the open data (CSV).
     let data: DataRow
     /// Digest of what the report's own pages are drawn from. A report is a pure function of
@@ -28,25 +43,39 @@ struct ReportSummary: Sendable {
     /// Digest of every field above but `content`: what a listing page can show of the report.
     let summary: String
 
+    /// The summary of a report parsed now, with every diagnostic it has (the checks across
+    /// reports included).
     init(_ parsed: ParsedDocument) {
-        let report = parsed.report
-        id = report.source
-        title = report.title
-        body = report.body
-        region = report.region
-        year = report.year
-        rawName = parsed.document.kind.rawName
-        figures = HeadlineFigures.values(report)
-        problems = report.diagnostics.filter { $0.severity != .info }.count
-        data = DataRow(report: report)
+        let bytes = parsed.document.bytes
+        let hash = ReportRecord.hash(source: parsed.report.source, path: parsed.document.path, bytes: bytes, sidecar: nil)
+        let facts = ReportRecord.Facts(report: parsed.report, document: parsed.document, forms: nil)
+        self.init(ReportRecord(path: parsed.document.path, source: parsed.report.source, hash: hash, problems: nil, facts: facts),
+                  facts: facts, across: [])
+    }
+
+    /// The summary of a report from its record, with the diagnostics the checks across
+    /// reports gave it in this build (`across`).
+    init(_ record: ReportRecord, facts: ReportRecord.Facts, across: [Diagnostic]) {
+        id = record.source
+        title = facts.title
+        body = facts.body
+        region = facts.region
+        year = facts.year
+        rawName = facts.kind.rawName
+        figures = facts.figures
+        problems = (facts.diagnostics + across).filter { $0.severity != .info }.count
+        search = facts.search
+        coverage = facts.coverage.adding(across: across, after: facts.diagnostics.count)
+        data = facts.data.adding(across: across)
 
         var c = Digest()
         c.add(id)
-        c.add(parsed.document.path)
-        c.add(parsed.document.kind.rawValue)
-        c.add(parsed.document.encoding)
-        c.add(parsed.document.bytes)
-        c.add(DigestEncoder.digest(report.diagnostics).value)
+        c.add(record.path)
+        c.add(facts.kind.rawValue)
+        c.add(facts.encoding)
+        // The file's digest stands for its bytes and its sidecar front matter.
+        c.add(record.hash ?? 0)
+        c.add(DigestEncoder.digest(facts.diagnostics + across).value)
         content = c.hex
 
         var s = Digest()
@@ -58,6 +87,7 @@ struct ReportSummary: Sendable {
         s.add(rawName)
         for f in figures { s.add(f.map { "\($0)" }) }
         s.add(problems)
+        s.add(DigestEncoder.digest(coverage).value)
         s.add(data.text.joined(separator: "\t") + "\n" + data.numbers)
         summary = s.hex
     }

@@ -14,6 +14,8 @@ public struct SiteConfig: Sendable {
     /// Write links to folders as `dir/index.html` rather than `dir/` (default `false`): for a
     /// site opened from `file://`, where browsers do not open `index.html` by themselves.
     public var linksToIndexFiles: Bool = false
+    /// The day each kind of body must publish by: the 条例's, or stricter ones from `site.yml`.
+    public var deadlines = Deadlines.statutory
 
     /// `baseURL` when it is an absolute http(s) URL, for what must be absolute (the canonical
     /// link of each page, sitemap.xml); `nil` for the default "/", when the site's address is

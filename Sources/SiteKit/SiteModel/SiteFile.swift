@@ -12,7 +12,13 @@ import Yams
 /// (a billion-laughs `title:` used to grow to 6 GB). Each value keeps its line, so a bad
 /// one is reported where it is written.
 public struct SiteFile: Sendable, Equatable {
-    public static let keys = ["title", "baseURL", "theme", "content", "output", "language"]
+    /// The keys most sites set, named in messages about a broken file.
+    public static let basicKeys = ["title", "baseURL", "theme", "content", "output", "language", "maxFileSize", "indexLinks"]
+    public static let keys = basicKeys + deadlineKeys.map(\.key)
+    /// Earlier publication deadlines than the 条例's, where a local rule is stricter (docs/timeliness.md).
+    public static let deadlineKeys: [(key: String, kind: BodyKind)] = [
+        ("deadlineDepartment", .department), ("deadlineGovernment", .government), ("deadlineTown", .town),
+    ]
     /// The limits front matter has too (InputKit's `YAMLGuard`).
     public static let maxBytes = YAMLGuard.maxBytes
     public static let maxDepth = YAMLGuard.maxDepth
@@ -28,6 +34,8 @@ public struct SiteFile: Sendable, Equatable {
     public var values: [String: Value]
     /// Keys nianbao does not know: ignored, and said so.
     public var warnings: [FileDiagnostic]
+    /// The statutory deadlines with the file's stricter ones applied.
+    public var deadlines = Deadlines.statutory
 
     /// A problem that makes the file unusable.
     public struct Failure: DiagnosedError, Equatable {
@@ -53,7 +61,7 @@ public struct SiteFile: Sendable, Equatable {
         func fail(code: Diagnostic.Code, line: Int?, _ message: String) -> Failure {
             Failure(diagnostic: .error(shown, line: line, code: code, message))
         }
-        let simple = "site.yml 只需几行“键: 值”（\(keys.joined(separator: "、"))）"
+        let simple = "site.yml 只需几行“键: 值”（\(basicKeys.joined(separator: "、"))）"
         guard data.count <= maxBytes else {
             throw fail(code: "site.tooLarge", line: nil, "文件超过 \(maxBytes / 1024) KB 的上限；\(simple)，请检查是否放错了文件")
         }
@@ -94,7 +102,20 @@ public struct SiteFile: Sendable, Equatable {
             }
             values[key] = Value(text: scalar.string, line: line)
         }
-        return SiteFile(shown: shown, values: values, warnings: warnings)
+        var file = SiteFile(shown: shown, values: values, warnings: warnings)
+        for (key, kind) in deadlineKeys {
+            guard let v = values[key] else { continue }
+            let statutory = Deadlines.statutory[kind]
+            guard let day = MonthDay(text: v.text) else {
+                throw fail(code: "site.value", line: v.line, "\(key) 应为一个日期（月-日），例如 \(key): \(example(key))；这里是“\(v.text)”")
+            }
+            guard day <= statutory else {
+                throw fail(code: "site.value", line: v.line,
+                           "\(key) 只能比条例规定的 \(statutory)（\(kind.label)）更早，这里是 \(day)；请删去这一行或改为更早的日期")
+            }
+            file.deadlines[kind] = day
+        }
+        return file
     }
 
     static func example(_ key: String) -> String {
@@ -104,6 +125,9 @@ public struct SiteFile: Sendable, Equatable {
         case "theme": "default"
         case "content": "content"
         case "output": "public"
+        case "maxFileSize": "20MB"
+        case "deadlineDepartment": "01-15"
+        case "deadlineGovernment", "deadlineTown": "03-15"
         default: "zh-CN"
         }
     }

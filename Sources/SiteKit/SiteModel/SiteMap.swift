@@ -81,6 +81,9 @@ struct SiteMap: Sendable {
     /// Per report: its identity and its folder (`…/2020/`, `…/2020-2/`).
     var reportIdentity: [Int] = []
     var reportFolder: [String] = []
+    /// Reports that share an identity and a year (`DuplicateReports`), each group in folder
+    /// order (`2020/`, `2020-2/` …), groups in source-path order.
+    var sameYear: [[Int]] = []
 
     /// Indices of the county nodes.
     var counties: [Int] { nodes.indices.filter { nodes[$0].level == .county } }
@@ -88,7 +91,8 @@ struct SiteMap: Sendable {
     var roots: [Int] { nodes.indices.filter { nodes[$0].parent == nil } }
 
     /// Top-level folders the site itself uses; a region slug never takes one of them.
-    static let reserved: Set<String> = ["years", "counties", "regions", "bodies", "search", "assets", "data"]
+    static let reserved: Set<String> = ["years", "counties", "regions", "bodies", "search", "assets", "timeliness", "quality",
+                                        "data"]
 
     /// Suffixes of a body name that mean "the government of this place" rather than one of its departments.
     static let ownGovernment: Set<String> = [
@@ -237,17 +241,19 @@ struct SiteMap: Sendable {
         // 5. Report folders: year, and -2, -3 … for further reports of one identity and year.
         reportFolder = Array(repeating: "", count: reports.count)
         for id in identities.indices {
-            var seen: [String: Int] = [:]
+            var seen: [String: [Int]] = [:]
             for i in identities[id].reports {  // already in source-path order
                 let year = reports[i].year.map(String.init) ?? "unknown-year"
-                let n = (seen[year] ?? 0) + 1
-                seen[year] = n
+                seen[year, default: []].append(i)
+                let n = seen[year]!.count
                 reportFolder[i] = identities[id].folder + (n == 1 ? year : "\(year)-\(n)") + "/"
             }
+            sameYear += seen.values.filter { $0.count > 1 }
             identities[id].reports.sort {
                 (reports[$0].year ?? .max, reports[$0].id) < (reports[$1].year ?? .max, reports[$1].id)
             }
         }
+        sameYear.sort { reports[$0[0]].id < reports[$1[0]].id }
     }
 
     /// The nodes from the root down to `n`.

@@ -7,10 +7,10 @@ import Foundation
 struct SitePlan: Sendable {
     /// Every kind of page the site has, in no particular order (pages are keyed by path).
     static let kinds: [any Page.Type] = [
-        ReportPage.self, SourcePage.self, ReportData.self, RawFile.self,
+        ReportPage.self, SourcePage.self, ReportData.self, ChecksData.self, RawFile.self,
         BodyPage.self, RegionPage.self, CountyPage.self, RedirectPage.self,
         YearPage.self, YearsPage.self, RegionsPage.self, CountiesPage.self, HomePage.self, SearchPage.self,
-        SitemapXML.self,
+        SitemapXML.self, TimelinessPage.self, QualityPage.self,
         DataCSV.self, DataZip.self, DataSchemaFile.self, DataFieldsFile.self, DataPage.self, TableBuilderPage.self, AtomFeed.self,
     ]
 
@@ -23,6 +23,8 @@ struct SitePlan: Sendable {
     let identityByKey: [String: Int]
     /// Every page, by its path relative to the site root.
     private(set) var pages: [String: any Page] = [:]
+    /// The paths of `pages`, sorted.
+    private(set) var paths: [String] = []
 
     init(config: SiteConfig, summaries: [ReportSummary], slug: (String) -> String) {
         self.config = config
@@ -43,6 +45,7 @@ struct SitePlan: Sendable {
             }
         }
         self.pages = pages
+        paths = pages.keys.sorted()
     }
 
     func links(_ folder: String) -> PageLinks { PageLinks(folder: folder, indexFiles: config.linksToIndexFiles) }

@@ -28,7 +28,15 @@ struct ActiveTableBuilder {
                 var thAttrs = Attributes(("id", rid), ("scope", "row"))
                 thAttrs.add("aria-describedby", rowWarn)
                 var cells = [TableCellView.header(formRow.label, attrs: thAttrs, warn: !rowWarn.isEmpty)]
-                for (n, column) in block.columns.enumerated() {
+                if let values = printed?.printed {
+                    // More values than columns: shown as printed, in one cell under every column.
+                    let headers = block.columns.map { "\(b)-c-\(TableFormatting.idPart($0.key))" } + [b, rid]
+                    var attrs = Attributes(("class", "num warn misprint"), ("headers", headers.joined(separator: " ")))
+                    attrs.add("colspan", width - 1)
+                    attrs.add("aria-describedby", rowWarn)
+                    cells.append(.misprinted(values, columns: block.columns.count, attrs: attrs))
+                }
+                for (n, column) in block.columns.enumerated() where printed?.printed == nil {
                     let cell = printed?[column.key]
                     let warnIDs = placement.describedBy(form.kind, row: formRow.key, column: column.key)
                     var attrs = Attributes(("class", TableFormatting.cellClass(warn: !warnIDs.isEmpty)))

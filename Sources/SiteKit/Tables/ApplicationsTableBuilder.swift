@@ -11,6 +11,10 @@
 /// form （六）其他处理 spans its three sub-rows, and the sum the parser stores for it is not
 /// shown, because the report never printed it.
 ///
+/// A row printed with more or fewer values than the form has columns is drawn as printed: one
+/// cell spanning the value columns with the printed values in order (`StatRow.printed`), never
+/// the values the arithmetic placed, so no zero is shown that was not printed in that column.
+///
 /// Every data cell's `headers` lists, in order: its column, its column group, its row, the
 /// row's parent and grandparent.
 struct ApplicationsTableBuilder {
@@ -97,13 +101,22 @@ struct ApplicationsTableBuilder {
             thAttrs.add("aria-describedby", rowWarn)
             cells.append(.header(label(formRow), attrs: thAttrs, warn: !rowWarn.isEmpty))
             let rowHeaders = ([formRow.key] + chain).map(rowID)
-            for column in columns {
+            if let values = printed?.printed {
+                // Printed with the wrong number of values: shown as printed, in one cell under every column.
+                let headers = columns.map { columnID($0.key) } + groupIDs.values.sorted() + rowHeaders
+                var attrs = Attributes(("class", "num warn misprint"), ("headers", headers.joined(separator: " ")))
+                attrs.add("colspan", columns.count)
+                attrs.add("aria-describedby", rowWarn)
+                cells.append(.misprinted(values, columns: columns.count, attrs: attrs))
+            }
+            for column in columns where printed?.printed == nil {
                 let cell = printed?[column.key]
                 let warnIDs = placement.describedBy(form.kind, row: formRow.key, column: column.key)
                 var headers = [columnID(column.key)]
                 if let g = column.group, let gid = groupIDs[g] { headers.append(gid) }
                 headers += rowHeaders
-                var attrs = Attributes(("class", TableFormatting.cellClass(warn: !warnIDs.isEmpty)), ("headers", headers.joined(separator: " ")))
+                var attrs = Attributes(("class", TableFormatting.cellClass(warn: !warnIDs.isEmpty)),
+                                       ("headers", headers.joined(separator: " ")), ("data-label", column.label))
                 attrs.add("aria-describedby", warnIDs)
                 let text = TableFormatting.number(cell?.value)
                 cells.append(.data(text: text, line: cell?.line, unit: column.money && text != nil ? "万元" : nil,

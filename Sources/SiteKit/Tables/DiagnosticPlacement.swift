@@ -27,8 +27,26 @@ struct DiagnosticPlacement {
     /// Those of `placed` that sit under a paragraph rather than a table row.
     private(set) var placedInText: Set<Int> = []
 
-    init(_ diagnostics: [Diagnostic]) {
+    /// Cell (table, row, column) → the diagnostics whose check reads it, so every cell of a
+    /// broken sum is marked, not only the total.
+    private var involving: [Cell: [Int]] = [:]
+    private let texts: [String]
+
+    struct Cell: Hashable {
+        let table: TableKind
+        let row: String
+        let column: String
+    }
+
+    /// `texts` are the notes' words, one per diagnostic (default: `问题：` and its message);
+    /// `involved` the cells each diagnostic's broken identity reads (`ReportChecks.involved`).
+    init(_ diagnostics: [Diagnostic], texts: [String]? = nil, involved: [Int: [IdentityCheck.Cell]] = [:]) {
         self.diagnostics = diagnostics
+        self.texts = texts ?? diagnostics.map { ($0.severity == .error ? "错误：" : "问题：") + $0.message }
+        for (i, cells) in involved {
+            guard let table = diagnostics[i].subject?.table, diagnostics[i].severity != .info else { continue }
+            for c in cells { involving[Cell(table: table, row: c.row, column: c.column), default: []].append(i) }
+        }
         for (i, d) in diagnostics.enumerated() where d.severity != .info {
             if let s = d.subject {
                 byRef[Ref(table: s.table, row: s.row), default: []].append(i)
@@ -44,9 +62,13 @@ struct DiagnosticPlacement {
     /// The note ids a cell of `rows` in `column` should point at (`column == nil`: the row's
     /// label, which points at every note of the row).
     func describedBy(_ table: TableKind, rows: [String?], column: String? = nil) -> String {
-        indices(table, rows).filter { i in
+        var found = indices(table, rows).filter { i in
             column == nil || diagnostics[i].subject?.column == nil || diagnostics[i].subject?.column == column
-        }.map(Self.noteID).joined(separator: " ")
+        }
+        if let column {
+            for row in rows.compactMap({ $0 }) { found += involving[Cell(table: table, row: row, column: column)] ?? [] }
+        }
+        return Array(Set(found)).sorted().map(Self.noteID).joined(separator: " ")
     }
 
     func describedBy(_ table: TableKind, row: String, column: String? = nil) -> String {
@@ -57,11 +79,7 @@ struct DiagnosticPlacement {
     mutating func notes(_ table: TableKind, rows: [String?], colspan: Int) -> [TableRowView] {
         let found = indices(table, rows).filter { !placed.contains($0) }
         placed.formUnion(found)
-        return found.map { i in
-            let d = diagnostics[i]
-            let kind = d.severity == .error ? "错误" : "问题"
-            return TableRowView(noteID: Self.noteID(i), colspan: colspan, text: "\(kind)：\(d.message)", line: d.line)
-        }
+        return found.map { i in TableRowView(noteID: Self.noteID(i), colspan: colspan, text: texts[i], line: diagnostics[i].line) }
     }
 
     /// Claims the unplaced prose diagnostics on lines `lines` for a paragraph.
@@ -75,7 +93,7 @@ struct DiagnosticPlacement {
         let found = Set(claimed).subtracting(placed).sorted()
         placed.formUnion(found)
         placedInText.formUnion(found)
-        return found.map { NoteView(index: $0, diagnostic: diagnostics[$0]) }
+        return found.map { NoteView(index: $0, text: texts[$0], line: diagnostics[$0].line) }
     }
 
     /// The diagnostics about any of `rows`, in report order.

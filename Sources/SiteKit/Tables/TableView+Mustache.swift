@@ -19,6 +19,20 @@ extension TableCellView: MustacheParent {
         case "hasUnit": hasUnit
         case "unit": unit
         case "warn": warn
+        case "misprint": misprint
+        case "printed": printed
+        case "misprintNote": misprintNote
+        default: nil
+        }
+    }
+}
+
+extension PrintedValueView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "text": text
+        case "href": href
+        case "link": link
         default: nil
         }
     }

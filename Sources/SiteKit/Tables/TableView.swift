@@ -1,3 +1,5 @@
+import ReportKit
+
 // The view model of one statistics table, as the theme's `table.mustache` draws it.
 //
 // Flat values with stored properties only (Mustache reads them through `Mirror`): every
@@ -15,6 +17,11 @@ struct TableView: Sendable {
     let hasHead: Bool
     let head: [TableRowView]
     let bodies: [TableBodyView]
+    /// The `<table>`'s classes: `stat` and its kind (`stat applications`), which the
+    /// stylesheet lays out by (表三 becomes rows of label/value pairs on a phone).
+    var classes = "stat"
+    /// Too wide for a phone even so (表四's 15 columns): a hint says it scrolls sideways.
+    var wide = false
 }
 
 struct TableBodyView: Sendable {
@@ -71,10 +78,27 @@ struct TableCellView: Sendable {
     let unit: String
     /// A diagnostic is about this cell's line: draw the ⚠ mark (the note is named by `aria-describedby` in `attrs`).
     let warn: Bool
+    /// A row printed with more or fewer values than the form has columns: this one cell spans
+    /// the value columns and shows `printed` as printed, each linked to its line, with
+    /// `misprintNote` saying that no value could be placed in a column.
+    var misprint = false
+    var printed: [PrintedValueView] = []
+    var misprintNote = ""
 
     static func header(_ text: String, attrs: Attributes, warn: Bool = false) -> Self {
         TableCellView(th: true, attrs: attrs.html, text: text, empty: false, emptyLabel: "", link: false, plain: false,
                       href: "", hasUnit: false, unit: "", warn: warn)
+    }
+
+    /// The value cells of a row whose printed values do not fit the form's `columns` columns.
+    static func misprinted(_ values: [PrintedValue], columns: Int, attrs: Attributes) -> Self {
+        var cell = TableCellView(th: false, attrs: attrs.html, text: "", empty: false, emptyLabel: "", link: false, plain: false,
+                                 href: "", hasUnit: false, unit: "", warn: false)
+        cell.misprint = true
+        cell.printed = values.map(PrintedValueView.init)
+        cell.misprintNote = values.isEmpty ? "原文本行没有数字" :
+            "原文本行印有 \(values.count) 个数，本表有 \(columns) 列，无法确定各数属于哪一列，故不逐列填入"
+        return cell
     }
 
     static let unreadable = "未填写/无法读取"
@@ -100,12 +124,12 @@ struct NoteView: Sendable {
     let line: String
     let hasLine: Bool
 
-    init(index: Int, diagnostic d: Diagnostic) {
+    init(index: Int, text: String, line: Int?) {
         id = DiagnosticPlacement.noteID(index)
-        text = (d.severity == .error ? "错误：" : "问题：") + d.message
-        href = d.line.map { "source.html#L\($0)" } ?? ""
-        line = d.line.map(String.init) ?? ""
-        hasLine = d.line != nil
+        self.text = text
+        href = line.map { "source.html#L\($0)" } ?? ""
+        self.line = line.map(String.init) ?? ""
+        hasLine = line != nil
     }
 }
 
@@ -128,5 +152,18 @@ struct Attributes: Sendable {
 
     var html: String {
         pairs.map { " \($0.0)=\"\(HTML.escape($0.1))\"" }.joined()
+    }
+}
+
+/// One value of a row that does not fit its form, as printed, linked to its line.
+struct PrintedValueView: Sendable {
+    let text: String
+    let href: String
+    let link: Bool
+
+    init(_ value: PrintedValue) {
+        text = value.text
+        href = value.line.map { "source.html#L\($0)" } ?? ""
+        link = value.line != nil
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SiteKit
 
-struct Check: ParsableCommand {
+struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the reports without building: print every problem found.",
         discussion: """
@@ -18,14 +18,15 @@ struct Check: ParsableCommand {
 
     @OptionGroup var options: SiteOptions
 
-    func run() throws {
-        try Console.stopping(verbose: options.verbose) {
+    func run() async throws {
+        try await Console.stopping(verbose: options.verbose) {
             var opts = options
             if let folder { opts.content = folder }
             let plan = try opts.plan(for: .check)
-            var result = try makePipeline(plan).check()
+            let pipeline = makePipeline(plan)
+            var result = try await Console.showingProgress(of: pipeline.progress) { try await pipeline.check() }
             result.diagnostics = plan.diagnostics + result.diagnostics
-            Console(verbose: options.verbose).print(result.diagnostics, to: .out, lines: result.lines(of:))
+            Console(verbose: options.verbose).print(result.diagnostics, to: .out, lines: result.lines)
             Console.write(String(format: "checked %d reports (%d files left out): %d errors, %d warnings\n",
                                  result.reports, result.filesLeftOut, result.count(.error), result.count(.warning)))
             if result.failed(strict: options.strict) { throw ExitCode.failure }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SiteKit
 
-struct Extract: ParsableCommand {
+struct Extract: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the parsed reports as a JSON array of report.json objects.",
         discussion: """
@@ -16,14 +16,28 @@ struct Extract: ParsableCommand {
     @Argument(help: "Report files or folders.")
     var paths: [String]
 
+    @Option(name: .long, help: "The largest report file read, e.g. 50MB (default: 20MB).")
+    var maxFileSize: String?
+
     @Flag(name: .customLong("dump-lines"), help: .hidden)
     var dumpLines = false
 
-    func run() throws {
-        try Console.stopping(verbose: false) {
+    /// For scripts/bench-search: one JSON line per report, what the search index reads of it.
+    @Flag(name: .customLong("dump-search-text"), help: .hidden)
+    var dumpSearchText = false
+
+    func validate() throws {
+        if let maxFileSize, BuildPlan.byteCount(maxFileSize) == nil {
+            throw ValidationError("--max-file-size「\(maxFileSize)」的写法无法识别；请写成 20MB、500KB 或字节数")
+        }
+    }
+
+    func run() async throws {
+        try await Console.stopping(verbose: false) {
             Console.ignoreBrokenPipe()
-            let reader = Toolchain.reader
-            let files = try Self.expand(paths)
+            let reader = Toolchain.reader.limited(toFileSize: maxFileSize.flatMap(BuildPlan.byteCount) ?? ReportReader.defaultMaxFileSize)
+            let (files, notes) = try Self.expand(paths)
+            Console(verbose: false).print(notes, to: .err)
             if dumpLines {
                 // Debugging aid (docs/development.md): the numbered lines the parser reads, tabs shown as ⇥.
                 for file in files {
@@ -43,7 +57,8 @@ struct Extract: ParsableCommand {
             var failed = false
             for (file, outcome) in zip(files, slots.values.compactMap { $0 }) {
                 if let report = outcome.report {
-                    items.append(report.json)
+                    items.append(dumpSearchText ? SearchDocument(entry: SearchEntry(report: report), folder: file.shown,
+                                                                 name: report.body ?? "", source: "").dumped : report.json)
                 } else {
                     failed = true
                     Console(verbose: false).print(outcome.problems.map { FileDiagnostic(file: file.shown, diagnostic: $0) }, to: .err)
@@ -54,19 +69,23 @@ struct Extract: ParsableCommand {
         }
     }
 
-    /// The files named: each file as given, each folder's report files in path order.
-    static func expand(_ paths: [String]) throws -> [(url: URL, path: String, shown: String)] {
+    /// The files named: each file as given, each folder's report files in path order; and
+    /// what the folders hold that is not read (a link outside, a hidden file …).
+    static func expand(_ paths: [String]) throws -> (files: [(url: URL, path: String, shown: String)], notes: [FileDiagnostic]) {
         var files: [(URL, String, String)] = []
+        var notes: [FileDiagnostic] = []
         for path in paths {
             let url = URL(fileURLWithPath: path)
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
                 let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-                files += try ContentFolder.discover(in: url).map { ($0.url, $0.relativePath, "\(base)/\($0.relativePath)") }
+                let found = try ContentFolder.discover(in: url)
+                files += found.entries.map { ($0.url, $0.relativePath, "\(base)/\($0.relativePath)") }
+                notes += found.notes.map { FileDiagnostic(file: "\(base)/\($0.relativePath)", diagnostic: $0.diagnostic) }
             } else {
                 files.append((url, url.lastPathComponent, path))
             }
         }
-        return files
+        return (files, notes)
     }
 }

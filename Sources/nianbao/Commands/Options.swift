@@ -12,6 +12,9 @@ struct SiteOptions: ParsableArguments {
         """)
     var theme: String?
 
+    @Option(name: .long, help: "The largest report file read, e.g. 50MB (default: 20MB, or `maxFileSize:` in site.yml).")
+    var maxFileSize: String?
+
     @Flag(name: [.short, .long], help: "Also print info diagnostics, and the source line under each diagnostic.")
     var verbose = false
 
@@ -20,26 +23,17 @@ struct SiteOptions: ParsableArguments {
 
     /// The plan for the current folder: `check` resolves only the content folder; `build`
     /// also loads the theme and checks the output folder.
-    func plan(output: String? = nil, baseURL: String? = nil, for purpose: BuildPlan.Purpose = .build) throws -> BuildPlan {
+    func plan(output: String? = nil, baseURL: String? = nil, indexLinks: Bool = false,
+              for purpose: BuildPlan.Purpose = .build) throws -> BuildPlan {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        return try BuildPlan.resolve(root: root, content: content, output: output, theme: theme, baseURL: baseURL,
-                                     themes: Toolchain.shippedThemes, for: purpose)
+        return try BuildPlan.resolve(root: root, content: content, output: output, theme: theme, baseURL: baseURL, maxFileSize: maxFileSize,
+                                     indexLinks: indexLinks, themes: Toolchain.shippedThemes, for: purpose)
     }
 }
 
 extension Pipeline.Result {
     /// Whether the exit status must say failure: an error, or with `--strict` a warning.
     func failed(strict: Bool) -> Bool { count(.error) > 0 || (strict && count(.warning) > 0) }
-
-    /// The source lines of a report, for `--verbose`.
-    func lines(of file: String) -> [String]? {
-        documents.first { $0.report.source == file }.map { $0.document.sourceLines.map(\.text) }
-    }
-
-    /// Report files that give no page (empty, unreadable): an error names them, no report has them as its source.
-    var filesLeftOut: Int {
-        Set(diagnostics.filter { $0.diagnostic.severity == .error }.map(\.file)).subtracting(documents.map(\.report.source)).count
-    }
 }
 
 /// The pipeline the CLI uses: the parser with the gazetteer, pinyin slugs.

@@ -64,8 +64,8 @@ struct Console {
 
     /// Runs a command's work; an error that stops it is printed to standard error as one
     /// diagnostic line (`site.yml:3: error: … [site.value]`) and the exit status is 1.
-    static func stopping(verbose: Bool, _ work: () throws -> Void) throws {
-        do { try work() } catch let exit as ExitCode {
+    static func stopping(verbose: Bool, _ work: () async throws -> Void) async throws {
+        do { try await work() } catch let exit as ExitCode {
             throw exit
         } catch let error as DiagnosedError {
             Console(verbose: verbose).print([error.diagnostic], to: .err)

@@ -52,7 +52,7 @@ struct CellValueTests {
         let sum = Self.tableThree
         #expect(sum == CellPlacement.Sum(form: Forms.applications2019))
         #expect(sum?.width == 7 && sum?.total == 6 && sum?.parts == [0, 1, 2, 3, 4, 5])
-        // policy.md: 8 numbers, only dropping the 3 adds up.
+        // 8 numbers, only dropping the 3 adds up.
         #expect(CellPlacement.place([3, 0, 0, 0, 0, 0, 0, 0], sum: sum, columns: 7) == [0, 0, 0, 0, 0, 0, 0])
         // 6 zeros: every placement gives 0.
         #expect(CellPlacement.place([0, 0, 0, 0, 0, 0], sum: sum, columns: 7) == [0, 0, 0, 0, 0, 0, 0])

@@ -83,6 +83,10 @@ struct LayoutTests {
         // Line 3 runs its digits together (split uniquely by the row sum: a layout note); line 4
         // prints 8 separate cells (a row the report got wrong).
         #expect(r.codesAndLines == ["cell.joined@3", "applications.cellCount@4"])
+        // Issue 13: the page shows line 4 as printed; the joined digits of line 3 were split for certain.
+        let printed = ["3", "0", "0", "0", "0", "0", "0", "0"].map { PrintedValue(text: $0, line: 4) }
+        #expect(r.tables.applications?[row: "resultsTotal"]?.printed == printed)
+        #expect(r.tables.applications?[row: "newReceived"]?.printed == nil)
     }
 
     @Test func readsChineseNumeralDates() {
@@ -91,6 +95,19 @@ struct LayoutTests {
         #expect(DateReader.date("二〇一三年一月") == DateReader.DateValue(year: 2013, month: 1, day: nil))
         #expect(DateReader.date("2021 年 1 月 25 日")?.iso == "2021-01-25")
         #expect(DateReader.date("填报日期：2017年1月20日") == nil)
+    }
+
+    // Issue 9: dates written with numbers only, alone or in brackets.
+    @Test func readsNumericDates() {
+        #expect(DateReader.date("2023-01-20")?.iso == "2023-01-20")
+        #expect(DateReader.date("2023.1.18")?.iso == "2023-01-18")
+        #expect(DateReader.date("2023/1/8")?.iso == "2023-01-08")
+        #expect(DateReader.date("（二〇二二年一月十八日）")?.iso == "2022-01-18")
+        #expect(DateReader.date("２０２３．１．１８")?.iso == "2023-01-18")
+        // Numbering, a version or a page header's time are no dates.
+        #expect(DateReader.date("1.2.3") == nil)
+        #expect(DateReader.date("2023-13-01") == nil)
+        #expect(DateReader.date("2023-01-20", numeric: false) == nil)
     }
 
     @Test func recognisesSectionHeadingsInEveryDress() {
@@ -153,7 +170,7 @@ struct FlattenedTextTests {
     // Crawler text collapses the report into one line and runs cells together.
     @Test func readsSectionsOfAOneLineReport() throws {
         let r = try ParserFixture.parse("parser-flattened.txt")
-        #expect(r.body == "示例区")
+        #expect(r.body == "示例区人民政府")
         #expect(r.year == 2022)
         #expect(r.format == .v2021)
         // `713000074` has exactly one split that adds up.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ReportKit
 
-/// The seeds' readings under policy.md.
+/// The seeds' readings: what each prints and how it is read.
 @Suite("Parser seeds")
 struct SeedTests {
     @Test func seed000InconsistenciesAreDiagnosedOnTheirLines() throws {
@@ -18,7 +18,7 @@ struct SeedTests {
             "applications.rowTotal@84", "applications.resultsTotal@93",
             "applications.balance@94", "applications.balance@94",
         ])
-        // policy.md: `(七) 总计` with 3 0 0 0 0 0 0 0 reads all 0.
+        // `(七) 总计` with 3 0 0 0 0 0 0 0 reads all 0.
         #expect(r.row(r.tables.applications, "resultsTotal") == [0, 0, 0, 0, 0, 0, 0])
         #expect(r.row(r.tables.applications, "unable.notHeld") == [3, 0, 0, 0, 0, 0, 0])
         #expect(r.diagnostics.first { $0.code == "applications.rowTotal" }?.message

@@ -22,4 +22,66 @@ import Testing
         #expect(r.titleBody == nil)
         #expect(r.body == nil)
     }
+
+    // Issue 9: title shapes across provinces. Each is (text, body, year).
+    @Test(arguments: [
+        ("重庆市巫山县人民政府政府信息公开工作2021年度报告\n", "重庆市巫山县人民政府", 2021),
+        ("凯里市人民政府关于2022年政府信息公开工作的报告\n", "凯里市人民政府", 2022),
+        ("金水区人民政府关于2022年度政府信息公开工作情况的报告\n", "金水区人民政府", 2022),
+        ("深圳市南山区粤海街道办事处政府信息公开工作年度报告（2022年度）\n", "深圳市南山区粤海街道办事处", 2022),
+        ("太原市小店区人民政府政府信息公开工作年度报告(2021年度)\n", "太原市小店区人民政府", 2021),
+        ("大连市金州区教育局2022年政府信息公开年报\n", "大连市金州区教育局", 2022),
+        ("2022年北京市朝阳区政府信息公开工作年度报告\n", "北京市朝阳区人民政府", 2022),
+        // A town, a banner, a forest district, a street: the place's government or office.
+        ("神农架林区2022年政府信息公开工作年度报告\n", "神农架林区人民政府", 2022),
+        ("西安市新城区2022年政府信息公开工作年度报告\n", "西安市新城区人民政府", 2022),
+        ("海淀区中关村街道2022年政府信息公开工作年度报告\n", "海淀区中关村街道办事处", 2022),
+        // A zone is run by its committee: no 人民政府 is made up for it.
+        ("某某经济技术开发区2022年政府信息公开工作年度报告\n", "某某经济技术开发区", 2022),
+    ])
+    func readsTitleShapesOfEveryProvince(_ text: String, _ body: String, _ year: Int) {
+        let r = MetadataRecognizer().read(SourceText.lines(text))
+        #expect(r.body == body)
+        #expect(r.year == year)
+        #expect(r.titleLines == [1])
+    }
+
+    /// Issue 9: `202020年` in the title: the body from the title, the year from 统计期限.
+    @Test func readsAMistypedTitleYearFromTheStatisticsPeriod() {
+        let text = "杭州市西湖区202020年政府信息公开工作年度报告\n本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n"
+        let r = MetadataRecognizer().read(SourceText.lines(text))
+        #expect(r.body == "杭州市西湖区人民政府")
+        #expect(r.year == 2020)
+        #expect(r.titleYearTypo == "202020")
+    }
+
+    /// A sentence with a year that mentions 本年度报告 is prose, not a title.
+    @Test func aSentenceNamingTheReportIsNotATitle() {
+        let text = "一、总体情况\n2022年，道里区坚持把政务公开作为抓手。本年度报告中所列数据的统计期限自2022年1月1日起。\n"
+        let r = MetadataRecognizer().read(SourceText.lines(text))
+        #expect(r.title == nil)
+        #expect(r.body == nil)
+        #expect(r.year == 2022)
+    }
+
+    // Issue 9: a report without a title body or a signature names its body in the prose.
+    @Test(arguments: [
+        ("一、总体情况\n本报告由阿巴嘎旗人民政府办公室编制。\n", "阿巴嘎旗人民政府", 2),
+        ("一、总体情况\n本报告由某某县发展和改革局根据《条例》编制。\n", "某某县发展和改革局", 2),
+        ("一、总体情况\n无。\n如对本报告有疑问，请与哈尔滨市道里区人民政府办公室联系（电话：0451-84610000）。\n", "哈尔滨市道里区人民政府", 3),
+        ("一、总体情况\n琼海市人民政府驻地嘉积镇，政务公开由市政府办公室负责。\n", "琼海市人民政府", 2),
+        ("一、总体情况\n2022年，在盟委的领导下，阿巴嘎旗人民政府认真贯彻落实《条例》。\n", "阿巴嘎旗人民政府", 2),
+    ])
+    func readsTheBodyFromTheProse(_ text: String, _ body: String, _ line: Int) {
+        let r = MetadataRecognizer().read(SourceText.lines(text))
+        #expect(r.body == body)
+        #expect(r.bodyLine == line)
+        #expect(r.bodyFromProse)
+    }
+
+    /// A clause that opens with a preposition or 我局 names no body.
+    @Test func aClauseAboutSomeoneElseNamesNoBody() {
+        let text = "一、总体情况\n2022年，按照省政府办公厅的部署，我局认真做好政务公开。\n"
+        #expect(MetadataRecognizer().read(SourceText.lines(text)).body == nil)
+    }
 }

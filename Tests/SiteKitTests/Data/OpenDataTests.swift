@@ -8,14 +8,23 @@ import ZIPFoundation
 /// beside the reports, every report.json against the schema, every year's ZIP against the files.
 /// Run over the seeds (content/) and the corpus (../shared/corpus/raw, skipped when absent).
 @Suite struct OpenDataTests {
-    /// The built site of a content folder, path → bytes, rendered in memory.
-    static func site(_ content: URL, baseURL: String? = nil) throws -> [String: Data] {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-data-\(UUID().uuidString)")
-        let plan = try BuildPlan.resolve(root: Fixture.repositoryRoot, content: content.path, output: out.path,
+    /// The site a build of a content folder writes (the streaming build, as `nianbao build`
+    /// runs it), path → bytes, read back from a temporary folder.
+    static func site(_ content: URL, baseURL: String? = nil) async throws -> [String: Data] {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-data-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("public")
+        let plan = try BuildPlan.resolve(root: root, content: content.path, output: out.path,
                                          theme: Sample.themeDirectory.path, baseURL: baseURL)
-        let documents = try Pipeline(plan: plan).check().documents
-        let files = try SiteRenderer(config: plan.config, slug: Pinyin.slug).render(documents)
-        return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.data) })
+        _ = try await Pipeline(plan: plan).build()
+        var files: [String: Data] = [:]
+        let walk = FileManager.default.enumerator(at: out, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = walk?.nextObject() as? URL {
+            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+            files[String(url.standardizedFileURL.path.dropFirst(out.standardizedFileURL.path.count + 1))] = try Data(contentsOf: url)
+        }
+        return files
     }
 
     /// A JSON object from a file of the site.
@@ -27,14 +36,14 @@ import ZIPFoundation
     static let seeds = Fixture.repositoryRoot.appendingPathComponent("content")
     static let corpus = Fixture.shared.appendingPathComponent("corpus/raw")
 
-    @Test func seedsRoundTrip() throws {
-        let site = try Self.site(Self.seeds)
+    @Test func seedsRoundTrip() async throws {
+        let site = try await Self.site(Self.seeds)
         #expect(try Self.roundTrip(site) == 5)
     }
 
     @Test(.enabled(if: Fixture.hasShared, Fixture.sharedAbsent))
-    func corpusRoundTrips() throws {
-        let site = try Self.site(Self.corpus)
+    func corpusRoundTrips() async throws {
+        let site = try await Self.site(Self.corpus)
         let reports = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path).filter { !$0.hasPrefix(".") }.count
         #expect(try Self.roundTrip(site) == reports)
     }
@@ -119,9 +128,9 @@ import ZIPFoundation
         }
     }
 
-    @Test func everyReportJSONFollowsTheSchema() throws {
-        var sites = [try Self.site(Self.seeds)]
-        if Fixture.hasShared { sites.append(try Self.site(Self.corpus)) }
+    @Test func everyReportJSONFollowsTheSchema() async throws {
+        var sites = [try await Self.site(Self.seeds)]
+        if Fixture.hasShared { sites.append(try await Self.site(Self.corpus)) }
         for site in sites {
             let schema = try Self.object(site[ReportSchema.path])
             let files = site.keys.filter { $0.hasSuffix("/report.json") }.sorted()
@@ -135,7 +144,7 @@ import ZIPFoundation
 
     /// The schema is strict where the forms are: a row or a column the form lacks, a cell
     /// that is not a number, an unknown format are errors.
-    @Test func theSchemaRefusesWhatTheContractForbids() throws {
+    @Test func theSchemaRefusesWhatTheContractForbids() async throws {
         let schema = try Self.object(Data(ReportSchema.json(id: nil).serialized().utf8))
         let report = Sample.report(source: "content/b.txt", body: "兴庆区掌政镇人民政府", region: SiteRenderTests.xingqing, year: 2020,
                                    applications: Sample.tableThree, review: Sample.tableFour, diagnostics: [Sample.columnTotalWarning])
@@ -152,8 +161,8 @@ import ZIPFoundation
         #expect(try errors(good.replacingOccurrences(of: "\"year\":2020", with: "\"year\":2020.5")) == ["$.year: not integer|null"])
     }
 
-    @Test func aYearsZIPHoldsItsCSVAndReportJSONInOrder() throws {
-        let site = try Self.site(Self.seeds)
+    @Test func aYearsZIPHoldsItsCSVAndReportJSONInOrder() async throws {
+        let site = try await Self.site(Self.seeds)
         let zipData = try #require(site[DataZip.zipPath("2020")])
         let archive = try Archive(data: zipData, accessMode: .read)
         var names: [String] = []
@@ -175,8 +184,8 @@ import ZIPFoundation
     }
 
     /// The pages of the open data are there, and link to files that exist.
-    @Test func theDataPagesLinkToTheFiles() throws {
-        let site = try Self.site(Self.seeds)
+    @Test func theDataPagesLinkToTheFiles() async throws {
+        let site = try await Self.site(Self.seeds)
         let page = String(decoding: try #require(site["data/index.html"]), as: UTF8.self)
         for href in ["reports.csv", "report.schema.json", "fields.json", "table/", "2020.zip", "../years/2020/reports.csv",
                      "../ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/reports.csv"] {

@@ -21,12 +21,15 @@ struct LayoutView: TemplateView {
     /// The page's absolute address when the site's base URL is known (`--base-url`).
     let canonical: String
     let hasCanonical: Bool
+    /// One line about the page (`<meta name="description">`, Open Graph).
+    let description: String
     /// The same content as data (report.json, reports.csv, feed.xml beside the page).
     var alternates: [AlternateView] = []
 
     /// The layout of the page at `path` (`…/2020/source.html`): links relative to its folder,
     /// its canonical address the base URL followed by its path (a folder for an `index.html`).
-    init(config: SiteConfig, path: String, pageTitle: String, content: String, scripts: [String], refresh: String) {
+    init(config: SiteConfig, path: String, pageTitle: String, content: String, scripts: [String], refresh: String,
+         head: PageHead? = nil) {
         let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
         let links = PageLinks(folder: folder, indexFiles: config.linksToIndexFiles)
         lang = config.language
@@ -47,6 +50,7 @@ struct LayoutView: TemplateView {
         let address = path == "index.html" || path.hasSuffix("/index.html") ? folder : path
         canonical = config.absoluteBase.map { $0 + address } ?? ""
         hasCanonical = config.absoluteBase != nil
+        description = head?.description ?? "\(pageTitle)：\(config.title)，各级政府信息公开工作年度报告的原文、统计表与勾稽核对。"
     }
 
     func child(named name: String) -> Any? {
@@ -67,6 +71,7 @@ struct LayoutView: TemplateView {
         case "hasRefresh": hasRefresh
         case "canonical": canonical
         case "hasCanonical": hasCanonical
+        case "description": description
         case "alternates": alternates
         default: nil
         }
@@ -77,4 +82,11 @@ struct ScriptView: TemplateView {
     let src: String
 
     func child(named name: String) -> Any? { name == "src" ? src : nil }
+}
+
+/// What a page's view tells the layout's `<head>` beyond its title: a view that conforms
+/// gives its own description (a report's page: its figures). Its data links are
+/// `SitePlan.alternates(of:)`.
+protocol PageHead {
+    var description: String { get }
 }

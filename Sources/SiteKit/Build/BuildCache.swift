@@ -1,0 +1,114 @@
+import Foundation
+
+/// What one build leaves for the next, inside the site it wrote (`.nianbao/cache/`): the
+/// output folder is nianbao's alone and nothing is written beside it, and the cache is
+/// carried into each new site by the same swap as the pages, so a killed build never leaves
+/// a cache that disagrees with the site.
+///
+/// - `reports.bin`: one `ReportRecord` per report file, by path, with the digest of what its
+///   parse read (bytes, sidecar front matter, path).
+/// - `pages.bin`: every output file's path and the digest of its inputs (`Manifest.Entry`
+///   with every hash it names: kind, templates, settings, reports' contents, frame, data).
+/// - `output.bin`: the writer's (`OutputTable`): every file's path and the digest of its bytes.
+///
+/// Each file starts with its own magic, its format and the program that wrote it
+/// (`BuildFingerprint`), and ends with the xxHash64 of everything before it: a file cut
+/// short, damaged, or written by another nianbao is not read at all, and the build then
+/// parses and draws everything (never half of it from a cache it cannot trust).
+public struct BuildCache: Sendable {
+    static let format: UInt64 = 5
+    static let reportsPath = ".nianbao/cache/reports.bin"
+    static let pagesPath = ".nianbao/cache/pages.bin"
+    private static let reportsMagic = Array("nianbao-reports\n".utf8)
+    private static let pagesMagic = Array("nianbao-pages\n".utf8)
+
+    /// Report records by path relative to the content folder.
+    var records: [String: ReportRecord] = [:]
+    /// Output path → digest of its inputs.
+    var pages: [String: UInt64] = [:]
+    /// Digest of what every page may be drawn with: the settings, the templates, the assets
+    /// (`SiteRenderer.siteDigest`). The same digest and the same report files: nothing to do.
+    var site: UInt64 = 0
+
+    /// Why the previous build's cache was not used, for `Pipeline.Result`.
+    public enum Status: Equatable, Sendable {
+        /// Nothing to use: a first build, or `--clean`.
+        case none
+        case used
+        /// There was one, and it was left unused: damaged, or written by another program.
+        case untrusted
+    }
+
+    /// The cache in the site at `root`; `.none` when there is none, `.untrusted` when a file of
+    /// it is damaged or from another program (then the build starts from nothing).
+    static func read(site root: String, forms: [String: Form]) -> (BuildCache, Status) {
+        let fm = FileManager.default
+        let reportsFile = fm.contents(atPath: root + "/" + reportsPath)
+        let pagesFile = fm.contents(atPath: root + "/" + pagesPath)
+        guard let reportsFile, let pagesFile else {
+            return (BuildCache(), reportsFile == nil && pagesFile == nil ? .none : .untrusted)
+        }
+        do {
+            let records = try unsealed(reportsFile, magic: reportsMagic, format: format, fingerprint: BuildFingerprint.current) { r in
+                try r.array { try ReportRecord.read(from: &$0, forms: forms) }
+            }
+            let (site, pages) = try unsealed(pagesFile, magic: pagesMagic, format: format, fingerprint: BuildFingerprint.current) { r in
+                (try r.fixed(), try r.array { r in (try r.string(), try r.fixed()) })
+            }
+            return (BuildCache(records: Dictionary(records.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }),
+                               pages: Dictionary(pages, uniquingKeysWith: { a, _ in a }), site: site), .used)
+        } catch {
+            return (BuildCache(), .untrusted)
+        }
+    }
+
+    /// The two files of the cache, each sorted by path so the same site gives the same bytes.
+    static func files(records: [ReportRecord], pages: [String: UInt64], site: UInt64) -> [OutputFile] {
+        var r = CacheWriter(capacity: records.count * 2048)
+        r.append(reportsMagic)
+        r.uint(format)
+        r.string(BuildFingerprint.current)
+        r.array(records.sorted { $0.path < $1.path }) { w, record in record.write(to: &w) }
+        var p = CacheWriter(capacity: pages.count * 80)
+        p.append(pagesMagic)
+        p.uint(format)
+        p.string(BuildFingerprint.current)
+        p.fixed(site)
+        p.array(pages.sorted { $0.key < $1.key }) { w, page in
+            w.string(page.key)
+            w.fixed(page.value)
+        }
+        return [OutputFile(path: reportsPath, data: sealed(r)), OutputFile(path: pagesPath, data: sealed(p))]
+    }
+
+    // MARK: Sealing
+
+    /// The bytes followed by their digest.
+    static func sealed(_ w: CacheWriter) -> Data {
+        var w = w
+        var d = Digest()
+        w.bytes.withUnsafeBytes { d.add(bytes: $0) }
+        w.fixed(d.value)
+        return Data(w.bytes)
+    }
+
+    /// Checks the digest at the end, the magic, the format and (when given) the program, then
+    /// reads the body with `body`, which must consume it exactly.
+    static func unsealed<T>(_ data: Data, magic: [UInt8], format: UInt64, fingerprint: String? = nil,
+                            _ body: (inout CacheReader) throws -> T) throws -> T {
+        guard data.count >= magic.count + 8 else { throw CacheReader.Damaged() }
+        return try data.withUnsafeBytes { raw in
+            let content = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])
+            var d = Digest()
+            d.add(bytes: content)
+            let stored = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self))
+            guard stored == d.value, content.starts(with: magic) else { throw CacheReader.Damaged() }
+            var r = CacheReader(content, offset: magic.count)
+            guard try r.uint() == format else { throw CacheReader.Damaged() }
+            if let fingerprint, try r.string() != fingerprint { throw CacheReader.Damaged() }
+            let value = try body(&r)
+            guard r.atEnd else { throw CacheReader.Damaged() }
+            return value
+        }
+    }
+}

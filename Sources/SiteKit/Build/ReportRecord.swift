@@ -1,0 +1,103 @@
+import Foundation
+
+/// What a build keeps of one report file: enough to plan every page, list the report, check
+/// it against its other years and print its diagnostics — a few kilobytes, where the parsed
+/// report and its file are tens. The build holds one per file (never every parsed report at
+/// once), and the cache keeps them between builds, keyed by the file's hash: an unchanged
+/// file is not read by the parser again.
+struct ReportRecord: Sendable {
+    /// Path relative to the content folder (`ningxia/000.txt`): the cache's key.
+    let path: String
+    /// How the report names itself and diagnostics name it (`content/ningxia/000.txt`).
+    let source: String
+    /// Digest of everything the parse reads: the source and path, the file's bytes and the
+    /// text of its sidecar front matter. `nil` when the file could not be read (a record that
+    /// is never trusted again).
+    let hash: UInt64?
+    /// Errors that kept the file from being a report (unreadable, empty, scanned …); `nil`
+    /// when it is one.
+    let problems: [Diagnostic]?
+    let facts: Facts?
+
+    /// The parsed report, as the pages that list it, the checks across years and the search
+    /// index need it.
+    struct Facts: Sendable {
+        let title: String?
+        let body: String?
+        let region: Region
+        let year: Int?
+        let kind: SourceKind
+        let encoding: String
+        /// The report's own diagnostics (the checks across reports add theirs in each build).
+        let diagnostics: [Diagnostic]
+        /// The headline figures, in the order of `HeadlineFigures.labels`.
+        let figures: [Decimal?]
+        let portal: PortalChecks.Entry
+        /// What the search index takes from the report (`SearchEntry`).
+        let search: SearchEntry
+        /// The printed publication date and a digest of the file's bytes alone (not its
+        /// path): what `DuplicateReports` names and compares.
+        let published: String?
+        let bytesDigest: UInt64
+        /// The date, era, series and first problems the coverage, timeliness and quality pages show.
+        let coverage: CoverageFacts
+        /// The report's row of the open data (`DataRow`).
+        let data: DataRow
+    }
+
+    /// The record of a file read (and, if it is a report, parsed) now.
+    init(path: String, source: String, hash: UInt64?, outcome: ReportReader.Outcome, forms: FormRegistry?) {
+        self.path = path
+        self.source = source
+        self.hash = hash
+        guard let report = outcome.report else {
+            problems = outcome.problems
+            facts = nil
+            return
+        }
+        problems = nil
+        facts = Facts(report: report, document: outcome.document, forms: forms)
+    }
+
+    init(path: String, source: String, hash: UInt64?, problems: [Diagnostic]?, facts: Facts?) {
+        self.path = path
+        self.source = source
+        self.hash = hash
+        self.problems = problems
+        self.facts = facts
+    }
+
+    /// Every diagnostic of the file but those of the checks across reports.
+    var diagnostics: [Diagnostic] { facts?.diagnostics ?? problems ?? [] }
+
+    /// The digest the cache keys a file by: what the parse of it reads.
+    static func hash(source: String, path: String, bytes: Data, sidecar: String?) -> UInt64 {
+        var d = Digest()
+        d.add(source)
+        d.add(path)
+        d.add(bytes)
+        d.add(sidecar)
+        return d.value
+    }
+}
+
+extension ReportRecord.Facts {
+    init(report: Report, document: SourceDocument, forms: FormRegistry?) {
+        title = report.title
+        body = report.body
+        region = report.region
+        year = report.year
+        kind = document.kind
+        encoding = document.encoding
+        diagnostics = report.diagnostics
+        figures = HeadlineFigures.values(report)
+        portal = PortalChecks.Entry(report, forms: forms)
+        search = SearchEntry(report: report)
+        published = report.published
+        var d = Digest()
+        d.add(document.bytes)
+        bytesDigest = d.value
+        coverage = CoverageFacts(report)
+        data = DataRow(report: report)
+    }
+}

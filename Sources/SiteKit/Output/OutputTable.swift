@@ -1,0 +1,67 @@
+import Foundation
+
+/// What a site written by an incremental build holds: every file's path and the digest of its
+/// bytes (xxHash64), in `.nianbao/cache/output.bin`. The writer reads the live site's table
+/// to tell which files a new build can link as they are, without reading them. Written last
+/// into every staged site, so a table on disk always describes the folder it sits in.
+///
+///     "nianbao-output\n"  format (varint)  count (varint)
+///     count × (path: varint length + UTF-8, digest: 8 bytes little-endian)
+///     xxHash64 of everything above (8 bytes)
+struct OutputTable: Equatable, Sendable {
+    static let path = ".nianbao/cache/output.bin"
+    static let format: UInt64 = 1
+    private static let magic = Array("nianbao-output\n".utf8)
+
+    var digests: [String: UInt64]
+
+    init(_ digests: [String: UInt64] = [:]) { self.digests = digests }
+
+    subscript(path: String) -> UInt64? { digests[path] }
+
+    /// The digest a file is known by.
+    static func digest(_ data: Data) -> UInt64 {
+        var d = Digest()
+        data.withUnsafeBytes { d.add(bytes: $0) }
+        return d.value
+    }
+
+    var data: Data {
+        var w = CacheWriter(capacity: digests.count * 64)
+        w.append(Self.magic)
+        w.uint(Self.format)
+        w.uint(UInt64(digests.count))
+        for (path, digest) in digests.sorted(by: { $0.key < $1.key }) {
+            w.string(path)
+            w.fixed(digest)
+        }
+        return BuildCache.sealed(w)
+    }
+
+    /// The table in the site at `root`, `nil` when there is none or it is damaged.
+    static func read(site root: String) -> OutputTable? {
+        guard let data = FileManager.default.contents(atPath: root + "/" + path) else { return nil }
+        return try? BuildCache.unsealed(data, magic: magic, format: format) { r in
+            let n = try r.count()
+            var digests: [String: UInt64] = [:]
+            digests.reserveCapacity(n)
+            for _ in 0..<n { digests[try r.string()] = try r.fixed() }
+            return OutputTable(digests)
+        }
+    }
+
+    /// The site's own files at `root` (hidden entries at the top left out: the marker, the
+    /// build's `.nianbao/`, a deploy checkout's `.git`): names only, nothing is read. A
+    /// rebuild compares it with the table, so a file removed or added by hand is noticed.
+    static func listing(site root: String) -> Set<String> {
+        var found = Set<String>()
+        func walk(_ relative: String) {
+            for name in (try? Disk.entries(root + relative)) ?? [] where !(relative.isEmpty && name.hasPrefix(".")) {
+                let rel = relative + "/" + name
+                if Disk.kind(root + rel) == .directory { walk(rel) } else { found.insert(String(rel.dropFirst())) }
+            }
+        }
+        walk("")
+        return found
+    }
+}

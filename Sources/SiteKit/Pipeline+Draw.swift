@@ -1,0 +1,123 @@
+import Foundation
+
+extension Pipeline {
+    struct Drawn {
+        let pages: Int
+        let drawn: Int
+        let summary: OutputWriter.Summary
+    }
+
+    /// The site as it is on disk, when nothing it is made from changed: every report file
+    /// is the cache's (the same bytes, the same set of files), the theme, the settings and
+    /// the program are the same, the site's files are the ones its table names (none
+    /// removed or put there by hand), and no interrupted build left anything to clear. `nil` when anything differs.
+    func unchanged(_ scan: Scan, cache: BuildCache, renderer: SiteRenderer, listing: Set<String>)
+        -> (pages: Int, summary: OutputWriter.Summary)? {
+        guard scan.fresh == 0, cache.site == renderer.siteDigest, scan.records.count == cache.records.count,
+              !OutputWriter(output: plan.output).hasLeftovers,
+              let table = OutputTable.read(site: Disk.realPath(plan.output.path)) else { return nil }
+        let files = Set(table.digests.keys.filter { !$0.hasPrefix(".") })
+        guard files == listing else { return nil }
+        return (cache.pages.keys.filter { $0.hasSuffix(".html") }.count, OutputWriter.Summary(written: 0, unchanged: files.count))
+    }
+
+    /// Plans the site, draws the pages whose inputs changed (all of them without a cache)
+    /// into the staged site, keeps the others, and swaps it in.
+    func draw(_ scan: Scan, cache: BuildCache, status: BuildCache.Status, renderer: SiteRenderer, pool: ParsedPool,
+              listing: Set<String>) async throws -> Drawn {
+        let sitePlan = SitePlan(config: plan.config, summaries: scan.summaries, slug: slug)
+        // Every page's frame and inputs, in chunks across the cores.
+        let paths = sitePlan.paths
+        let chunk = 256
+        let planned = try await Parallel.map((paths.count + chunk - 1) / chunk, width: limits.width) { c in
+            paths[(c * chunk)..<min(paths.count, (c + 1) * chunk)].map { renderer.planned(sitePlan.pages[$0]!, plan: sitePlan) }
+        }
+        let site = renderer.plan(sitePlan, pages: planned.flatMap { $0 })
+
+        var writer = OutputWriter(output: plan.output)
+        writer.tracksOutput = true
+        // A cache that was not used (damaged, another program's) says nothing of the site either.
+        writer.trustsTables = !clean && status == .used
+        let staging = try writer.begin()
+        var drawing = Set<String>()
+        for p in site.pages {
+            let path = p.page.path
+            // Kept without drawing: its inputs are the last build's, and its file is still there.
+            if staging.live?[path] != nil, cache.pages[path] == p.inputs, listing.contains(path) {
+                try staging.keep(path)
+            } else {
+                drawing.insert(path)
+            }
+        }
+        let units = site.units(drawing: drawing)
+        progress.update { $0.pages = drawing.count }
+
+        let stale = StaleRecords()
+        let reader = self.reader.limited(toFileSize: plan.maxFileSize), progress = self.progress
+        try await Parallel.forEach(units.count, width: limits.width) { u in
+            var loaded = 0
+            defer { for _ in 0..<loaded { pool.release() } }
+            let files = try renderer.draw(units[u], plan: sitePlan) { i in
+                loaded += 1
+                return try Self.load(scan.reports[i], scan: scan, reader: reader, pool: pool, stale: stale)
+            } release: { _ in
+                loaded -= 1
+                pool.release()
+            }
+            for file in files { try staging.put(file) }
+            progress.update { $0.written += files.count }
+        }
+        for extra in site.extra { try staging.put(extra.file) }
+        try staging.put(site.manifest)
+        // A record whose file changed while the build read it is left out: the next build parses it again.
+        let records = scan.records.enumerated().filter { !stale.contains($0.offset) && $0.element.hash != nil }.map(\.element)
+        let pages = Dictionary(site.pages.map { ($0.page.path, $0.inputs) }, uniquingKeysWith: { a, _ in a })
+        for file in BuildCache.files(records: records, pages: pages, site: renderer.siteDigest) { try staging.put(file) }
+        let summary = try staging.commit()
+        return Drawn(pages: paths.filter { $0.hasSuffix(".html") }.count, drawn: drawing.count, summary: summary)
+    }
+
+    /// A report for its pages, with the diagnostics of the checks across years: kept from the
+    /// scan, or read and parsed again.
+    static func load(_ r: Int, scan: Scan, reader: ReportReader, pool: ParsedPool, stale: StaleRecords) throws -> ParsedDocument {
+        var parsed: ParsedDocument
+        if let kept = pool.take(r) {
+            parsed = kept
+        } else {
+            let record = scan.records[r]
+            let entry = scan.found[r]
+            guard let file = SourceFile(entry.url, path: record.path, source: record.source, maxSize: reader.maxFileSize),
+                  let again = reader.read(file.bytes, path: record.path, source: record.source, sidecar: file.sidecar).parsed else {
+                throw BuildError.changedDuringBuild(record.source)
+            }
+            pool.parsed()
+            // Drawn from what is there now; its record (from the first read) is not cached.
+            if file.hash != record.hash { stale.insert(r) }
+            parsed = again
+        }
+        parsed.report.diagnostics += scan.across[r] ?? []
+        return parsed
+    }
+}
+
+/// Records not to cache, marked from many threads.
+final class StaleRecords: @unchecked Sendable {
+    private let lock = NSLock()
+    private var indices = Set<Int>()
+
+    func insert(_ i: Int) { lock.lock(); indices.insert(i); lock.unlock() }
+    func contains(_ i: Int) -> Bool { lock.lock(); defer { lock.unlock() }; return indices.contains(i) }
+}
+
+/// What stops a build after the reports were read.
+enum BuildError: DiagnosedError, Equatable {
+    /// A report file became unreadable, or no longer a report, between the two passes.
+    case changedDuringBuild(String)
+
+    var diagnostic: FileDiagnostic {
+        switch self {
+        case .changedDuringBuild(let file):
+            .error(file, code: "file.unreadable", "文件在构建过程中被改动或删除，已停止构建（上次生成的站点保持不变）；请重新运行")
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+extension Pipeline {
+    /// What the first pass found: a record per report file, in path order, and the
+    /// diagnostics the checks across years gave each (by record index).
+    struct Scan: Sendable {
+        let found: [ContentFolder.Entry]
+        /// What discovery noted about entries that are not read (temporary files, links
+        /// leaving the folder …).
+        let notes: [FileDiagnostic]
+        let records: [ReportRecord]
+        let across: [Int: [Diagnostic]]
+        /// Reports parsed now, and records not taken from the cache (parsed, or of a file that
+        /// could not be read).
+        let parsed: Int
+        let fresh: Int
+        /// Record index of each report (each record that is one), in order: what the site
+        /// plan's summary `i` is.
+        let reports: [Int]
+
+        /// The summaries of the reports, in `reports` order.
+        var summaries: [ReportSummary] {
+            reports.map { ReportSummary(records[$0], facts: records[$0].facts!, across: across[$0] ?? []) }
+        }
+    }
+
+    /// Reads every file (in parallel, a few at a time) into its record: the cached one when
+    /// the file's hash is the cache's, otherwise parsed now — and then kept in `pool` for its
+    /// pages when there is room.
+    func scan(cache: BuildCache, pool: ParsedPool) async throws -> Scan {
+        let discovery = try ContentFolder.discover(in: plan.content)
+        let found = discovery.entries
+        let label = plan.contentLabel
+        @Sendable func show(_ path: String) -> String { label.isEmpty || label == "." ? path : "\(label)/\(path)" }
+        let notes = discovery.notes.map { FileDiagnostic(file: show($0.relativePath), diagnostic: $0.diagnostic) }
+        let reader = self.reader.limited(toFileSize: plan.maxFileSize)
+        let maxFileSize = plan.maxFileSize
+        let forms = reader.parser.forms
+        let progress = self.progress
+        progress.update { $0.files = found.count }
+        let cached = cache.records
+        let records = try await Parallel.map(found.count, width: limits.width) { i -> (ReportRecord, Origin) in
+            // How each file is named in messages and in `report.source`: `content/000.txt`.
+            let entry = found[i]
+            let source = show(entry.relativePath)
+            defer { progress.update { $0.read += 1 } }
+            guard let file = SourceFile(entry.url, path: entry.relativePath, source: source, maxSize: maxFileSize) else {
+                let outcome = reader.read(fileAt: entry.url, path: entry.relativePath, source: source)
+                return (ReportRecord(path: entry.relativePath, source: source, hash: nil, outcome: outcome, forms: forms), .unread)
+            }
+            if let record = cached[entry.relativePath], record.hash == file.hash { return (record, .cached) }
+            let outcome = reader.read(file.bytes, path: entry.relativePath, source: source, sidecar: file.sidecar)
+            let record = ReportRecord(path: entry.relativePath, source: source, hash: file.hash, outcome: outcome, forms: forms)
+            if let parsed = outcome.parsed {
+                pool.parsed()
+                pool.offer(i, parsed)
+            }
+            return (record, .parsed)
+        }
+        let entries = records.map { $0.0.facts?.portal }
+        let reports = entries.indices.filter { entries[$0] != nil }
+        let portal = PortalChecks.check(reports.map { entries[$0]! })
+        var across: [Int: [Diagnostic]] = [:]
+        for (index, found) in portal { across[reports[index]] = found }
+        let summaries = reports.map { ReportSummary(records[$0].0, facts: records[$0].0.facts!, across: across[$0] ?? []) }
+        let files = reports.map { i in
+            records[i].0.facts.map { DuplicateReports.File(source: records[i].0.source, published: $0.published, bytesDigest: $0.bytesDigest) }!
+        }
+        for (index, warning) in DuplicateReports.warnings(summaries, files: files, slug: slug) {
+            across[reports[index], default: []].append(warning)
+        }
+        return Scan(found: found, notes: notes, records: records.map { $0.0 }, across: across, parsed: records.filter { $0.1 == .parsed }.count,
+                    fresh: records.filter { $0.1 != .cached }.count, reports: reports)
+    }
+
+    /// Where a record came from.
+    enum Origin: Sendable { case cached, parsed, unread }
+}
+
+/// A report file's bytes and what else its parse reads, with their digest (`ReportRecord.hash`).
+struct SourceFile {
+    let bytes: Data
+    /// The text of the front matter file beside a PDF or Word file (`NAME.pdf.yml`).
+    let sidecar: String?
+    let hash: UInt64
+
+    /// `nil` when the file cannot be read or is larger than `maxSize` (`ReportReader` then
+    /// says why).
+    init?(_ url: URL, path: String, source: String, maxSize: Int) {
+        if let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int, size > maxSize { return nil }
+        guard let bytes = try? Data(contentsOf: url) else { return nil }
+        self.bytes = bytes
+        sidecar = ReportReader.sidecar(of: url)
+        hash = ReportRecord.hash(source: source, path: path, bytes: bytes, sidecar: sidecar)
+    }
+}

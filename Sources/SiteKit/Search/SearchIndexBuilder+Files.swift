@@ -1,0 +1,229 @@
+import Foundation
+import ReportKit
+
+/// The index as files under `search/` (layout: docs/search-index.md).
+extension SearchIndexBuilder {
+    static func slot(_ year: Int?) -> Int {
+        guard let year, year > 1900, year < 2156 else { return 0 }
+        return year - 1900
+    }
+
+    /// Each entry's id: kept from the previous build when its year is the same, otherwise the
+    /// next free local number of its year, new reports taken in folder order.
+    func assignIDs() -> [Int] {
+        var ids = [Int](repeating: -1, count: entries.count)
+        var used = Set<Int>()
+        var next: [Int: Int] = [:]
+        for (i, e) in entries.enumerated() {
+            if let old = previous.byFolder[e.folder], old >> 20 == Self.slot(e.year), used.insert(old).inserted {
+                ids[i] = old
+                next[old >> 20] = max(next[old >> 20] ?? 0, (old & 0xFFFFF) + 1)
+            }
+        }
+        for i in entries.indices.filter({ ids[$0] < 0 }).sorted(by: { entries[$0].folder < entries[$1].folder }) {
+            let slot = Self.slot(entries[i].year)
+            let local = next[slot] ?? 0
+            next[slot] = local + 1
+            ids[i] = slot << 20 | local
+        }
+        return ids
+    }
+
+    /// Every file of the index, sorted by path.
+    public func files() -> [OutputFile] {
+        let ids = assignIDs()
+        var files: [OutputFile] = []
+        var sets = SetStore()
+
+        // A key with the same reports as its parent (one scalar shorter, in the same file when
+        // the key has five or more) says so; compared as lists of reports, before any encoding.
+        let keyCount = text.grams.count + title.grams.count + keyed.count + suggestions.count
+        let bucketCount = Self.bucketCount(keys: keyCount, perBucket: keysPerBucket, previous: previous.buckets)
+        var buckets = [[Bucket.Item]](repeating: [], count: bucketCount)
+        func payload(_ docs: [Int32], sameAsParent: Bool) -> Bucket.Payload {
+            if sameAsParent { return .parent }
+            let bytes = DocSet.encode(docs.map { ids[Int($0)] }.sorted())
+            return bytes.count <= Self.inlineLimit ? .inline(bytes) : .reference(sets.add(bytes))
+        }
+        for (namespace, table) in [("x" as Unicode.Scalar, text), ("t", title)] {
+            for (i, gram) in table.grams.enumerated() {
+                let docs = table.postings[i]
+                let same = gram.count > Self.bucketPrefix && table.ids[gram.parent].map { table.postings[Int($0)] == docs } == true
+                let key = [namespace] + gram.scalars
+                buckets[Self.bucket(key, count: bucketCount)].append(Bucket.Item(key: key, payload: payload(docs, sameAsParent: same)))
+            }
+        }
+        for (key, docs) in keyed {
+            let scalars = Array(key.unicodeScalars)
+            let same = scalars.count > Self.bucketPrefix + 1 && keyed[String(String.UnicodeScalarView(scalars.dropLast()))] == docs
+            buckets[Self.bucket(scalars, count: bucketCount)].append(Bucket.Item(key: scalars, payload: payload(docs, sameAsParent: same)))
+        }
+        for (key, lines) in suggestions {
+            let scalars = Array(key.unicodeScalars)
+            // A common character lists the first names only: enough to suggest, never a large file.
+            let shown = Array(lines.sorted().prefix(Self.suggestionLimit))
+            buckets[Self.bucket(scalars, count: bucketCount)].append(Bucket.Item(key: scalars, payload: .names(shown)))
+        }
+        for (b, items) in buckets.enumerated() where !items.isEmpty {
+            files.append(OutputFile(path: "search/k/\(b).bin", data: Data(Bucket.encode(items))))
+        }
+        for (ref, bytes) in sets.files { files.append(OutputFile(path: "search/s/\(SetStore.name(ref)).bin", data: Data(bytes))) }
+        files += documentTable(ids: ids)
+        files += regionFiles(bucketCount: bucketCount)
+        return files.sorted { $0.path < $1.path }
+    }
+
+    static let suggestionLimit = 100
+
+    /// The power of two that keeps about `perBucket` keys a file, whatever the size of the site.
+    /// The previous count stays while files hold between a quarter and four times the target.
+    static func bucketCount(keys: Int, perBucket: Int, previous: Int? = nil) -> Int {
+        if let previous, previous > 0, keys <= previous * perBucket * 4, keys * 4 >= previous * perBucket { return previous }
+        var b = 1
+        while b * perBucket < keys { b *= 2 }
+        return b
+    }
+
+    /// FNV-1a over the UTF-8 of the first four scalars after the namespace: every key a query
+    /// run needs — text, title and name alike — and a key's parent (one scalar shorter, when it
+    /// has five or more) is in the one file of that run's first four scalars. Three were not
+    /// enough: a phrase of a template before a place name (本报告由 + every town) made one
+    /// prefix of three hold 8,000 keys at 100,000 reports.
+    static let bucketPrefix = 4
+
+    static func bucket(_ key: [Unicode.Scalar], count: Int) -> Int {
+        var h: UInt32 = 0x811C9DC5
+        for s in key.dropFirst().prefix(bucketPrefix) {
+            for byte in UTF8.encode(s)! { h = (h ^ UInt32(byte)) &* 0x0100_0193 }
+        }
+        return Int(h % UInt32(count))
+    }
+
+    func documentTable(ids: [Int]) -> [OutputFile] {
+        var pages: [Int: [(Int, JSONValue)]] = [:]
+        for (i, e) in entries.enumerated() {
+            let id = ids[i]
+            let row = JSONValue.object([
+                ("i", .int(id & 0xFFFFF)), ("u", .string(e.folder)), ("t", .string(e.title)), ("b", .string(e.body)),
+                ("y", JSONValue(e.year)), ("c", .array(e.chain.map(JSONValue.string))), ("k", JSONValue(e.code)),
+                ("f", .array(e.figures.map { .array([.string($0.label), .string($0.value)]) })), ("s", .string(e.source)),
+            ])
+            pages[(id >> 20) << 20 | (id & 0xFFFFF) / Self.pageSize, default: []].append((id, row))
+        }
+        return pages.map { page, rows in
+            OutputFile(path: "search/d/\(page >> 20)-\(page & 0xFFFFF).json",
+                       text: JSONValue.array(rows.sorted { $0.0 < $1.0 }.map(\.1)).serialized() + "\n")
+        }
+    }
+
+    /// `search/index.json` (what every query reads first: sizes, years, provinces) and one
+    /// `search/r/<province>.json` per province with its cities and counties, for the filter.
+    func regionFiles(bucketCount: Int) -> [OutputFile] {
+        var years: [Int: Int] = [:]
+        var places: [String: (name: String, count: Int)] = [:]
+        for e in entries {
+            if let y = e.year { years[y, default: 0] += 1 }
+            for (name, key) in zip(e.chain, SearchKeys.regionKeys(e.codes)) where key.count <= 6 {
+                places[key, default: (name, 0)].count += 1
+            }
+        }
+        func place(_ key: String) -> JSONValue {
+            .array([.string(key), .string(places[key]!.name), .int(places[key]!.count)])
+        }
+        let provinces = places.keys.filter { $0.count == 2 }.sorted()
+        var files = provinces.map { p in
+            let below = places.keys.filter { $0.count > 2 && $0.hasPrefix(p) }.sorted()
+            return OutputFile(path: "search/r/\(p).json", text: JSONValue.array(below.map(place)).serialized() + "\n")
+        }
+        let manifest = JSONValue.object([
+            ("format", .int(1)), ("gram", .int(Self.gramLength)), ("buckets", .int(bucketCount)), ("page", .int(Self.pageSize)),
+            ("reports", .int(entries.count)),
+            ("years", .array(years.keys.sorted(by: >).map { .array([.int($0), .int(years[$0]!)]) })),
+            ("provinces", .array(provinces.map(place))),
+        ])
+        files.append(OutputFile(path: "search/index.json", text: manifest.serialized() + "\n"))
+        return files
+    }
+}
+
+/// Sets too large to sit in a key file, each in `search/s/<id>.bin`, named by a hash of its
+/// bytes: the same reports give the same file in every build, so an unchanged set is never
+/// rewritten and a browser may cache it for good.
+struct SetStore {
+    var refs: [[UInt8]: UInt32] = [:]
+    var files: [UInt32: [UInt8]] = [:]
+
+    mutating func add(_ bytes: [UInt8]) -> UInt32 {
+        if let ref = refs[bytes] { return ref }
+        var salt: UInt32 = 0
+        while true {
+            var h: UInt32 = 0x811C9DC5 ^ salt
+            for b in bytes { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+            if files[h] == nil {
+                refs[bytes] = h
+                files[h] = bytes
+                return h
+            }
+            salt &+= 0x9E37_79B9
+        }
+    }
+
+    static func name(_ ref: UInt32) -> String {
+        let hex = String(ref, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
+    }
+}
+
+/// A key file: its keys sorted, each stored as the scalars it shares with the previous key
+/// and the rest, then what it maps to.
+///
+///     "NBK1" · varint count · per key: varint shared · varint n · n varint scalars · kind …
+///     kind 0: the same reports as the key one scalar shorter (in this file: keys of five or more)
+///     kind 1: varint length · a `DocSet`
+///     kind 2: 4 bytes, big-endian: the set in search/s/<8 hex digits>.bin
+///     kind 3: varint count · per line: varint length · UTF-8 (a suggestion: name TAB chain)
+enum Bucket {
+    enum Payload {
+        case parent
+        case inline([UInt8])
+        case reference(UInt32)
+        case names([String])
+    }
+
+    struct Item {
+        let key: [Unicode.Scalar]
+        let payload: Payload
+    }
+
+    static func encode(_ items: [Item]) -> [UInt8] {
+        var out = Array("NBK1".utf8)
+        Varint.write(items.count, to: &out)
+        var previous: [Unicode.Scalar] = []
+        for item in items.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) { $0.value < $1.value } }) {
+            let shared = zip(previous, item.key).prefix { $0 == $1 }.count
+            Varint.write(shared, to: &out)
+            Varint.write(item.key.count - shared, to: &out)
+            for s in item.key[shared...] { Varint.write(Int(s.value), to: &out) }
+            previous = item.key
+            switch item.payload {
+            case .parent:
+                out.append(0)
+            case .inline(let bytes):
+                out.append(1)
+                Varint.write(bytes.count, to: &out)
+                out += bytes
+            case .reference(let ref):
+                out.append(2)
+                out += [UInt8(ref >> 24), UInt8(ref >> 16 & 0xFF), UInt8(ref >> 8 & 0xFF), UInt8(ref & 0xFF)]
+            case .names(let lines):
+                out.append(3)
+                Varint.write(lines.count, to: &out)
+                for line in lines {
+                    Varint.write(line.utf8.count, to: &out)
+                    out += Array(line.utf8)
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import ReportKit
+
+/// Builds the search index from `SearchDocument`s, one at a time: each report is cut into
+/// keys as it is added and only its postings and its row of the document table are kept, so a
+/// streaming build holds a compact summary per report, never the texts. The layout of the
+/// files is described in docs/search-index.md; `search.js` reads them.
+///
+/// Document ids are `slot << 20 | local`: the slot is the year (year − 1900, 0 when unknown) and
+/// the local number is the report's rank among that year's reports, kept from the previous
+/// build (`SearchIDs`) so that adding a report never renumbers another. Sorting ids from high
+/// to low is therefore newest year first, and no query needs the document table to rank.
+public struct SearchIndexBuilder {
+    /// Substrings up to this many scalars are keys of their own: a query run that long or shorter
+    /// is answered exactly by one key.
+    public static let gramLength = 6
+    /// Reports per page of the document table.
+    public static let pageSize = 16
+    /// Sets encoded in more bytes than this go to a file of their own, shared by every key that
+    /// has the same reports (most keys of a common phrase); smaller ones sit inside the key file.
+    /// At 40 bytes, 10,000 reports gave 15,000 set files of 60 bytes (p50): 4 KB each on disk.
+    /// At 512, 900 files are left and the key files grow by a third.
+    static let inlineLimit = 512
+
+    struct Entry {
+        let folder: String
+        let title: String
+        let body: String
+        let year: Int?
+        let chain: [String]
+        let codes: [String]
+        let code: String?
+        let figures: [(label: String, value: String)]
+        let source: String
+    }
+
+    /// A substring of up to six scalars packed in 128 bits (21 bits each), for the hot loop.
+    struct Gram: Hashable {
+        var hi: UInt64 = 0
+        var lo: UInt64 = 0
+        private(set) var count = 0
+
+        /// This gram with `s` added at the end (at most six scalars).
+        func appending(_ s: Unicode.Scalar) -> Gram {
+            var g = self
+            if count < 3 { g.hi |= UInt64(s.value) << (21 * UInt64(count)) } else { g.lo |= UInt64(s.value) << (21 * UInt64(count - 3)) }
+            g.count += 1
+            return g
+        }
+
+        /// The gram one scalar shorter.
+        var parent: Gram {
+            var g = self
+            g.count -= 1
+            if g.count < 3 { g.hi &= ~(0x1FFFFF << (21 * UInt64(g.count))) } else { g.lo &= ~(0x1FFFFF << (21 * UInt64(g.count - 3))) }
+            return g
+        }
+
+        var scalars: [Unicode.Scalar] {
+            (0..<count).map { i in
+                let v = i < 3 ? (hi >> (21 * UInt64(i))) & 0x1FFFFF : (lo >> (21 * UInt64(i - 3))) & 0x1FFFFF
+                return Unicode.Scalar(UInt32(v))!
+            }
+        }
+    }
+
+    /// Grams with the reports they occur in, as indices into `entries`, each report once.
+    struct GramTable {
+        var ids: [Gram: Int32] = [:]
+        var grams: [Gram] = []
+        var postings: [[Int32]] = []
+        var lastDoc: [Int32] = []
+
+        mutating func id(_ gram: Gram) -> Int32 {
+            if let id = ids[gram] { return id }
+            let id = Int32(grams.count)
+            ids[gram] = id
+            grams.append(gram)
+            postings.append([])
+            lastDoc.append(-1)
+            return id
+        }
+
+        mutating func file(_ id: Int32, in doc: Int32) {
+            if lastDoc[Int(id)] != doc {
+                lastDoc[Int(id)] = doc
+                postings[Int(id)].append(doc)
+            }
+        }
+
+        /// Every substring of `run` up to `gramLength` scalars, each once.
+        mutating func ids(of run: SearchText.Run) -> [Int32] {
+            var out: [Int32] = []
+            var seen = Set<Int32>()
+            for start in run.indices {
+                var gram = Gram()
+                for s in run[start..<min(run.count, start + SearchIndexBuilder.gramLength)] {
+                    gram = gram.appending(s)
+                    let id = id(gram)
+                    if seen.insert(id).inserted { out.append(id) }
+                }
+            }
+            return out
+        }
+    }
+
+    let previous: SearchIDs
+    /// About this many keys a key file (a power of two of files): under 10 KB a file.
+    let keysPerBucket: Int
+    var entries: [Entry] = []
+    /// `x` keys: substrings of the whole text; the grams of a run are found once per distinct run.
+    var text = GramTable()
+    var runGrams: [SearchText.Run: [Int32]] = [:]
+    /// `t` keys: substrings of the title.
+    var title = GramTable()
+    /// `n`, `p`, `r` keys.
+    var keyed: [String: [Int32]] = [:]
+    var suggestions: [String: Set<String>] = [:]
+
+    public init(previous: SearchIDs = SearchIDs(), keysPerBucket: Int = 512) {
+        self.previous = previous
+        self.keysPerBucket = keysPerBucket
+    }
+
+    public mutating func add(_ doc: SearchDocument) {
+        let index = Int32(entries.count)
+        entries.append(Entry(folder: doc.folder, title: doc.title, body: doc.body, year: doc.year, chain: doc.chain,
+                             codes: doc.codes, code: doc.code, figures: doc.figures, source: doc.source))
+        for run in SearchText.runs(doc.indexedText) {
+            let ids: [Int32]
+            if let known = runGrams[run] {
+                ids = known
+            } else {
+                ids = text.ids(of: run)
+                runGrams[run] = ids
+            }
+            for id in ids { text.file(id, in: index) }
+        }
+        for run in SearchText.runs(doc.title) {
+            for id in title.ids(of: run) { title.file(id, in: index) }
+        }
+        func file(_ key: String) {
+            if keyed[key]?.last != index { keyed[key, default: []].append(index) }
+        }
+        let names = SearchKeys.names(doc)
+        for name in names { file("n" + SearchText.runs(name).map { SearchText.string($0) }.joined()) }
+        for key in SearchKeys.pinyin(names) { file("p" + key) }
+        for key in SearchKeys.regionKeys(doc.codes) { file("r" + key) }
+        // Suggestions: towns and counties (and the body itself when it has no place).
+        for (name, level) in zip(doc.chain, doc.chain.indices) where level >= 2 || doc.chain.count <= 2 {
+            let chainText = doc.chain[...level].joined(separator: " › ")
+            let py = Pinyin.syllables(name).joined()
+            let line = name + "\t" + chainText + "\t" + py
+            // By the characters of the name without its suffix (镇 would list every town).
+            let stem = SearchKeys.shortName(name) ?? name
+            for s in Set(stem.unicodeScalars) where SearchText.isWord(s) && !s.isASCII { suggestions["s" + String(s), default: []].insert(line) }
+            if py.count >= 2 { suggestions["s" + String(py.prefix(2)), default: []].insert(line) }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// Two or more files for one body and one year: three copies of one report, a report and its
+/// corrected version, or two reports the text cannot tell apart.
+///
+/// All are published — nianbao never drops a publisher's file on a guess — in source-path
+/// order, as `SiteMap` numbers them (`…/2020/`, `…/2020-2/`), so adding a file never moves
+/// another. Each gets one warning (`report.duplicate`), printed and shown on its page, naming
+/// every file of the group with its published date, which one it is, and which are
+/// byte-for-byte copies of another, so the publisher can delete the extra files and a reader
+/// knows there is more than one.
+enum DuplicateReports {
+    /// One report file as the warning names it.
+    struct File: Sendable {
+        let source: String
+        let published: String?
+        /// Digest of the file's bytes alone: equal for a copy put in twice.
+        let bytesDigest: UInt64
+    }
+
+    /// The warning for each report of a group, by report index (`summaries` and `files` are
+    /// in the same order).
+    static func warnings(_ summaries: [ReportSummary], files: [File], slug: @escaping @Sendable (String) -> String) -> [Int: Diagnostic] {
+        let map = SiteMap(reports: summaries, slug: slug)
+        var out: [Int: Diagnostic] = [:]
+        for group in map.sameYear {
+            let year = summaries[group[0]].year.map { "\($0) 年度" } ?? "年份不明"
+            var copies = false
+            let list = group.enumerated().map { k, i in
+                let original = group[..<k].firstIndex { files[$0].bytesDigest == files[i].bytesDigest }
+                copies = copies || original != nil
+                let note = original.map { "与第 \($0 + 1) 份内容相同" }
+                    ?? files[i].published.map { "\($0) 发布" } ?? "未写发布日期"
+                return "第 \(k + 1) 份 \(files[i].source)（\(note)）"
+            }.joined(separator: "，")
+            let name = map.identities[map.reportIdentity[group[0]]].name
+            let remedy = copies ? "内容相同的文件是重复放入的，请删除多余的" : "若是同一份报告放了多次，请删除多余的文件"
+            for (k, i) in group.enumerated() {
+                out[i] = .warning("report.duplicate",
+                                  "\(name) \(year)的报告有 \(group.count) 份：\(list)；都已发布，按文件路径排列，本份是第 \(k + 1) 份。\(remedy)",
+                                  line: nil)
+            }
+        }
+        return out
+    }
+}

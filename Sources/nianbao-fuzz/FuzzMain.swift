@@ -1,0 +1,54 @@
+import Foundation
+import InputKit
+
+/// The fuzz target of the reading path (bytes in, report out: kind, decoding, HTML, front
+/// matter, parse, rules), run by `scripts/fuzz`. Two engines, one contract:
+///
+/// - built with `-sanitize=fuzzer,address -DFUZZING`, libFuzzer drives it
+///   (`LLVMFuzzerRunDriver`, so this `main` stays the entry point);
+/// - built plainly, a seeded mutation loop over the seed files (`Mutator`), for a toolchain
+///   without libFuzzer; `--seed` replays a run.
+///
+/// The contract: `ReportReader` returns a report, or no report and exactly one error. A
+/// broken contract traps, which both engines report as a crash with the input kept.
+@main
+struct FuzzMain {
+    /// The file kind each input is read as, picked by its first byte so the fuzzer explores all.
+    static let extensions = ["txt", "md", "html", "pdf", "docx"]
+
+    static func readOnce(_ bytes: [UInt8]) -> Bool {
+        let ext = extensions[Int(bytes.first ?? 0) % extensions.count]
+        let outcome = ReportReader().read(Data(bytes.dropFirst()), path: "f.\(ext)", source: "content/f.\(ext)")
+        if outcome.report == nil {
+            precondition(outcome.problems.count == 1 && outcome.problems[0].severity == .error,
+                         "no report, and not one error: \(outcome.problems)")
+            return false
+        }
+        precondition(outcome.problems.isEmpty, "a report and problems: \(outcome.problems)")
+        return true
+    }
+
+    static func main() throws {
+        #if FUZZING
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOne))
+        #else
+        try MutationLoop(arguments: Array(CommandLine.arguments.dropFirst())).run()
+        #endif
+    }
+}
+
+#if FUZZING
+/// libFuzzer's entry for one input (its runtime, linked whole, needs the symbol).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    _ = FuzzMain.readOnce(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
+                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+#endif

@@ -1,0 +1,203 @@
+import Foundation
+import NianbaoTestSupport
+import SiteKit
+import Testing
+
+/// Issue 10: a build spread over the cores gives the same bytes whatever its width, holds a
+/// bounded number of parsed reports, and a rebuild does only the work its changes call for —
+/// counted (reports parsed, files written), never timed — and gives the site a clean build
+/// of the same content gives, byte for byte.
+@Suite struct IncrementalBuildTests {
+    static let theme = Fixture.repositoryRoot.appendingPathComponent("themes/default").path
+
+    /// The seeds, and seed 003 (隆德县城关镇, 2023) again for each of `years`.
+    static func content(years: ClosedRange<Int> = 2015...2018) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let folder = Fixture.repositoryRoot.appendingPathComponent("content")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".txt") {
+            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        let seed003 = String(decoding: files["003_f36b546d9ff9c8b9.txt"]!, as: UTF8.self)
+        for year in years { files["longde-\(year).txt"] = Data(seed003.replacingOccurrences(of: "2023年", with: "\(year)年").utf8) }
+        return files
+    }
+
+    /// A project folder holding `files` in content/.
+    /// A project with these report files and, when given, the site a previous build left in
+    /// public/ (`site`): a clean build over it keeps the search index's document ids, as an
+    /// incremental one does (`SearchIDs` are read from the site, not from the cache).
+    static func project(_ files: [String: Data], over site: [String: Data] = [:]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-incremental-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        for (name, data) in files { try data.write(to: root.appendingPathComponent("content/" + name)) }
+        for (path, data) in site {
+            let url = root.appendingPathComponent("public/" + path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+        return root
+    }
+
+    static func build(_ root: URL, width: Int = Pipeline.Limits().width, pool: Int = 64,
+                      clean: Bool = false) async throws -> Pipeline.Result {
+        let plan = try BuildPlan.resolve(root: root, content: nil, output: nil, theme: theme, baseURL: nil)
+        var pipeline = Pipeline(plan: plan)
+        pipeline.limits.width = width
+        pipeline.limits.pool = pool
+        pipeline.clean = clean
+        return try await pipeline.build()
+    }
+
+    /// Every file under the project's public/, with its bytes.
+    static func site(_ root: URL) throws -> [String: Data] {
+        let out = root.appendingPathComponent("public")
+        var files: [String: Data] = [:]
+        for rel in try SourceLoaderTestWalk.files(in: out) { files[rel] = try Data(contentsOf: out.appendingPathComponent(rel)) }
+        return files
+    }
+
+    /// The files of `b` whose bytes differ from `a`'s, or that `a` does not have; the build's
+    /// own records (`.nianbao/`) left out.
+    static func changed(from a: [String: Data], to b: [String: Data]) -> Set<String> {
+        Set(b.keys.filter { !$0.hasPrefix(".nianbao") && a[$0] != b[$0] })
+    }
+
+    /// The same content built one report at a time and eight at a time, with no parsed
+    /// report kept between the passes and with some: every byte of every file is the same,
+    /// the build's own records (manifest, cache) included.
+    @Test func theWidthOfABuildChangesNoByte() async throws {
+        let content = try Self.content()
+        let narrow = try Self.project(content), wide = try Self.project(content)
+        defer { try? FileManager.default.removeItem(at: narrow); try? FileManager.default.removeItem(at: wide) }
+        let a = try await Self.build(narrow, width: 1, pool: 0)
+        let b = try await Self.build(wide, width: 8, pool: 3)
+        #expect(a.reports == 9 && b.reports == 9)
+        #expect(a.parsed == 9 && b.parsed == 9)
+        let siteA = try Self.site(narrow), siteB = try Self.site(wide)
+        #expect(siteA.count > 40)
+        #expect(siteA.keys.sorted() == siteB.keys.sorted())
+        for (path, data) in siteA { #expect(siteB[path] == data, "\(path) differs") }
+    }
+
+    /// Parsed reports alive at once are bounded by the work in flight and the pool, not by
+    /// the number of reports: 9 reports, 2 at a time, at most 2 kept between the passes.
+    @Test func aBuildHoldsABoundedNumberOfParsedReports() async throws {
+        let root = try Self.project(try Self.content(years: 2010...2023))
+        defer { try? FileManager.default.removeItem(at: root) }
+        let r = try await Self.build(root, width: 2, pool: 2)
+        #expect(r.reports == 19)
+        #expect(r.peakParsed >= 1 && r.peakParsed <= 4, "peak \(r.peakParsed)")
+    }
+
+    /// Nothing changed: no report parsed, no page drawn, no file written.
+    @Test func aRebuildWithNoChangeParsesAndWritesNothing() async throws {
+        let root = try Self.project(try Self.content())
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = try await Self.build(root)
+        let before = try Self.site(root)
+        let again = try await Self.build(root)
+        #expect(first.cache == .none && again.cache == .used)
+        #expect(again.parsed == 0 && again.drawn == 0)
+        #expect(again.written == OutputWriter.Summary(written: 0, unchanged: before.keys.filter { !$0.hasPrefix(".") }.count))
+        #expect(try Self.site(root) == before)
+    }
+
+    /// Edit one number, add a report, rename one, delete one: each rebuild parses only the
+    /// files that changed, writes exactly the files whose bytes changed, and leaves the site a
+    /// clean build of the same content over the same previous site makes (the search ids are kept).
+    @Test func eachChangeRebuildsOnlyWhatItTouchesAndGivesTheCleanSite() async throws {
+        var content = try Self.content()
+        let root = try Self.project(content)
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try await Self.build(root)
+        let folder = root.appendingPathComponent("content")
+
+        func step(_ name: String, parsed: Int, _ change: (inout [String: Data]) throws -> Void) async throws {
+            let before = try Self.site(root)
+            let old = content
+            try change(&content)
+            for (file, data) in content where old[file] != data { try data.write(to: folder.appendingPathComponent(file)) }
+            for file in old.keys where content[file] == nil { try FileManager.default.removeItem(at: folder.appendingPathComponent(file)) }
+            let r = try await Self.build(root)
+            #expect(r.cache == .used, "\(name)")
+            #expect(r.parsed == parsed, "\(name): parsed \(r.parsed)")
+            let after = try Self.site(root)
+            let changed = Self.changed(from: before, to: after)
+            #expect(!changed.isEmpty, "\(name)")
+            #expect(r.written?.written == changed.count, "\(name): wrote \(r.written?.written ?? -1), \(changed.count) changed")
+            #expect(r.drawn < r.pages, "\(name): drew \(r.drawn) of \(r.pages)")
+            let removed = Set(before.keys.filter { !$0.hasPrefix(".") && after[$0] == nil })
+            #expect(r.written?.removed == removed.count, "\(name)")
+
+            let clean = try Self.project(content, over: before)
+            defer { try? FileManager.default.removeItem(at: clean) }
+            _ = try await Self.build(clean, clean: true)
+            let reference = try Self.site(clean)
+            #expect(after.keys.sorted() == reference.keys.sorted(), "\(name)")
+            for (path, data) in reference { #expect(after[path] == data, "\(name): \(path) differs from a clean build") }
+        }
+
+        try await step("edit one number", parsed: 1) { c in
+            let text = String(decoding: c["001_ca48803eb8e502d4.txt"]!, as: UTF8.self)
+            #expect(text.contains("政府集中采购\t7\t461.7 万元"))
+            c["001_ca48803eb8e502d4.txt"] = Data(text.replacingOccurrences(of: "\t461.7 万元", with: "\t462.7 万元").utf8)
+        }
+        try await step("add a report", parsed: 1) { c in
+            let text = String(decoding: c["003_f36b546d9ff9c8b9.txt"]!, as: UTF8.self)
+            c["longde-2020.txt"] = Data(text.replacingOccurrences(of: "2023年", with: "2020年").utf8)
+        }
+        try await step("rename a report", parsed: 1) { c in
+            c["longde-2014.txt"] = c.removeValue(forKey: "longde-2015.txt")
+        }
+        try await step("delete a report", parsed: 0) { c in
+            c["longde-2016.txt"] = nil
+        }
+    }
+
+    /// A build killed while it writes leaves the previous site with its own cache, which the
+    /// next build uses: it parses only the report added meanwhile and gives the clean site.
+    @Test(arguments: ["staging.file.10", "staging.complete"])
+    func aKilledBuildLeavesACacheTheNextBuildUses(_ point: String) async throws {
+        var content = try Self.content()
+        let root = try Self.project(content)
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try await Self.build(root)
+        let before = try Self.site(root)
+        let text = String(decoding: content["003_f36b546d9ff9c8b9.txt"]!, as: UTF8.self)
+        content["longde-2020.txt"] = Data(text.replacingOccurrences(of: "2023年", with: "2020年").utf8)
+        try content["longde-2020.txt"]!.write(to: root.appendingPathComponent("content/longde-2020.txt"))
+        #expect(try CommandRunner.killAt(point, ["build", "--theme", Self.theme], in: root))
+        #expect(try Self.site(root) == before)
+        let r = try await Self.build(root)
+        #expect(r.cache == .used)
+        #expect(r.parsed == 1)
+        let clean = try Self.project(content, over: before)
+        defer { try? FileManager.default.removeItem(at: clean) }
+        _ = try await Self.build(clean, clean: true)
+        let site = try Self.site(root), reference = try Self.site(clean)
+        #expect(site.keys.sorted() == reference.keys.sorted())
+        for (path, data) in reference { #expect(site[path] == data, "\(path) differs from a clean build") }
+    }
+
+    /// A damaged cache is never trusted: the build says so, parses everything, and writes the
+    /// site a clean build writes.
+    @Test func aDamagedCacheIsRebuiltNotTrusted() async throws {
+        let content = try Self.content()
+        let root = try Self.project(content)
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try await Self.build(root)
+        let reports = root.appendingPathComponent("public/.nianbao/cache/reports.bin")
+        var bytes = try Data(contentsOf: reports)
+        bytes[bytes.count / 2] ^= 0x01
+        try bytes.write(to: reports)
+        let r = try await Self.build(root)
+        #expect(r.cache == .untrusted)
+        #expect(r.parsed == 9)
+        let clean = try Self.project(content)
+        defer { try? FileManager.default.removeItem(at: clean) }
+        _ = try await Self.build(clean, clean: true)
+        let site = try Self.site(root), reference = try Self.site(clean)
+        #expect(site.keys.sorted() == reference.keys.sorted())
+        for (path, data) in reference { #expect(site[path] == data, "\(path) differs from a clean build") }
+    }
+}

@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "InputKit", dependencies: ["ReportKit", "Yams", "Cpoppler", "ZIPFoundation"]),
         // Site model, rendering, themes, search index, atomic output.
         .target(name: "SiteKit", dependencies: [
-            "InputKit", "Ccmark", "Yams",
+            "InputKit", "Ccmark", "Yams", "ZIPFoundation",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "nianbao", dependencies: [

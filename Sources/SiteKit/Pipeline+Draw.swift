@@ -60,6 +60,9 @@ extension Pipeline {
             let files = try renderer.draw(units[u], plan: sitePlan) { i in
                 loaded += 1
                 return try Self.load(scan.reports[i], scan: scan, reader: reader, pool: pool, stale: stale)
+            } release: { _ in
+                loaded -= 1
+                pool.release()
             }
             for file in files { try staging.put(file) }
             progress.update { $0.written += files.count }

@@ -31,6 +31,9 @@ import Foundation
 ///     bodies/<body>/…                 the same for a report with no region
 ///     search/                         the search page; search/k|s|d|r/… the index (docs/search-index.md)
 ///     sitemap.xml                     with an absolute base URL only
+///     data/ data/table/               open data (docs/data.md): reports.csv, <year>.zip, report.schema.json,
+///                                     fields.json; years/<year>/ and each county also get a reports.csv
+///     feed.xml <county>/feed.xml      Atom feeds of the newest reports
 ///     assets/…                        the theme's assets, unchanged
 ///     .nianbao/manifest.json          what each file was made from
 ///
@@ -123,10 +126,16 @@ public struct SiteRenderer: Sendable {
 
     /// Draws the pages of one unit (the pages of one report, or one page that lists many),
     /// loading each report they are drawn from once.
-    func draw(_ unit: [PlannedPage], plan: SitePlan, load: (Int) throws -> ParsedDocument) throws -> [OutputFile] {
+    /// A `StreamedPage` gets its reports one at a time, each `release`d after its use.
+    func draw(_ unit: [PlannedPage], plan: SitePlan, load: (Int) throws -> ParsedDocument,
+              release: (Int) -> Void = { _ in }) throws -> [OutputFile] {
         var loaded: [Int: ParsedDocument] = [:]
         var files: [OutputFile] = []
         for planned in unit {
+            if let streamed = planned.page as? any StreamedPage {
+                files.append(try draw(streamed, plan: plan, held: loaded, load: load, release: release))
+                continue
+            }
             for i in planned.page.reports where loaded[i] == nil { loaded[i] = try load(i) }
             files.append(try draw(planned.page, plan: plan, reports: planned.page.reports.map { loaded[$0]! }))
         }
@@ -137,18 +146,39 @@ public struct SiteRenderer: Sendable {
     /// HTML content goes inside the layout here and nowhere else.
     func draw(_ page: any Page, plan: SitePlan, reports: [ParsedDocument]) throws -> OutputFile {
         func open<P: Page>(_ page: P) throws -> OutputFile {
-            switch try page.draw(page.frame(in: plan), reports: reports) {
-            case .data(let data):
-                return OutputFile(path: page.path, data: data)
-            case let .html(title, view, scripts, refresh):
-                guard let template = P.kind.template else { preconditionFailure("\(P.self) draws HTML with no template") }
-                let content = try theme.render(template, view)
-                let layout = LayoutView(config: config, path: page.path, pageTitle: title, content: content, scripts: scripts,
-                                        refresh: refresh, head: view as? PageHead)
-                return OutputFile(path: page.path, text: try theme.render("layout", layout))
-            }
+            try file(page, try page.draw(page.frame(in: plan), reports: reports), plan: plan)
         }
         return try open(page)
+    }
+
+    /// Draws a page that reads its reports one at a time: each is loaded when the page asks for
+    /// it and released as soon as the page is done with it (unless the unit holds it anyway).
+    func draw(_ page: any StreamedPage, plan: SitePlan, held: [Int: ParsedDocument],
+              load: (Int) throws -> ParsedDocument, release: (Int) -> Void) throws -> OutputFile {
+        func open<P: StreamedPage>(_ page: P) throws -> OutputFile {
+            let drawing = try page.draw(page.frame(in: plan)) { i, use in
+                if let parsed = held[i] { return try use(parsed) }
+                defer { release(i) }
+                try use(try load(i))
+            }
+            return try file(page, drawing, plan: plan)
+        }
+        return try open(page)
+    }
+
+    /// A page's file from its drawing: HTML goes inside the layout here and nowhere else.
+    func file<P: Page>(_ page: P, _ drawing: Drawing, plan: SitePlan) throws -> OutputFile {
+        switch drawing {
+        case .data(let data):
+            return OutputFile(path: page.path, data: data)
+        case let .html(title, view, scripts, refresh):
+            guard let template = P.kind.template else { preconditionFailure("\(P.self) draws HTML with no template") }
+            let content = try theme.render(template, view)
+            var layout = LayoutView(config: config, path: page.path, pageTitle: title, content: content, scripts: scripts,
+                                    refresh: refresh, head: view as? PageHead)
+            layout.alternates = plan.alternates(of: page.path)
+            return OutputFile(path: page.path, text: try theme.render("layout", layout))
+        }
     }
 
     /// A page's inputs for the manifest, known before it is drawn.

@@ -96,36 +96,41 @@ import Testing
         #expect(manifest.json["nianbao"] as? String == Version.nianbao)
     }
 
-    /// A change to a report's prose redraws its own files and the search index, and no page
-    /// that lists it — not even its county's page, where its government's reports are listed.
+    /// A change to a report's prose redraws its own files, the search index and its year's ZIP
+    /// (which holds its report.json), and no page that lists it — not even its county's page,
+    /// where its government's reports are listed, nor a CSV.
     @Test func proseChangesOnlyTheReportsOwnFiles() throws {
         let source = "content/兴庆区人民政府-2021.txt"
         let before = try Read(try Self.render(Self.documents(texts: [source: "一、总体情况\n本年度无申请。"])))
         let after = try Read(try Self.render(Self.documents(texts: [source: "一、总体情况\n本年度没有收到申请。"])))
         #expect(after.changed(from: before) == [
+            "data/2021.zip",
             Self.xq + "2021/checks.json", Self.xq + "2021/index.html", Self.xq + "2021/report.json", Self.xq + "2021/source.html",
             Self.xq + "2021/source.txt",
         ] + Self.indexFiles(after))
     }
 
     /// A change to a headline figure also redraws the pages that show the figure: the county's
-    /// page for the county government's report, the town's page and the county's for a town's.
+    /// page for the county government's report, the town's page and the county's for a town's —
+    /// and the CSV of the portal, the county and the year, and the year's ZIP.
     @Test func headlineFiguresChangeThePagesThatShowThem() throws {
         let county = "content/兴庆区人民政府-2021.txt", town = "content/兴庆区掌政镇人民政府-2020.txt"
         let before = try Read(try Self.render(Self.documents()))
         let texts = [county: "表三 本年新收 3", town: "表三 本年新收 3"]
         let countyChanged = try Read(try Self.render(Self.documents(texts: [county: texts[county]!], tables: [county])))
         #expect(countyChanged.changed(from: before) == [
+            "data/2021.zip", "data/reports.csv",
             Self.xq + "2021/checks.json", Self.xq + "2021/index.html", Self.xq + "2021/report.json", Self.xq + "2021/source.html",
-            Self.xq + "2021/source.txt", Self.xq + "index.html",
-        ] + Self.indexFiles(countyChanged))
+            Self.xq + "2021/source.txt", Self.xq + "index.html", Self.xq + "reports.csv",
+        ] + Self.indexFiles(countyChanged) + ["years/2021/reports.csv"])
         let townChanged = try Read(try Self.render(Self.documents(texts: [town: texts[town]!], tables: [town])))
         let z = Self.xq + "zhangzhengzhen/"
         // The county's page too: its towns side by side show every year's figures.
         #expect(townChanged.changed(from: before) == [
-            Self.xq + "index.html", z + "2020/checks.json", z + "2020/index.html",
-            z + "2020/report.json", z + "2020/source.html", z + "2020/source.txt", z + "index.html",
-        ] + Self.indexFiles(townChanged))
+            "data/2020.zip", "data/reports.csv", Self.xq + "index.html", Self.xq + "reports.csv",
+            z + "2020/checks.json", z + "2020/index.html", z + "2020/report.json", z + "2020/source.html", z + "2020/source.txt",
+            z + "index.html",
+        ] + Self.indexFiles(townChanged) + ["years/2020/reports.csv"])
     }
 
     /// A report added to a town redraws the pages that list it or count it, and leaves the
@@ -204,7 +209,7 @@ extension ManifestTests {
     @Test func theSummaryDigestCoversEveryField() {
         let summary = ReportSummary(Self.documents()[0])
         let fields = Mirror(reflecting: summary).children.compactMap(\.label)
-        #expect(fields == ["id", "title", "body", "region", "year", "rawName", "figures", "problems", "search", "coverage", "content",
-                           "summary"])
+        #expect(fields == ["id", "title", "body", "region", "year", "rawName", "figures", "problems", "search", "coverage", "data",
+                           "content", "summary"])
     }
 }

@@ -77,7 +77,7 @@ import ReportKit
         let description = "掌政镇人民政府 2020 年度政府信息公开工作年度报告（2019 年版格式），发布于 2021-01-25。统计表按原文照录，附勾稽核对。"
         #expect(html.contains("<meta name=\"description\" content=\"\(description)\">"))
         #expect(html.contains("<meta property=\"og:description\" content=\"\(description)\">"))
-        #expect(html.contains("<link rel=\"alternate\" type=\"application/json\" href=\"report.json\" title=\"数据（JSON）\">"))
+        #expect(html.contains("<link rel=\"alternate\" type=\"application/json\" href=\"report.json\" title=\"本报告的数据（JSON）\">"))
         #expect(html.contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"../../../../assets/favicon.svg\">"))
     }
 

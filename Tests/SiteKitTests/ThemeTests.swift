@@ -35,7 +35,8 @@ import Testing
     @Test func theDefaultThemeLoadsWithoutWarnings() throws {
         let theme = try Theme(directory: Sample.themeDirectory)
         #expect(theme.warnings == [])
-        #expect(theme.assets.map(\.path) == ["assets/favicon.svg", "assets/portal.css", "assets/search.js", "assets/sort.js", "assets/style.css"])
+        #expect(theme.assets.map(\.path) == ["assets/data.css", "assets/favicon.svg", "assets/portal.css", "assets/search.js",
+                                              "assets/sort.js", "assets/style.css", "assets/table-builder.js"])
     }
 
     @Test func aMissingPartialIsNamedWithItsTemplateAndLine() throws {
@@ -100,8 +101,9 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: assets.appendingPathComponent("site.css").path, withDestinationPath: "style.css")
         let theme = try Theme(directory: dir)
         #expect(theme.assets.map(\.path)
-            == ["assets/favicon.svg", "assets/portal.css", "assets/search.js", "assets/site.css", "assets/sort.js", "assets/style.css"])
-        #expect(theme.assets[3].data == theme.assets[5].data)
+            == ["assets/data.css", "assets/favicon.svg", "assets/portal.css", "assets/search.js", "assets/site.css", "assets/sort.js",
+                "assets/style.css", "assets/table-builder.js"])
+        #expect(theme.assets[4].data == theme.assets[6].data)
         #expect(theme.warnings == [
             FileDiagnostic(file: assets.appendingPathComponent("passwd").path, diagnostic: .warning(
                 "theme.linkOutside", "是指向主题之外（/etc/passwd）的符号链接，未发布；请把文件本身放进主题", line: nil)),

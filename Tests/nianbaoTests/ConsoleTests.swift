@@ -56,8 +56,8 @@ import Testing
         let sandbox = try Sandbox()
         let r = try sandbox.run(["build"])
         #expect(r.status == 0)
-        // 23 files of the site, 19 of the search index (CLITests.buildPrintsTheBrokenSumsOfSeed000AndPublishes).
-        #expect(r.stdout.hasPrefix("built 1 reports into 15 pages (42 files written, 0 unchanged, 0 removed), 0 errors, 0 warnings in "))
+        // 54 files (CLITests.buildPrintsTheBrokenSumsOfSeed000AndPublishes).
+        #expect(r.stdout.hasPrefix("built 1 reports into 17 pages (54 files written, 0 unchanged, 0 removed), 0 errors, 0 warnings in "))
         let missing = try sandbox.run(["build", "--theme", "plain"])
         let shipped = Fixture.repositoryRoot.appendingPathComponent("themes/plain").path
         let expected = "--theme: error: 找不到主题 plain（查找过 \(sandbox.real)/outer/project/themes/plain、\(shipped)）；"

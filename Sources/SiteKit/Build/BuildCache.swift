@@ -16,7 +16,7 @@ import Foundation
 /// short, damaged, or written by another nianbao is not read at all, and the build then
 /// parses and draws everything (never half of it from a cache it cannot trust).
 public struct BuildCache: Sendable {
-    static let format: UInt64 = 4
+    static let format: UInt64 = 5
     static let reportsPath = ".nianbao/cache/reports.bin"
     static let pagesPath = ".nianbao/cache/pages.bin"
     private static let reportsMagic = Array("nianbao-reports\n".utf8)

@@ -27,6 +27,7 @@ extension ReportRecord {
         w.string(f.published)
         w.fixed(f.bytesDigest)
         w.coverage(f.coverage)
+        w.dataRow(f.data)
     }
 
     /// Reads a record; `forms` are the forms the reader parses with, by id (a form the cache
@@ -50,9 +51,10 @@ extension ReportRecord {
         let published = try r.optionalString()
         let bytesDigest = try r.fixed()
         let coverage = try r.coverage(published: published)
+        let data = try r.dataRow()
         let facts = Facts(title: title, body: body, region: region, year: year, kind: kind, encoding: encoding,
                           diagnostics: diagnostics, figures: figures, portal: portal, search: search,
-                          published: published, bytesDigest: bytesDigest, coverage: coverage)
+                          published: published, bytesDigest: bytesDigest, coverage: coverage, data: data)
         return ReportRecord(path: path, source: source, hash: hash, problems: problems, facts: facts)
     }
 }

@@ -41,6 +41,8 @@ struct ReportRecord: Sendable {
         let bytesDigest: UInt64
         /// The date, era, series and first problems the coverage, timeliness and quality pages show.
         let coverage: CoverageFacts
+        /// The report's row of the open data (`DataRow`).
+        let data: DataRow
     }
 
     /// The record of a file read (and, if it is a report, parsed) now.
@@ -96,5 +98,6 @@ extension ReportRecord.Facts {
         d.add(document.bytes)
         bytesDigest = d.value
         coverage = CoverageFacts(report)
+        data = DataRow(report: report)
     }
 }

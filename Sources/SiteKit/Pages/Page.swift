@@ -86,3 +86,11 @@ struct Listing<View: TemplateView & Encodable>: ListingFrame, Encodable, Sendabl
 /// measured against Mirror in one run when this was written). Each view answers exactly its stored properties —
 /// a test checks every one against `Mirror` — so templates read the same.
 protocol TemplateView: MustacheParent, Sendable {}
+
+/// A page drawn from many reports that needs each only briefly (a year's ZIP copies their
+/// report.json): it reads them one at a time through `visit(i) { parsed in … }`, and the
+/// report is released when the closure returns, so a build holds a bounded number of parsed
+/// reports however many the page lists.
+protocol StreamedPage: Page {
+    func draw(_ frame: Frame, visit: (Int, (ParsedDocument) throws -> Void) throws -> Void) throws -> Drawing
+}

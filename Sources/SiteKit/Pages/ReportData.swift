@@ -15,6 +15,9 @@ struct ReportData: Page {
     func frame(in plan: SitePlan) -> NoFrame { NoFrame() }
 
     func draw(_ frame: NoFrame, reports: [ParsedDocument]) -> Drawing {
-        .data(Data((reports[0].report.json.serialized(pretty: true) + "\n").utf8))
+        .data(Self.bytes(reports[0].report))
     }
+
+    /// The file's bytes (also what a year's ZIP holds).
+    static func bytes(_ report: Report) -> Data { Data((report.json.serialized(pretty: true) + "\n").utf8) }
 }

@@ -321,6 +321,4 @@ extension ReportPageView: PageHead {
         let problems = hasProblems ? "；\(problemSummary)" : ""
         return "\(who)\(year) 年度政府信息公开工作年度报告（\(format)）\(when)\(problems)。统计表按原文照录，附勾稽核对。"
     }
-
-    var alternateJSON: String { "report.json" }
 }

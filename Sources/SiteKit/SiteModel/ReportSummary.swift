@@ -33,6 +33,8 @@ struct ReportSummary: Sendable {
     let search: SearchEntry
     /// Date, era, series figures and problem anchors, for the coverage, timeliness and quality pages.
     let coverage: CoverageFacts
+    /// The report's row of the open data (CSV).
+    let data: DataRow
     /// Digest of what the report's own pages are drawn from. A report is a pure function of
     /// its file (bytes, path, kind) under one version of nianbao, except for the diagnostics
     /// the checks across reports add after parsing: so those are what is digested — which an
@@ -64,6 +66,7 @@ struct ReportSummary: Sendable {
         problems = (facts.diagnostics + across).filter { $0.severity != .info }.count
         search = facts.search
         coverage = facts.coverage.adding(across: across, after: facts.diagnostics.count)
+        data = facts.data.adding(across: across)
 
         var c = Digest()
         c.add(id)
@@ -85,6 +88,7 @@ struct ReportSummary: Sendable {
         for f in figures { s.add(f.map { "\($0)" }) }
         s.add(problems)
         s.add(DigestEncoder.digest(coverage).value)
+        s.add(data.text.joined(separator: "\t") + "\n" + data.numbers)
         summary = s.hex
     }
 }

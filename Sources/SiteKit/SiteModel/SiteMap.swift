@@ -91,7 +91,8 @@ struct SiteMap: Sendable {
     var roots: [Int] { nodes.indices.filter { nodes[$0].parent == nil } }
 
     /// Top-level folders the site itself uses; a region slug never takes one of them.
-    static let reserved: Set<String> = ["years", "counties", "regions", "bodies", "search", "assets", "timeliness", "quality"]
+    static let reserved: Set<String> = ["years", "counties", "regions", "bodies", "search", "assets", "timeliness", "quality",
+                                        "data"]
 
     /// Suffixes of a body name that mean "the government of this place" rather than one of its departments.
     static let ownGovernment: Set<String> = [

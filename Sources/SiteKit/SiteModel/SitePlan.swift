@@ -11,6 +11,7 @@ struct SitePlan: Sendable {
         BodyPage.self, RegionPage.self, CountyPage.self, RedirectPage.self,
         YearPage.self, YearsPage.self, RegionsPage.self, CountiesPage.self, HomePage.self, SearchPage.self,
         SitemapXML.self, TimelinessPage.self, QualityPage.self,
+        DataCSV.self, DataZip.self, DataSchemaFile.self, DataFieldsFile.self, DataPage.self, TableBuilderPage.self, AtomFeed.self,
     ]
 
     let config: SiteConfig

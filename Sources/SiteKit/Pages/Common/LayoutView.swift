@@ -11,6 +11,7 @@ struct LayoutView: TemplateView {
     let regionsHref: String
     let yearsHref: String
     let countiesHref: String
+    let dataHref: String
     let searchHref: String
     let content: String
     let scripts: [ScriptView]
@@ -20,11 +21,10 @@ struct LayoutView: TemplateView {
     /// The page's absolute address when the site's base URL is known (`--base-url`).
     let canonical: String
     let hasCanonical: Bool
-    /// One line about the page (`<meta name="description">`, Open Graph), and the page's data
-    /// as JSON when it has some (`<link rel="alternate">`).
+    /// One line about the page (`<meta name="description">`, Open Graph).
     let description: String
-    let alternateJSON: String
-    let hasAlternateJSON: Bool
+    /// The same content as data (report.json, reports.csv, feed.xml beside the page).
+    var alternates: [AlternateView] = []
 
     /// The layout of the page at `path` (`…/2020/source.html`): links relative to its folder,
     /// its canonical address the base URL followed by its path (a folder for an `index.html`).
@@ -40,6 +40,7 @@ struct LayoutView: TemplateView {
         regionsHref = links.to("regions/")
         yearsHref = links.to("years/")
         countiesHref = links.to("counties/")
+        dataHref = links.to(DataPage.folder)
         // The form always targets the file, so searching also works from file://.
         searchHref = links.root + "search/index.html"
         self.content = content
@@ -50,8 +51,6 @@ struct LayoutView: TemplateView {
         canonical = config.absoluteBase.map { $0 + address } ?? ""
         hasCanonical = config.absoluteBase != nil
         description = head?.description ?? "\(pageTitle)：\(config.title)，各级政府信息公开工作年度报告的原文、统计表与勾稽核对。"
-        alternateJSON = head?.alternateJSON ?? ""
-        hasAlternateJSON = !alternateJSON.isEmpty
     }
 
     func child(named name: String) -> Any? {
@@ -64,6 +63,7 @@ struct LayoutView: TemplateView {
         case "regionsHref": regionsHref
         case "yearsHref": yearsHref
         case "countiesHref": countiesHref
+        case "dataHref": dataHref
         case "searchHref": searchHref
         case "content": content
         case "scripts": scripts
@@ -72,8 +72,7 @@ struct LayoutView: TemplateView {
         case "canonical": canonical
         case "hasCanonical": hasCanonical
         case "description": description
-        case "alternateJSON": alternateJSON
-        case "hasAlternateJSON": hasAlternateJSON
+        case "alternates": alternates
         default: nil
         }
     }
@@ -86,9 +85,8 @@ struct ScriptView: TemplateView {
 }
 
 /// What a page's view tells the layout's `<head>` beyond its title: a view that conforms
-/// gives its own description and data link (a report's page: its figures, `report.json`).
+/// gives its own description (a report's page: its figures). Its data links are
+/// `SitePlan.alternates(of:)`.
 protocol PageHead {
     var description: String { get }
-    /// The page's data, relative to the page (`report.json`), or "".
-    var alternateJSON: String { get }
 }

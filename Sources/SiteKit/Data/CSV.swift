@@ -1,0 +1,62 @@
+import Foundation
+
+/// CSV as RFC 4180 writes it and Excel opens it: UTF-8 with a byte-order mark (without it
+/// Excel in a Chinese locale reads the file as GBK), CRLF line ends, a field quoted when it
+/// holds a comma, a quote or a line break.
+enum CSV {
+    static let byteOrderMark = "\u{FEFF}"
+
+    /// The file: the mark, then each line (already joined fields) ending in CRLF.
+    static func file(_ lines: [String]) -> Data {
+        var out = byteOrderMark
+        for line in lines { out += line + "\r\n" }
+        return Data(out.utf8)
+    }
+
+    /// One text field. Content is untrusted: text that a spreadsheet would run as a formula
+    /// (starting `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, as OWASP
+    /// advises; numbers are written by `DataRow` and never pass here.
+    static func field(_ s: String) -> String {
+        var s = s
+        if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { s = "'" + s }
+        guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// One line of text fields.
+    static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") }
+
+    /// Splits a file made by `file` back into rows of fields (for tests and checks of the
+    /// published data: quotes, doubled quotes and line breaks inside quotes).
+    static func parse(_ data: Data) -> [[String]] {
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasPrefix(byteOrderMark) { text.removeFirst() }
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var chars = text.makeIterator()
+        var pending: Character? = nil
+        while let c = pending ?? chars.next() {
+            pending = nil
+            if quoted {
+                if c == "\"" {
+                    if let next = chars.next() {
+                        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+                    } else { quoted = false }
+                } else { field.append(c) }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                row.append(field); field = ""
+            } else if c == "\r\n" || c == "\n" {
+                row.append(field); field = ""
+                rows.append(row); row = []
+            } else {
+                field.append(c)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+}

@@ -124,6 +124,12 @@ def test_search_box_on_every_page_leads_to_results(driver, site):
     assert driver.find_element(By.TAG_NAME, "h1").text == ZHANGZHENG
 
 
+def test_home_page_shows_one_search_box(driver, site):
+    driver.get(site)
+    shown = [e.get_attribute("id") for e in driver.find_elements(By.CSS_SELECTOR, "input[type=search]") if e.is_displayed()]
+    assert shown == ["home-q"]
+
+
 def test_results_are_paged_ten_at_a_time_and_linkable(driver, site):
     items = search(driver, site, "公开")
     assert titles(items) == ALL

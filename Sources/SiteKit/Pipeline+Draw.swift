@@ -5,6 +5,8 @@ extension Pipeline {
         let pages: Int
         let drawn: Int
         let summary: OutputWriter.Summary
+        var operations = 0
+        var reusedSpare = false
     }
 
     /// The site as it is on disk, when nothing it is made from changed: every report file
@@ -39,6 +41,7 @@ extension Pipeline {
         // A cache that was not used (damaged, another program's) says nothing of the site either.
         writer.trustsTables = !clean && status == .used
         let staging = try writer.begin()
+        if status == .used { staging.liveFiles = listing }
         var drawing = Set<String>()
         for p in site.pages {
             let path = p.page.path
@@ -74,7 +77,8 @@ extension Pipeline {
         let pages = Dictionary(site.pages.map { ($0.page.path, $0.inputs) }, uniquingKeysWith: { a, _ in a })
         for file in BuildCache.files(records: records, pages: pages, site: renderer.siteDigest) { try staging.put(file) }
         let summary = try staging.commit()
-        return Drawn(pages: paths.filter { $0.hasSuffix(".html") }.count, drawn: drawing.count, summary: summary)
+        return Drawn(pages: paths.filter { $0.hasSuffix(".html") }.count, drawn: drawing.count, summary: summary,
+                     operations: staging.operations, reusedSpare: staging.reusesSpare)
     }
 
     /// A report for its pages, with the diagnostics of the checks across years: kept from the

@@ -42,6 +42,11 @@ public struct Pipeline: Sendable {
         /// Reports held parsed at once at the most (`ParsedPool`): bounded by the work in
         /// flight, not by the number of reports.
         public var peakParsed: Int
+        /// File-system changes the write made (`OutputWriter.Staging.operations`; 0 when nothing
+        /// was staged), and whether it brought the spare up to date rather than filling an
+        /// empty folder: the work of a rebuild, counted rather than timed.
+        public var operations = 0
+        public var reusedSpare = false
         /// The lines of a report file as the source page numbers them (for `--verbose`),
         /// read again from the file.
         public var lines: @Sendable (String) -> [String]?
@@ -89,6 +94,7 @@ public struct Pipeline: Sendable {
     public func build() async throws -> Result {
         if searchSwitch == "only" { return try buildSearchOnly() }
         let start = Date()
+        try OutputWriter(output: plan.output).putBackRetired()
         var renderer = try SiteRenderer(config: plan.config, slug: slug)
         renderer.searchIDs = SearchIDs.read(site: plan.output)
         renderer.searchIndex = searchSwitch != "off"
@@ -106,6 +112,8 @@ public struct Pipeline: Sendable {
             result.pages = drawn.pages
             result.drawn = drawn.drawn
             result.written = drawn.summary
+            result.operations = drawn.operations
+            result.reusedSpare = drawn.reusedSpare
         }
         pool.drain()
         result.peakParsed = pool.peak

@@ -129,6 +129,86 @@ import NianbaoTestSupport
         #expect(after == before, "\(after)\n---\n\(before)")
     }
 
+    /// An incremental writer keeps the site it replaced as the spare and brings it up to
+    /// date the next time: only entries that differ are touched, counted exactly, and the
+    /// site is the same as one staged in an empty folder.
+    @Test func theSpareIsBroughtUpToDateTouchingOnlyWhatDiffers() throws {
+        let root = try tempFolder()
+        let out = root.appendingPathComponent("public")
+        var writer = OutputWriter(output: out)
+        writer.tracksOutput = true
+        func files(_ pairs: [(String, String)]) -> [OutputFile] { pairs.map { OutputFile(path: $0.0, text: $0.1) } }
+        func write(_ pairs: [(String, String)]) throws -> (OutputWriter.Summary, Int, Bool) {
+            let staging = try writer.begin()
+            for file in files(pairs) { try staging.put(file) }
+            let summary = try staging.commit()
+            return (summary, staging.operations, staging.reusesSpare)
+        }
+        let site1 = [("a.html", "a"), ("b/index.html", "b"), ("c/d/index.html", "c"), ("e.html", "e")]
+        // First build: no site yet, so no spare after it.
+        #expect(try write(site1).2 == false)
+        // Second: a fresh folder (4 links, 3 folders, the marker and the folder, the table);
+        // the first site stays as the spare.
+        let site2 = [("a.html", "a"), ("b/index.html", "B"), ("c/d/index.html", "c"), ("e.html", "e")]
+        let second = try write(site2)
+        #expect(second.0 == .init(written: 1, unchanged: 3, removed: 0))
+        #expect(second.1 == 2 + 3 + 4 + 1 && second.2 == false)
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("public.nianbao-new/b/index.html").path))
+        // Third, in the spare (site 1): a.html and e.html are there as they are; b/index.html
+        // is the live one's (unlink, link); f/g.html is new (folder, write); c/d/index.html
+        // goes with its two folders; plus the spare's table removed and the new one written.
+        let site3 = [("a.html", "a"), ("b/index.html", "B"), ("e.html", "e"), ("f/g.html", "g")]
+        let third = try write(site3)
+        #expect(third.0 == .init(written: 1, unchanged: 3, removed: 1))
+        #expect(third.2 == true)
+        #expect(third.1 == 1 + 2 + 2 + 3 + 1, "\(third.1) operations")
+        var expected: [String: FolderSnapshot.Entry] = ["public": .folder, "public/.nianbao-site": .file(Self.marker.data),
+                                                        "public/b": .folder, "public/f": .folder]
+        for (path, text) in site3 { expected["public/" + path] = .file(Data(text.utf8)) }
+        let taken = try FolderSnapshot.take(root).excluding("public.nianbao-new").excluding("public/.nianbao")
+        #expect(taken == FolderSnapshot(expected), "\(taken)")
+        // The spare is now site 2, whole, with its own table.
+        let spare = try FolderSnapshot.take(root.appendingPathComponent("public.nianbao-new"))
+        #expect(Set(spare.entries.keys.filter { !$0.hasPrefix(".") }) == ["a.html", "b", "b/index.html", "c", "c/d", "c/d/index.html", "e.html"])
+        #expect(OutputTable.read(site: root.appendingPathComponent("public.nianbao-new").path)?.digests.count == 4)
+    }
+
+    /// A spare that cannot be trusted — its table gone (a build killed while it updated it)
+    /// or damaged, or files put into it or removed by hand — is cleared, never carried into
+    /// the site: the site is staged in an empty folder.
+    @Test(arguments: ["no table", "damaged table", "stray file"])
+    func anUntrustedSpareIsNotCarriedIntoTheSite(_ damage: String) throws {
+        let root = try tempFolder()
+        let out = root.appendingPathComponent("public")
+        var writer = OutputWriter(output: out)
+        writer.tracksOutput = true
+        let site = [OutputFile(path: "a.html", text: "a"), OutputFile(path: "b/index.html", text: "b")]
+        _ = try writer.write(site)
+        _ = try writer.write(site + [OutputFile(path: "c.html", text: "c")])
+        let spare = root.appendingPathComponent("public.nianbao-new")
+        let table = spare.appendingPathComponent(OutputTable.path)
+        switch damage {
+        case "no table": try FileManager.default.removeItem(at: table)
+        case "damaged table":
+            var bytes = try Data(contentsOf: table)
+            bytes[bytes.count / 2] ^= 1
+            try bytes.write(to: table)
+        default:
+            try Data("mine".utf8).write(to: spare.appendingPathComponent("stray.html"))
+            try FileManager.default.removeItem(at: spare.appendingPathComponent("b/index.html"))
+            try FileManager.default.removeItem(at: spare.appendingPathComponent("b"))
+            try Data("not a folder".utf8).write(to: spare.appendingPathComponent("b"))
+        }
+        let staging = try writer.begin()
+        #expect(!staging.reusesSpare)
+        for file in site + [OutputFile(path: "d/e.html", text: "e")] { try staging.put(file) }
+        _ = try staging.commit()
+        let taken = try FolderSnapshot.take(out)
+        let files = Set(taken.entries.keys.filter { !$0.hasPrefix(".") })
+        #expect(files == ["a.html", "b", "b/index.html", "d", "d/e.html"])
+        #expect(taken.entries["b/index.html"] == .file(Data("b".utf8)))
+    }
+
     /// Where the file system cannot exchange, two renames; a kill between them leaves the
     /// previous site under `<output>.nianbao-old`, and the next build puts it back first.
     @Test func theFallbackSwapAndItsRecovery() throws {

@@ -59,8 +59,77 @@ import Testing
         #expect(r.status == 0)
         let after = try sandbox.snapshot()
         #expect(after.under("outer/project/public") == siteB)
-        // Nothing left beside the site: no staging folder, no retired site.
-        #expect(after.excluding("outer/project/public") == before.excluding("outer/project/public"))
+        // Nothing left beside the site but the previous site, whole, as the spare.
+        #expect(after.under("outer/project/public.nianbao-new") == siteA)
+        #expect(Self.beside(after) == Self.beside(before))
+    }
+
+    /// A snapshot without the site and its spare.
+    static func beside(_ s: FolderSnapshot) -> FolderSnapshot {
+        s.excluding("outer/project/public").excluding("outer/project/public.nianbao-new")
+    }
+
+    /// Sites A, B (seed 000 added) and C (seed 001 edited) built one after another, as the
+    /// tests do: C is built in the spare, which holds A.
+    static let threeSites: (b: FolderSnapshot, c: FolderSnapshot) = {
+        let s = try! Sandbox()
+        #expect(try! s.run(["build", "--theme", theme]).status == 0)
+        try! Data(seed000.utf8).write(to: s.project.appendingPathComponent("content/000.txt"))
+        #expect(try! s.run(["build", "--theme", theme]).status == 0)
+        let b = try! s.snapshot().under("outer/project/public")
+        try! editSeed001(s)
+        #expect(try! s.run(["build", "--theme", theme]).status == 0)
+        return (b, try! s.snapshot().under("outer/project/public"))
+    }()
+
+    /// One number of seed 001 changed (政府集中采购 7 → 8 items).
+    static func editSeed001(_ s: Sandbox) throws {
+        let url = s.project.appendingPathComponent("content/001.txt")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains("政府集中采购\t7\t"))
+        try Data(text.replacingOccurrences(of: "政府集中采购\t7\t", with: "政府集中采购\t8\t").utf8).write(to: url)
+    }
+
+    static let sparePoints: [Point] = [
+        Point(name: "locked"), Point(name: "spare.opened"), Point(name: "staging.file.1"), Point(name: "staging.file.20"),
+        Point(name: "staging.file.60"), Point(name: "staging.file.40"), Point(name: "spare.pruned"),
+        Point(name: "staging.complete"), Point(name: "swap.exchanged"),
+        Point(name: "staging.file.20", exchange: false), Point(name: "spare.pruned", exchange: false),
+        Point(name: "swap.retired", exchange: false),
+    ]
+
+    /// A build that brings the spare up to date (the site before last) killed at any point
+    /// of it leaves the previous site whole (or the new one, once swapped); the next build
+    /// does not trust a spare whose update was cut short, and writes the new site exactly.
+    @Test(arguments: sparePoints)
+    func aBuildKilledWhileItUpdatesTheSpareLeavesACompleteSite(_ point: Point) throws {
+        let (siteB, siteC) = Self.threeSites
+        #expect(siteB != siteC)
+        let sandbox = try Sandbox()
+        #expect(try sandbox.run(["build", "--theme", Self.theme]).status == 0)
+        try Data(Self.seed000.utf8).write(to: sandbox.project.appendingPathComponent("content/000.txt"))
+        #expect(try sandbox.run(["build", "--theme", Self.theme]).status == 0)
+        #expect(try sandbox.snapshot().under("outer/project/public") == siteB)
+        try Self.editSeed001(sandbox)
+        let before = try sandbox.snapshot()
+
+        let environment: [String: String?] = point.exchange ? [:] : ["NIANBAO_DEBUG_NO_EXCHANGE": "1"]
+        let stopped = try CommandRunner.killAt(point.name, ["build", "--theme", Self.theme], in: sandbox.project, environment: environment)
+        #expect(stopped, "the build never reached \(point.name)")
+        let killed = try sandbox.snapshot()
+        if point.name == "swap.retired" {
+            #expect(killed.under("outer/project/public.nianbao-old") == siteB)
+        } else {
+            let site = killed.under("outer/project/public")
+            #expect(site == siteB || site == siteC, "after a kill at \(point.name), public/ is neither site:\n\(site)")
+        }
+
+        let r = try sandbox.run(["build", "--theme", Self.theme])
+        #expect(r.status == 0)
+        let after = try sandbox.snapshot()
+        #expect(after.under("outer/project/public") == siteC)
+        #expect(after.under("outer/project/public.nianbao-new") == siteB)
+        #expect(Self.beside(after) == Self.beside(before))
     }
 
     /// With two renames, a kill between them leaves no `public/` for a moment; the previous
@@ -81,13 +150,15 @@ import Testing
         #expect(killed.under("outer/project/public.nianbao-old") == siteA)
         #expect(killed.under("outer/project/public.nianbao-new") == siteB)
 
-        // A build that stops at its first step has already put the previous site back.
-        #expect(try CommandRunner.killAt("staging.created", ["build", "--theme", Self.theme], in: sandbox.project))
+        // A build that stops at its first step has already put the previous site back (the
+        // finished site B under the staging name is a spare it can trust and starts from).
+        #expect(try CommandRunner.killAt("spare.opened", ["build", "--theme", Self.theme], in: sandbox.project))
         #expect(try sandbox.snapshot().under("outer/project/public") == siteA)
 
         #expect(try sandbox.run(["build", "--theme", Self.theme]).status == 0)
         let after = try sandbox.snapshot()
         #expect(after.under("outer/project/public") == siteB)
-        #expect(after.excluding("outer/project/public") == before.excluding("outer/project/public"))
+        #expect(after.under("outer/project/public.nianbao-new") == siteA)
+        #expect(Self.beside(after) == Self.beside(before))
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// What a site written by an incremental build holds: every file's path and the digest of its
 /// bytes (xxHash64), in `.nianbao/cache/output.bin`. The writer reads the live site's table
 /// to tell which files a new build can link as they are, without reading them. Written last
-/// into every staged site, so a table on disk always describes the folder it sits in.
+/// into every staged site, and removed first from the spare before a build brings it up to
+/// date (`OutputWriter.Staging`), so a table on disk always describes the folder it sits in.
 ///
 ///     "nianbao-output\n"  format (varint)  count (varint)
 ///     count × (path: varint length + UTF-8, digest: 8 bytes little-endian)

@@ -5,37 +5,71 @@ import Glibc
 
 extension OutputWriter {
     /// A site being written: files are put (from any number of threads at once), then
-    /// `commit()` swaps it in. Dropped without a commit, it removes its folder.
+    /// `commit()` swaps it in. Dropped without a commit, it removes a folder it made.
     ///
-    /// The staging folder starts empty. A file whose bytes the live site already has is
+    /// A fresh staging folder starts empty. A file whose bytes the live site already has is
     /// hard-linked from there (the same inode: untouched for uploaders), and only new bytes are
     /// written. An incremental build (`tracksOutput`) knows those bytes from the live site's
     /// `OutputTable` without reading the file; otherwise the live file is read and compared.
     ///
+    /// **The spare.** An incremental build does not remove the site it replaced: it stays
+    /// beside the output under the staging name, as the spare, and the next build brings the
+    /// spare up to date instead of linking every file of the site into an empty folder. The
+    /// spare's own table says what each of its files holds, so only the entries that differ
+    /// are touched (unlinked, then linked from the live site or written: never written in
+    /// place, since most of its files are the live site's inodes too); a file left in the
+    /// spare that the new site lacks is removed at the commit, and the swap is the same one
+    /// exchange. The spare is trusted only when it carries the marker and its table is whole
+    /// (sealed, this format): a table is written last into a finished site and removed from
+    /// the spare before its first change, so a build killed while it updates the spare leaves
+    /// one with no table, which the next build does not trust and clears (it then starts from
+    /// an empty folder). The live site is never touched before the swap, so a kill at any
+    /// moment leaves it whole.
+    ///
     /// Named points where `stopAt` can stop the process, in order: `locked`,
-    /// `staging.created`, `staging.marked`, `staging.file.<n>` (after the n-th file),
-    /// `staging.complete`, then `swap.exchanged` — or, in the fallback, `swap.retired`.
+    /// `staging.created` (or `spare.opened`), `staging.marked`, `staging.file.<n>` (after the
+    /// n-th file put), `spare.pruned`, `staging.complete`, then `swap.exchanged` — or, in the
+    /// fallback, `swap.retired`.
     public final class Staging: @unchecked Sendable {
         let writer: OutputWriter
         /// The output folder, every link resolved: the folder that is really replaced.
         let target: String
-        /// `<output>.nianbao-new`, where the site is written.
+        /// `<output>.nianbao-new`, where the site is written: a fresh folder, or the spare.
         let folder: String
         /// `<output>.nianbao-old`, where the fallback swap parks the previous site.
         let retired: String
         /// The live site's table: what each of its files holds. `nil` when it has none that can
         /// be trusted (then a file is compared with the live one byte for byte).
         let live: OutputTable?
+        /// The live site's files as found on disk (`OutputTable.listing`), when the caller walked
+        /// it already: the commit counts the removed files from it instead of walking again.
+        public var liveFiles: Set<String>?
+        /// Whether `folder` is the spare (a previous site being brought up to date) rather
+        /// than an empty folder.
+        public let reusesSpare: Bool
         private let lock: Int32
         /// Guards everything below: `put` runs on many threads.
         private let mutex = NSLock()
         private var made: Set<String> = []
         private var table = OutputTable()
+        /// The spare's files not yet placed by this build, with their digests: what is left at
+        /// the commit is removed.
+        private var spare: [String: UInt64] = [:]
         private var summary = Summary(written: 0, unchanged: 0)
         private var placed = 0
+        private var ops = 0
         private var committed = false
         /// Whether this build created `folder` (and may remove it).
         private var owned = false
+
+        /// File-system changes this staging made (files written, linked and removed, folders
+        /// made and removed): bounded by what changed when the spare is reused, by the size of
+        /// the site when it starts from an empty folder.
+        public var operations: Int {
+            mutex.lock()
+            defer { mutex.unlock() }
+            return ops
+        }
 
         init(_ writer: OutputWriter) throws {
             self.writer = writer
@@ -58,13 +92,33 @@ extension OutputWriter {
 
             try FileManager.default.createDirectories(parent)
             lock = try Disk.lock(parent)
-            live = writer.tracksOutput && writer.trustsTables ? OutputTable.read(site: target) : nil
+            // The previous site first, if a fallback swap was cut short: the live table and the
+            // spare are judged against it.
+            do { try Self.putBack(target: target, retired: retired) } catch {
+                close(lock)
+                throw error
+            }
+            let live = writer.tracksOutput && writer.trustsTables ? OutputTable.read(site: target) : nil
+            self.live = live
+            let staging = folder
+            // Only with a live table: the spare's files are checked against it.
+            let spareTable = live == nil ? nil : Self.trustedSpare(staging)
+            reusesSpare = spareTable != nil
             // From here every stored property is set, so a throw runs `deinit`, which
             // removes the staging folder if this build made it, and lets go of the lock.
             writer.stop("locked")
-            try Self.recover(target: target, folder: folder, retired: retired, shown: shown)
+            try Self.recover(target: target, folder: reusesSpare ? nil : folder, retired: retired, shown: shown)
             if let reason = OutputWriter.refusal(forFolderAt: target) {
                 throw OutputRefusal(reason, shown: shown, resolved: target)
+            }
+            if let spareTable {
+                // Untrusted from here until the commit writes its new table.
+                try Disk.remove(folder + "/" + OutputTable.path)
+                spare = spareTable.digests
+                ops += 1
+                if let mode = Disk.mode(target) { chmod(folder, mode) }
+                writer.stop("spare.opened")
+                return
             }
             try Disk.makeDirectory(folder, exclusive: true)
             owned = true
@@ -73,13 +127,28 @@ extension OutputWriter {
             if let mode = Disk.mode(target) { chmod(folder, mode) }
             writer.stop("staging.created")
             try Disk.write(Data(Self.markerText.utf8), to: folder + "/" + OutputRefusal.marker)
+            ops += 2
             writer.stop("staging.marked")
         }
 
         deinit {
-            // Only what this build made: a folder found under the staging name is refused, never removed.
+            // Only what this build made: a folder found under the staging name is refused, never
+            // removed; a spare whose update stopped keeps no table, and the next build clears it.
             if owned && !committed { try? Disk.removeTree(folder) }
             close(lock)
+        }
+
+        /// The table of the spare at `folder` when it can be trusted: a folder (not a link)
+        /// carrying the marker, with a whole table (which then describes it: see above) that
+        /// names exactly the files found in it (names only, nothing is read: a file put there
+        /// or removed by hand is noticed).
+        static func trustedSpare(_ folder: String) -> OutputTable? {
+            guard Disk.kind(folder) == .directory, case .file = Disk.kind(folder + "/" + OutputRefusal.marker),
+                  let table = OutputTable.read(site: folder) else { return nil }
+            let named = table.digests.keys.filter { !$0.hasPrefix(".") }
+            let found = OutputTable.listing(site: folder)
+            guard found.count == named.count, named.allSatisfy(found.contains) else { return nil }
+            return table
         }
 
         static let markerText = """
@@ -97,17 +166,24 @@ extension OutputWriter {
 
         /// Clears what an interrupted build left beside the output. A fallback swap killed
         /// between its two renames left the output missing and the previous site under
-        /// `retired`: it is put back first. Then both staging names are emptied — of folders
-        /// nianbao left there; anything else is refused, not deleted.
-        static func recover(target: String, folder: String, retired: String, shown: String) throws {
-            if Disk.kind(target) == nil, Disk.kind(retired) == .directory, isSite(retired) {
-                try Disk.rename(retired, target)
-            }
-            for stale in [folder, retired] where Disk.kind(stale) != nil {
+        /// `retired`: it is put back first. Then both staging names are emptied (the staging
+        /// name not when `folder` is `nil`: a trusted spare is there) — of folders nianbao
+        /// left there; anything else is refused, not deleted.
+        static func recover(target: String, folder: String?, retired: String, shown: String) throws {
+            try putBack(target: target, retired: retired)
+            for stale in [folder, retired].compactMap({ $0 }) where Disk.kind(stale) != nil {
                 guard Disk.kind(stale) == .directory, isSite(stale) else {
                     throw OutputRefusal(.stagingTaken(stale), shown: shown, resolved: target)
                 }
                 try Disk.removeTree(stale)
+            }
+        }
+
+        /// Puts the previous site back where a fallback swap killed between its two renames
+        /// left the output missing and the site under `retired`.
+        static func putBack(target: String, retired: String) throws {
+            if Disk.kind(target) == nil, Disk.kind(retired) == .directory, isSite(retired) {
+                try Disk.rename(retired, target)
             }
         }
 
@@ -137,63 +213,107 @@ extension OutputWriter {
         private func place(_ path: String, digest: UInt64, data: Data?) throws {
             mutex.lock()
             let inserted = table.digests.updateValue(digest, forKey: path) == nil
+            let had = reusesSpare ? spare.removeValue(forKey: path) : nil
             mutex.unlock()
             guard inserted else { throw Failure.duplicate(path) }
             let staged = folder + "/" + path
             let previous = target + "/" + path
-            var wrote = false
-            try makeParents(of: path)
             // The build's own records are few and are read back: compared byte for byte, so a
             // damaged cache file is replaced, never linked on the table's word.
             let own = path.hasPrefix(".nianbao/")
-            let same = (own ? nil : live).map { $0[path] == digest } ?? (data.map { Disk.holds(previous, $0) } ?? false)
-            if same, Disk.link(previous, staged) {
-                // The live site's file, the same inode: untouched for uploaders.
-            } else if let data = data ?? FileManager.default.contents(atPath: previous) {
-                // New bytes; or a kept file where the file system cannot link (copied).
-                try Disk.write(data, to: staged)
-                wrote = true
+            var wrote = false, changes = 0
+            if had == digest && !own {
+                // The spare holds these bytes already: nothing to do.
+                wrote = live?[path] != digest
             } else {
-                throw IOFailure(path: previous, action: .read, number: errno)
+                changes += try makeParents(of: path)
+                if had != nil {
+                    try Disk.removeTree(staged)
+                    changes += 1
+                }
+                let same = (own ? nil : live).map { $0[path] == digest } ?? (data.map { Disk.holds(previous, $0) } ?? false)
+                if same, try link(previous, staged) {
+                    // The live site's file, the same inode: untouched for uploaders.
+                } else if let data = data ?? FileManager.default.contents(atPath: previous) {
+                    // New bytes; or a kept file where the file system cannot link (copied).
+                    try write(data, staged)
+                    wrote = true
+                } else {
+                    throw IOFailure(path: previous, action: .read, number: errno)
+                }
+                changes += 1
             }
             mutex.lock()
             // The summary counts the site's files, not the build's own records in `.nianbao/`.
-            if !path.hasPrefix(".nianbao/") {
+            if !own {
                 if wrote { summary.written += 1 } else { summary.unchanged += 1 }
             }
             placed += 1
+            ops += changes
             let n = placed
             mutex.unlock()
             writer.stop("staging.file.\(n)")
         }
 
-        /// Creates the folders above `path` in the staging folder.
-        private func makeParents(of path: String) throws {
-            var dir = ""
+        /// Links `existing` at `staged`; `false` when the file system cannot. In the spare,
+        /// whatever is in the way (a file its table does not name, put there by hand) goes first.
+        private func link(_ existing: String, _ staged: String) throws -> Bool {
+            if Disk.link(existing, staged) { return true }
+            guard errno == EEXIST, reusesSpare else { return false }
+            try Disk.removeTree(staged)
+            return Disk.link(existing, staged)
+        }
+
+        private func write(_ data: Data, _ staged: String) throws {
+            if reusesSpare, Disk.kind(staged) != nil { try Disk.removeTree(staged) }
+            try Disk.write(data, to: staged)
+        }
+
+        /// Creates the folders above `path` in the staging folder (in the spare, a file in the
+        /// way of one is removed first); returns how many it made.
+        private func makeParents(of path: String) throws -> Int {
+            var dir = "", count = 0
             for part in path.split(separator: "/").dropLast() {
                 dir += "/" + part
                 mutex.lock()
                 let known = made.contains(dir)
                 mutex.unlock()
                 if known { continue }
-                if Disk.kind(folder + dir) != .directory { try Disk.makeDirectory(folder + dir) }
+                let kind = Disk.kind(folder + dir)
+                if kind != .directory {
+                    if kind != nil { try Disk.remove(folder + dir) }
+                    try Disk.makeDirectory(folder + dir)
+                    count += 1
+                }
                 mutex.lock()
                 made.insert(dir)
                 mutex.unlock()
             }
+            return count
         }
 
-        /// Carries the hidden entries over, swaps the new site in, and removes the previous one.
+        /// Carries the hidden entries over, clears from the spare what the new site lacks, and
+        /// swaps the new site in. The previous site stays beside it as the next build's spare
+        /// when it has a table this build trusted (an incremental build's); otherwise it is
+        /// removed.
         public func commit() throws -> Summary {
             precondition(!committed, "a staging folder is committed once")
             let hadSite = Disk.kind(target) == .directory
             if hadSite { try carryHiddenEntries() }
+            if reusesSpare {
+                try prune()
+                writer.stop("spare.pruned")
+            }
             summary.removed = try countRemoved()
+            // The previous site becomes the spare: only a tracked site with a table trusted here
+            // (after `--clean`, or over a site with no table, it is removed as before).
+            let keepsSpare = writer.tracksOutput && hadSite && live != nil
             if writer.tracksOutput {
                 try Disk.makeDirectory(folder + "/.nianbao")
                 try Disk.makeDirectory(folder + "/.nianbao/cache")
                 try Disk.remove(folder + "/" + OutputTable.path)
                 try Disk.write(table.data, to: folder + "/" + OutputTable.path)
+                count(1)
             }
             writer.stop("staging.complete")
             var old: String?
@@ -203,7 +323,7 @@ extension OutputWriter {
             } else if writer.allowsExchange, try Disk.exchange(folder, target) {
                 committed = true
                 writer.stop("swap.exchanged")
-                old = folder
+                old = keepsSpare ? nil : folder
             } else {
                 // Two renames, where the kernel or the file system cannot exchange (Linux
                 // before 3.15, some network file systems). Between them the output does not
@@ -216,7 +336,8 @@ extension OutputWriter {
                     throw error
                 }
                 committed = true
-                old = retired
+                // A kill before this rename leaves `retired`, which the next build removes.
+                if keepsSpare, (try? Disk.rename(retired, folder)) != nil {} else { old = retired }
             }
             // The previous site, now under a staging name. Should this fail, the next build
             // removes it: the new site is in place either way.
@@ -224,10 +345,44 @@ extension OutputWriter {
             return summary
         }
 
+        /// Removes from the spare every file of its table that this build did not place, then
+        /// the folders that leaves empty, deepest first.
+        private func prune() throws {
+            var folders = Set<String>()
+            // Files only: where the new site put a folder, or a file in place of a folder
+            // above one, the unlink fails and the new entry stays.
+            for path in spare.keys where OutputWriter.isSafe(path) {
+                if unlink(folder + "/" + path) == 0 {
+                    count(1)
+                } else if ![ENOENT, EISDIR, ENOTDIR].contains(errno) {
+                    throw IOFailure(path: folder + "/" + path, action: .remove, number: errno)
+                }
+                var p = Substring(path)
+                while let slash = p.lastIndex(of: "/") {
+                    p = p[..<slash]
+                    if !folders.insert(String(p)).inserted { break }
+                }
+            }
+            spare = [:]
+            for dir in folders.sorted(by: { $0.count > $1.count }) where rmdir(folder + "/" + dir) == 0 {
+                count(1)
+            }
+        }
+
+        private func count(_ n: Int) {
+            mutex.lock()
+            ops += n
+            mutex.unlock()
+        }
+
         /// Hidden entries at the top of the live site (`.git` of a deploy checkout,
-        /// `.well-known`) go into the new one as hard links. `.nianbao` is the build's own.
+        /// `.well-known`) go into the new one as hard links; the spare's own copies of them
+        /// (the site before last's) are removed first. `.nianbao` is the build's own.
         private func carryHiddenEntries() throws {
             func carried(_ name: String) -> Bool { name.hasPrefix(".") && name != OutputRefusal.marker && name != ".nianbao" }
+            if reusesSpare {
+                for name in try Disk.entries(folder) where carried(name) { try Disk.removeTree(folder + "/" + name) }
+            }
             for name in try Disk.entries(target) where carried(name) {
                 try Disk.cloneTree(target + "/" + name, folder + "/" + name)
             }
@@ -235,8 +390,10 @@ extension OutputWriter {
 
         /// The files of the live site that the new one does not have (found on disk: a file
         /// put there by hand is not in any table); hidden entries at the top are not the site's.
+        /// When the caller has walked the live site already (`liveFiles`), from that walk.
         private func countRemoved() throws -> Int {
             guard Disk.kind(target) == .directory else { return 0 }
+            if let liveFiles { return liveFiles.filter { table[$0] == nil }.count }
             return try countRemoved(in: target, under: "")
         }
 

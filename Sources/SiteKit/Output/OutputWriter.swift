@@ -8,8 +8,9 @@ import Glibc
 /// The site is staged in `<output>.nianbao-new` beside the output, then swapped with the
 /// output in one step (`renameat2(RENAME_EXCHANGE)`), so a reader, an upload or a kill at
 /// any moment finds either the previous site or the new one, complete, never neither
-/// (never delete-then-write). Then the previous site, now under the staging
-/// name, is removed. The staging names carry no process id: the next build finds whatever a
+/// (never delete-then-write). Then the previous site, now under the staging name, is
+/// removed — or, for an incremental build, kept there as the spare that the next build
+/// brings up to date (see `Staging`). The staging names carry no process id: the next build finds whatever a
 /// killed build left and removes it, and an interrupted fallback swap is put back first.
 ///
 /// A file whose bytes are the same as in the previous output is hard-linked rather than
@@ -71,12 +72,15 @@ public struct OutputWriter: Sendable {
     /// live one byte for byte.
     public var trustsTables = true
 
-    /// Whether an interrupted build left its staging folder or a retired site beside the
-    /// output (or no output at all): a build that opens a staging folder clears them first, so
-    /// a rebuild with nothing to draw must still go through one.
+    /// Whether an interrupted build left its staging folder (one with no table: the spare a
+    /// finished build keeps has one) or a retired site beside the output (or no output at
+    /// all): a build that opens a staging folder clears them first, so a rebuild with nothing
+    /// to draw must still go through one.
     var hasLeftovers: Bool {
         let target = Disk.realPath(output.path)
-        return Disk.kind(target) != .directory || Disk.kind(target + ".nianbao-new") != nil || Disk.kind(target + ".nianbao-old") != nil
+        let staging = target + ".nianbao-new"
+        return Disk.kind(target) != .directory || Disk.kind(target + ".nianbao-old") != nil
+            || (Disk.kind(staging) != nil && Disk.kind(staging + "/" + OutputTable.path) == nil)
     }
 
     public init(output: URL) {
@@ -98,6 +102,17 @@ public struct OutputWriter: Sendable {
         let staging = try begin()
         for file in files { try staging.add(file) }
         return try staging.commit()
+    }
+
+    /// Puts the previous site back if a fallback swap was cut short between its two renames
+    /// (under the lock), so that a build reads its cache from the site that is really live.
+    public func putBackRetired() throws {
+        let target = Disk.realPath(output.path)
+        let parent = (target as NSString).deletingLastPathComponent
+        guard Disk.kind(target) == nil, Disk.kind(target + ".nianbao-old") != nil, Disk.kind(parent) == .directory else { return }
+        let lock = try Disk.lock(parent)
+        defer { close(lock) }
+        try Staging.putBack(target: target, retired: target + ".nianbao-old")
     }
 
     /// Checks the output, clears what an interrupted build left, and opens a staging folder.

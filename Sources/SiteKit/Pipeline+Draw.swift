@@ -7,6 +7,7 @@ extension Pipeline {
         let summary: OutputWriter.Summary
         var operations = 0
         var reusedSpare = false
+        var searchIndexKept = false
     }
 
     /// The site as it is on disk, when nothing it is made from changed: every report file
@@ -34,7 +35,6 @@ extension Pipeline {
         let planned = try await Parallel.map((paths.count + chunk - 1) / chunk, width: limits.width) { c in
             paths[(c * chunk)..<min(paths.count, (c + 1) * chunk)].map { renderer.planned(sitePlan.pages[$0]!, plan: sitePlan) }
         }
-        let site = renderer.plan(sitePlan, pages: planned.flatMap { $0 })
 
         var writer = OutputWriter(output: plan.output)
         writer.tracksOutput = true
@@ -42,6 +42,18 @@ extension Pipeline {
         writer.trustsTables = !clean && status == .used
         let staging = try writer.begin()
         if status == .used { staging.liveFiles = listing }
+
+        // The search index is made again only when a search document changed; otherwise the
+        // live site's index files are this build's, and are kept.
+        var searching = renderer
+        let searchDigest = renderer.searchIndex ? SearchIndexBuilder.digest(for: sitePlan) : 0
+        var keptSearch: [String]?
+        if renderer.searchIndex, status == .used, cache.search == searchDigest, let live = staging.live {
+            let files = live.digests.keys.filter { $0.hasPrefix("search/") && sitePlan.pages[$0] == nil }
+            if !files.isEmpty, files.allSatisfy(listing.contains) { keptSearch = files.sorted() }
+        }
+        if renderer.searchIndex, keptSearch == nil { searching.searchIDs = SearchIDs.read(site: plan.output) }
+        let site = searching.plan(sitePlan, pages: planned.flatMap { $0 }, keptSearch: keptSearch)
         var drawing = Set<String>()
         for p in site.pages {
             let path = p.page.path
@@ -71,14 +83,15 @@ extension Pipeline {
             progress.update { $0.written += files.count }
         }
         for extra in site.extra { try staging.put(extra.file) }
+        for path in site.kept { try staging.keep(path) }
         try staging.put(site.manifest)
         // A record whose file changed while the build read it is left out: the next build parses it again.
         let records = scan.records.enumerated().filter { !stale.contains($0.offset) && $0.element.hash != nil }.map(\.element)
         let pages = Dictionary(site.pages.map { ($0.page.path, $0.inputs) }, uniquingKeysWith: { a, _ in a })
-        for file in BuildCache.files(records: records, pages: pages, site: renderer.siteDigest) { try staging.put(file) }
+        for file in BuildCache.files(records: records, pages: pages, site: renderer.siteDigest, search: searchDigest) { try staging.put(file) }
         let summary = try staging.commit()
         return Drawn(pages: paths.filter { $0.hasSuffix(".html") }.count, drawn: drawing.count, summary: summary,
-                     operations: staging.operations, reusedSpare: staging.reusesSpare)
+                     operations: staging.operations, reusedSpare: staging.reusesSpare, searchIndexKept: keptSearch != nil)
     }
 
     /// A report for its pages, with the diagnostics of the checks across years: kept from the

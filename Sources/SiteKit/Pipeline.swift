@@ -47,6 +47,9 @@ public struct Pipeline: Sendable {
         /// empty folder: the work of a rebuild, counted rather than timed.
         public var operations = 0
         public var reusedSpare = false
+        /// Whether the search index was kept as it was (no search document changed) rather
+        /// than made again.
+        public var searchIndexKept = false
         /// The lines of a report file as the source page numbers them (for `--verbose`),
         /// read again from the file.
         public var lines: @Sendable (String) -> [String]?
@@ -95,8 +98,8 @@ public struct Pipeline: Sendable {
         if searchSwitch == "only" { return try buildSearchOnly() }
         let start = Date()
         try OutputWriter(output: plan.output).putBackRetired()
+        // The previous build's search ids are read only if the index is made again (`draw`).
         var renderer = try SiteRenderer(config: plan.config, slug: slug)
-        renderer.searchIDs = SearchIDs.read(site: plan.output)
         renderer.searchIndex = searchSwitch != "off"
         let (cache, status) = clean ? (BuildCache(), .none) : readCache()
         let pool = ParsedPool(capacity: limits.pool)
@@ -114,6 +117,7 @@ public struct Pipeline: Sendable {
             result.written = drawn.summary
             result.operations = drawn.operations
             result.reusedSpare = drawn.reusedSpare
+            result.searchIndexKept = drawn.searchIndexKept
         }
         pool.drain()
         result.peakParsed = pool.peak

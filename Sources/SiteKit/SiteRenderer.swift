@@ -97,15 +97,17 @@ public struct SiteRenderer: Sendable {
     /// Every page of `plan` with its manifest entry and the digest of its inputs, and the files
     /// made beside the pages (the theme's assets, the search index from the summaries).
     /// `pages`, when given, are the plan's pages already planned (the pipeline plans them in parallel).
-    func plan(_ plan: SitePlan, pages: [PlannedPage]? = nil) -> PlannedSite {
+    /// `keptSearch`, when given, are the previous build's search index files, kept as they are
+    /// (no search document changed: `SearchIndexBuilder.digest`); the index is not made again.
+    func plan(_ plan: SitePlan, pages: [PlannedPage]? = nil, keptSearch: [String]? = nil) -> PlannedSite {
         let pages = pages ?? plan.paths.map { planned(plan.pages[$0]!, plan: plan) }
         var extra = theme.assets.map { PlannedSite.Extra(file: $0, entry: Manifest.Entry(kind: "asset", data: Digest.hex(of: $0.data))) }
-        let search = searchIndex ? SearchIndexBuilder.files(for: plan, previous: searchIDs) : []
-        extra += search.map {
-            PlannedSite.Extra(file: $0, entry: Manifest.Entry(kind: "search-index", site: "reports"))
-        }
-        let entries = pages.map { ($0.page.path, $0.entry) } + extra.map { ($0.file.path, $0.entry) }
-        return PlannedSite(plan: plan, pages: pages, extra: extra, manifest: manifest(plan, pages: entries))
+        let searchEntry = Manifest.Entry(kind: "search-index", site: "reports")
+        let search = searchIndex && keptSearch == nil ? SearchIndexBuilder.files(for: plan, previous: searchIDs) : []
+        extra += search.map { PlannedSite.Extra(file: $0, entry: searchEntry) }
+        let kept = searchIndex ? keptSearch ?? [] : []
+        let entries = pages.map { ($0.page.path, $0.entry) } + extra.map { ($0.file.path, $0.entry) } + kept.map { ($0, searchEntry) }
+        return PlannedSite(plan: plan, pages: pages, extra: extra, kept: kept, manifest: manifest(plan, pages: entries))
     }
 
     /// One page planned: its frame taken and digested, not drawn.
@@ -224,6 +226,8 @@ struct PlannedSite: Sendable {
     /// Every page, sorted by path.
     let pages: [PlannedPage]
     let extra: [Extra]
+    /// Files of the live site kept as they are (the search index, when no document changed).
+    var kept: [String] = []
     let manifest: OutputFile
 
     /// The pages to draw in units: each report's pages together (its full text is loaded

@@ -16,7 +16,7 @@ import Foundation
 /// short, damaged, or written by another nianbao is not read at all, and the build then
 /// parses and draws everything (never half of it from a cache it cannot trust).
 public struct BuildCache: Sendable {
-    static let format: UInt64 = 5
+    static let format: UInt64 = 6
     static let reportsPath = ".nianbao/cache/reports.bin"
     static let pagesPath = ".nianbao/cache/pages.bin"
     private static let reportsMagic = Array("nianbao-reports\n".utf8)
@@ -29,6 +29,9 @@ public struct BuildCache: Sendable {
     /// Digest of what every page may be drawn with: the settings, the templates, the assets
     /// (`SiteRenderer.siteDigest`). The same digest and the same report files: nothing to do.
     var site: UInt64 = 0
+    /// Digest of every search document (`SearchIndexBuilder.digest`) the live site's index was
+    /// made from; 0 when it wrote none.
+    var search: UInt64 = 0
 
     /// Why the previous build's cache was not used, for `Pipeline.Result`.
     public enum Status: Equatable, Sendable {
@@ -52,18 +55,19 @@ public struct BuildCache: Sendable {
             let records = try unsealed(reportsFile, magic: reportsMagic, format: format, fingerprint: BuildFingerprint.current) { r in
                 try r.array { try ReportRecord.read(from: &$0, forms: forms) }
             }
-            let (site, pages) = try unsealed(pagesFile, magic: pagesMagic, format: format, fingerprint: BuildFingerprint.current) { r in
-                (try r.fixed(), try r.array { r in (try r.string(), try r.fixed()) })
+            let (site, search, pages) = try unsealed(pagesFile, magic: pagesMagic, format: format,
+                                                     fingerprint: BuildFingerprint.current) { r in
+                (try r.fixed(), try r.fixed(), try r.array { r in (try r.string(), try r.fixed()) })
             }
             return (BuildCache(records: Dictionary(records.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }),
-                               pages: Dictionary(pages, uniquingKeysWith: { a, _ in a }), site: site), .used)
+                               pages: Dictionary(pages, uniquingKeysWith: { a, _ in a }), site: site, search: search), .used)
         } catch {
             return (BuildCache(), .untrusted)
         }
     }
 
     /// The two files of the cache, each sorted by path so the same site gives the same bytes.
-    static func files(records: [ReportRecord], pages: [String: UInt64], site: UInt64) -> [OutputFile] {
+    static func files(records: [ReportRecord], pages: [String: UInt64], site: UInt64, search: UInt64) -> [OutputFile] {
         var r = CacheWriter(capacity: records.count * 2048)
         r.append(reportsMagic)
         r.uint(format)
@@ -74,6 +78,7 @@ public struct BuildCache: Sendable {
         p.uint(format)
         p.string(BuildFingerprint.current)
         p.fixed(site)
+        p.fixed(search)
         p.array(pages.sorted { $0.key < $1.key }) { w, page in
             w.string(page.key)
             w.fixed(page.value)

@@ -8,6 +8,7 @@ extension Pipeline {
         var operations = 0
         var reusedSpare = false
         var searchIndexKept = false
+        var framesTaken = 0
     }
 
     /// The site as it is on disk, when nothing it is made from changed: every report file
@@ -29,11 +30,33 @@ extension Pipeline {
     func draw(_ scan: Scan, cache: BuildCache, status: BuildCache.Status, renderer: SiteRenderer, pool: ParsedPool,
               listing: Set<String>) async throws -> Drawn {
         let sitePlan = SitePlan(config: plan.config, summaries: scan.summaries, slug: slug)
+        // Which reports changed since the last build (content or summary), when the plan has
+        // the same shape and the theme and settings are the same: a page that lists none of
+        // them and is drawn from none keeps its frame digest, and its frame is not taken.
+        let shape = sitePlan.shapeDigest
+        let reportDigests = sitePlan.summaries.map { s -> UInt64 in
+            var d = Digest()
+            d.add(s.content)
+            d.add(s.summary)
+            return d.value
+        }
+        let sameShape = status == .used && !clean && cache.site == renderer.siteDigest && cache.shape == shape
+        let changed = sameShape ? Set(sitePlan.summaries.indices.filter { cache.reports[sitePlan.summaries[$0].id] != reportDigests[$0] }) : []
+        @Sendable func keepsFrame(_ page: any Page) -> String? {
+            guard sameShape, let frame = cache.frames[page.path] else { return nil }
+            if page.reports.contains(where: changed.contains) { return nil }
+            if let listed = page.summaries { return listed.contains(where: changed.contains) ? nil : frame }
+            return changed.isEmpty ? frame : nil
+        }
         // Every page's frame and inputs, in chunks across the cores.
         let paths = sitePlan.paths
         let chunk = 256
         let planned = try await Parallel.map((paths.count + chunk - 1) / chunk, width: limits.width) { c in
-            paths[(c * chunk)..<min(paths.count, (c + 1) * chunk)].map { renderer.planned(sitePlan.pages[$0]!, plan: sitePlan) }
+            paths[(c * chunk)..<min(paths.count, (c + 1) * chunk)].map { path in
+                let page = sitePlan.pages[path]!
+                if let frame = keepsFrame(page) { return renderer.planned(page, plan: sitePlan, frame: frame.isEmpty ? nil : frame) }
+                return renderer.planned(page, plan: sitePlan)
+            }
         }
 
         var writer = OutputWriter(output: plan.output)
@@ -87,11 +110,17 @@ extension Pipeline {
         try staging.put(site.manifest)
         // A record whose file changed while the build read it is left out: the next build parses it again.
         let records = scan.records.enumerated().filter { !stale.contains($0.offset) && $0.element.hash != nil }.map(\.element)
-        let pages = Dictionary(site.pages.map { ($0.page.path, $0.inputs) }, uniquingKeysWith: { a, _ in a })
-        for file in BuildCache.files(records: records, pages: pages, site: renderer.siteDigest, search: searchDigest) { try staging.put(file) }
+        let pages = Dictionary(site.pages.map { ($0.page.path, (inputs: $0.inputs, frame: $0.entry.frame ?? "")) },
+                               uniquingKeysWith: { a, _ in a })
+        // A report whose file changed while the build read it is left out: changed next time.
+        let reports = sitePlan.summaries.indices.filter { !stale.contains(scan.reports[$0]) }
+            .map { (sitePlan.summaries[$0].id, reportDigests[$0]) }
+        for file in BuildCache.files(records: records, pages: pages, site: renderer.siteDigest, search: searchDigest,
+                                     shape: shape, reports: reports) { try staging.put(file) }
         let summary = try staging.commit()
         return Drawn(pages: paths.filter { $0.hasSuffix(".html") }.count, drawn: drawing.count, summary: summary,
-                     operations: staging.operations, reusedSpare: staging.reusesSpare, searchIndexKept: keptSearch != nil)
+                     operations: staging.operations, reusedSpare: staging.reusesSpare, searchIndexKept: keptSearch != nil,
+                     framesTaken: paths.count - paths.filter { keepsFrame(sitePlan.pages[$0]!) != nil }.count)
     }
 
     /// A report for its pages, with the diagnostics of the checks across years: kept from the

@@ -50,6 +50,9 @@ public struct Pipeline: Sendable {
         /// Whether the search index was kept as it was (no search document changed) rather
         /// than made again.
         public var searchIndexKept = false
+        /// Files whose frame was taken (the others kept the last build's frame digest: none of
+        /// their reports changed, and the plan has the same shape).
+        public var framesTaken = 0
         /// The lines of a report file as the source page numbers them (for `--verbose`),
         /// read again from the file.
         public var lines: @Sendable (String) -> [String]?
@@ -118,6 +121,7 @@ public struct Pipeline: Sendable {
             result.operations = drawn.operations
             result.reusedSpare = drawn.reusedSpare
             result.searchIndexKept = drawn.searchIndexKept
+            result.framesTaken = drawn.framesTaken
         }
         pool.drain()
         result.peakParsed = pool.peak

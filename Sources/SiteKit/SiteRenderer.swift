@@ -183,11 +183,24 @@ public struct SiteRenderer: Sendable {
         }
     }
 
+    /// One page planned from the frame digest of the previous build (`frame`: its hex, `nil`
+    /// for a page with none), where the frame cannot have changed (`SitePlan.shapeDigest`).
+    func planned(_ page: any Page, plan: SitePlan, frame: String?) -> PlannedPage {
+        func open<P: Page>(_ page: P) -> PlannedPage {
+            let entry = self.entry(page, frameDigest: frame)
+            return PlannedPage(page: page, entry: entry, inputs: inputs(entry, plan: plan))
+        }
+        return open(page)
+    }
+
     /// A page's inputs for the manifest, known before it is drawn.
     func entry<P: Page>(_ page: P, frame: P.Frame) -> Manifest.Entry {
+        entry(page, frameDigest: frame is NoFrame ? nil : DigestEncoder.digest(frame).hex)
+    }
+
+    func entry<P: Page>(_ page: P, frameDigest: String?) -> Manifest.Entry {
         var entry = Manifest.Entry(kind: P.kind.name, reports: page.reports, summaries: page.summaries ?? [],
-                                   site: page.summaries == nil ? "summaries" : nil,
-                                   frame: frame is NoFrame ? nil : DigestEncoder.digest(frame).hex)
+                                   site: page.summaries == nil ? "summaries" : nil, frame: frameDigest)
         if let template = P.kind.template {
             entry.templates = templates.closure(["layout", template])
             entry.config = true

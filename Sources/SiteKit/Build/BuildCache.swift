@@ -26,6 +26,13 @@ public struct BuildCache: Sendable {
     var records: [String: ReportRecord] = [:]
     /// Output path → digest of its inputs.
     var pages: [String: UInt64] = [:]
+    /// Output path → digest of its frame (hex, as the manifest has it; "" for a file with none).
+    var frames: [String: String] = [:]
+    /// The shape of the site plan (`SitePlan.shapeDigest`), and each report's digest of its
+    /// content and summary by id (`ReportSummary.id`): with the same shape, a page none of
+    /// whose reports changed keeps its frame digest.
+    var shape: UInt64 = 0
+    var reports: [String: UInt64] = [:]
     /// Digest of what every page may be drawn with: the settings, the templates, the assets
     /// (`SiteRenderer.siteDigest`). The same digest and the same report files: nothing to do.
     var site: UInt64 = 0
@@ -55,19 +62,32 @@ public struct BuildCache: Sendable {
             let records = try unsealed(reportsFile, magic: reportsMagic, format: format, fingerprint: BuildFingerprint.current) { r in
                 try r.array { try ReportRecord.read(from: &$0, forms: forms) }
             }
-            let (site, search, pages) = try unsealed(pagesFile, magic: pagesMagic, format: format,
-                                                     fingerprint: BuildFingerprint.current) { r in
-                (try r.fixed(), try r.fixed(), try r.array { r in (try r.string(), try r.fixed()) })
+            var cache = BuildCache(records: Dictionary(records.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }))
+            try unsealed(pagesFile, magic: pagesMagic, format: format, fingerprint: BuildFingerprint.current) { r in
+                cache.site = try r.fixed()
+                cache.search = try r.fixed()
+                cache.shape = try r.fixed()
+                let n = try r.count()
+                cache.pages.reserveCapacity(n)
+                cache.frames.reserveCapacity(n)
+                for _ in 0..<n {
+                    let path = try r.string()
+                    cache.pages[path] = try r.fixed()
+                    cache.frames[path] = try r.string()
+                }
+                let m = try r.count()
+                cache.reports.reserveCapacity(m)
+                for _ in 0..<m { cache.reports[try r.string()] = try r.fixed() }
             }
-            return (BuildCache(records: Dictionary(records.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }),
-                               pages: Dictionary(pages, uniquingKeysWith: { a, _ in a }), site: site, search: search), .used)
+            return (cache, .used)
         } catch {
             return (BuildCache(), .untrusted)
         }
     }
 
     /// The two files of the cache, each sorted by path so the same site gives the same bytes.
-    static func files(records: [ReportRecord], pages: [String: UInt64], site: UInt64, search: UInt64) -> [OutputFile] {
+    static func files(records: [ReportRecord], pages: [String: (inputs: UInt64, frame: String)], site: UInt64, search: UInt64,
+                      shape: UInt64, reports: [(String, UInt64)]) -> [OutputFile] {
         var r = CacheWriter(capacity: records.count * 2048)
         r.append(reportsMagic)
         r.uint(format)
@@ -79,9 +99,15 @@ public struct BuildCache: Sendable {
         p.string(BuildFingerprint.current)
         p.fixed(site)
         p.fixed(search)
+        p.fixed(shape)
         p.array(pages.sorted { $0.key < $1.key }) { w, page in
             w.string(page.key)
-            w.fixed(page.value)
+            w.fixed(page.value.inputs)
+            w.string(page.value.frame)
+        }
+        p.array(reports.sorted { $0.0 < $1.0 }) { w, report in
+            w.string(report.0)
+            w.fixed(report.1)
         }
         return [OutputFile(path: reportsPath, data: sealed(r)), OutputFile(path: pagesPath, data: sealed(p))]
     }

@@ -48,6 +48,48 @@ struct SitePlan: Sendable {
         paths = pages.keys.sorted()
     }
 
+    /// A digest of the plan's shape apart from what each report's summary says: every
+    /// identity, region node and report folder of the map, with the reports under each, and
+    /// the years. Two builds with the same shape (and settings, templates) give a page the
+    /// same frame when none of the reports it lists or is drawn from changed its summary or
+    /// its content: a rebuild then takes that page's frame digest from the cache instead of
+    /// taking its frame (`Pipeline.draw`). Adding or removing a report, or moving one, changes
+    /// the shape.
+    var shapeDigest: UInt64 {
+        var d = Digest()
+        d.add(summaries.count)
+        for s in summaries { d.add(s.id) }
+        d.add(map.identities.count)
+        for id in map.identities {
+            d.add(id.key); d.add(id.folder); d.add(id.name); d.add(id.ownPart); d.add(id.node); d.add(id.county)
+            d.add(id.reports.count)
+            for r in id.reports { d.add(r) }
+        }
+        d.add(map.nodes.count)
+        for n in map.nodes {
+            d.add(n.key); d.add(n.level.rawValue); d.add(n.name); d.add(n.code); d.add(n.parent); d.add(n.folder)
+            d.add(n.own); d.add(n.reportCount); d.add(n.legacyFolder)
+            d.add(n.children.count)
+            for c in n.children { d.add(c) }
+            d.add(n.identities.count)
+            for i in n.identities { d.add(i) }
+        }
+        for i in map.reportIdentity { d.add(i) }
+        for f in map.reportFolder { d.add(f) }
+        d.add(map.sameYear.count)
+        for group in map.sameYear {
+            d.add(group.count)
+            for r in group { d.add(r) }
+        }
+        d.add(years.count)
+        for y in years {
+            d.add(y.key)
+            d.add(y.reports.count)
+            for r in y.reports { d.add(r) }
+        }
+        return d.value
+    }
+
     func links(_ folder: String) -> PageLinks { PageLinks(folder: folder, indexFiles: config.linksToIndexFiles) }
 
     // MARK: Years

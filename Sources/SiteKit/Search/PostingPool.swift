@@ -9,9 +9,15 @@
 /// address, 0 at the end of the chain) · 1 byte (log2 of its capacity) · the capacity in bytes.
 /// The first block of a list holds 4 bytes, each next one twice as many, up to 256.
 struct PostingPool {
-    static let pageBits = 20
-    static let pageSize = 1 << pageBits
     static let header = 5
+    /// Pages of 1 MB (smaller in tests, to cross pages often).
+    let pageBits: Int
+    var pageSize: Int { 1 << pageBits }
+
+    init(pageBits: Int = 20) {
+        precondition(pageBits >= 10 && pageBits <= 24)
+        self.pageBits = pageBits
+    }
 
     private var pages: [[UInt8]] = []
     /// Where the next block goes: an address (page << pageBits | offset); 0 means no page yet
@@ -73,25 +79,26 @@ struct PostingPool {
 
     private mutating func allocate(log2: UInt8) -> UInt32 {
         let size = Self.header + (1 << Int(log2))
-        if end == 0 || Int(end & UInt32(Self.pageSize - 1)) + size > Self.pageSize {
-            precondition(pages.count < 1 << (32 - Self.pageBits), "the posting pool is limited to 4 GB")
+        // A block ends before the end of its page, so `end` never spills into the next page's number.
+        if end == 0 || Int(end & UInt32(pageSize - 1)) + size >= pageSize {
+            precondition(pages.count < 1 << (32 - pageBits), "the posting pool is limited to 4 GB")
             var page = [UInt8]()
-            page.reserveCapacity(Self.pageSize)
+            page.reserveCapacity(pageSize)
             page.append(0)
             pages.append(page)
-            end = UInt32(pages.count - 1) << UInt32(Self.pageBits) | 1
+            end = UInt32(pages.count - 1) << UInt32(pageBits) | 1
         }
         let block = end
-        let p = Int(block >> UInt32(Self.pageBits))
+        let p = Int(block >> UInt32(pageBits))
         pages[p].append(contentsOf: repeatElement(0, count: size))
-        pages[p][Int(block & UInt32(Self.pageSize - 1)) + 4] = log2
+        pages[p][Int(block & UInt32(pageSize - 1)) + 4] = log2
         end += UInt32(size)
         return block
     }
 
     private subscript(address: UInt32) -> UInt8 {
-        get { pages[Int(address >> UInt32(Self.pageBits))][Int(address & UInt32(Self.pageSize - 1))] }
-        set { pages[Int(address >> UInt32(Self.pageBits))][Int(address & UInt32(Self.pageSize - 1))] = newValue }
+        get { pages[Int(address >> UInt32(pageBits))][Int(address & UInt32(pageSize - 1))] }
+        set { pages[Int(address >> UInt32(pageBits))][Int(address & UInt32(pageSize - 1))] = newValue }
     }
 
     /// The bytes of a list, block after block.
@@ -134,5 +141,6 @@ struct PostingPool {
     }
 
     /// Bytes held, pages and bookkeeping (for tests and the README's figures).
-    var bytesHeld: Int { pages.count * Self.pageSize + head.count * 18 }
+    var bytesHeld: Int { pages.count * pageSize + head.count * 18 }
+    var pageCount: Int { pages.count }
 }

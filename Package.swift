@@ -17,6 +17,9 @@ let package = Package(
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         // poppler's GLib API (Debian's libpoppler-glib-dev): PDF text with positions, and pages rendered for ruling lines.
         .systemLibrary(name: "Cpoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        // zlib (Debian's zlib1g-dev, already needed by poppler): the search text each report
+        // summary keeps, deflated (SiteKit/Search/PackedText.swift).
+        .systemLibrary(name: "Czlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The pure core: model, forms, text decoding, parser, rules, gazetteer. No file system, no printing
         // (the gazetteer resource is the one thing it loads, from its own bundle).
         .target(name: "ReportKit", resources: [.copy("Resources")]),
@@ -25,7 +28,7 @@ let package = Package(
         .target(name: "InputKit", dependencies: ["ReportKit", "Yams", "Cpoppler", "ZIPFoundation"]),
         // Site model, rendering, themes, search index, atomic output.
         .target(name: "SiteKit", dependencies: [
-            "InputKit", "Ccmark", "Yams", "ZIPFoundation",
+            "InputKit", "Ccmark", "Czlib", "Yams", "ZIPFoundation",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "nianbao", dependencies: [

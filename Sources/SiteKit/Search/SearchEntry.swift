@@ -24,13 +24,18 @@ public struct SearchEntry: Sendable, Hashable {
     public var code: String?
     /// Headline figures as label and printed value (`本年新收申请`, `3`), absent ones left out.
     public var figures: [Figure]
-    /// The prose and the labels of the tables, each part apart (`SearchText.hardBreak`).
-    public var text: String
+    /// The prose and the labels of the tables, each part apart (`SearchText.hardBreak`);
+    /// kept deflated (`PackedText`): a build holds one per report until the index is written.
+    public var text: String {
+        get { packed.string }
+        set { packed = PackedText(newValue) }
+    }
+    private var packed: PackedText
 
     init(title: String?, body: String?, year: Int?, chain: [String], codes: [String], code: String?, figures: [Figure],
          text: String) {
-        (self.title, self.body, self.year, self.chain, self.codes, self.code, self.figures, self.text) =
-            (title, body, year, chain, codes, code, figures, text)
+        (self.title, self.body, self.year, self.chain, self.codes, self.code, self.figures, self.packed) =
+            (title, body, year, chain, codes, code, figures, PackedText(text))
     }
 
     public init(report r: Report) {
@@ -46,7 +51,7 @@ public struct SearchEntry: Sendable, Hashable {
         figures = zip(HeadlineFigures.labels, HeadlineFigures.values(r)).compactMap { label, value in
             TableFormatting.number(value).map { Figure(label: label, value: $0) }
         }
-        text = Self.searchableText(r)
+        packed = PackedText(Self.searchableText(r))
     }
 
     /// The prose (headings and paragraphs) and the labels of every table the page draws: the

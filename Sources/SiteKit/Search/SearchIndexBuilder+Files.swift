@@ -30,41 +30,87 @@ extension SearchIndexBuilder {
     }
 
     /// Every file of the index, sorted by path.
+    ///
+    /// Key files are made one at a time: the keys are first grouped by file (numbers only), then
+    /// each file's keys are read out of the posting pool, encoded and let go, so the build never
+    /// holds an encoded key for every key at once. Sets go to `search/s/` in the order of the
+    /// key files and of the keys in them, so the names of two sets whose hashes collide do not
+    /// depend on the order of a dictionary.
     public func files() -> [OutputFile] {
         let ids = assignIDs()
         var files: [OutputFile] = []
         var sets = SetStore()
 
-        // A key with the same reports as its parent (one scalar shorter, in the same file when
-        // the key has five or more) says so; compared as lists of reports, before any encoding.
         let keyCount = text.grams.count + title.grams.count + keyed.count + suggestions.count
         let bucketCount = Self.bucketCount(keys: keyCount, perBucket: keysPerBucket, previous: previous.buckets)
-        var buckets = [[Bucket.Item]](repeating: [], count: bucketCount)
-        func payload(_ docs: [Int32], sameAsParent: Bool) -> Bucket.Payload {
-            if sameAsParent { return .parent }
+        // Which keys each file holds: a tag per key (its table in the two high bits), grouped
+        // by file with a counting sort.
+        let keyedKeys = keyed.keys.map { Array($0.unicodeScalars) }
+        let suggestionKeys = suggestions.keys.map { Array($0.unicodeScalars) }
+        let tables: [(namespace: Unicode.Scalar, table: GramTable)] = [("x", text), ("t", title)]
+        var bucketOf = [UInt32]()
+        bucketOf.reserveCapacity(keyCount)
+        var tags = [UInt32]()
+        tags.reserveCapacity(keyCount)
+        for (t, (namespace, table)) in tables.enumerated() {
+            for (i, gram) in table.grams.enumerated() {
+                bucketOf.append(UInt32(Self.bucket([namespace] + gram.scalars, count: bucketCount)))
+                tags.append(UInt32(t) << 30 | UInt32(i))
+            }
+        }
+        for (i, key) in keyedKeys.enumerated() {
+            bucketOf.append(UInt32(Self.bucket(key, count: bucketCount)))
+            tags.append(2 << 30 | UInt32(i))
+        }
+        for (i, key) in suggestionKeys.enumerated() {
+            bucketOf.append(UInt32(Self.bucket(key, count: bucketCount)))
+            tags.append(3 << 30 | UInt32(i))
+        }
+        var starts = [Int](repeating: 0, count: bucketCount + 1)
+        for b in bucketOf { starts[Int(b) + 1] += 1 }
+        for b in 0..<bucketCount { starts[b + 1] += starts[b] }
+        var order = [UInt32](repeating: 0, count: tags.count)
+        var fill = starts
+        for (k, b) in bucketOf.enumerated() {
+            order[fill[Int(b)]] = tags[k]
+            fill[Int(b)] += 1
+        }
+        bucketOf = []
+        tags = []
+
+        func payload(_ docs: [Int32]) -> Bucket.Payload {
             let bytes = DocSet.encode(docs.map { ids[Int($0)] }.sorted())
             return bytes.count <= Self.inlineLimit ? .inline(bytes) : .reference(sets.add(bytes))
         }
-        for (namespace, table) in [("x" as Unicode.Scalar, text), ("t", title)] {
-            for (i, gram) in table.grams.enumerated() {
-                let docs = table.postings[i]
-                let same = gram.count > Self.bucketPrefix && table.ids[gram.parent].map { table.postings[Int($0)] == docs } == true
-                let key = [namespace] + gram.scalars
-                buckets[Self.bucket(key, count: bucketCount)].append(Bucket.Item(key: key, payload: payload(docs, sameAsParent: same)))
+        for b in 0..<bucketCount where starts[b] < starts[b + 1] {
+            var items: [Bucket.Item] = []
+            for tag in order[starts[b]..<starts[b + 1]] {
+                let i = Int(tag & 0x3FFF_FFFF)
+                switch tag >> 30 {
+                case 0, 1:
+                    let (namespace, table) = tables[Int(tag >> 30)]
+                    let gram = table.grams[i]
+                    let key = [namespace] + gram.scalars
+                    // A key with the same reports as its parent (one scalar shorter, in the
+                    // same file when the key has five or more) says so.
+                    let same = gram.count > Self.bucketPrefix && table.ids[gram.parent].map { table.postings.same($0, Int32(i)) } == true
+                    items.append(Bucket.Item(key: key, payload: same ? .parent : .unencoded(table.postings.postings(Int32(i)))))
+                case 2:
+                    let scalars = keyedKeys[i]
+                    let docs = keyed[String(String.UnicodeScalarView(scalars))]!
+                    let same = scalars.count > Self.bucketPrefix + 1 && keyed[String(String.UnicodeScalarView(scalars.dropLast()))] == docs
+                    items.append(Bucket.Item(key: scalars, payload: same ? .parent : .unencoded(docs)))
+                default:
+                    let scalars = suggestionKeys[i]
+                    // A common character lists the first names only: enough to suggest, never a large file.
+                    let lines = suggestions[String(String.UnicodeScalarView(scalars))]!
+                    items.append(Bucket.Item(key: scalars, payload: .names(Array(lines.sorted().prefix(Self.suggestionLimit)))))
+                }
             }
-        }
-        for (key, docs) in keyed {
-            let scalars = Array(key.unicodeScalars)
-            let same = scalars.count > Self.bucketPrefix + 1 && keyed[String(String.UnicodeScalarView(scalars.dropLast()))] == docs
-            buckets[Self.bucket(scalars, count: bucketCount)].append(Bucket.Item(key: scalars, payload: payload(docs, sameAsParent: same)))
-        }
-        for (key, lines) in suggestions {
-            let scalars = Array(key.unicodeScalars)
-            // A common character lists the first names only: enough to suggest, never a large file.
-            let shown = Array(lines.sorted().prefix(Self.suggestionLimit))
-            buckets[Self.bucket(scalars, count: bucketCount)].append(Bucket.Item(key: scalars, payload: .names(shown)))
-        }
-        for (b, items) in buckets.enumerated() where !items.isEmpty {
+            items.sort { $0.key.lexicographicallyPrecedes($1.key) { $0.value < $1.value } }
+            for k in items.indices {
+                if case .unencoded(let docs) = items[k].payload { items[k] = Bucket.Item(key: items[k].key, payload: payload(docs)) }
+            }
             files.append(OutputFile(path: "search/k/\(b).bin", data: Data(Bucket.encode(items))))
         }
         for (ref, bytes) in sets.files { files.append(OutputFile(path: "search/s/\(SetStore.name(ref)).bin", data: Data(bytes))) }
@@ -185,6 +231,8 @@ struct SetStore {
 enum Bucket {
     enum Payload {
         case parent
+        /// The reports of a key, not encoded yet (never written: `files()` encodes it first).
+        case unencoded([Int32])
         case inline([UInt8])
         case reference(UInt32)
         case names([String])
@@ -208,6 +256,8 @@ enum Bucket {
             switch item.payload {
             case .parent:
                 out.append(0)
+            case .unencoded:
+                preconditionFailure("a set is encoded before its key file")
             case .inline(let bytes):
                 out.append(1)
                 Varint.write(bytes.count, to: &out)

@@ -34,25 +34,31 @@ public struct SearchIndexBuilder {
         let source: String
     }
 
-    /// A substring of up to six scalars packed in 128 bits (21 bits each), for the hot loop.
+    /// A substring of up to six scalars packed in 128 bits (21 bits each, three a word), for
+    /// the hot loop. A word scalar is never 0, so the length is the number of slots in use.
     struct Gram: Hashable {
         var hi: UInt64 = 0
         var lo: UInt64 = 0
-        private(set) var count = 0
+
+        var count: Int {
+            var n = 0
+            while n < 6 && (n < 3 ? hi >> (21 * UInt64(n)) : lo >> (21 * UInt64(n - 3))) & 0x1FFFFF != 0 { n += 1 }
+            return n
+        }
 
         /// This gram with `s` added at the end (at most six scalars).
         func appending(_ s: Unicode.Scalar) -> Gram {
             var g = self
-            if count < 3 { g.hi |= UInt64(s.value) << (21 * UInt64(count)) } else { g.lo |= UInt64(s.value) << (21 * UInt64(count - 3)) }
-            g.count += 1
+            let n = count
+            if n < 3 { g.hi |= UInt64(s.value) << (21 * UInt64(n)) } else { g.lo |= UInt64(s.value) << (21 * UInt64(n - 3)) }
             return g
         }
 
         /// The gram one scalar shorter.
         var parent: Gram {
             var g = self
-            g.count -= 1
-            if g.count < 3 { g.hi &= ~(0x1FFFFF << (21 * UInt64(g.count))) } else { g.lo &= ~(0x1FFFFF << (21 * UInt64(g.count - 3))) }
+            let n = count - 1
+            if n < 3 { g.hi &= ~(0x1FFFFF << (21 * UInt64(n))) } else { g.lo &= ~(0x1FFFFF << (21 * UInt64(n - 3))) }
             return g
         }
 
@@ -64,28 +70,23 @@ public struct SearchIndexBuilder {
         }
     }
 
-    /// Grams with the reports they occur in, as indices into `entries`, each report once.
+    /// Grams with the reports they occur in, as indices into `entries`, each report once: a
+    /// gram's number is its list in `postings`.
     struct GramTable {
         var ids: [Gram: Int32] = [:]
         var grams: [Gram] = []
-        var postings: [[Int32]] = []
-        var lastDoc: [Int32] = []
+        var postings = PostingPool()
 
         mutating func id(_ gram: Gram) -> Int32 {
             if let id = ids[gram] { return id }
-            let id = Int32(grams.count)
+            let id = postings.addList()
             ids[gram] = id
             grams.append(gram)
-            postings.append([])
-            lastDoc.append(-1)
             return id
         }
 
         mutating func file(_ id: Int32, in doc: Int32) {
-            if lastDoc[Int(id)] != doc {
-                lastDoc[Int(id)] = doc
-                postings[Int(id)].append(doc)
-            }
+            postings.file(id, doc)
         }
 
         /// Every substring of `run` up to `gramLength` scalars, each once.
@@ -108,9 +109,12 @@ public struct SearchIndexBuilder {
     /// About this many keys a key file (a power of two of files): under 10 KB a file.
     let keysPerBucket: Int
     var entries: [Entry] = []
-    /// `x` keys: substrings of the whole text; the grams of a run are found once per distinct run.
+    /// `x` keys: substrings of the whole text; the grams of a run are found once per distinct
+    /// run, while the cache holds fewer than `runCacheLimit` runs (then it starts again: a
+    /// template's runs come back at once, a report's own numbers and names never would).
     var text = GramTable()
     var runGrams: [SearchText.Run: [Int32]] = [:]
+    static let runCacheLimit = 50_000
     /// `t` keys: substrings of the title.
     var title = GramTable()
     /// `n`, `p`, `r` keys.
@@ -132,6 +136,7 @@ public struct SearchIndexBuilder {
                 ids = known
             } else {
                 ids = text.ids(of: run)
+                if runGrams.count >= Self.runCacheLimit { runGrams.removeAll() }
                 runGrams[run] = ids
             }
             for id in ids { text.file(id, in: index) }

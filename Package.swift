@@ -40,6 +40,6 @@ let package = Package(
         .testTarget(name: "InputKitTests", dependencies: ["InputKit", "nianbao-fuzz", "NianbaoTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteKitTests", dependencies: ["SiteKit", "NianbaoTestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "nianbaoTests", dependencies: ["nianbao", "SiteKit", "NianbaoTestSupport"]),
-        .testTarget(name: "BenchTests", dependencies: ["nianbao-bench", "SiteKit"]),
+        .testTarget(name: "BenchTests", dependencies: ["nianbao-bench", "SiteKit", "nianbao-fuzz", "NianbaoTestSupport"]),
     ]
 )

@@ -102,12 +102,16 @@ public enum CellPlacement {
         return cells
     }
 
-    /// The cells every placement agrees on (by value; the first placement's token is kept),
-    /// the others unknown.
+    /// The cells every placement agrees on (by value), the others unknown. An agreed value
+    /// keeps the first token any placement read it from: a value one reading prints and another
+    /// solves (`0 0 0 0 0 2` short of one cell: 总计 2 either way) is the printed one.
     static func agreed(_ first: [Placed], _ others: ArraySlice<[Placed]>) -> [Placed] {
         var result = first
         for other in others {
-            for c in result.indices where result[c].value != other[c].value { result[c] = .unknown }
+            for c in result.indices {
+                if result[c].value != other[c].value { result[c] = .unknown }
+                else if result[c].token == nil { result[c].token = other[c].token }
+            }
         }
         return result
     }

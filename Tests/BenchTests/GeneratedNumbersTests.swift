@@ -12,13 +12,6 @@ import nianbao_fuzz
 /// line it names (`PrintedNumbers`). The repository's fixtures, seeds and corpus:
 /// InputKitTests' `NumbersOnTheirLinesTests`.
 @Suite struct GeneratedNumbersTests {
-    static func misses(_ bytes: [UInt8], path: String) -> [PrintedNumbers.Miss]? {
-        let reader = ReportReader()
-        let prepared = reader.prepare(Data(bytes), path: path, source: path)
-        guard let input = prepared.input else { return nil }
-        return PrintedNumbers.misses(in: reader.parser.parse(input), lines: input.lines)
-    }
-
     /// The generator's set (one in four with a rule broken on purpose) covers every layout of every era.
     @Test func theSetCoversEveryEraAndLayout() {
         let pairs = Set(ReportGeneratorTests.reports.map { "\($0.era.rawValue)/\($0.layout.rawValue)" })
@@ -30,7 +23,7 @@ import nianbao_fuzz
 
     @Test func generatedNumbersAreOnTheirLines() {
         for r in ReportGeneratorTests.reports {
-            #expect(Self.misses(r.bytes, path: r.fileName) == [], "\(r.fileName) (\(r.era.rawValue), \(r.layout))")
+            #expect(PrintedNumbers.misses(reading: r.bytes, path: r.fileName) == [], "\(r.fileName) (\(r.era.rawValue), \(r.layout))")
         }
     }
 
@@ -39,7 +32,7 @@ import nianbao_fuzz
         for r in ReportGeneratorTests.reports {
             var random = SplitMix64(seed: UInt64(r.index))
             let mutated = Mutator.mutate(r.bytes, rounds: 1 + Int(random.next() % 8), random: &random)
-            #expect(Self.misses(mutated, path: r.fileName) ?? [] == [], "seed \(r.index): \(r.fileName) (\(r.era.rawValue), \(r.layout))")
+            #expect(PrintedNumbers.misses(reading: mutated, path: r.fileName) ?? [] == [], "seed \(r.index): \(r.fileName) (\(r.era.rawValue), \(r.layout))")
         }
     }
 }

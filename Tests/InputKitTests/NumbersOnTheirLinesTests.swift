@@ -10,14 +10,6 @@ import nianbao_fuzz
 /// fixture of, in the seeds and the corpus of `../shared`, and in seeded random mutations of
 /// them all. (Reports generated in every era and layout: BenchTests' `GeneratedNumbersTests`.)
 @Suite struct NumbersOnTheirLinesTests {
-    /// The misses of one file, read as the reading path reads it; `nil` when it is no report.
-    static func misses(_ bytes: [UInt8], path: String) -> [PrintedNumbers.Miss]? {
-        let reader = ReportReader()
-        let prepared = reader.prepare(Data(bytes), path: path, source: path)
-        guard let input = prepared.input else { return nil }
-        return PrintedNumbers.misses(in: reader.parser.parse(input), lines: input.lines)
-    }
-
     /// Every report input among the repository's fixtures (not the expected outputs beside them).
     static let fixtures: [URL] = {
         let root = Fixture.repositoryRoot
@@ -49,7 +41,7 @@ import nianbao_fuzz
     static let notReports: Set<String> = ["scanned.pdf", "encrypted.pdf"]
 
     @Test(arguments: fixtures) func fixtureNumbersAreOnTheirLines(url: URL) throws {
-        let misses = Self.misses(try Self.bytes(url), path: url.lastPathComponent)
+        let misses = PrintedNumbers.misses(reading: try Self.bytes(url), path: url.lastPathComponent)
         #expect((misses == nil) == Self.notReports.contains(url.lastPathComponent), "\(url.lastPathComponent)")
         #expect(misses ?? [] == [], "\(url.lastPathComponent)")
     }
@@ -57,7 +49,7 @@ import nianbao_fuzz
     @Test func sharedNumbersAreOnTheirLines() throws {
         guard !Self.shared.isEmpty else { return }              // no ../shared: nothing to read
         for url in Self.shared {
-            let misses = Self.misses(try Self.bytes(url), path: url.lastPathComponent) ?? []
+            let misses = PrintedNumbers.misses(reading: try Self.bytes(url), path: url.lastPathComponent) ?? []
             #expect(misses == [], "\(url.path)")
         }
     }
@@ -77,7 +69,7 @@ import nianbao_fuzz
     func checkMutation(of url: URL, seed: Int) throws {
         var random = SplitMix64(seed: UInt64(seed))
         let mutated = Mutator.mutate(try Self.bytes(url), rounds: 1 + Int(random.next() % 8), random: &random)
-        let misses = Self.misses(mutated, path: url.lastPathComponent) ?? []
+        let misses = PrintedNumbers.misses(reading: mutated, path: url.lastPathComponent) ?? []
         #expect(misses == [], "seed \(seed): \(url.lastPathComponent)")
     }
 

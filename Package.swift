@@ -38,11 +38,11 @@ let package = Package(
         .executableTarget(name: "nianbao-bench", dependencies: ["SiteKit"]),
         // The reading path's fuzz target (scripts/fuzz): libFuzzer when built with -DFUZZING, else a mutation loop.
         .executableTarget(name: "nianbao-fuzz", dependencies: ["InputKit"]),
-        .target(name: "NianbaoTestSupport", dependencies: ["ReportKit"], path: "Tests/NianbaoTestSupport"),
+        .target(name: "NianbaoTestSupport", dependencies: ["ReportKit", "InputKit"], path: "Tests/NianbaoTestSupport"),
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "InputKit", "NianbaoTestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "InputKitTests", dependencies: ["InputKit", "nianbao-fuzz", "NianbaoTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteKitTests", dependencies: ["SiteKit", "NianbaoTestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "nianbaoTests", dependencies: ["nianbao", "SiteKit", "NianbaoTestSupport"]),
-        .testTarget(name: "BenchTests", dependencies: ["nianbao-bench", "SiteKit"]),
+        .testTarget(name: "BenchTests", dependencies: ["nianbao-bench", "SiteKit", "nianbao-fuzz", "NianbaoTestSupport"]),
     ]
 )

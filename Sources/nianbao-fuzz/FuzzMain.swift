@@ -16,9 +16,20 @@ struct FuzzMain {
     /// The file kind each input is read as, picked by its first byte so the fuzzer explores all.
     static let extensions = ["txt", "md", "html", "pdf", "docx"]
 
+    /// `FUZZ_KIND=txt|md|html|pdf|docx` reads every whole input as that kind (no kind byte), so
+    /// one reader is fuzzed alone; `FUZZ_KIND=frontmatter` fuzzes the front matter split (YAML
+    /// behind its size and depth guard) alone. Unset: the reading path, kind by first byte.
+    static let only = ProcessInfo.processInfo.environment["FUZZ_KIND"].flatMap { $0.isEmpty ? nil : $0 }
+
     static func readOnce(_ bytes: [UInt8]) -> Bool {
-        let ext = extensions[Int(bytes.first ?? 0) % extensions.count]
-        let outcome = ReportReader().read(Data(bytes.dropFirst()), path: "f.\(ext)", source: "content/f.\(ext)")
+        if only == "frontmatter" {
+            let front = FrontMatter.split(String(decoding: bytes, as: UTF8.self))
+            precondition(front.diagnostics.allSatisfy { $0.line.map { $0 >= 1 } ?? true }, "a front matter line below 1")
+            return front.diagnostics.isEmpty
+        }
+        let ext = only ?? extensions[Int(bytes.first ?? 0) % extensions.count]
+        let body = only == nil ? bytes.dropFirst() : bytes[...]
+        let outcome = ReportReader().read(Data(body), path: "f.\(ext)", source: "content/f.\(ext)")
         if outcome.report == nil {
             precondition(outcome.problems.count == 1 && outcome.problems[0].severity == .error,
                          "no report, and not one error: \(outcome.problems)")
@@ -29,6 +40,9 @@ struct FuzzMain {
     }
 
     static func main() throws {
+        if CommandLine.arguments.dropFirst().first == "--cut-seeds" {
+            return try SeedCutter.run(Array(CommandLine.arguments.dropFirst(2)))
+        }
         #if FUZZING
         var argc = CommandLine.argc
         var argv = CommandLine.unsafeArgv

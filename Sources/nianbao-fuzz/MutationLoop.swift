@@ -33,8 +33,8 @@ struct MutationLoop {
         func stats() { print("#\(runs) seed \(seed) corpus \(corpus.count) reports \(reports) refused \(runs - reports)") }
         while Date() < end {
             let base = corpus[Int(random.next() % UInt64(corpus.count))]
-            let input = [UInt8(truncatingIfNeeded: random.next())]
-                + Mutator.mutate(base, rounds: 1 + Int(random.next() % 16), random: &random)
+            // Seeds carry their kind byte (`SeedCutter`); a mutation may change it too.
+            let input = Mutator.mutate(base, rounds: 1 + Int(random.next() % 16), random: &random)
             try Data(input).write(to: URL(fileURLWithPath: "fuzz-current"))
             if FuzzMain.readOnce(input) { reports += 1 }
             runs += 1

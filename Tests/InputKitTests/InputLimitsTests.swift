@@ -63,4 +63,17 @@ import Testing
         }
         #expect(!ZIPBounds.isSound(Array(good.prefix(good.count / 2))))
     }
+
+    /// An end record whose comment runs past the end of the file made ZIPFoundation throw
+    /// after opening the bytes, leaking them (`scripts/fuzz`, LeakSanitizer); it is refused first.
+    @Test func aWordFileWhoseEndRecordRunsPastItsEndIsOneError() throws {
+        let good = [UInt8](try WordFile.docx(body: WordFile.p("正文")))
+        let end = try #require((0...(good.count - 22)).reversed().first { good[$0..<($0 + 4)] == [0x50, 0x4B, 0x05, 0x06] })
+        var bad = good
+        bad[end + 20] = 0x01   // a comment of 1 byte, and none there
+        #expect(!ZIPBounds.isSound(bad))
+        let outcome = ReportReader().read(Data(bad), path: "a.docx", source: "content/a.docx")
+        #expect(outcome.report == nil)
+        #expect(outcome.problems.map(\.code.rawValue) == ["file.damaged"])
+    }
 }

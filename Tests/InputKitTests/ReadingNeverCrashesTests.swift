@@ -3,7 +3,7 @@ import NianbaoTestSupport
 import ReportKit
 import Testing
 @testable import InputKit
-import nianbao_fuzz
+@testable import nianbao_fuzz
 
 /// Issue 12, part B: whatever the bytes, `ReportReader` returns — a report, or no report and
 /// exactly one error saying why — and never crashes. Random bytes and seeded random mutations
@@ -41,6 +41,18 @@ import nianbao_fuzz
         let original = [UInt8](try Data(contentsOf: Fixture.seeds.appendingPathComponent(name)))
         let mutated = Mutator.mutate(original, rounds: 1 + Int(random.next() % 8), random: &random)
         check(mutated, path: seed % 3 == 0 ? "m.html" : "m.txt")
+    }
+
+    /// `scripts/fuzz` seeds: the opening and each section alone, tagged with the kind byte
+    /// (0 = txt), cut at a line end under the limit; a Word file kept whole (tag 4).
+    @Test func seedsAreCutAtSectionsAndLineEnds() {
+        let text = Array("标题\n一、总体\nabc\n二、主动\n表1\nx\n".utf8)
+        #expect(SeedCutter.pieces(of: text, fileExtension: "txt", max: 64).map { String(decoding: $0.dropFirst(), as: UTF8.self) }
+                == ["标题\n一、总体\nabc\n二、主动\n表1\nx\n", "一、总体\nabc\n二、主动\n表1\nx\n", "二、主动\n表1\nx\n", "表1\nx\n"])
+        #expect(SeedCutter.pieces(of: text, fileExtension: "txt", max: 64).map(\.first) == [0, 0, 0, 0])
+        #expect(SeedCutter.pieces(of: text, fileExtension: "txt", max: 20).map { String(decoding: $0.dropFirst(), as: UTF8.self) }
+                == ["标题\n", "一、总体\nabc\n", "二、主动\n表1\n", "表1\nx\n"])
+        #expect(SeedCutter.pieces(of: [0x50, 0x4B], fileExtension: "docx", max: 1) == [[4, 0x50, 0x4B]])
     }
 
     @Test func theMutatorIsDeterministic() {

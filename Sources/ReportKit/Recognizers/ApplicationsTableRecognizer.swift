@@ -58,10 +58,10 @@ public struct ApplicationsTableRecognizer: Sendable {
             if let split = CellPlacement.splitConcatenated(row.values.map(\.text), sum: sum) { splits[row.key] = split }
         }
         let layout = Self.layoutCount(rows.filter { splits[$0.key] == nil }.map(\.values.count), width: width)
-        var placedByLayout: [String: [Decimal?]] = [:]
+        var placedByLayout: [String: [CellPlacement.Placed]] = [:]
         if let layout {
             let wrong = rows.filter { $0.values.count == layout && splits[$0.key] == nil }
-            let placed = CellPlacement.placeAll(wrong.map { $0.values.map(\.value) }, sum: sum, columns: width)
+            let placed = CellPlacement.placeAllTokens(wrong.map { $0.values.map(\.value) }, sum: sum, columns: width)
             for (row, values) in zip(wrong, placed) { placedByLayout[row.key] = values }
             diagnostics.append(.info("table.layout", "\(form.name): 各行都是 \(layout) 个数值（应为 \(width) 个），是表格排版"
                                      + "（合并的表头、空列或多出的小计列），不是报告数字有误；按各行一致的列位置读取", line: wrong[0].line,
@@ -71,15 +71,19 @@ public struct ApplicationsTableRecognizer: Sendable {
             let tokens = row.values
             let name = "\(form.name) \(form.printedName(of: row.key))"
             let subject = Diagnostic.Subject(table: form.kind, row: row.key)
-            var values = tokens.map(\.value)
+            // Each column's value and the token it was printed as (none for a value the row
+            // identity gives, or a piece of digits run together).
+            var placed = tokens.enumerated().map { CellPlacement.Placed(value: $1.value, token: $0) }
+            var isSplit = false
             var asPrinted: [PrintedValue]?
-            if let placed = placedByLayout[row.key] {
-                values = placed
+            if let byLayout = placedByLayout[row.key] {
+                placed = byLayout
             } else if tokens.count != width {
                 if let split = splits[row.key] {
                     // Digits run together without separators (crawler text): a layout artifact,
                     // not a row the report got wrong, so not an `applications.` code.
-                    values = split
+                    placed = split.map { CellPlacement.Placed(value: $0, token: nil) }
+                    isSplit = true
                     let shown = split.map { "\($0)" }.joined(separator: "/")
                     let digits = tokens.map(\.text).joined(separator: " ")
                     diagnostics.append(.info("cell.joined", "\(name): 数字连在一起（“\(digits)”），按行合计唯一拆分为 \(shown)",
@@ -87,16 +91,20 @@ public struct ApplicationsTableRecognizer: Sendable {
                 } else {
                     diagnostics.append(.warning("applications.cellCount", "\(name): \(tokens.count) 个数值，应为 \(width) 个",
                                                 line: row.line, subject: subject))
-                    values = CellPlacement.place(values, sum: sum, columns: width)
+                    placed = CellPlacement.placeTokens(tokens.map(\.value), sum: sum, columns: width)
                     asPrinted = tokens.map { PrintedValue(text: $0.text, line: $0.line) }
                 }
             }
             var cells: [StatCell] = []
             var missing = MissingCells(form: form, row: row.key)
             for (c, column) in columns.enumerated() {
-                let token = tokens.count == width ? tokens[c] : nil
-                let v = values[c]
-                cells.append(StatCell(column: column.key, value: v, text: token?.text ?? v.map { "\($0)" }, line: token?.line ?? row.line))
+                let v = placed[c].value
+                // A placed value keeps its token's text and line (issue 12: a value is on the line
+                // it names); a split piece is printed inside its run (`713000074` → 71); a value
+                // the row identity gave was not printed, so it has no text.
+                let token = placed[c].token.map { tokens[$0] }
+                let text = token?.text ?? (isSplit ? v.map { "\($0)" } : nil)
+                cells.append(StatCell(column: column.key, value: v, text: text, line: token?.line ?? row.line))
                 if v == nil && (tokens.count == width || tokens.count == 0) { missing.add(column: column, text: token?.text) }
             }
             diagnostics += missing.diagnostics(line: row.line)

@@ -43,28 +43,75 @@ public enum CellPlacement {
         }
     }
 
+    /// One placed column: its value, and the index of the printed token it came from — `nil`
+    /// when no token was placed there (the value is then `nil`, or the one the identity gives).
+    /// The reader takes the cell's printed text and line from that token: a value placed from
+    /// a token on line 86 is on line 86, not on the row's first line.
+    public struct Placed: Hashable, Sendable {
+        public var value: Decimal?
+        public var token: Int?
+
+        public init(value: Decimal?, token: Int?) {
+            self.value = value
+            self.token = token
+        }
+
+        static let unknown = Placed(value: nil, token: nil)
+    }
+
     public static func place(_ values: [Decimal?], sum: Sum?, columns: Int) -> [Decimal?] {
+        placeTokens(values, sum: sum, columns: columns).map(\.value)
+    }
+
+    /// `place`, saying which token each column's value came from.
+    public static func placeTokens(_ values: [Decimal?], sum: Sum?, columns: Int) -> [Placed] {
         let n = values.count
-        if n == columns { return values }
-        guard let sum, sum.width == columns, n > 0, abs(n - columns) <= maxShift else { return Array(repeating: nil, count: columns) }
-        var kept: [[Decimal?]] = []
+        if n == columns { return values.enumerated().map { Placed(value: $1, token: $0) } }
+        let none = [Placed](repeating: .unknown, count: columns)
+        guard let sum, sum.width == columns, n > 0, abs(n - columns) <= maxShift else { return none }
+        var kept: [[Placed]] = []
         if n > columns {
             forEachChoice(n, columns) { chosen in
                 let row = chosen.map { values[$0] }
                 if row.contains(where: { $0 == nil }) { return }
-                if sum.holds(row) { kept.append(row) }
+                if sum.holds(row) { kept.append(chosen.map { Placed(value: values[$0], token: $0) }) }
             }
         } else {
-            if values.contains(where: { $0 == nil }) { return Array(repeating: nil, count: columns) }
+            if values.contains(where: { $0 == nil }) { return none }
             forEachChoice(columns, n) { positions in
-                var row = [Decimal?](repeating: nil, count: columns)
-                for (k, p) in positions.enumerated() { row[p] = values[k] }
-                if let solved = solve(row, sum) { kept.append(solved) }
+                if let solved = solve(spread(values, at: positions, columns: columns), sum) {
+                    kept.append(placed(solved, tokensAt: positions))
+                }
             }
         }
-        guard var result = kept.first else { return Array(repeating: nil, count: columns) }
-        for other in kept.dropFirst() {
-            for c in 0..<columns where result[c] != other[c] { result[c] = nil }
+        guard let first = kept.first else { return none }
+        return agreed(first, kept.dropFirst())
+    }
+
+    /// `values` put at `positions` of a row of `columns` cells, the rest `nil`.
+    static func spread(_ values: [Decimal?], at positions: [Int], columns: Int) -> [Decimal?] {
+        var row = [Decimal?](repeating: nil, count: columns)
+        for (k, p) in positions.enumerated() { row[p] = values[k] }
+        return row
+    }
+
+    /// A solved row as placed cells: token `k` at `positions[k]`, a solved value at no token.
+    static func placed(_ row: [Decimal?], tokensAt positions: [Int]) -> [Placed] {
+        var cells = row.map { Placed(value: $0, token: nil) }
+        for (k, p) in positions.enumerated() { cells[p].token = k }
+        return cells
+    }
+
+    /// The cells every placement agrees on (by value), the others unknown. An agreed value
+    /// keeps the first token any placement read it from: a value one reading prints and another
+    /// solves (`0 0 0 0 0 2` short of one cell: 总计 2 either way) is the printed one.
+    static func agreed(_ first: [Placed], _ others: ArraySlice<[Placed]>) -> [Placed] {
+        var result = first
+        for other in others {
+            for c in result.indices {
+                if result[c].value != other[c].value { result[c] = .unknown }
+                else if result[c].token == nil { result[c].token = other[c].token }
+            }
         }
         return result
     }
@@ -76,33 +123,32 @@ public enum CellPlacement {
     /// only when every kept choice agrees on it. No choice places them all: each row on its own
     /// (`place`).
     public static func placeAll(_ rows: [[Decimal?]], sum: Sum?, columns: Int) -> [[Decimal?]] {
+        placeAllTokens(rows, sum: sum, columns: columns).map { $0.map(\.value) }
+    }
+
+    /// `placeAll`, saying which token each column's value came from.
+    public static func placeAllTokens(_ rows: [[Decimal?]], sum: Sum?, columns: Int) -> [[Placed]] {
         guard let n = rows.first?.count, rows.allSatisfy({ $0.count == n }), let sum, sum.width == columns,
-              n > 0, abs(n - columns) <= maxShift else { return rows.map { place($0, sum: sum, columns: columns) } }
-        var kept: [[[Decimal?]]] = []
+              n > 0, abs(n - columns) <= maxShift else { return rows.map { placeTokens($0, sum: sum, columns: columns) } }
+        var kept: [[[Placed]]] = []
         forEachChoice(max(n, columns), min(n, columns)) { chosen in
-            var placed: [[Decimal?]] = []
+            var placedRows: [[Placed]] = []
             for values in rows {
                 if n > columns {
                     let row = chosen.map { values[$0] }
                     guard !row.contains(where: { $0 == nil }), sum.holds(row) else { return }
-                    placed.append(row)
+                    placedRows.append(chosen.map { Placed(value: values[$0], token: $0) })
                 } else {
-                    guard !values.contains(where: { $0 == nil }) else { return }
-                    var row = [Decimal?](repeating: nil, count: columns)
-                    for (k, p) in chosen.enumerated() { row[p] = values[k] }
-                    guard let solved = solve(row, sum), !solved.contains(where: { $0 == nil }) else { return }
-                    placed.append(solved)
+                    guard !values.contains(where: { $0 == nil }),
+                          let solved = solve(spread(values, at: chosen, columns: columns), sum),
+                          !solved.contains(where: { $0 == nil }) else { return }
+                    placedRows.append(placed(solved, tokensAt: chosen))
                 }
             }
-            kept.append(placed)
+            kept.append(placedRows)
         }
-        guard var result = kept.first else { return rows.map { place($0, sum: sum, columns: columns) } }
-        for other in kept.dropFirst() {
-            for r in result.indices {
-                for c in 0..<columns where result[r][c] != other[r][c] { result[r][c] = nil }
-            }
-        }
-        return result
+        guard let first = kept.first else { return rows.map { placeTokens($0, sum: sum, columns: columns) } }
+        return first.indices.map { r in agreed(first[r], kept.dropFirst().map { $0[r] }[...]) }
     }
 
     /// Fills the single unknown of a row from the identity; with two or more unknowns (or one

@@ -79,6 +79,22 @@ struct CellValueTests {
         #expect(CellPlacement.place([1, 0, 0, 1], sum: review, columns: 5) == [nil, nil, 0, nil, nil])
     }
 
+    /// Issue 12: placing says which printed token each value is, so a cell keeps its line.
+    @Test func placementNamesTheTokenOfEachValue() {
+        let review = CellPlacement.Sum(form: Forms.review)
+        // `2 0 0 0`: the four tokens in the first four columns, the total given by the identity.
+        #expect(CellPlacement.placeTokens([2, 0, 0, 0], sum: review, columns: 5).map(\.token) == [0, 1, 2, 3, nil])
+        // `3 0 0 0 0 0 0 0` in table 三: the 3 (token 0) is dropped, tokens 1…7 placed.
+        #expect(CellPlacement.placeTokens([3, 0, 0, 0, 0, 0, 0, 0], sum: Self.tableThree, columns: 7).map(\.token)
+                == [1, 2, 3, 4, 5, 6, 7])
+        // `0 0 0 0 0 2` in table 三: 总计 is 2 in every placement, printed (token 5) in all but the
+        // one that solves it; the printed reading is kept. The part that is missing is not known.
+        let short = CellPlacement.placeTokens([0, 0, 0, 0, 0, 2], sum: Self.tableThree, columns: 7)
+        #expect(short == [.init(value: nil, token: nil), .init(value: nil, token: nil), .init(value: nil, token: nil),
+                          .init(value: nil, token: nil), .init(value: nil, token: nil), .init(value: nil, token: nil),
+                          .init(value: 2, token: 5)])
+    }
+
     @Test func splitsConcatenatedCellsOnlyWhenUnique() {
         let sum = Self.tableThree
         #expect(CellPlacement.splitConcatenated(["713000074"], sum: sum) == [71, 3, 0, 0, 0, 0, 74])

@@ -60,6 +60,21 @@ struct ProvinceLayoutTests {
         #expect(r.codesAndLines == [])
     }
 
+    // Issue 12: a row printed one cell per line and one value short is placed by its row
+    // identity. Each placed value keeps the line it is printed on (all were given the row's
+    // line, found by the property test `NumbersOnTheirLinesTests`), and the total the
+    // identity gives, printed nowhere, has no printed text.
+    @Test func placedCellsKeepTheLinesTheyArePrintedOn() throws {
+        var lines = try ParserFixture.text("parser-cell-per-line.txt").components(separatedBy: "\n")
+        #expect(lines[53] == "一、本年新收政府信息公开申请数量" && lines[60] == "5")
+        lines.remove(at: 60)
+        let r = ReportParser().parse(lines.joined(separator: "\n"), source: "short-row.txt")
+        let row = try #require(r.tables.applications?[row: "newReceived"])
+        #expect(row.cells.map(\.value) == [4, 1, 0, 0, 0, 0, 5])
+        #expect(row.cells.map(\.line) == [55, 56, 57, 58, 59, 60, 55])   // the total: the row's line
+        #expect(row.cells.map(\.text) == ["4", "1", "0", "0", "0", "0", nil])
+    }
+
     /// Pipe rows whose section header rows are empty cells (`| 第二十条第（一）项 |  |  |  |`),
     /// every other row with only a leading `|`, the rest with only a trailing one.
     @Test func readsPipeRowsWithEmptyHeaderCellsAndOneSidedPipes() throws {

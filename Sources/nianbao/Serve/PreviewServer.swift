@@ -13,8 +13,10 @@ final class PreviewServer: Sendable {
     let server: HTTPServer
     let live: LiveSite
     let folder: ServedFolder
+    let requested: UInt16
 
     init(port: UInt16, folder: ServedFolder, live: LiveSite) throws {
+        requested = port
         server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: 30, logger: .disabled)
         self.live = live
         self.folder = folder
@@ -38,6 +40,9 @@ final class PreviewServer: Sendable {
         }
         if case .failure(let error) = outcome {
             running.cancel()
+            if case SocketError.failed(_, let code, let message) = error {
+                throw Unavailable(port: requested, reason: message, inUse: code == EADDRINUSE)
+            }
             throw error
         }
         guard case .ip4(_, let port)? = await server.listeningAddress else { throw PortError() }
@@ -69,6 +74,17 @@ final class PreviewServer: Sendable {
 
     struct PortError: Error, CustomStringConvertible {
         var description: String { "the server did not start listening" }
+    }
+
+    /// The port cannot be had: `127.0.0.1:1313 is in use (Address already in use); choose …`.
+    struct Unavailable: Error, CustomStringConvertible {
+        var port: UInt16
+        var reason: String
+        var inUse: Bool
+        var description: String {
+            "127.0.0.1:\(port) " + (inUse ? "is in use" : "cannot be listened on") + " (\(reason)); "
+                + "choose another port with --port, or --port 0 for a free one"
+        }
     }
 
     struct Handler: HTTPHandler {

@@ -85,6 +85,38 @@ import Testing
         #expect(stopped.stdout.contains("content/001.txt"))
     }
 
+    /// A build that stops (here a template with a section never closed) leaves the previous
+    /// site served, with why in a banner on every page; the fix takes the banner away.
+    @Test func aStoppedBuildKeepsThePreviousSiteAndSaysWhy() throws {
+        let site = try CommandRunner.makeSite("-- content/001.txt --\n" + Self.seed)
+        defer { try? FileManager.default.removeItem(at: site) }
+        let theme = site.appendingPathComponent("theme")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: Self.theme), to: theme)
+        let template = theme.appendingPathComponent("report.mustache")
+        let good = try Data(contentsOf: template)
+        let server = try ServeProcess(["serve", "--port", "0", "--theme", "./theme"], in: site)
+        defer { server.end() }
+        let http = LoopbackHTTP(port: try server.port())
+        let events = try http.events("/__nianbao/events")
+        _ = try events.next("hello")
+        let before = try http.request(Self.page)
+
+        try (good + Data("{{#broken}}\n".utf8)).write(to: template)
+        _ = try events.next("reload")
+        let broken = try http.request(Self.page)
+        #expect(broken.status == 200)
+        #expect(broken.body.contains("<details open><summary>nianbao serve · 构建失败：这里显示的是上一次构建的网站</summary>"))
+        #expect(broken.body.contains("<li><code>theme/report.mustache:67: error: {{#broken}} 没有对应的 {{/broken}}；"))
+        #expect(broken.body.replacing(#/<aside id="nianbao-serve-problems".*</aside>/#, with: "") == before.body)
+
+        try good.write(to: template)
+        _ = try events.next("reload")
+        let fixed = try http.request(Self.page)
+        #expect(!fixed.body.contains("nianbao-serve-problems"))
+        #expect(fixed.body == before.body)
+        #expect(try server.interrupt().status == 0)
+    }
+
     @Test func aTakenPortIsACleanError() throws {
         let site = try CommandRunner.makeSite("-- content/001.txt --\n" + Self.seed)
         defer { try? FileManager.default.removeItem(at: site) }

@@ -50,7 +50,9 @@ struct Preview: Sendable {
             } catch {
                 let diagnostic = Console.diagnostic(for: error)
                 if let diagnostic { Console(verbose: verbose).print([diagnostic], to: .err) }
-                let failure = diagnostic?.text ?? "nianbao: error: \(String(describing: error))"
+                // As the console shows it: a path under the current folder relative to it.
+                let failure = diagnostic.map { FileDiagnostic(file: Console.relative($0.file), diagnostic: $0.diagnostic).text }
+                    ?? "nianbao: error: \(String(describing: error))"
                 if diagnostic == nil { Console.write(Console.escape(failure) + "\n", to: .err) }
                 var status = await live.status
                 status.id = id(generation)

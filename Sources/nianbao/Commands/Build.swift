@@ -30,7 +30,8 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         try await Console.stopping(verbose: options.verbose) {
-            let (_, result) = try await SiteBuild(options: options, output: output, clean: clean).run(progress: true)
+            let build = SiteBuild(options: options, output: output, clean: clean)
+            let result = try await build.run(build.plan(), progress: true)
             Console(verbose: options.verbose).print(result.diagnostics, to: .err, lines: result.lines)
             Console.write(Console.summary(of: result) + "\n")
             if options.strict && result.failed(strict: true) { throw ExitCode.failure }

@@ -53,16 +53,20 @@ struct SiteBuild {
     var output: OutputOptions
     var clean = false
 
-    /// Plans and builds; the plan's own problems (a key `site.yml` does not know …) come
-    /// first in the result's diagnostics. With `progress`, a progress line on a terminal.
-    func run(progress: Bool) async throws -> (plan: BuildPlan, result: Pipeline.Result) {
-        let plan = try options.plan(output: output.output, baseURL: output.baseURL, indexLinks: output.indexLinks)
+    /// The plan, resolved from the flags and `site.yml` as they are now.
+    func plan() throws -> BuildPlan {
+        try options.plan(output: output.output, baseURL: output.baseURL, indexLinks: output.indexLinks)
+    }
+
+    /// Builds; the plan's own problems (a key `site.yml` does not know …) come first in the
+    /// result's diagnostics. With `progress`, a progress line on a terminal.
+    func run(_ plan: BuildPlan, progress: Bool) async throws -> Pipeline.Result {
         var pipeline = makePipeline(plan)
         pipeline.clean = clean
         var result = progress ? try await Console.showingProgress(of: pipeline.progress) { try await pipeline.build() }
             : try await pipeline.build()
         result.diagnostics = plan.diagnostics + result.diagnostics
-        return (plan, result)
+        return result
     }
 }
 

@@ -31,7 +31,10 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         try await Console.stopping(verbose: options.verbose) {
             let build = SiteBuild(options: options, output: output)
-            let (plan, result) = try await build.run(progress: true)
+            let plan = try build.plan()
+            // The files as they are before the build: a change saved while it runs is seen.
+            let watcher = Preview.watcher(for: plan)
+            let result = try await build.run(plan, progress: true)
             Console(verbose: options.verbose).print(result.diagnostics, to: .err, lines: result.lines)
             Console.write(Console.summary(of: result) + "\n")
             let live = LiveSite(status: BuildStatus(id: ""))
@@ -40,7 +43,7 @@ struct Serve: AsyncParsableCommand {
             let server = try PreviewServer(port: UInt16(port), folder: ServedFolder(path: plan.output.path), live: live)
             let bound = try await server.start()
             Console.write("serving http://127.0.0.1:\(bound)/ (Ctrl-C stops)\n")
-            let watching = Task { await preview.watch(after: plan, result) }
+            let watching = Task { await preview.watch(watcher, after: result) }
             await Signals.wait()
             Console.write("stopping\n")
             watching.cancel()

@@ -28,25 +28,33 @@ struct Preview: Sendable {
         return ([plan.content.path, plan.config.themeDirectory.path, project + "/site.yml"], [plan.output.path])
     }
 
-    /// Watches and rebuilds until the task is cancelled; a build in progress is finished first.
-    func watch(after plan: BuildPlan, _ first: Pipeline.Result) async {
+    /// A watcher of a plan's files, their stamps taken now.
+    static func watcher(for plan: BuildPlan) -> Watcher {
+        let (roots, skipping) = watched(plan)
+        return Watcher(roots: roots, skipping: skipping)
+    }
+
+    /// Watches and rebuilds until the task is cancelled; a build in progress is finished
+    /// first. `watcher` holds the stamps taken before the first build.
+    func watch(_ watcher: Watcher, after first: Pipeline.Result) async {
+        var watcher = watcher
         var shown = Set(first.diagnostics)
-        let (roots, skipping) = Self.watched(plan)
-        var watcher = Watcher(roots: roots, skipping: skipping)
         var generation = 0
         while !Task.isCancelled {
             guard let changed = try? await watcher.next() else { return }
             generation += 1
             let what = Self.describe(changed)
             do {
-                let (plan, result) = try await build.run(progress: false)
+                let plan = try build.plan()
+                // Another theme or content folder named in site.yml: watched from now on.
+                let next = Self.watched(plan)
+                watcher.watch(roots: next.roots, skipping: next.skipping)
+                let result = try await build.run(plan, progress: false)
                 let new = result.diagnostics.filter { !shown.contains($0) }
                 shown = Set(result.diagnostics)
                 Console(verbose: verbose).print(new, to: .err, lines: result.lines)
                 let told = await live.publish(status(result, generation: generation))
                 Console.write("\(what): " + Console.summary(of: result) + "; \(Self.pages(told)) reloaded\n")
-                let next = Self.watched(plan)
-                watcher.watch(roots: next.roots, skipping: next.skipping)
             } catch {
                 let diagnostic = Console.diagnostic(for: error)
                 if let diagnostic { Console(verbose: verbose).print([diagnostic], to: .err) }

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import NianbaoTestSupport
 import Testing
 @testable import SiteKit
@@ -37,6 +38,35 @@ import Testing
         #expect(theme.warnings == [])
         #expect(theme.assets.map(\.path) == ["assets/data.css", "assets/favicon.svg", "assets/portal.css", "assets/search.js",
                                               "assets/sort.js", "assets/style.css", "assets/table-builder.js"])
+    }
+
+    /// swift-mustache escapes per Character, so `"` with a combining mark after it (one
+    /// Character, not `"`) used to be written raw and close the attribute. Every template now
+    /// escapes by scalar: in the template itself, in a partial and inside a section.
+    @Test func aQuoteWithACombiningMarkCannotLeaveAnAttribute() throws {
+        let dir = try theme([
+            "home.mustache": "<meta content=\"{{d}}\">{{#list}}<a title=\"{{.}}\">{{/list}}{{> crumbs}}",
+            "crumbs.mustache": "<p title='{{d}}'></p>",
+        ])
+        let hostile = "x\"\u{301} onfocus=alert(1) <\u{301}b>&\u{301}'\u{301}"
+        let html = try Theme(directory: dir).render("home", ["d": hostile, "list": [hostile]])
+        let escaped = "x&quot;\u{301} onfocus=alert(1) &lt;\u{301}b&gt;&amp;\u{301}&#39;\u{301}"
+        #expect(html == "<meta content=\"\(escaped)\"><a title=\"\(escaped)\"><p title='\(escaped)'></p>")
+    }
+
+    /// The escaping pragma sits in front of line 1: an error there still gives the line and
+    /// column swift-mustache reports for the file's own text.
+    @Test func aTemplateErrorOnTheFirstLineKeepsItsColumn() throws {
+        let text = "<h1>{{% NOPE: x }}</h1>\n"
+        let dir = try theme(["home.mustache": text])
+        var plain: MustacheTemplate.ParserError?
+        do { _ = try MustacheTemplate(string: text) } catch let error as MustacheTemplate.ParserError { plain = error }
+        let expected = try #require(plain)
+        #expect(throws: SiteError.template(path: dir.appendingPathComponent("home.mustache").path, line: 1,
+                                           column: expected.context.columnNumber, reason: "\(expected.error)",
+                                           sourceLine: "<h1>{{% NOPE: x }}</h1>")) {
+            try Theme(directory: dir)
+        }
     }
 
     @Test func aMissingPartialIsNamedWithItsTemplateAndLine() throws {

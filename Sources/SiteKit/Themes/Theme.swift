@@ -49,10 +49,15 @@ struct Theme: Sendable {
                 throw SiteError.invalid(path: path, line: error.line, code: error.code, message: error.message)
             }
             do {
-                templates[name] = try MustacheTemplate(string: text)
+                templates[name] = try TemplateEscaping.template(text)
             } catch let error as MustacheTemplate.ParserError {
-                throw SiteError.template(path: path, line: error.context.lineNumber, column: error.context.columnNumber,
-                                         reason: "\(error.error)", sourceLine: error.context.line)
+                // The pragma sits in front of line 1: take it out of the column and the line shown.
+                let onFirst = error.context.lineNumber == 1
+                let shift = onFirst ? TemplateEscaping.pragma.count : 0
+                let line = onFirst && error.context.line.hasPrefix(TemplateEscaping.pragma)
+                    ? String(error.context.line.dropFirst(shift)) : error.context.line
+                throw SiteError.template(path: path, line: error.context.lineNumber, column: max(1, error.context.columnNumber - shift),
+                                         reason: "\(error.error)", sourceLine: line)
             }
         }
         for name in Self.required where templates[name] == nil {

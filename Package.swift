@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev, as a system library.
@@ -31,8 +32,12 @@ let package = Package(
             "InputKit", "Ccmark", "Czlib", "Yams", "ZIPFoundation",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // `nianbao serve`'s pure parts: request paths to files, MIME types, the live-reload script,
+        // the error banner, the watcher's stamps. No network library: the server is in `nianbao`.
+        .target(name: "ServeKit", dependencies: ["SiteKit"]),
         .executableTarget(name: "nianbao", dependencies: [
-            "SiteKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "SiteKit", "ServeKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         // Benchmarks: each times nianbao against a peer in the same run and prints the ratio.
         .executableTarget(name: "nianbao-bench", dependencies: ["SiteKit"]),
@@ -43,6 +48,7 @@ let package = Package(
         .testTarget(name: "InputKitTests", dependencies: ["InputKit", "nianbao-fuzz", "NianbaoTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteKitTests", dependencies: ["SiteKit", "NianbaoTestSupport"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "nianbaoTests", dependencies: ["nianbao", "SiteKit", "NianbaoTestSupport"]),
+        .testTarget(name: "ServeKitTests", dependencies: ["ServeKit", "NianbaoTestSupport"]),
         .testTarget(name: "BenchTests", dependencies: ["nianbao-bench", "SiteKit", "nianbao-fuzz", "NianbaoTestSupport"]),
     ]
 )

@@ -13,14 +13,16 @@ public protocol DiagnosedError: Error, CustomStringConvertible {
 
 extension DiagnosedError {
     /// `file:line: error: message [code]`, the way `Console` prints it (without escaping).
-    public var description: String {
-        let d = diagnostic
-        let place = d.diagnostic.line.map { "\(d.file):\($0)" } ?? d.file
-        return "\(place): \(d.diagnostic.severity.rawValue): \(d.diagnostic.message) [\(d.diagnostic.code)]"
-    }
+    public var description: String { diagnostic.text }
 }
 
 extension FileDiagnostic {
+    /// `file:line: severity: message [code]`, the way `Console` prints it (without escaping).
+    public var text: String {
+        let place = diagnostic.line.map { "\(file):\($0)" } ?? file
+        return "\(place): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]"
+    }
+
     /// An error about `file` (at `line`), for a `DiagnosedError`. Each code is written out
     /// where it is raised, as `code: "…"`, and listed in `DiagnosticCatalogue` (a test reads
     /// the sources for them).

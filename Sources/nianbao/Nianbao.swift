@@ -15,7 +15,7 @@ struct Nianbao: AsyncParsableCommand {
         could not read a file); 64 for a usage error.
         """,
         version: Version.nianbao,
-        subcommands: [Build.self, Check.self, Extract.self],
+        subcommands: [Build.self, Check.self, Extract.self, Serve.self],
         defaultSubcommand: nil
     )
 }

@@ -23,33 +23,17 @@ struct Build: AsyncParsableCommand {
 
     @OptionGroup var options: SiteOptions
 
-    @Option(name: .long, help: "The folder to write the site to (default: public, or `output:` in site.yml).")
-    var output: String?
-
-    @Option(name: .long, help: "The URL the site will be served from, e.g. https://example.gov.cn/nianbao/ (default: /).")
-    var baseURL: String?
-
-    @Flag(name: .long, help: """
-        Write links to folders as folder/index.html, for a site opened from the disk (file://); \
-        or `indexLinks: true` in site.yml.
-        """)
-    var indexLinks = false
+    @OptionGroup var output: OutputOptions
 
     @Flag(name: .long, help: "Ignore what the previous build kept in .nianbao/: parse every report and draw every page.")
     var clean = false
 
     func run() async throws {
         try await Console.stopping(verbose: options.verbose) {
-            let plan = try options.plan(output: output, baseURL: baseURL, indexLinks: indexLinks)
-            var pipeline = makePipeline(plan)
-            pipeline.clean = clean
-            var result = try await Console.showingProgress(of: pipeline.progress) { try await pipeline.build() }
-            result.diagnostics = plan.diagnostics + result.diagnostics
+            let build = SiteBuild(options: options, output: output, clean: clean)
+            let result = try await build.run(build.plan(), progress: true)
             Console(verbose: options.verbose).print(result.diagnostics, to: .err, lines: result.lines)
-            let w = result.written ?? .init(written: 0, unchanged: 0)
-            Console.write(String(format: "built %d reports into %d pages (%d files written, %d unchanged, %d removed), "
-                                 + "%d errors, %d warnings in %.2f s\n", result.reports, result.pages, w.written, w.unchanged,
-                                 w.removed, result.count(.error), result.count(.warning), result.seconds))
+            Console.write(Console.summary(of: result) + "\n")
             if options.strict && result.failed(strict: true) { throw ExitCode.failure }
         }
     }

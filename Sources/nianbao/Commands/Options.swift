@@ -31,6 +31,45 @@ struct SiteOptions: ParsableArguments {
     }
 }
 
+/// Where and how `build` and `serve` write the site.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "The folder to write the site to (default: public, or `output:` in site.yml).")
+    var output: String?
+
+    @Option(name: .long, help: "The URL the site will be served from, e.g. https://example.gov.cn/nianbao/ (default: /).")
+    var baseURL: String?
+
+    @Flag(name: .long, help: """
+        Write links to folders as folder/index.html, for a site opened from the disk (file://); \
+        or `indexLinks: true` in site.yml.
+        """)
+    var indexLinks = false
+}
+
+/// The one build path: `build` runs it once, `serve` once and again after every change. The
+/// plan is resolved afresh each time, so a changed `site.yml` or theme is read again.
+struct SiteBuild {
+    var options: SiteOptions
+    var output: OutputOptions
+    var clean = false
+
+    /// The plan, resolved from the flags and `site.yml` as they are now.
+    func plan() throws -> BuildPlan {
+        try options.plan(output: output.output, baseURL: output.baseURL, indexLinks: output.indexLinks)
+    }
+
+    /// Builds; the plan's own problems (a key `site.yml` does not know …) come first in the
+    /// result's diagnostics. With `progress`, a progress line on a terminal.
+    func run(_ plan: BuildPlan, progress: Bool) async throws -> Pipeline.Result {
+        var pipeline = makePipeline(plan)
+        pipeline.clean = clean
+        var result = progress ? try await Console.showingProgress(of: pipeline.progress) { try await pipeline.build() }
+            : try await pipeline.build()
+        result.diagnostics = plan.diagnostics + result.diagnostics
+        return result
+    }
+}
+
 extension Pipeline.Result {
     /// Whether the exit status must say failure: an error, or with `--strict` a warning.
     func failed(strict: Bool) -> Bool { count(.error) > 0 || (strict && count(.warning) > 0) }

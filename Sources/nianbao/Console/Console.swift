@@ -67,18 +67,24 @@ struct Console {
     static func stopping(verbose: Bool, _ work: () async throws -> Void) async throws {
         do { try await work() } catch let exit as ExitCode {
             throw exit
-        } catch let error as DiagnosedError {
-            Console(verbose: verbose).print([error.diagnostic], to: .err)
-            throw ExitCode.failure
         } catch {
-            // A Foundation error that names its file still reads `file: what went wrong (what to do)`.
-            if let path = (error as NSError).userInfo[NSFilePathErrorKey] as? String {
-                Console(verbose: verbose).print([IOFailure(error, path: path, action: .access).diagnostic], to: .err)
+            if let diagnostic = diagnostic(for: error) {
+                Console(verbose: verbose).print([diagnostic], to: .err)
             } else {
                 write("nianbao: error: \(escape(String(describing: error)))\n", to: .err)
             }
             throw ExitCode.failure
         }
+    }
+
+    /// An error that stops a command, as a diagnostic when it is one or names its file: then
+    /// it reads `file: what went wrong (what to do)`; `nil` for any other error.
+    static func diagnostic(for error: any Error) -> FileDiagnostic? {
+        if let error = error as? DiagnosedError { return error.diagnostic }
+        if let path = (error as NSError).userInfo[NSFilePathErrorKey] as? String {
+            return IOFailure(error, path: path, action: .access).diagnostic
+        }
+        return nil
     }
 
     /// Text from a file name, a report or a message, made safe to print on one line: control
@@ -119,5 +125,15 @@ struct Console {
             if path.hasPrefix(prefix) && path.count > prefix.count { return String(path.dropFirst(prefix.count)) }
         }
         return path
+    }
+}
+
+extension Console {
+    /// `built 2 reports into 31 pages (31 files written, 0 unchanged, 0 removed), 1 errors, 3 warnings in 0.41 s`.
+    static func summary(of result: Pipeline.Result) -> String {
+        let w = result.written ?? .init(written: 0, unchanged: 0)
+        return String(format: "built %d reports into %d pages (%d files written, %d unchanged, %d removed), "
+                      + "%d errors, %d warnings in %.2f s", result.reports, result.pages, w.written, w.unchanged,
+                      w.removed, result.count(.error), result.count(.warning), result.seconds)
     }
 }

@@ -1,0 +1,83 @@
+/// Which key file holds a key: two spaces of files, each a power of two of files by FNV-1a of the
+/// key's first four scalars after the namespace (`SearchIndexBuilder.bucket`).
+///
+/// - `search/k/<b>.bin`: every key but the letter keys;
+/// - `search/k/a<b>.bin`: the *letter keys* — text, title and pinyin keys (`x`, `t`, `p`) whose
+///   first four scalars are ASCII letters (`xzhen`, `tlong`, `pzhangzheng`).
+///
+/// A spaced pinyin query (`cheng wu xian zhang lou zhen`) reads one key file per syllable, for
+/// its text keys: in one space with the Han keys, each of those files is as heavy as any (the
+/// inline sets of 512 keys); the letter keys are few in the text (addresses and e-mail) and the
+/// pinyin keys have a few reports each, so their files are light. A key and its parent (when it
+/// has five or more scalars) share their first four, so they are still in one file, and so are
+/// a spaced query's joined pinyin key and the text keys of its first syllable.
+struct KeySpace: Equatable {
+    /// Files of the first space (`search/k/<b>.bin`).
+    let buckets: Int
+    /// Files of the letter space (`search/k/a<b>.bin`); 0 when there is no letter key.
+    let letters: Int
+
+    /// The first space is sized over every key, as before there were two (so taking the letter
+    /// keys out never halves it); the letter space over the letter keys.
+    init(keys: Int, letterKeys: Int, perBucket: Int, previous: SearchIDs) {
+        buckets = SearchIndexBuilder.bucketCount(keys: keys, perBucket: perBucket, previous: previous.buckets)
+        letters = letterKeys == 0 ? 0
+            : SearchIndexBuilder.bucketCount(keys: letterKeys, perBucket: perBucket, previous: previous.letterBuckets)
+    }
+
+    init(buckets: Int, letters: Int) {
+        self.buckets = buckets
+        self.letters = letters
+    }
+
+    /// Files in both spaces: the first space's are numbered `0..<buckets`, then the letter
+    /// space's `buckets..<buckets + letters`.
+    var count: Int { buckets + letters }
+
+    /// The file of `key` (namespace first), numbered as in `count`.
+    func file(_ key: [Unicode.Scalar]) -> Int {
+        Self.isLetterKey(key) && letters > 0
+            ? buckets + SearchIndexBuilder.bucket(key, count: letters)
+            : SearchIndexBuilder.bucket(key, count: buckets)
+    }
+
+    func path(_ file: Int) -> String {
+        file < buckets ? "search/k/\(file).bin" : "search/k/a\(file - buckets).bin"
+    }
+
+    func path(of key: [Unicode.Scalar]) -> String { path(file(key)) }
+
+    /// `x`, `t` or `p`, then up to four scalars that are all ASCII letters (`search.js`: `isLetterKey`).
+    static func isLetterKey(_ key: [Unicode.Scalar]) -> Bool {
+        guard let namespace = key.first, namespace == "x" || namespace == "t" || namespace == "p", key.count > 1 else { return false }
+        return key.dropFirst().prefix(SearchIndexBuilder.bucketPrefix).allSatisfy { ("a"..."z").contains($0) }
+    }
+
+    static func isLetterKey(_ namespace: Unicode.Scalar, _ gram: SearchIndexBuilder.Gram) -> Bool {
+        guard namespace == "x" || namespace == "t" || namespace == "p" else { return false }
+        for i in 0..<min(gram.count, SearchIndexBuilder.bucketPrefix) {
+            guard let s = Unicode.Scalar(UInt32(gram.scalar(i))), ("a"..."z").contains(s) else { return false }
+        }
+        return gram.count > 0
+    }
+}
+
+extension SearchIndexBuilder {
+    /// The files of this build's keys: the letter keys counted without making their scalars.
+    func keySpace() -> KeySpace {
+        var keys = keyed.count + suggestions.count
+        var letterKeys = keyed.keys.filter { KeySpace.isLetterKey(Array($0.unicodeScalars)) }.count
+        for (namespace, table) in [("x", text), ("t", title)] as [(Unicode.Scalar, GramTable)] {
+            keys += table.grams.count
+            letterKeys += table.grams.lazy.filter { KeySpace.isLetterKey(namespace, $0) }.count
+        }
+        return KeySpace(keys: keys, letterKeys: letterKeys, perBucket: keysPerBucket, previous: previous)
+    }
+}
+
+extension SearchIndexBuilder.Gram {
+    /// Its `i`-th scalar's value (0 past its end).
+    func scalar(_ i: Int) -> UInt64 {
+        i < 3 ? (hi >> (21 * UInt64(i))) & 0x1FFFFF : (lo >> (21 * UInt64(i - 3))) & 0x1FFFFF
+    }
+}

@@ -2,15 +2,16 @@
 /// key's first four scalars after the namespace (`SearchIndexBuilder.bucket`).
 ///
 /// - `search/k/<b>.bin`: every key but the letter keys;
-/// - `search/k/a<b>.bin`: the *letter keys* — text, title and pinyin keys (`x`, `t`, `p`) whose
-///   first four scalars are ASCII letters (`xzhen`, `tlong`, `pzhangzheng`).
+/// - `search/k/a<b>.bin`: the *letter keys* — text, title, name and pinyin keys (`x`, `t`, `n`,
+///   `p`) whose first four scalars are ASCII letters (`xzhen`, `tgov`, `pzhangzheng`).
 ///
 /// A spaced pinyin query (`cheng wu xian zhang lou zhen`) reads one key file per syllable, for
 /// its text keys: in one space with the Han keys, each of those files is as heavy as any (the
 /// inline sets of 512 keys); the letter keys are few in the text (addresses and e-mail) and the
 /// pinyin keys have a few reports each, so their files are light. A key and its parent (when it
 /// has five or more scalars) share their first four, so they are still in one file, and so are
-/// a spaced query's joined pinyin key and the text keys of its first syllable.
+/// a spaced query's joined pinyin and name keys and the text keys of its first syllable (a name
+/// is Han, so a name key in letters is never there: one file, not one more of the first space).
 struct KeySpace: Equatable {
     /// Files of the first space (`search/k/<b>.bin`).
     let buckets: Int
@@ -47,14 +48,16 @@ struct KeySpace: Equatable {
 
     func path(of key: [Unicode.Scalar]) -> String { path(file(key)) }
 
-    /// `x`, `t` or `p`, then up to four scalars that are all ASCII letters (`search.js`: `isLetterKey`).
+    static let letterNamespaces: Set<Unicode.Scalar> = ["x", "t", "n", "p"]
+
+    /// `x`, `t`, `n` or `p`, then up to four scalars that are all ASCII letters (`search.js`: `isLetterKey`).
     static func isLetterKey(_ key: [Unicode.Scalar]) -> Bool {
-        guard let namespace = key.first, namespace == "x" || namespace == "t" || namespace == "p", key.count > 1 else { return false }
+        guard let namespace = key.first, letterNamespaces.contains(namespace), key.count > 1 else { return false }
         return key.dropFirst().prefix(SearchIndexBuilder.bucketPrefix).allSatisfy { ("a"..."z").contains($0) }
     }
 
     static func isLetterKey(_ namespace: Unicode.Scalar, _ gram: SearchIndexBuilder.Gram) -> Bool {
-        guard namespace == "x" || namespace == "t" || namespace == "p" else { return false }
+        guard letterNamespaces.contains(namespace) else { return false }
         for i in 0..<min(gram.count, SearchIndexBuilder.bucketPrefix) {
             guard let s = Unicode.Scalar(UInt32(gram.scalar(i))), ("a"..."z").contains(s) else { return false }
         }

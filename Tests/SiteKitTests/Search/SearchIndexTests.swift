@@ -161,6 +161,8 @@ import Testing
         #expect(reader.names("szh").count == 1)
         #expect(!KeySpace.isLetterKey(Array("szh".unicodeScalars)) && !KeySpace.isLetterKey(Array("x2020".unicodeScalars)))
         #expect(KeySpace.isLetterKey(Array("xopen年".unicodeScalars)) && !KeySpace.isLetterKey(Array("xope2".unicodeScalars)))
+        // A spaced pinyin query asks for the name key of its letters too: the file of its pinyin key.
+        #expect(reader.path(of: Array("nzhangzheng".unicodeScalars)) == "search/k/a0.bin")
         #expect(reader.ids("x2020").count == 3)
     }
 

@@ -125,11 +125,11 @@
     return map;
   }
 
-  // Text, title and pinyin keys whose first four characters are letters have key files of
-  // their own, k/a<b>.bin (KeySpace in SearchIndexBuilder+KeySpace.swift): light files, so a
+  // Text, title, name and pinyin keys whose first four characters are letters have key files
+  // of their own, k/a<b>.bin (KeySpace in SearchIndexBuilder+KeySpace.swift): light files, so a
   // spaced pinyin query, one text key per syllable, stays small.
   function isLetterKey(points) {
-    if (points[0] !== 0x78 && points[0] !== 0x74 && points[0] !== 0x70) return false;
+    if ("xtnp".indexOf(String.fromCodePoint(points[0])) < 0) return false;
     var head = points.slice(1, 5);
     return head.length > 0 && head.every(function (c) { return c >= 0x61 && c <= 0x7A; });
   }

@@ -2,16 +2,17 @@
 /// key's first four scalars after the namespace (`SearchIndexBuilder.bucket`).
 ///
 /// - `search/k/<b>.bin`: every key but the letter keys;
-/// - `search/k/a<b>.bin`: the *letter keys* — text, title, name and pinyin keys (`x`, `t`, `n`,
-///   `p`) whose first four scalars are ASCII letters (`xzhen`, `tgov`, `pzhangzheng`).
+/// - `search/k/a<b>.bin`: the *letter keys* — text and title keys (`x`, `t`) whose first four
+///   scalars are ASCII letters (`xzhen`, `tgov`).
 ///
-/// A spaced pinyin query (`cheng wu xian zhang lou zhen`) reads one key file per syllable, for
-/// its text keys: in one space with the Han keys, each of those files is as heavy as any (the
-/// inline sets of 512 keys); the letter keys are few in the text (addresses and e-mail) and the
-/// pinyin keys have a few reports each, so their files are light. A key and its parent (when it
-/// has five or more scalars) share their first four, so they are still in one file, and so are
-/// a spaced query's joined pinyin and name keys and the text keys of its first syllable (a name
-/// is Han, so a name key in letters is never there: one file, not one more of the first space).
+/// A spaced pinyin query (`cheng wu xian zhang lou zhen`) reads the text and title keys of each
+/// syllable: in one space with the rest, that was one file per syllable, each as heavy as the
+/// popular pinyin prefixes make it (`zhan`, `xian`: 900 pinyin keys of names in one file at
+/// 100,000 reports) plus 512 keys' inline sets. Reports print few words in letters (web and
+/// e-mail addresses), so their keys fill a file or a few, light ones, and a query of several
+/// words reads one. A key and its parent (when it has five or more scalars) share their first
+/// four, so they are still in one file. Name and pinyin keys stay in the first space: a spaced
+/// query's joined pinyin key is one file there, as an unspaced one.
 struct KeySpace: Equatable {
     /// Files of the first space (`search/k/<b>.bin`).
     let buckets: Int
@@ -48,9 +49,9 @@ struct KeySpace: Equatable {
 
     func path(of key: [Unicode.Scalar]) -> String { path(file(key)) }
 
-    static let letterNamespaces: Set<Unicode.Scalar> = ["x", "t", "n", "p"]
+    static let letterNamespaces: Set<Unicode.Scalar> = ["x", "t"]
 
-    /// `x`, `t`, `n` or `p`, then up to four scalars that are all ASCII letters (`search.js`: `isLetterKey`).
+    /// `x` or `t`, then up to four scalars that are all ASCII letters (`search.js`: `isLetterKey`).
     static func isLetterKey(_ key: [Unicode.Scalar]) -> Bool {
         guard let namespace = key.first, letterNamespaces.contains(namespace), key.count > 1 else { return false }
         return key.dropFirst().prefix(SearchIndexBuilder.bucketPrefix).allSatisfy { ("a"..."z").contains($0) }

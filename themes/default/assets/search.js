@@ -125,11 +125,11 @@
     return map;
   }
 
-  // Text, title, name and pinyin keys whose first four characters are letters have key files
-  // of their own, k/a<b>.bin (KeySpace in SearchIndexBuilder+KeySpace.swift): light files, so a
-  // spaced pinyin query, one text key per syllable, stays small.
+  // Text and title keys whose first four characters are letters have key files of their own,
+  // k/a<b>.bin (KeySpace in SearchIndexBuilder+KeySpace.swift): few and light, so a spaced
+  // pinyin query, a text key per syllable, reads one of them, not a heavy file per syllable.
   function isLetterKey(points) {
-    if ("xtnp".indexOf(String.fromCodePoint(points[0])) < 0) return false;
+    if (points[0] !== 0x78 && points[0] !== 0x74) return false;
     var head = points.slice(1, 5);
     return head.length > 0 && head.every(function (c) { return c >= 0x61 && c <= 0x7A; });
   }

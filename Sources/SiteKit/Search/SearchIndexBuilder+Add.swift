@@ -73,78 +73,115 @@ extension SearchIndexBuilder {
             (try? Data(contentsOf: site.appendingPathComponent("search/s/\(SetStore.name(ref)).bin"))).map { [UInt8]($0) }
         }
         for b in changes.keys.sorted() {
-            // The key file as it is: every key with its reports (or names), parents resolved.
-            var current: [[Unicode.Scalar]: Change] = [:]
+            let adds = changes[b]!
+            // The key file as it is, in key order; a key's old reports are read only when needed.
+            var old: [Bucket.Item] = []
             if let data = try? Data(contentsOf: site.appendingPathComponent("search/k/\(b).bin")) {
                 guard let items = Bucket.decode([UInt8](data)) else { return nil }
-                for item in items {
-                    switch item.payload {
-                    case .parent:
-                        guard case .docs(let docs)? = current[Array(item.key.dropLast())] else { return nil }
-                        current[item.key] = .docs(docs)
-                    case .inline(let bytes):
-                        guard let docs = DocSet.decode(bytes) else { return nil }
-                        current[item.key] = .docs(docs)
-                    case .reference(let ref):
-                        guard let count = references[ref], count > 0 else { return nil }
-                        references[ref] = count - 1
-                        if setCache[ref] == nil {
-                            guard let bytes = setFile(ref), let docs = DocSet.decode(bytes) else { return nil }
-                            setCache[ref] = docs
-                        }
-                        current[item.key] = .docs(setCache[ref]!)
-                    case .names(let lines):
-                        current[item.key] = .names(Set(lines))
-                    case .unencoded:
-                        return nil
-                    }
-                }
+                old = items
             }
-            for (key, change) in changes[b]! {
-                switch (current[key], change) {
-                case (nil, _):
-                    keys += 1
-                    current[key] = change
-                case (.docs(let old)?, .docs(let new)):
-                    current[key] = .docs(Array(Set(old).union(new)).sorted())
-                case (.names(let old)?, .names(let new)):
-                    // The file lists the first names only; a name after them stays out.
-                    current[key] = .names(old.union(new))
-                default:
-                    return nil
+            var position: [[Unicode.Scalar]: Int] = [:]
+            for (i, item) in old.enumerated() { position[item.key] = i }
+            var resolved: [Int: [Int]] = [:]
+            var damaged = false
+            func oldDocs(_ i: Int) -> [Int] {
+                if let docs = resolved[i] { return docs }
+                var docs: [Int]?
+                switch old[i].payload {
+                case .parent: docs = position[Array(old[i].key.dropLast())].map(oldDocs)
+                case .inline(let bytes): docs = DocSet.decode(bytes)
+                case .reference(let ref):
+                    if setCache[ref] == nil { setCache[ref] = setFile(ref).flatMap(DocSet.decode) }
+                    docs = setCache[ref]
+                default: docs = nil
                 }
+                if docs == nil { damaged = true }
+                resolved[i] = docs ?? []
+                return docs ?? []
+            }
+            func added(_ key: [Unicode.Scalar]) -> [Int] {
+                if case .docs(let docs)? = adds[key] { return docs }
+                return []
+            }
+            // Every key of the file after the addition, in order: the old ones and the new ones merged.
+            let fresh = adds.keys.filter { position[$0] == nil }.sorted { $0.lexicographicallyPrecedes($1) { $0.value < $1.value } }
+            keys += fresh.count
+            var order: [(key: [Unicode.Scalar], old: Int?)] = []
+            order.reserveCapacity(old.count + fresh.count)
+            var f = 0
+            for (i, item) in old.enumerated() {
+                while f < fresh.count, fresh[f].lexicographicallyPrecedes(item.key, by: { $0.value < $1.value }) {
+                    order.append((fresh[f], nil))
+                    f += 1
+                }
+                order.append((item.key, i))
+            }
+            while f < fresh.count {
+                order.append((fresh[f], nil))
+                f += 1
             }
             var items: [Bucket.Item] = []
-            for key in current.keys.sorted(by: { $0.lexicographicallyPrecedes($1) { $0.value < $1.value } }) {
-                switch current[key]! {
-                case .names(let lines):
-                    items.append(Bucket.Item(key: key, payload: .names(Array(lines.sorted().prefix(Self.suggestionLimit)))))
-                case .docs(let docs):
-                    if key.count > Self.bucketPrefix + 1, case .docs(let parent)? = current[Array(key.dropLast())], parent == docs {
-                        items.append(Bucket.Item(key: key, payload: .parent))
-                        continue
-                    }
-                    let bytes = DocSet.encode(docs)
-                    if bytes.count <= Self.inlineLimit {
-                        items.append(Bucket.Item(key: key, payload: .inline(bytes)))
-                        continue
-                    }
-                    // Named by its bytes: a name already in use must hold these very bytes.
-                    let ref = SetStore.hash(bytes)
-                    if let made = newSets[ref] {
-                        guard made == bytes else { return nil }
-                    } else if state.sets[ref] != nil {
-                        guard setFile(ref) == bytes else { return nil }
+            items.reserveCapacity(order.count)
+            for (key, i) in order {
+                let change = adds[key]
+                let payload = i.map { old[$0].payload }
+                // Suggestions: the new reports' names put in, the first ones kept.
+                var oldNames: [String]?, newNames: Set<String>?
+                if case .names(let lines)? = payload { oldNames = lines }
+                if case .names(let lines)? = change { newNames = lines }
+                if oldNames != nil || newNames != nil {
+                    guard payload == nil || oldNames != nil, change == nil || newNames != nil else { return nil }
+                    if let newNames {
+                        let lines = Set(oldNames ?? []).union(newNames).sorted().prefix(Self.suggestionLimit)
+                        items.append(Bucket.Item(key: key, payload: .names(Array(lines))))
                     } else {
-                        newSets[ref] = bytes
+                        items.append(Bucket.Item(key: key, payload: payload!))
                     }
-                    references[ref, default: 0] += 1
-                    items.append(Bucket.Item(key: key, payload: .reference(ref)))
+                    continue
                 }
+                // A key is "the same as its parent" when it was (or both are new) and the new
+                // reports hold both or neither: a new report holding the key holds its parent.
+                let parent = Array(key.dropLast())
+                let wasSame: Bool
+                if let i {
+                    if case .parent = old[i].payload { wasSame = true } else { wasSame = false }
+                } else {
+                    wasSame = position[parent] == nil
+                }
+                if key.count > Self.bucketPrefix + 1, position[parent] != nil || adds[parent] != nil, wasSame,
+                   added(key) == added(parent) {
+                    items.append(Bucket.Item(key: key, payload: .parent))
+                    continue
+                }
+                // Unchanged: its reports and its bytes are the old ones.
+                if change == nil, let payload, !wasSame {
+                    items.append(Bucket.Item(key: key, payload: payload))
+                    continue
+                }
+                if case .reference(let ref)? = payload { references[ref, default: 0] -= 1 }
+                let docs = merged(i.map(oldDocs) ?? [], added(key))
+                let bytes = DocSet.encode(docs)
+                if bytes.count <= Self.inlineLimit {
+                    items.append(Bucket.Item(key: key, payload: .inline(bytes)))
+                    continue
+                }
+                // Named by its bytes: a name already in use must hold these very bytes.
+                let ref = SetStore.hash(bytes)
+                if let made = newSets[ref] {
+                    guard made == bytes else { return nil }
+                } else if state.sets[ref] != nil {
+                    guard setFile(ref) == bytes else { return nil }
+                } else {
+                    newSets[ref] = bytes
+                }
+                references[ref, default: 0] += 1
+                items.append(Bucket.Item(key: key, payload: .reference(ref)))
             }
+            if damaged { return nil }
             files.append(OutputFile(path: "search/k/\(b).bin", data: Data(Bucket.encode(items))))
         }
-        guard bucketCount(keys: keys, perBucket: keysPerBucket, previous: state.buckets) == state.buckets else { return nil }
+        guard references.values.allSatisfy({ $0 >= 0 }),
+              bucketCount(keys: keys, perBucket: keysPerBucket, previous: state.buckets) == state.buckets else { return nil }
         for (ref, bytes) in newSets where references[ref, default: 0] > 0 {
             files.append(OutputFile(path: "search/s/\(SetStore.name(ref)).bin", data: Data(bytes)))
         }
@@ -161,6 +198,25 @@ extension SearchIndexBuilder {
         let stateNow = SearchState(buckets: state.buckets, keys: keys, documents: documentsNow, sets: references, salted: false)
         return Added(files: files.sorted { $0.path < $1.path }, removed: removed, state: stateNow)
     }
+}
+
+/// Two increasing lists of ids as one, each id once.
+func merged(_ a: [Int], _ b: [Int]) -> [Int] {
+    if b.isEmpty { return a }
+    var out: [Int] = []
+    out.reserveCapacity(a.count + b.count)
+    var i = 0, j = 0
+    while i < a.count || j < b.count {
+        if j == b.count || (i < a.count && a[i] < b[j]) {
+            out.append(a[i])
+            i += 1
+        } else {
+            if i < a.count && a[i] == b[j] { i += 1 }
+            out.append(b[j])
+            j += 1
+        }
+    }
+    return out
 }
 
 extension SearchIndexBuilder.Entry {

@@ -50,9 +50,15 @@ public struct Pipeline: Sendable {
         /// Whether the search index was kept as it was (no search document changed) rather
         /// than made again.
         public var searchIndexKept = false
+        /// Whether reports were added to the previous build's search index rather than the
+        /// index made again (`SearchIndexBuilder.adding`).
+        public var searchIndexAdded = false
         /// Files whose frame was taken (the others kept the last build's frame digest: none of
         /// their reports changed, and the plan has the same shape).
         public var framesTaken = 0
+        /// Reports read and parsed again to draw pages, beyond the ones the scan kept: a year's
+        /// ZIP takes the report.json of unchanged reports from the live site instead.
+        public var reread = 0
         /// The lines of a report file as the source page numbers them (for `--verbose`),
         /// read again from the file.
         public var lines: @Sendable (String) -> [String]?
@@ -121,7 +127,9 @@ public struct Pipeline: Sendable {
             result.operations = drawn.operations
             result.reusedSpare = drawn.reusedSpare
             result.searchIndexKept = drawn.searchIndexKept
+            result.searchIndexAdded = drawn.searchIndexAdded
             result.framesTaken = drawn.framesTaken
+            result.reread = drawn.reread
         }
         pool.drain()
         result.peakParsed = pool.peak

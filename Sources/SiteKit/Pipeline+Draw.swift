@@ -118,6 +118,9 @@ extension Pipeline {
         for file in BuildCache.files(records: records, pages: pages, site: renderer.siteDigest, search: searchDigest,
                                      shape: shape, reports: reports) { try staging.put(file) }
         let summary = try staging.commit()
+        // Not in the site's table: the stamps name this machine's inodes and times, so two
+        // folders of the same site never hold the same bytes there (`FileStamps.replace`).
+        scan.stamps.replace(in: Disk.realPath(plan.output.path))
         return Drawn(pages: paths.filter { $0.hasSuffix(".html") }.count, drawn: drawing.count, summary: summary,
                      operations: staging.operations, reusedSpare: staging.reusesSpare, searchIndexKept: keptSearch != nil,
                      framesTaken: paths.count - paths.filter { keepsFrame(sitePlan.pages[$0]!) != nil }.count)

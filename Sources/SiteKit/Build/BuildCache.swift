@@ -16,7 +16,7 @@ import Foundation
 /// short, damaged, or written by another nianbao is not read at all, and the build then
 /// parses and draws everything (never half of it from a cache it cannot trust).
 public struct BuildCache: Sendable {
-    static let format: UInt64 = 6
+    static let format: UInt64 = 7
     static let reportsPath = ".nianbao/cache/reports.bin"
     static let pagesPath = ".nianbao/cache/pages.bin"
     private static let reportsMagic = Array("nianbao-reports\n".utf8)
@@ -39,6 +39,8 @@ public struct BuildCache: Sendable {
     /// Digest of every search document (`SearchIndexBuilder.digest`) the live site's index was
     /// made from; 0 when it wrote none.
     var search: UInt64 = 0
+    /// The stamps of the report files the last scan saw (`FileStamps`), when there are any.
+    var stamps: FileStamps?
 
     /// Why the previous build's cache was not used, for `Pipeline.Result`.
     public enum Status: Equatable, Sendable {
@@ -79,6 +81,7 @@ public struct BuildCache: Sendable {
                 cache.reports.reserveCapacity(m)
                 for _ in 0..<m { cache.reports[try r.string()] = try r.fixed() }
             }
+            cache.stamps = FileStamps.read(site: root)
             return (cache, .used)
         } catch {
             return (BuildCache(), .untrusted)

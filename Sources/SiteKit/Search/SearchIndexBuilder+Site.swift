@@ -37,7 +37,7 @@ extension SearchIndexBuilder {
                 d.add(f.label)
                 d.add(f.value)
             }
-            d.add(e.text)
+            e.packed.add(to: &d)
         }
         return d.value
     }

@@ -29,7 +29,7 @@ extension Pipeline {
     /// into the staged site, keeps the others, and swaps it in.
     func draw(_ scan: Scan, cache: BuildCache, status: BuildCache.Status, renderer: SiteRenderer, pool: ParsedPool,
               listing: Set<String>) async throws -> Drawn {
-        let sitePlan = SitePlan(config: plan.config, summaries: scan.summaries, slug: slug)
+        let sitePlan = SitePlan(config: plan.config, summaries: scan.summaries, map: scan.map)
         // Which reports changed since the last build (content or summary), when the plan has
         // the same shape and the theme and settings are the same: a page that lists none of
         // them and is drawn from none keeps its frame digest, and its frame is not taken.

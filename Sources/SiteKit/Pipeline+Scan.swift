@@ -17,6 +17,8 @@ extension Pipeline {
         /// Record index of each report (each record that is one), in order: what the site
         /// plan's summary `i` is.
         let reports: [Int]
+        /// The site map of the reports' summaries (`SitePlan`'s).
+        let map: SiteMap
         /// The stamps of the files read (`FileStamps`), for the next build; and how many
         /// files were read and hashed because the last build's stamps could not vouch for them.
         var stamps = FileStamps(taken: 0)
@@ -87,11 +89,12 @@ extension Pipeline {
         let files = reports.map { i in
             records[i].0.facts.map { DuplicateReports.File(source: records[i].0.source, published: $0.published, bytesDigest: $0.bytesDigest) }!
         }
-        for (index, warning) in DuplicateReports.warnings(summaries, files: files, slug: slug) {
+        let map = SiteMap(reports: summaries, slug: slug)
+        for (index, warning) in DuplicateReports.warnings(summaries, files: files, map: map) {
             across[reports[index], default: []].append(warning)
         }
         return Scan(found: found, notes: notes, records: records.map { $0.0 }, across: across, parsed: records.filter { $0.1 == .parsed }.count,
-                    fresh: records.filter { $0.1 == .parsed || $0.1 == .unread }.count, reports: reports, stamps: stamps,
+                    fresh: records.filter { $0.1 == .parsed || $0.1 == .unread }.count, reports: reports, map: map, stamps: stamps,
                     hashed: records.filter { $0.1 != .vouched }.count)
     }
 

@@ -132,14 +132,39 @@ import Testing
         try await Self.expectClean(root, content: content, over: before)
     }
 
-    /// A sidecar front matter file put beside a report changes its stamps: read again.
-    @Test func aSidecarAddedBesideAFileIsSeen() async throws {
-        let root = try Incremental.project(try Incremental.content())
+    /// A sidecar front matter file put beside a PDF, then changed in place with its size and
+    /// modification time kept: each time the PDF is read again and the site is the clean
+    /// build's. Beside a text file (which reads no sidecar) it changes nothing.
+    @Test func aSidecarBesideAPDFIsSeen() async throws {
+        var content = try Incremental.content()
+        let pdf = Fixture.repositoryRoot.appendingPathComponent("Tests/InputKitTests/Fixtures/office/seed-001.pdf")
+        content["seed-001.pdf"] = try Data(contentsOf: pdf)
+        let root = try Incremental.project(content)
         defer { try? FileManager.default.removeItem(at: root) }
         _ = try await Self.build(root)
-        try Data("year: 2019\n".utf8).write(to: root.appendingPathComponent("content/" + Self.edited + ".yml"))
-        let r = try await Self.build(root)
-        #expect(r.filesRead == 1)
+        let before = try Incremental.site(root)
+        content[Self.edited + ".yml"] = Data("year: 2019\n".utf8)
+        try content[Self.edited + ".yml"]!.write(to: root.appendingPathComponent("content/" + Self.edited + ".yml"))
+        let beside = try await Self.build(root)
+        #expect(beside.filesRead == 0)
+
+        let sidecar = root.appendingPathComponent("content/seed-001.pdf.yml")
+        content["seed-001.pdf.yml"] = Data("year: 2019\n".utf8)
+        try content["seed-001.pdf.yml"]!.write(to: sidecar)
+        let added = try await Self.build(root)
+        #expect(added.filesRead == 1 && added.parsed == 1)
+        try await Self.expectClean(root, content: content, over: before)
+
+        let time = try Self.modified(sidecar)
+        let previous = try Incremental.site(root)
+        content["seed-001.pdf.yml"] = Data("year: 2018\n".utf8)
+        let handle = try FileHandle(forWritingTo: sidecar)
+        try handle.write(contentsOf: content["seed-001.pdf.yml"]!)
+        try handle.close()
+        try Self.setModified(sidecar, time)
+        let changed = try await Self.build(root)
+        #expect(changed.filesRead == 1 && changed.parsed == 1)
+        try await Self.expectClean(root, content: content, over: previous)
     }
 
     /// Racy stamps: a file whose times are not older than the last scan by the margin is read

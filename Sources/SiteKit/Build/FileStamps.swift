@@ -1,4 +1,5 @@
 import Foundation
+import InputKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -89,8 +90,16 @@ struct FileStamps: Sendable {
         max(stamp.modified, stamp.changed) < taken - margin
     }
 
-    /// The stamp of the sidecar front matter file that may sit beside `path`.
-    static func sidecar(of path: String) -> FileStamp? { FileStamp.of(path + ".yml") }
+    /// The stamp of the sidecar front matter file that may sit beside `path`; `nil` without a
+    /// `stat` for a file of a kind that reads none (`SourceKind.usesSidecar`: by its name, as
+    /// `ReportReader.sidecar` decides; any name ending so is looked at).
+    static func sidecar(of path: String) -> FileStamp? {
+        let lower = path.lowercased()
+        guard sidecarEndings.contains(where: { lower.hasSuffix($0) }) else { return nil }
+        return FileStamp.of(path + ".yml")
+    }
+
+    static let sidecarEndings = SourceKind.extensions.filter { $0.value.usesSidecar }.map { "." + $0.key.lowercased() }
 
     var data: Data {
         var w = CacheWriter(capacity: entries.count * 96)

@@ -17,8 +17,9 @@ extension Pipeline {
         /// Record index of each report (each record that is one), in order: what the site
         /// plan's summary `i` is.
         let reports: [Int]
-        /// The site map of the reports' summaries (`SitePlan`'s).
-        let map: SiteMap
+        /// The site map of the reports' summaries (`SitePlan`'s), when the scan made it (not
+        /// when the checks across reports were the cache's).
+        let map: SiteMap?
         /// The stamps of the files read (`FileStamps`), for the next build; and how many
         /// files were read and hashed because the last build's stamps could not vouch for them.
         var stamps = FileStamps(taken: 0)
@@ -80,18 +81,26 @@ extension Pipeline {
         for (i, record) in records.enumerated() {
             if let seen = record.2 { stamps.entries[found[i].relativePath] = seen }
         }
-        let entries = records.map { $0.0.facts?.portal }
-        let reports = entries.indices.filter { entries[$0] != nil }
-        let portal = PortalChecks.check(reports.map { entries[$0]! })
+        let reports = records.indices.filter { records[$0].0.facts != nil }
         var across: [Int: [Diagnostic]] = [:]
-        for (index, found) in portal { across[reports[index]] = found }
-        let summaries = reports.map { ReportSummary(records[$0].0, facts: records[$0].0.facts!, across: across[$0] ?? []) }
-        let files = reports.map { i in
-            records[i].0.facts.map { DuplicateReports.File(source: records[i].0.source, published: $0.published, bytesDigest: $0.bytesDigest) }!
-        }
-        let map = SiteMap(reports: summaries, slug: slug)
-        for (index, warning) in DuplicateReports.warnings(summaries, files: files, map: map) {
-            across[reports[index], default: []].append(warning)
+        var map: SiteMap?
+        // Every record the cache's, and exactly the cache's files: the checks across reports
+        // (a function of the records, in path order) gave what the last build kept of them.
+        let asCached = records.allSatisfy { $0.1 == .vouched || $0.1 == .cached } && records.count == cached.count
+        if asCached, let kept = cache.across {
+            for i in reports { if let found = kept[records[i].0.path] { across[i] = found } }
+        } else {
+            let portal = PortalChecks.check(reports.map { records[$0].0.facts!.portal })
+            for (index, found) in portal { across[reports[index]] = found }
+            let summaries = reports.map { ReportSummary(records[$0].0, facts: records[$0].0.facts!, across: across[$0] ?? []) }
+            let files = reports.map { i in
+                records[i].0.facts.map { DuplicateReports.File(source: records[i].0.source, published: $0.published, bytesDigest: $0.bytesDigest) }!
+            }
+            let made = SiteMap(reports: summaries, slug: slug)
+            for (index, warning) in DuplicateReports.warnings(summaries, files: files, map: made) {
+                across[reports[index], default: []].append(warning)
+            }
+            map = made
         }
         return Scan(found: found, notes: notes, records: records.map { $0.0 }, across: across, parsed: records.filter { $0.1 == .parsed }.count,
                     fresh: records.filter { $0.1 == .parsed || $0.1 == .unread }.count, reports: reports, map: map, stamps: stamps,

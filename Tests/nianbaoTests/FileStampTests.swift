@@ -67,6 +67,27 @@ import Testing
         #expect(try Incremental.site(root) == before)
     }
 
+    /// When every file is the cache's, the checks across reports are the last build's, not
+    /// run again: the same diagnostics, the duplicate-report warnings among them; one file
+    /// touched (read, not parsed) and they are run again, to the same result.
+    @Test func theChecksAcrossReportsAreKeptWhenNoFileChanged() async throws {
+        var content = try Incremental.content()
+        content["copy-of-001.txt"] = content[Self.edited]
+        let root = try Incremental.project(content)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = try await Self.build(root)
+        let duplicates = first.diagnostics.filter { $0.diagnostic.code.rawValue == "report.duplicate" }
+        #expect(duplicates.count == 2)
+        let second = try await Self.build(root)
+        #expect(second.filesRead == 0)
+        #expect(second.diagnostics == first.diagnostics)
+        let file = root.appendingPathComponent("content/" + Self.edited)
+        try Self.setModified(file, Self.later(try Self.modified(file)))
+        let third = try await Self.build(root)
+        #expect(third.filesRead == 1 && third.parsed == 0)
+        #expect(third.diagnostics == first.diagnostics)
+    }
+
     /// A file touched without a change is read and hashed (its stamps changed), not parsed,
     /// and nothing is written; the build after that vouches for it again.
     @Test func aTouchedFileIsReadNotParsed() async throws {

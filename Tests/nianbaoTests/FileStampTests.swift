@@ -208,10 +208,7 @@ import Testing
         let root = try Incremental.project(try Incremental.content())
         defer { try? FileManager.default.removeItem(at: root) }
         _ = try await Self.build(root)
-        let stamps = root.appendingPathComponent("public/.nianbao/cache/stamps.bin")
-        var bytes = try Data(contentsOf: stamps)
-        bytes[bytes.count / 2] ^= 0x01
-        try bytes.write(to: stamps)
+        try Incremental.damage(root.appendingPathComponent("public/.nianbao/cache/stamps.bin"))
         let r = try await Self.build(root)
         #expect(r.cache == .used && r.filesRead == 9 && r.parsed == 0)
         let again = try await Self.build(root)

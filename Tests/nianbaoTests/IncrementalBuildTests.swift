@@ -59,6 +59,13 @@ import Testing
         return files
     }
 
+    /// Flips one bit in the middle of a file.
+    static func damage(_ url: URL) throws {
+        var bytes = try Data(contentsOf: url)
+        bytes[bytes.count / 2] ^= 0x01
+        try bytes.write(to: url)
+    }
+
     /// The files of `b` whose bytes differ from `a`'s, or that `a` does not have; the build's
     /// own records (`.nianbao/`) left out.
     static func changed(from a: [String: Data], to b: [String: Data]) -> Set<String> {
@@ -212,10 +219,7 @@ import Testing
         let root = try Self.project(content)
         defer { try? FileManager.default.removeItem(at: root) }
         _ = try await Self.build(root)
-        let reports = root.appendingPathComponent("public/.nianbao/cache/reports.bin")
-        var bytes = try Data(contentsOf: reports)
-        bytes[bytes.count / 2] ^= 0x01
-        try bytes.write(to: reports)
+        try Self.damage(root.appendingPathComponent("public/.nianbao/cache/reports.bin"))
         let r = try await Self.build(root)
         #expect(r.cache == .untrusted)
         #expect(r.parsed == 9)

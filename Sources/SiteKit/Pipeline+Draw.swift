@@ -31,7 +31,8 @@ extension Pipeline {
     /// into the staged site, keeps the others, and swaps it in.
     func draw(_ scan: Scan, cache: BuildCache, status: BuildCache.Status, renderer: SiteRenderer, pool: ParsedPool,
               listing: Set<String>) async throws -> Drawn {
-        let sitePlan = SitePlan(config: plan.config, summaries: scan.summaries, slug: slug)
+        let summaries = scan.summaries
+        let sitePlan = SitePlan(config: plan.config, summaries: summaries, map: scan.map ?? SiteMap(reports: summaries, slug: slug))
         // Which reports changed since the last build (content or summary), when the plan has
         // the same shape and the theme and settings are the same: a page that lists none of
         // them and is drawn from none keeps its frame digest, and its frame is not taken.
@@ -138,9 +139,13 @@ extension Pipeline {
         // A report whose file changed while the build read it is left out: changed next time.
         let reports = sitePlan.summaries.indices.filter { !stale.contains(scan.reports[$0]) }
             .map { (sitePlan.summaries[$0].id, reportDigests[$0]) }
+        let across = Dictionary(scan.across.map { (scan.records[$0.key].path, $0.value) }, uniquingKeysWith: { a, _ in a })
         for file in BuildCache.files(records: records, pages: pages, site: renderer.siteDigest, search: searchDigest,
-                                     shape: shape, reports: reports) { try staging.put(file) }
+                                     shape: shape, reports: reports, across: across) { try staging.put(file) }
         let summary = try staging.commit()
+        // Not in the site's table: the stamps name this machine's inodes and times, so two
+        // folders of the same site never hold the same bytes there (`FileStamps.replace`).
+        scan.stamps.replace(in: Disk.realPath(plan.output.path))
         return Drawn(pages: paths.filter { $0.hasSuffix(".html") }.count, drawn: drawing.count, summary: summary,
                      operations: staging.operations, reusedSpare: staging.reusesSpare,
                      searchIndexKept: keptSearch != nil && addedSearch == nil, searchIndexAdded: addedSearch != nil,

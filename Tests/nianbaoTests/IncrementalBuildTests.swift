@@ -48,12 +48,22 @@ import Testing
         return try await pipeline.build()
     }
 
-    /// Every file under the project's public/, with its bytes.
+    /// Every file under the project's public/, with its bytes; not the stamps of the content
+    /// files (`.nianbao/cache/stamps.bin`: inodes and times, which differ in every folder).
     static func site(_ root: URL) throws -> [String: Data] {
         let out = root.appendingPathComponent("public")
         var files: [String: Data] = [:]
-        for rel in try SourceLoaderTestWalk.files(in: out) { files[rel] = try Data(contentsOf: out.appendingPathComponent(rel)) }
+        for rel in try SourceLoaderTestWalk.files(in: out) where rel != ".nianbao/cache/stamps.bin" {
+            files[rel] = try Data(contentsOf: out.appendingPathComponent(rel))
+        }
         return files
+    }
+
+    /// Flips one bit in the middle of a file.
+    static func damage(_ url: URL) throws {
+        var bytes = try Data(contentsOf: url)
+        bytes[bytes.count / 2] ^= 0x01
+        try bytes.write(to: url)
     }
 
     /// The files of `b` whose bytes differ from `a`'s, or that `a` does not have; the build's
@@ -214,10 +224,7 @@ import Testing
         let root = try Self.project(content)
         defer { try? FileManager.default.removeItem(at: root) }
         _ = try await Self.build(root)
-        let reports = root.appendingPathComponent("public/.nianbao/cache/reports.bin")
-        var bytes = try Data(contentsOf: reports)
-        bytes[bytes.count / 2] ^= 0x01
-        try bytes.write(to: reports)
+        try Self.damage(root.appendingPathComponent("public/.nianbao/cache/reports.bin"))
         let r = try await Self.build(root)
         #expect(r.cache == .untrusted)
         #expect(r.parsed == 9)

@@ -72,6 +72,6 @@ extension SearchIndexBuilder {
             d.add(f.label)
             d.add(f.value)
         }
-        d.add(e.text)
+        e.packed.add(to: &d)
     }
 }

@@ -99,15 +99,9 @@ public struct BuildCache: Sendable {
     /// The two files of the cache, each sorted by path so the same site gives the same bytes.
     static func files(records: [ReportRecord], pages: [String: (inputs: UInt64, frame: String)], site: UInt64, search: UInt64,
                       shape: UInt64, reports: [(String, UInt64)], across: [String: [Diagnostic]]) -> [OutputFile] {
-        var r = CacheWriter(capacity: records.count * 2048)
-        r.append(reportsMagic)
-        r.uint(format)
-        r.string(BuildFingerprint.current)
+        var r = CacheWriter(magic: reportsMagic, format: format, fingerprint: BuildFingerprint.current, capacity: records.count * 2048)
         r.array(records.sorted { $0.path < $1.path }) { w, record in record.write(to: &w) }
-        var p = CacheWriter(capacity: pages.count * 80)
-        p.append(pagesMagic)
-        p.uint(format)
-        p.string(BuildFingerprint.current)
+        var p = CacheWriter(magic: pagesMagic, format: format, fingerprint: BuildFingerprint.current, capacity: pages.count * 80)
         p.fixed(site)
         p.fixed(search)
         p.fixed(shape)

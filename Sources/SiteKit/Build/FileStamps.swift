@@ -102,9 +102,7 @@ struct FileStamps: Sendable {
     static let sidecarEndings = SourceKind.extensions.filter { $0.value.usesSidecar }.map { "." + $0.key.lowercased() }
 
     var data: Data {
-        var w = CacheWriter(capacity: entries.count * 96)
-        w.append(Self.magic)
-        w.uint(Self.format)
+        var w = CacheWriter(magic: Self.magic, format: Self.format, capacity: entries.count * 96)
         w.fixed(UInt64(bitPattern: taken))
         w.array(entries.sorted { $0.key < $1.key }) { w, item in
             w.string(item.key)

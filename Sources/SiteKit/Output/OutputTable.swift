@@ -28,9 +28,7 @@ struct OutputTable: Equatable, Sendable {
     }
 
     var data: Data {
-        var w = CacheWriter(capacity: digests.count * 64)
-        w.append(Self.magic)
-        w.uint(Self.format)
+        var w = CacheWriter(magic: Self.magic, format: Self.format, capacity: digests.count * 64)
         w.uint(UInt64(digests.count))
         for (path, digest) in digests.sorted(by: { $0.key < $1.key }) {
             w.string(path)

@@ -29,10 +29,8 @@ struct SearchState: Equatable, Sendable {
     var salted: Bool
 
     var file: OutputFile {
-        var w = CacheWriter(capacity: documents.count * 24 + sets.count * 8 + 64)
-        w.append(Self.magic)
-        w.uint(Self.format)
-        w.string(BuildFingerprint.current)
+        var w = CacheWriter(magic: Self.magic, format: Self.format, fingerprint: BuildFingerprint.current,
+                            capacity: documents.count * 24 + sets.count * 8 + 64)
         w.int(buckets)
         w.int(keys)
         w.bool(salted)

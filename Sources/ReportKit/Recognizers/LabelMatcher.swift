@@ -141,23 +141,36 @@ public struct LabelMatcher: Sendable {
     /// entry never falls from one row to the next), and that row's least entry is returned.
     static func tailDistance(_ text: [UInt32], _ label: [UInt32], lengths: ClosedRange<Int>, giveUp: Int = .max) -> Int {
         let m = min(text.count, lengths.upperBound)
-        // prev[j]: distance of the label's last i scalars to the text's last j scalars.
-        var prev = Array(0...m)
-        var cur = [Int](repeating: 0, count: m + 1)
-        for i in 1...max(1, label.count) where !label.isEmpty {
-            cur[0] = i
-            let a = label[label.count - i]
-            var least = i
-            for j in stride(from: 1, through: m, by: 1) {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a == text[text.count - j] ? 0 : 1))
-                least = min(least, cur[j])
+        // Two rows in one stack buffer, read and written through pointers: this loop runs for
+        // every label on every row text that names no row, so it allocates nothing and checks
+        // no index (each check is a comparison, which the fuzz build also instruments).
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (m + 1)) { rows -> Int in
+            // prev[j]: distance of the label's last i scalars to the text's last j scalars.
+            var prev = rows.baseAddress!, cur = prev + (m + 1)
+            for j in 0...m { prev[j] = j }
+            var stopped: Int?
+            text.withUnsafeBufferPointer { t in
+                label.withUnsafeBufferPointer { l in
+                    let last = t.count
+                    for i in stride(from: 1, through: l.count, by: 1) {
+                        cur[0] = i
+                        let a = l[l.count - i]
+                        var least = i
+                        for j in stride(from: 1, through: m, by: 1) {
+                            let v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a == t[last - j] ? 0 : 1))
+                            cur[j] = v
+                            least = min(least, v)
+                        }
+                        swap(&prev, &cur)
+                        if least >= giveUp { stopped = least; return }
+                    }
+                }
             }
-            if least >= giveUp { return least }
-            swap(&prev, &cur)
+            if let stopped { return stopped }
+            var best = Int.max
+            for j in lengths where j <= m { best = min(best, prev[j]) }
+            return best
         }
-        var best = Int.max
-        for j in lengths where j <= m { best = min(best, prev[j]) }
-        return best
     }
 
     /// Levenshtein distance, O(n·m) on short labels; `giveUp` as in `tailDistance`.

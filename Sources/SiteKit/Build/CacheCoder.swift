@@ -148,6 +148,14 @@ struct CacheReader {
 
     mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
 
+    /// Bytes written as a count and the bytes (`CacheWriter.uint`, `append`).
+    mutating func byteArray() throws -> [UInt8] {
+        let n = try count()
+        let out = [UInt8](UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + n]))
+        offset += n
+        return out
+    }
+
     mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
 
     mutating func decimal() throws -> Decimal {

@@ -57,9 +57,9 @@ struct OutputTable: Equatable, Sendable {
     static func listing(site root: String) -> Set<String> {
         var found = Set<String>()
         func walk(_ relative: String) {
-            for name in (try? Disk.entries(root + relative)) ?? [] where !(relative.isEmpty && name.hasPrefix(".")) {
+            for (name, isFolder) in (try? Disk.entryKinds(root + relative)) ?? [] where !(relative.isEmpty && name.hasPrefix(".")) {
                 let rel = relative + "/" + name
-                if Disk.kind(root + rel) == .directory { walk(rel) } else { found.insert(String(rel.dropFirst())) }
+                if isFolder { walk(rel) } else { found.insert(String(rel.dropFirst())) }
             }
         }
         walk("")

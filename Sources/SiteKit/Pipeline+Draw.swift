@@ -8,7 +8,9 @@ extension Pipeline {
         var operations = 0
         var reusedSpare = false
         var searchIndexKept = false
+        var searchIndexAdded = false
         var framesTaken = 0
+        var reread = 0
     }
 
     /// The site as it is on disk, when nothing it is made from changed: every report file
@@ -29,7 +31,8 @@ extension Pipeline {
     /// into the staged site, keeps the others, and swaps it in.
     func draw(_ scan: Scan, cache: BuildCache, status: BuildCache.Status, renderer: SiteRenderer, pool: ParsedPool,
               listing: Set<String>) async throws -> Drawn {
-        let sitePlan = SitePlan(config: plan.config, summaries: scan.summaries, slug: slug)
+        let summaries = scan.summaries
+        let sitePlan = SitePlan(config: plan.config, summaries: summaries, map: scan.map ?? SiteMap(reports: summaries, slug: slug))
         // Which reports changed since the last build (content or summary), when the plan has
         // the same shape and the theme and settings are the same: a page that lists none of
         // them and is drawn from none keeps its frame digest, and its frame is not taken.
@@ -75,8 +78,19 @@ extension Pipeline {
             let files = live.digests.keys.filter { $0.hasPrefix("search/") && sitePlan.pages[$0] == nil }
             if !files.isEmpty, files.allSatisfy(listing.contains) { keptSearch = files.sorted() }
         }
+        // Reports only added: the index is the live one with them put in (`SearchIndexBuilder.adding`).
+        let previousState = renderer.searchIndex && status == .used && !clean ? SearchState.read(site: plan.output) : nil
+        var addedSearch: SearchIndexBuilder.Added?
+        if keptSearch == nil, let previousState, let live = staging.live {
+            let files = live.digests.keys.filter { $0.hasPrefix("search/") && sitePlan.pages[$0] == nil }
+            if files.allSatisfy(listing.contains), let added = SearchIndexBuilder.added(for: sitePlan, to: previousState, site: plan.output) {
+                let made = Set(added.files.map(\.path))
+                addedSearch = added
+                keptSearch = files.filter { !made.contains($0) && !added.removed.contains($0) }.sorted()
+            }
+        }
         if renderer.searchIndex, keptSearch == nil { searching.searchIDs = SearchIDs.read(site: plan.output) }
-        let site = searching.plan(sitePlan, pages: planned.flatMap { $0 }, keptSearch: keptSearch)
+        let site = searching.plan(sitePlan, pages: planned.flatMap { $0 }, keptSearch: keptSearch, addedSearch: addedSearch)
         var drawing = Set<String>()
         for p in site.pages {
             let path = p.page.path
@@ -90,14 +104,18 @@ extension Pipeline {
         let units = site.units(drawing: drawing)
         progress.update { $0.pages = drawing.count }
 
-        let stale = StaleRecords()
+        // A page that copies from the previous build (a year's ZIP) reads the live site: the
+        // files kept as they are, and its own old bytes.
+        let keptPages = Set(site.pages.map(\.page.path)).subtracting(drawing)
+        let previous = status == .used && !clean ? PreviousFiles.site(plan.output, keeps: { keptPages.contains($0) }) : .none
+        let stale = StaleRecords(), reread = StaleRecords()
         let reader = self.reader.limited(toFileSize: plan.maxFileSize), progress = self.progress
         try await Parallel.forEach(units.count, width: limits.width) { u in
             var loaded = 0
             defer { for _ in 0..<loaded { pool.release() } }
-            let files = try renderer.draw(units[u], plan: sitePlan) { i in
+            let files = try renderer.draw(units[u], plan: sitePlan, previous: previous) { i in
                 loaded += 1
-                return try Self.load(scan.reports[i], scan: scan, reader: reader, pool: pool, stale: stale)
+                return try Self.load(scan.reports[i], scan: scan, reader: reader, pool: pool, stale: stale, reread: reread)
             } release: { _ in
                 loaded -= 1
                 pool.release()
@@ -108,6 +126,12 @@ extension Pipeline {
         for extra in site.extra { try staging.put(extra.file) }
         for path in site.kept { try staging.keep(path) }
         try staging.put(site.manifest)
+        // The search state goes with the index it describes: made again, or kept with it.
+        if let state = site.searchState {
+            try staging.put(state)
+        } else if keptSearch != nil, previousState != nil, let bytes = try? Data(contentsOf: plan.output.appendingPathComponent(SearchState.path)) {
+            try staging.put(OutputFile(path: SearchState.path, data: bytes))
+        }
         // A record whose file changed while the build read it is left out: the next build parses it again.
         let records = scan.records.enumerated().filter { !stale.contains($0.offset) && $0.element.hash != nil }.map(\.element)
         let pages = Dictionary(site.pages.map { ($0.page.path, (inputs: $0.inputs, frame: $0.entry.frame ?? "")) },
@@ -115,17 +139,24 @@ extension Pipeline {
         // A report whose file changed while the build read it is left out: changed next time.
         let reports = sitePlan.summaries.indices.filter { !stale.contains(scan.reports[$0]) }
             .map { (sitePlan.summaries[$0].id, reportDigests[$0]) }
+        let across = Dictionary(scan.across.map { (scan.records[$0.key].path, $0.value) }, uniquingKeysWith: { a, _ in a })
         for file in BuildCache.files(records: records, pages: pages, site: renderer.siteDigest, search: searchDigest,
-                                     shape: shape, reports: reports) { try staging.put(file) }
+                                     shape: shape, reports: reports, across: across) { try staging.put(file) }
         let summary = try staging.commit()
+        // Not in the site's table: the stamps name this machine's inodes and times, so two
+        // folders of the same site never hold the same bytes there (`FileStamps.replace`).
+        scan.stamps.replace(in: Disk.realPath(plan.output.path))
         return Drawn(pages: paths.filter { $0.hasSuffix(".html") }.count, drawn: drawing.count, summary: summary,
-                     operations: staging.operations, reusedSpare: staging.reusesSpare, searchIndexKept: keptSearch != nil,
-                     framesTaken: paths.count - paths.filter { keepsFrame(sitePlan.pages[$0]!) != nil }.count)
+                     operations: staging.operations, reusedSpare: staging.reusesSpare,
+                     searchIndexKept: keptSearch != nil && addedSearch == nil, searchIndexAdded: addedSearch != nil,
+                     framesTaken: paths.count - paths.filter { keepsFrame(sitePlan.pages[$0]!) != nil }.count,
+                     reread: reread.count)
     }
 
     /// A report for its pages, with the diagnostics of the checks across years: kept from the
     /// scan, or read and parsed again.
-    static func load(_ r: Int, scan: Scan, reader: ReportReader, pool: ParsedPool, stale: StaleRecords) throws -> ParsedDocument {
+    static func load(_ r: Int, scan: Scan, reader: ReportReader, pool: ParsedPool, stale: StaleRecords,
+                     reread: StaleRecords? = nil) throws -> ParsedDocument {
         var parsed: ParsedDocument
         if let kept = pool.take(r) {
             parsed = kept
@@ -137,6 +168,7 @@ extension Pipeline {
                 throw BuildError.changedDuringBuild(record.source)
             }
             pool.parsed()
+            reread?.insert(r)
             // Drawn from what is there now; its record (from the first read) is not cached.
             if file.hash != record.hash { stale.insert(r) }
             parsed = again
@@ -146,13 +178,14 @@ extension Pipeline {
     }
 }
 
-/// Records not to cache, marked from many threads.
+/// Report indices marked from many threads (records not to cache, reports read again).
 final class StaleRecords: @unchecked Sendable {
     private let lock = NSLock()
     private var indices = Set<Int>()
 
     func insert(_ i: Int) { lock.lock(); indices.insert(i); lock.unlock() }
     func contains(_ i: Int) -> Bool { lock.lock(); defer { lock.unlock() }; return indices.contains(i) }
+    var count: Int { lock.lock(); defer { lock.unlock() }; return indices.count }
 }
 
 /// What stops a build after the reports were read.

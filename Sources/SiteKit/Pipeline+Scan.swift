@@ -17,6 +17,13 @@ extension Pipeline {
         /// Record index of each report (each record that is one), in order: what the site
         /// plan's summary `i` is.
         let reports: [Int]
+        /// The site map of the reports' summaries (`SitePlan`'s), when the scan made it (not
+        /// when the checks across reports were the cache's).
+        let map: SiteMap?
+        /// The stamps of the files read (`FileStamps`), for the next build; and how many
+        /// files were read and hashed because the last build's stamps could not vouch for them.
+        var stamps = FileStamps(taken: 0)
+        var hashed = 0
 
         /// The summaries of the reports, in `reports` order.
         var summaries: [ReportSummary] {
@@ -26,8 +33,11 @@ extension Pipeline {
 
     /// Reads every file (in parallel, a few at a time) into its record: the cached one when
     /// the file's hash is the cache's, otherwise parsed now — and then kept in `pool` for its
-    /// pages when there is room.
+    /// pages when there is room. A file whose stamps the last build saw and can vouch for
+    /// (`FileStamps`) is not read at all: its hash is the one seen then.
     func scan(cache: BuildCache, pool: ParsedPool) async throws -> Scan {
+        // Before the first `stat`: what this scan's stamps are judged against next time.
+        let taken = FileStamp.now()
         let discovery = try ContentFolder.discover(in: plan.content)
         let found = discovery.entries
         let label = plan.contentLabel
@@ -39,42 +49,67 @@ extension Pipeline {
         let progress = self.progress
         progress.update { $0.files = found.count }
         let cached = cache.records
-        let records = try await Parallel.map(found.count, width: limits.width) { i -> (ReportRecord, Origin) in
+        let lastStamps = cache.stamps, margin = limits.racyMargin
+        let records = try await Parallel.map(found.count, width: limits.width) { i -> (ReportRecord, Origin, FileStamps.Entry?) in
             // How each file is named in messages and in `report.source`: `content/000.txt`.
             let entry = found[i]
             let source = show(entry.relativePath)
             defer { progress.update { $0.read += 1 } }
+            // Stamps before bytes: a change after the `stat` changes the stamp seen next time.
+            let stamp = FileStamp.of(entry.url.path)
+            let sidecar = FileStamps.sidecar(of: entry.url.path)
+            if let stamp, stamp.size <= UInt64(max(0, maxFileSize)), let record = cached[entry.relativePath], let hash = record.hash,
+               lastStamps?.hash(of: entry.relativePath, source: source, stamp: stamp, sidecar: sidecar, margin: margin) == hash {
+                return (record, .vouched, FileStamps.Entry(source: source, stamp: stamp, sidecar: sidecar, hash: hash))
+            }
             guard let file = SourceFile(entry.url, path: entry.relativePath, source: source, maxSize: maxFileSize) else {
                 let outcome = reader.read(fileAt: entry.url, path: entry.relativePath, source: source)
-                return (ReportRecord(path: entry.relativePath, source: source, hash: nil, outcome: outcome, forms: forms), .unread)
+                return (ReportRecord(path: entry.relativePath, source: source, hash: nil, outcome: outcome, forms: forms), .unread, nil)
             }
-            if let record = cached[entry.relativePath], record.hash == file.hash { return (record, .cached) }
+            let seen = stamp.map { FileStamps.Entry(source: source, stamp: $0, sidecar: sidecar, hash: file.hash) }
+            if let record = cached[entry.relativePath], record.hash == file.hash { return (record, .cached, seen) }
             let outcome = reader.read(file.bytes, path: entry.relativePath, source: source, sidecar: file.sidecar)
             let record = ReportRecord(path: entry.relativePath, source: source, hash: file.hash, outcome: outcome, forms: forms)
             if let parsed = outcome.parsed {
                 pool.parsed()
                 pool.offer(i, parsed)
             }
-            return (record, .parsed)
+            return (record, .parsed, seen)
         }
-        let entries = records.map { $0.0.facts?.portal }
-        let reports = entries.indices.filter { entries[$0] != nil }
-        let portal = PortalChecks.check(reports.map { entries[$0]! })
+        var stamps = FileStamps(taken: taken)
+        stamps.entries.reserveCapacity(found.count)
+        for (i, record) in records.enumerated() {
+            if let seen = record.2 { stamps.entries[found[i].relativePath] = seen }
+        }
+        let reports = records.indices.filter { records[$0].0.facts != nil }
         var across: [Int: [Diagnostic]] = [:]
-        for (index, found) in portal { across[reports[index]] = found }
-        let summaries = reports.map { ReportSummary(records[$0].0, facts: records[$0].0.facts!, across: across[$0] ?? []) }
-        let files = reports.map { i in
-            records[i].0.facts.map { DuplicateReports.File(source: records[i].0.source, published: $0.published, bytesDigest: $0.bytesDigest) }!
-        }
-        for (index, warning) in DuplicateReports.warnings(summaries, files: files, slug: slug) {
-            across[reports[index], default: []].append(warning)
+        var map: SiteMap?
+        // Every record the cache's, and exactly the cache's files: the checks across reports
+        // (a function of the records, in path order) gave what the last build kept of them.
+        let asCached = records.allSatisfy { $0.1 == .vouched || $0.1 == .cached } && records.count == cached.count
+        if asCached, let kept = cache.across {
+            for i in reports { if let found = kept[records[i].0.path] { across[i] = found } }
+        } else {
+            let portal = PortalChecks.check(reports.map { records[$0].0.facts!.portal })
+            for (index, found) in portal { across[reports[index]] = found }
+            let summaries = reports.map { ReportSummary(records[$0].0, facts: records[$0].0.facts!, across: across[$0] ?? []) }
+            let files = reports.map { i in
+                records[i].0.facts.map { DuplicateReports.File(source: records[i].0.source, published: $0.published, bytesDigest: $0.bytesDigest) }!
+            }
+            let made = SiteMap(reports: summaries, slug: slug)
+            for (index, warning) in DuplicateReports.warnings(summaries, files: files, map: made) {
+                across[reports[index], default: []].append(warning)
+            }
+            map = made
         }
         return Scan(found: found, notes: notes, records: records.map { $0.0 }, across: across, parsed: records.filter { $0.1 == .parsed }.count,
-                    fresh: records.filter { $0.1 != .cached }.count, reports: reports)
+                    fresh: records.filter { $0.1 == .parsed || $0.1 == .unread }.count, reports: reports, map: map, stamps: stamps,
+                    hashed: records.filter { $0.1 != .vouched }.count)
     }
 
-    /// Where a record came from.
-    enum Origin: Sendable { case cached, parsed, unread }
+    /// Where a record came from: the cache, on the word of the file's stamps (not read) or of
+    /// its hash (read and hashed); parsed now; or a file that could not be read.
+    enum Origin: Sendable { case vouched, cached, parsed, unread }
 }
 
 /// A report file's bytes and what else its parse reads, with their digest (`ReportRecord.hash`).

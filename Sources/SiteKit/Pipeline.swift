@@ -37,6 +37,9 @@ public struct Pipeline: Sendable {
         /// Reports parsed by this run (the others came from the cache), and pages drawn.
         public var parsed: Int
         public var drawn: Int
+        /// Report files read (and hashed) by this run: the others' stamps vouched for them
+        /// (`FileStamps`), and they were not opened.
+        public var filesRead = 0
         /// Whether the previous build's cache was used.
         public var cache: BuildCache.Status
         /// Reports held parsed at once at the most (`ParsedPool`): bounded by the work in
@@ -50,9 +53,15 @@ public struct Pipeline: Sendable {
         /// Whether the search index was kept as it was (no search document changed) rather
         /// than made again.
         public var searchIndexKept = false
+        /// Whether reports were added to the previous build's search index rather than the
+        /// index made again (`SearchIndexBuilder.adding`).
+        public var searchIndexAdded = false
         /// Files whose frame was taken (the others kept the last build's frame digest: none of
         /// their reports changed, and the plan has the same shape).
         public var framesTaken = 0
+        /// Reports read and parsed again to draw pages, beyond the ones the scan kept: a year's
+        /// ZIP takes the report.json of unchanged reports from the live site instead.
+        public var reread = 0
         /// The lines of a report file as the source page numbers them (for `--verbose`),
         /// read again from the file.
         public var lines: @Sendable (String) -> [String]?
@@ -66,6 +75,9 @@ public struct Pipeline: Sendable {
         public var width = Parallel.width
         /// Parsed reports the scan may keep for the drawing (`ParsedPool`).
         public var pool = 64
+        /// How much older than the last scan a file's times must be for its stamps to vouch
+        /// for it, in nanoseconds (`FileStamps`: the racy-timestamp guard). Tests set it to 0.
+        public var racyMargin = Int64(2_000_000_000)
 
         public init() {}
     }
@@ -113,6 +125,9 @@ public struct Pipeline: Sendable {
             // Nothing the site is made from changed: the site on disk is this build's.
             result.pages = unchanged.pages
             result.written = unchanged.summary
+            // Files read because their stamps could not vouch for them (changed, touched, or
+            // too new): their stamps now, so the next build need not read them.
+            if scan.hashed > 0 || cache.stamps == nil { scan.stamps.replace(in: Disk.realPath(plan.output.path)) }
         } else {
             let drawn = try await draw(scan, cache: cache, status: status, renderer: renderer, pool: pool, listing: listing)
             result.pages = drawn.pages
@@ -121,7 +136,9 @@ public struct Pipeline: Sendable {
             result.operations = drawn.operations
             result.reusedSpare = drawn.reusedSpare
             result.searchIndexKept = drawn.searchIndexKept
+            result.searchIndexAdded = drawn.searchIndexAdded
             result.framesTaken = drawn.framesTaken
+            result.reread = drawn.reread
         }
         pool.drain()
         result.peakParsed = pool.peak
@@ -153,9 +170,11 @@ public struct Pipeline: Sendable {
             return reader.prepare(data, path: path, source: file, sidecar: ReportReader.sidecar(of: url)).document.sourceLines.map(\.text)
         }
         let reports = scan.records.filter { $0.facts != nil }.count
-        return Result(diagnostics: problems + diagnostics, reports: reports, filesLeftOut: scan.records.count - reports, pages: 0,
-                      written: nil, seconds: Date().timeIntervalSince(start), parsed: scan.parsed, drawn: 0, cache: cache,
-                      peakParsed: pool.peak, lines: lines)
+        var result = Result(diagnostics: problems + diagnostics, reports: reports, filesLeftOut: scan.records.count - reports, pages: 0,
+                            written: nil, seconds: Date().timeIntervalSince(start), parsed: scan.parsed, drawn: 0, cache: cache,
+                            peakParsed: pool.peak, lines: lines)
+        result.filesRead = scan.hashed
+        return result
     }
 }
 

@@ -99,15 +99,25 @@ public struct SiteRenderer: Sendable {
     /// `pages`, when given, are the plan's pages already planned (the pipeline plans them in parallel).
     /// `keptSearch`, when given, are the previous build's search index files, kept as they are
     /// (no search document changed: `SearchIndexBuilder.digest`); the index is not made again.
-    func plan(_ plan: SitePlan, pages: [PlannedPage]? = nil, keptSearch: [String]? = nil) -> PlannedSite {
+    /// `addedSearch`, when given, is the index with reports added to the previous build's
+    /// (`SearchIndexBuilder.adding`): its files, beside the `keptSearch` ones.
+    func plan(_ plan: SitePlan, pages: [PlannedPage]? = nil, keptSearch: [String]? = nil,
+              addedSearch: SearchIndexBuilder.Added? = nil) -> PlannedSite {
         let pages = pages ?? plan.paths.map { planned(plan.pages[$0]!, plan: plan) }
         var extra = theme.assets.map { PlannedSite.Extra(file: $0, entry: Manifest.Entry(kind: "asset", data: Digest.hex(of: $0.data))) }
         let searchEntry = Manifest.Entry(kind: "search-index", site: "reports")
-        let search = searchIndex && keptSearch == nil ? SearchIndexBuilder.files(for: plan, previous: searchIDs) : []
+        var search: [OutputFile] = []
+        var state: SearchState?
+        if let addedSearch {
+            (search, state) = (addedSearch.files, addedSearch.state)
+        } else if searchIndex && keptSearch == nil {
+            (search, state) = SearchIndexBuilder.made(for: plan, previous: searchIDs)
+        }
         extra += search.map { PlannedSite.Extra(file: $0, entry: searchEntry) }
         let kept = searchIndex ? keptSearch ?? [] : []
         let entries = pages.map { ($0.page.path, $0.entry) } + extra.map { ($0.file.path, $0.entry) } + kept.map { ($0, searchEntry) }
-        return PlannedSite(plan: plan, pages: pages, extra: extra, kept: kept, manifest: manifest(plan, pages: entries))
+        return PlannedSite(plan: plan, pages: pages, extra: extra, kept: kept, manifest: manifest(plan, pages: entries),
+                           searchState: state?.file)
     }
 
     /// One page planned: its frame taken and digested, not drawn.
@@ -129,13 +139,13 @@ public struct SiteRenderer: Sendable {
     /// Draws the pages of one unit (the pages of one report, or one page that lists many),
     /// loading each report they are drawn from once.
     /// A `StreamedPage` gets its reports one at a time, each `release`d after its use.
-    func draw(_ unit: [PlannedPage], plan: SitePlan, load: (Int) throws -> ParsedDocument,
+    func draw(_ unit: [PlannedPage], plan: SitePlan, previous: PreviousFiles = .none, load: (Int) throws -> ParsedDocument,
               release: (Int) -> Void = { _ in }) throws -> [OutputFile] {
         var loaded: [Int: ParsedDocument] = [:]
         var files: [OutputFile] = []
         for planned in unit {
             if let streamed = planned.page as? any StreamedPage {
-                files.append(try draw(streamed, plan: plan, held: loaded, load: load, release: release))
+                files.append(try draw(streamed, plan: plan, held: loaded, previous: previous, load: load, release: release))
                 continue
             }
             for i in planned.page.reports where loaded[i] == nil { loaded[i] = try load(i) }
@@ -155,10 +165,10 @@ public struct SiteRenderer: Sendable {
 
     /// Draws a page that reads its reports one at a time: each is loaded when the page asks for
     /// it and released as soon as the page is done with it (unless the unit holds it anyway).
-    func draw(_ page: any StreamedPage, plan: SitePlan, held: [Int: ParsedDocument],
+    func draw(_ page: any StreamedPage, plan: SitePlan, held: [Int: ParsedDocument], previous: PreviousFiles = .none,
               load: (Int) throws -> ParsedDocument, release: (Int) -> Void) throws -> OutputFile {
         func open<P: StreamedPage>(_ page: P) throws -> OutputFile {
-            let drawing = try page.draw(page.frame(in: plan)) { i, use in
+            let drawing = try page.draw(page.frame(in: plan), previous: previous) { i, use in
                 if let parsed = held[i] { return try use(parsed) }
                 defer { release(i) }
                 try use(try load(i))
@@ -242,6 +252,9 @@ struct PlannedSite: Sendable {
     /// Files of the live site kept as they are (the search index, when no document changed).
     var kept: [String] = []
     let manifest: OutputFile
+    /// What the next build needs to add reports to this build's search index (`SearchState`);
+    /// `nil` when the index was kept as it was, or not made.
+    var searchState: OutputFile?
 
     /// The pages to draw in units: each report's pages together (its full text is loaded
     /// once), every other page alone. `drawing` limits them to those paths (`nil`: all).

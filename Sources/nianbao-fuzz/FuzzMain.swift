@@ -39,9 +39,32 @@ struct FuzzMain {
         return true
     }
 
+    /// `--replay FILE|FOLDER…`: reads each input once, in name order, and prints how many
+    /// became reports: the fixed work of a fuzz run without the fuzzer, for a profiler
+    /// (`valgrind --tool=callgrind nianbao-fuzz --replay seeds`, docs/development.md).
+    static func replay(_ paths: [String]) {
+        var files: [String] = []
+        for path in paths {
+            if let names = try? FileManager.default.contentsOfDirectory(atPath: path) {
+                files += names.sorted().map { path + "/" + $0 }
+            } else {
+                files.append(path)
+            }
+        }
+        var reports = 0
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else { continue }
+            if readOnce([UInt8](data)) { reports += 1 }
+        }
+        print("replayed \(files.count) inputs, \(reports) reports")
+    }
+
     static func main() throws {
         if CommandLine.arguments.dropFirst().first == "--cut-seeds" {
             return try SeedCutter.run(Array(CommandLine.arguments.dropFirst(2)))
+        }
+        if CommandLine.arguments.dropFirst().first == "--replay" {
+            return replay(Array(CommandLine.arguments.dropFirst(2)))
         }
         #if FUZZING
         var argc = CommandLine.argc

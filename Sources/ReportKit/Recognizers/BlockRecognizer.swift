@@ -90,12 +90,17 @@ public struct BlockRecognizer: Sendable {
     static let itemNumerals = Set("一二三四五六七八九十".unicodeScalars)
 
     /// `（一）…`, `(一)…`, `一、…`, `1. …`, `1、…`.
+    /// Reads the first four scalars one by one (called for every line: no array).
     static func startsItem(_ t: String) -> Bool {
-        let chars = Array(t.unicodeScalars.prefix(4))
-        guard let first = chars.first else { return false }
-        if first == "(" { return chars.count > 2 && chars.contains(")") }
-        if itemNumerals.contains(first) { return chars.count > 1 && chars[1] == "、" }
-        if first.value &- 0x30 < 10 { return chars.count > 1 && (chars[1] == "." || chars[1] == "、") }
+        var scalars = t.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), let second = scalars.next() else { return false }
+        if first == "(" {
+            // A closing bracket among the next three scalars, with at least three in all.
+            guard let third = scalars.next() else { return false }
+            return second == ")" || third == ")" || scalars.next() == ")"
+        }
+        if itemNumerals.contains(first) { return second == "、" }
+        if first.value &- 0x30 < 10 { return second == "." || second == "、" }
         return false
     }
 }

@@ -76,8 +76,11 @@ public struct LabelMatcher: Sendable {
         var nearest: (distance: Int, candidate: Candidate)?
         for c in candidates {
             let n = c.chars.count
-            let d = max(1, n - 3) <= chars.count ? Self.tailDistance(chars, c.chars, lengths: max(1, n - 3)...(n + 3))
-                                                 : Self.distance(chars, c.chars)
+            // A distance of `giveUp` or more cannot beat the nearest so far, so the table may
+            // stop there (the result is then that bound, not the distance; it loses all the same).
+            let giveUp = nearest.map { ($0.distance * n + $0.candidate.chars.count - 1) / $0.candidate.chars.count } ?? .max
+            let d = max(1, n - 3) <= chars.count ? Self.tailDistance(chars, c.chars, lengths: max(1, n - 3)...(n + 3), giveUp: giveUp)
+                                                 : Self.distance(chars, c.chars, giveUp: giveUp)
             // Compared relative to the label's length: 2 edits in `予以公开` are worse than 3 in
             // `其他法律行政法规禁止公开`.
             if nearest == nil || d * nearest!.candidate.chars.count < nearest!.distance * n { nearest = (d, c) }
@@ -133,35 +136,57 @@ public struct LabelMatcher: Sendable {
     /// `lengths` (and at most `text.count`): one table over the reversed strings, whose last
     /// row holds the distance of the label to every tail at once — the same as `distance` of
     /// each tail, in one pass instead of seven.
-    static func tailDistance(_ text: [UInt32], _ label: [UInt32], lengths: ClosedRange<Int>) -> Int {
+    ///
+    /// `giveUp`: once every entry of a row is at least this, the result is too (a row's least
+    /// entry never falls from one row to the next), and that row's least entry is returned.
+    static func tailDistance(_ text: [UInt32], _ label: [UInt32], lengths: ClosedRange<Int>, giveUp: Int = .max) -> Int {
         let m = min(text.count, lengths.upperBound)
-        // prev[j]: distance of the label's last i scalars to the text's last j scalars.
-        var prev = Array(0...m)
-        var cur = [Int](repeating: 0, count: m + 1)
-        for i in 1...max(1, label.count) where !label.isEmpty {
-            cur[0] = i
-            let a = label[label.count - i]
-            for j in stride(from: 1, through: m, by: 1) {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a == text[text.count - j] ? 0 : 1))
+        // Two rows in one stack buffer, read and written through pointers: this loop runs for
+        // every label on every row text that names no row, so it allocates nothing and checks
+        // no index (each check is a comparison, which the fuzz build also instruments).
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (m + 1)) { rows -> Int in
+            // prev[j]: distance of the label's last i scalars to the text's last j scalars.
+            var prev = rows.baseAddress!, cur = prev + (m + 1)
+            for j in 0...m { prev[j] = j }
+            var stopped: Int?
+            text.withUnsafeBufferPointer { t in
+                label.withUnsafeBufferPointer { l in
+                    let last = t.count
+                    for i in stride(from: 1, through: l.count, by: 1) {
+                        cur[0] = i
+                        let a = l[l.count - i]
+                        var least = i
+                        for j in stride(from: 1, through: m, by: 1) {
+                            let v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a == t[last - j] ? 0 : 1))
+                            cur[j] = v
+                            least = min(least, v)
+                        }
+                        swap(&prev, &cur)
+                        if least >= giveUp { stopped = least; return }
+                    }
+                }
             }
-            swap(&prev, &cur)
+            if let stopped { return stopped }
+            var best = Int.max
+            for j in lengths where j <= m { best = min(best, prev[j]) }
+            return best
         }
-        var best = Int.max
-        for j in lengths where j <= m { best = min(best, prev[j]) }
-        return best
     }
 
-    /// Levenshtein distance, O(n·m) on short labels.
-    static func distance<A: RandomAccessCollection<UInt32>>(_ a: A, _ b: [UInt32]) -> Int where A.Index == Int {
+    /// Levenshtein distance, O(n·m) on short labels; `giveUp` as in `tailDistance`.
+    static func distance<A: RandomAccessCollection<UInt32>>(_ a: A, _ b: [UInt32], giveUp: Int = .max) -> Int where A.Index == Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var prev = Array(0...b.count)
         var cur = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
             cur[0] = i
+            var least = i
             for j in 1...b.count {
                 cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[a.startIndex + i - 1] == b[j - 1] ? 0 : 1))
+                least = min(least, cur[j])
             }
+            if least >= giveUp { return least }
             swap(&prev, &cur)
         }
         return prev[b.count]

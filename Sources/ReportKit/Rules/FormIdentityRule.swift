@@ -13,20 +13,26 @@ public struct FormIdentityRule: ReportRule {
     public init() {}
 
     public func check(_ report: Report, lines: [SourceLine]) -> [Diagnostic] {
-        Self.evaluate(report).compactMap(\.diagnostic)
+        Self.evaluate(report, failedOnly: true).compactMap(\.diagnostic)
     }
 
     /// Every instance of every identity of the report's standard tables, passed, failed or
     /// skipped, in table order and then form order.
     public static func evaluate(_ report: Report) -> [IdentityCheck] {
+        evaluate(report, failedOnly: false)
+    }
+
+    /// `failedOnly`: the failed instances alone (what `check` needs), without building the
+    /// sentences of the passed and skipped ones, which every parse would throw away.
+    static func evaluate(_ report: Report, failedOnly: Bool) -> [IdentityCheck] {
         var out: [IdentityCheck] = []
         for (_, table) in report.tables {
             guard let table = table.stat else { continue }
             for identity in table.form.identities {
                 switch identity {
-                case .rowTotal(let i): out += evaluate(i, table)
-                case .columnTotal(let i): out += evaluate(i, table)
-                case .balance(let i): out += evaluate(i, table)
+                case .rowTotal(let i): out += evaluate(i, table, failedOnly: failedOnly)
+                case .columnTotal(let i): out += evaluate(i, table, failedOnly: failedOnly)
+                case .balance(let i): out += evaluate(i, table, failedOnly: failedOnly)
                 }
             }
         }
@@ -34,15 +40,16 @@ public struct FormIdentityRule: ReportRule {
     }
 
     /// `表三 1.本机关不掌握相关政府信息: 总计 0 ≠ 自然人 3 + 法人或其他组织 0`.
-    static func evaluate(_ i: RowTotal, _ table: StatTable) -> [IdentityCheck] {
+    static func evaluate(_ i: RowTotal, _ table: StatTable, failedOnly: Bool = false) -> [IdentityCheck] {
         let form = table.form
         var out: [IdentityCheck] = []
         for row in table.rows where !table.isComputed(row.key) {
             let subject = Diagnostic.Subject(table: form.kind, row: row.key)
-            let cells = ([i.total] + i.parts).map { IdentityCheck.Cell(row: row.key, column: $0) }
-            let totalName = form.block(containing: row.key)?.columns.first { $0.key == i.total }?.label ?? i.total
-            let termNames = i.terms.map(\.name).joined(separator: "、")
+            var cells: [IdentityCheck.Cell] { ([i.total] + i.parts).map { IdentityCheck.Cell(row: row.key, column: $0) } }
+            var totalName: String { form.block(containing: row.key)?.columns.first { $0.key == i.total }?.label ?? i.total }
+            var termNames: String { i.terms.map(\.name).joined(separator: "、") }
             if row.printed != nil {
+                if failedOnly { continue }
                 // Its cells were placed so that this identity holds: checking it would prove nothing.
                 out.append(IdentityCheck(code: i.code, wording: i.wording, subject: subject, cells: cells, result: .skipped,
                                          plain: "本行印有的数字个数与表格列数不符，未核对", diagnostic: nil))
@@ -50,12 +57,14 @@ public struct FormIdentityRule: ReportRule {
             }
             guard let totalCell = row[i.total], let total = totalCell.value,
                   let terms = sums(i.terms, { row[$0]?.value }) else {
+                if failedOnly { continue }
                 out.append(IdentityCheck(code: i.code, wording: i.wording, subject: subject, cells: cells, result: .skipped,
                                          plain: "本行\(totalName)或\(termNames)有空格或无法读取，未核对", diagnostic: nil))
                 continue
             }
             let sum = terms.reduce(Decimal(0)) { $0 + $1.value }
             guard sum != total else {
+                if failedOnly { continue }
                 out.append(IdentityCheck(code: i.code, wording: i.wording, subject: subject, cells: cells, result: .passed,
                                          plain: "本行\(termNames)之和为 \(sum)，与\(totalName) \(total) 相符", diagnostic: nil))
                 continue
@@ -70,18 +79,19 @@ public struct FormIdentityRule: ReportRule {
     }
 
     /// `表三 （七）总计 自然人: 0 ≠ （一）至（六）之和 3`.
-    static func evaluate(_ i: ColumnTotal, _ table: StatTable) -> [IdentityCheck] {
+    static func evaluate(_ i: ColumnTotal, _ table: StatTable, failedOnly: Bool = false) -> [IdentityCheck] {
         let form = table.form
         guard let total = table[row: i.total], let columns = form.block(containing: i.total)?.columns else { return [] }
         let keys = parts(under: i.under, of: i, in: table)
         let complete = keys.allSatisfy { table[row: $0] != nil }
-        let totalName = form.printedName(of: i.total)
-        return columns.map { column in
+        var totalName: String { form.printedName(of: i.total) }
+        return columns.compactMap { column in
             let subject = Diagnostic.Subject(table: form.kind, row: i.total, column: column.key)
-            let cells = ([i.total] + keys).map { IdentityCheck.Cell(row: $0, column: column.key) }
-            func check(_ result: IdentityCheck.Result, _ plain: String, _ diagnostic: Diagnostic? = nil) -> IdentityCheck {
-                IdentityCheck(code: i.code, wording: i.wording, subject: subject, cells: cells, result: result,
-                              plain: "\(column.label)一列：" + plain, diagnostic: diagnostic)
+            func check(_ result: IdentityCheck.Result, _ plain: @autoclosure () -> String, _ diagnostic: Diagnostic? = nil) -> IdentityCheck? {
+                if failedOnly && result != .failed { return nil }
+                return IdentityCheck(code: i.code, wording: i.wording, subject: subject,
+                                     cells: ([i.total] + keys).map { IdentityCheck.Cell(row: $0, column: column.key) },
+                                     result: result, plain: "\(column.label)一列：" + plain(), diagnostic: diagnostic)
             }
             guard complete, let t = total[column.key]?.value,
                   let sum = sums([IdentityTerm("", keys)], { table.value($0, column.key) })?.first?.value else {
@@ -107,17 +117,18 @@ public struct FormIdentityRule: ReportRule {
     }
 
     /// `表三 自然人: 一、本年新收 3 + 二、上年结转 0 = 3 ≠ （七）总计 0 + 四、结转下年度 0 = 0`.
-    static func evaluate(_ i: Balance, _ table: StatTable) -> [IdentityCheck] {
+    static func evaluate(_ i: Balance, _ table: StatTable, failedOnly: Bool = false) -> [IdentityCheck] {
         let form = table.form
         guard let at = table[row: i.reportedOn], let columns = form.block(containing: i.reportedOn)?.columns else { return [] }
         let keys = (i.left + i.right).flatMap(\.keys)
         func names(_ terms: [IdentityTerm]) -> String { terms.map(\.name).joined(separator: "加") }
-        return columns.map { column in
+        return columns.compactMap { column in
             let subject = Diagnostic.Subject(table: form.kind, row: i.reportedOn, column: column.key)
-            let cells = keys.map { IdentityCheck.Cell(row: $0, column: column.key) }
-            func check(_ result: IdentityCheck.Result, _ plain: String, _ diagnostic: Diagnostic? = nil) -> IdentityCheck {
-                IdentityCheck(code: i.code, wording: i.wording, subject: subject, cells: cells, result: result,
-                              plain: "\(column.label)一列：" + plain, diagnostic: diagnostic)
+            func check(_ result: IdentityCheck.Result, _ plain: @autoclosure () -> String, _ diagnostic: Diagnostic? = nil) -> IdentityCheck? {
+                if failedOnly && result != .failed { return nil }
+                return IdentityCheck(code: i.code, wording: i.wording, subject: subject,
+                                     cells: keys.map { IdentityCheck.Cell(row: $0, column: column.key) },
+                                     result: result, plain: "\(column.label)一列：" + plain(), diagnostic: diagnostic)
             }
             guard let left = sums(i.left, { table.value($0, column.key) }),
                   let right = sums(i.right, { table.value($0, column.key) }) else {

@@ -48,33 +48,34 @@ public enum CellValue {
     }
 
     static func number(_ s: UnsafeBufferPointer<UInt8>) -> Decimal? {
-        var digits: [UInt8] = []
-        digits.reserveCapacity(s.count)
         var sawDigit = false, sawDot = false, negative = false
         var value: Int64 = 0
         var count = 0
         for (i, c) in s.enumerated() {
             if c == 0x2B || c == 0x2D {                                  // + -
                 guard i == 0 else { return nil }
-                if c == 0x2D { digits.append(c); negative = true }
+                if c == 0x2D { negative = true }
             } else if c == 0x2E {                                        // .
                 guard sawDigit, !sawDot else { return nil }
                 sawDot = true
-                digits.append(c)
             } else if c == 0x2C {                                        // ,
                 guard sawDigit, !sawDot else { return nil }
             } else if c &- 0x30 < 10 {
                 sawDigit = true
-                digits.append(c)
                 if count < 18 { value = value * 10 + Int64(c - 0x30) }
                 count += 1
             } else {
                 return nil
             }
         }
-        guard sawDigit, digits.last != 0x2E else { return nil }
+        // A comma never follows the dot, so a number ending in its dot ends the bytes with it.
+        guard sawDigit, s.last != 0x2E else { return nil }
         // Whole numbers as integers (the same Decimal, bit for bit, as parsing the string).
         if !sawDot, count <= 18, !(negative && value == 0) { return Decimal(negative ? -value : value) }
+        // The rare rest (a fraction, -0, more than 18 digits): the digits, sign and dot as text.
+        var digits: [UInt8] = []
+        digits.reserveCapacity(s.count)
+        for c in s where c != 0x2B && c != 0x2C { digits.append(c) }
         return Decimal(string: String(decoding: digits, as: UTF8.self), locale: posix)
     }
 }

@@ -215,30 +215,32 @@ public enum Normalizer {
     /// and `(二) 部分公开（区分处理的，…）` compare equal.
     public static func key(_ text: String) -> String {
         var text = text
+        // Written straight into the string (no byte array between): a key is never longer
+        // than its text.
         return text.withUTF8 { b in
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count)
-            var i = 0
-            let n = b.count
-            while i < n {
-                let c = b[i]
-                if c < 0x80 {
-                    if (c | 0x20) &- 0x61 < 26 { out.append(c) }
-                    i += 1
-                    continue
-                }
-                let length = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
-                if length == 3, i + 2 < n {
-                    let v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
-                    if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || v == 0x3007 || v == 0x25CB {
-                        out.append(c); out.append(b[i + 1]); out.append(b[i + 2])
-                    } else if v >= 0xFF21 && v <= 0xFF3A || v >= 0xFF41 && v <= 0xFF5A {
-                        out.append(UInt8(v - 0xFEE0))                                  // full-width letters fold
+            String(unsafeUninitializedCapacity: b.count) { out in
+                var i = 0, w = 0
+                let n = b.count
+                while i < n {
+                    let c = b[i]
+                    if c < 0x80 {
+                        if (c | 0x20) &- 0x61 < 26 { out[w] = c; w += 1 }
+                        i += 1
+                        continue
                     }
+                    let length = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+                    if length == 3, i + 2 < n {
+                        let v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+                        if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || v == 0x3007 || v == 0x25CB {
+                            out[w] = c; out[w + 1] = b[i + 1]; out[w + 2] = b[i + 2]; w += 3
+                        } else if v >= 0xFF21 && v <= 0xFF3A || v >= 0xFF41 && v <= 0xFF5A {
+                            out[w] = UInt8(v - 0xFEE0); w += 1                          // full-width letters fold
+                        }
+                    }
+                    i += length
                 }
-                i += length
+                return w
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 

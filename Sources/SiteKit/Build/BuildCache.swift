@@ -16,7 +16,7 @@ import Foundation
 /// short, damaged, or written by another nianbao is not read at all, and the build then
 /// parses and draws everything (never half of it from a cache it cannot trust).
 public struct BuildCache: Sendable {
-    static let format: UInt64 = 6
+    static let format: UInt64 = 8
     static let reportsPath = ".nianbao/cache/reports.bin"
     static let pagesPath = ".nianbao/cache/pages.bin"
     private static let reportsMagic = Array("nianbao-reports\n".utf8)
@@ -39,6 +39,11 @@ public struct BuildCache: Sendable {
     /// Digest of every search document (`SearchIndexBuilder.digest`) the live site's index was
     /// made from; 0 when it wrote none.
     var search: UInt64 = 0
+    /// What the checks across reports gave each report file, by path, when it gave anything
+    /// (`Pipeline.Scan.across`): a scan that finds exactly the cache's records has these.
+    var across: [String: [Diagnostic]]?
+    /// The stamps of the report files the last scan saw (`FileStamps`), when there are any.
+    var stamps: FileStamps?
 
     /// Why the previous build's cache was not used, for `Pipeline.Result`.
     public enum Status: Equatable, Sendable {
@@ -78,7 +83,13 @@ public struct BuildCache: Sendable {
                 let m = try r.count()
                 cache.reports.reserveCapacity(m)
                 for _ in 0..<m { cache.reports[try r.string()] = try r.fixed() }
+                let a = try r.count()
+                var across: [String: [Diagnostic]] = [:]
+                across.reserveCapacity(a)
+                for _ in 0..<a { across[try r.string()] = try r.array { try $0.diagnostic() } }
+                cache.across = across
             }
+            cache.stamps = FileStamps.read(site: root)
             return (cache, .used)
         } catch {
             return (BuildCache(), .untrusted)
@@ -87,16 +98,10 @@ public struct BuildCache: Sendable {
 
     /// The two files of the cache, each sorted by path so the same site gives the same bytes.
     static func files(records: [ReportRecord], pages: [String: (inputs: UInt64, frame: String)], site: UInt64, search: UInt64,
-                      shape: UInt64, reports: [(String, UInt64)]) -> [OutputFile] {
-        var r = CacheWriter(capacity: records.count * 2048)
-        r.append(reportsMagic)
-        r.uint(format)
-        r.string(BuildFingerprint.current)
+                      shape: UInt64, reports: [(String, UInt64)], across: [String: [Diagnostic]]) -> [OutputFile] {
+        var r = CacheWriter(magic: reportsMagic, format: format, fingerprint: BuildFingerprint.current, capacity: records.count * 2048)
         r.array(records.sorted { $0.path < $1.path }) { w, record in record.write(to: &w) }
-        var p = CacheWriter(capacity: pages.count * 80)
-        p.append(pagesMagic)
-        p.uint(format)
-        p.string(BuildFingerprint.current)
+        var p = CacheWriter(magic: pagesMagic, format: format, fingerprint: BuildFingerprint.current, capacity: pages.count * 80)
         p.fixed(site)
         p.fixed(search)
         p.fixed(shape)
@@ -108,6 +113,10 @@ public struct BuildCache: Sendable {
         p.array(reports.sorted { $0.0 < $1.0 }) { w, report in
             w.string(report.0)
             w.fixed(report.1)
+        }
+        p.array(across.sorted { $0.key < $1.key }) { w, item in
+            w.string(item.key)
+            w.array(item.value) { $0.diagnostic($1) }
         }
         return [OutputFile(path: reportsPath, data: sealed(r)), OutputFile(path: pagesPath, data: sealed(p))]
     }

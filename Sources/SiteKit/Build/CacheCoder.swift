@@ -9,6 +9,15 @@ struct CacheWriter {
 
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
+    /// A writer whose bytes begin with the header `BuildCache.unsealed` checks: the file's
+    /// magic, its format and, for a file tied to the program that wrote it, its fingerprint.
+    init(magic: [UInt8], format: UInt64, fingerprint: String? = nil, capacity: Int) {
+        self.init(capacity: capacity)
+        append(magic)
+        uint(format)
+        if let fingerprint { string(fingerprint) }
+    }
+
     mutating func uint(_ value: UInt64) {
         var v = value
         while v >= 0x80 {
@@ -147,6 +156,14 @@ struct CacheReader {
     }
 
     mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
+
+    /// Bytes written as a count and the bytes (`CacheWriter.uint`, `append`).
+    mutating func byteArray() throws -> [UInt8] {
+        let n = try count()
+        let out = [UInt8](UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + n]))
+        offset += n
+        return out
+    }
 
     mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
 

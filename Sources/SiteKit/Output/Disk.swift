@@ -46,6 +46,25 @@ enum Disk {
         return names.sorted()
     }
 
+    /// The names in a folder, without `.` and `..`, unsorted, each with whether it is a
+    /// folder (not a link to one): from the entry's type where the file system gives it
+    /// (`d_type`), from `lstat` where it does not. One call per folder, not one per file.
+    static func entryKinds(_ path: String) throws -> [(name: String, isFolder: Bool)] {
+        guard let dir = opendir(path) else { throw IOFailure(path: path, action: .list, number: errno) }
+        defer { closedir(dir) }
+        var found: [(name: String, isFolder: Bool)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            let type = entry.pointee.d_type
+            let isFolder = type == UInt8(DT_UNKNOWN) ? kind(path + "/" + name) == .directory : type == UInt8(DT_DIR)
+            found.append((name, isFolder))
+        }
+        return found
+    }
+
     /// Creates a folder; one already there is fine unless `exclusive`.
     static func makeDirectory(_ path: String, mode: mode_t = 0o777, exclusive: Bool = false) throws {
         if mkdir(path, mode) != 0 {

@@ -28,9 +28,7 @@ struct OutputTable: Equatable, Sendable {
     }
 
     var data: Data {
-        var w = CacheWriter(capacity: digests.count * 64)
-        w.append(Self.magic)
-        w.uint(Self.format)
+        var w = CacheWriter(magic: Self.magic, format: Self.format, capacity: digests.count * 64)
         w.uint(UInt64(digests.count))
         for (path, digest) in digests.sorted(by: { $0.key < $1.key }) {
             w.string(path)
@@ -57,9 +55,9 @@ struct OutputTable: Equatable, Sendable {
     static func listing(site root: String) -> Set<String> {
         var found = Set<String>()
         func walk(_ relative: String) {
-            for name in (try? Disk.entries(root + relative)) ?? [] where !(relative.isEmpty && name.hasPrefix(".")) {
+            for (name, isFolder) in (try? Disk.entryKinds(root + relative)) ?? [] where !(relative.isEmpty && name.hasPrefix(".")) {
                 let rel = relative + "/" + name
-                if Disk.kind(root + rel) == .directory { walk(rel) } else { found.insert(String(rel.dropFirst())) }
+                if isFolder { walk(rel) } else { found.insert(String(rel.dropFirst())) }
             }
         }
         walk("")

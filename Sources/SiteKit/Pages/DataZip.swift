@@ -39,17 +39,27 @@ struct DataZip: StreamedPage {
     }
 
     /// Reads the year's reports one at a time (`StreamedPage`): only their report.json stays.
-    func draw(_ frame: Frame, visit: (Int, (ParsedDocument) throws -> Void) throws -> Void) throws -> Drawing {
+    /// A report whose report.json this build keeps is not read at all: its entry is the kept
+    /// file; and every entry the previous ZIP has with the same bytes is copied from it, not
+    /// deflated again (`ZipSplice`), so adding a report deflates one entry and the CSV.
+    func draw(_ frame: Frame, previous: PreviousFiles,
+              visit: (Int, (ParsedDocument) throws -> Void) throws -> Void) throws -> Drawing {
         var files: [(String, Data)] = [(DataCSV.name, CSV.file(frame.csv)), ("report.schema.json", Data(frame.schema.utf8))]
         for (i, folder) in zip(reports, frame.folders) {
-            try visit(i) { files.append((folder + "report.json", ReportData.bytes($0.report))) }
+            let path = folder + "report.json"
+            if let kept = previous.kept(path) {
+                files.append((path, kept))
+            } else {
+                try visit(i) { files.append((path, ReportData.bytes($0.report))) }
+            }
         }
+        if let old = previous.old(path), let spliced = try ZipSplice.archive(files, previous: old) { return .data(spliced) }
         return .data(try Self.archive(files))
     }
 
     func draw(_ frame: Frame, reports parsed: [ParsedDocument]) throws -> Drawing {
         let byIndex = Dictionary(zip(reports, parsed), uniquingKeysWith: { a, _ in a })
-        return try draw(frame) { i, use in try use(byIndex[i]!) }
+        return try draw(frame, previous: .none) { i, use in try use(byIndex[i]!) }
     }
 
     /// A ZIP of `files`, sorted by path, deflated, with `entryDate` on every entry.

@@ -91,6 +91,28 @@ protocol TemplateView: MustacheParent, Sendable {}
 /// report.json): it reads them one at a time through `visit(i) { parsed in … }`, and the
 /// report is released when the closure returns, so a build holds a bounded number of parsed
 /// reports however many the page lists.
+///
+/// It may also copy from what the previous build wrote (`previous`): a year's ZIP takes the
+/// report.json of every report whose page is kept from the live site instead of parsing it, and
+/// copies their deflated entries from the old ZIP (`ZipSplice`).
 protocol StreamedPage: Page {
-    func draw(_ frame: Frame, visit: (Int, (ParsedDocument) throws -> Void) throws -> Void) throws -> Drawing
+    func draw(_ frame: Frame, previous: PreviousFiles,
+              visit: (Int, (ParsedDocument) throws -> Void) throws -> Void) throws -> Drawing
+}
+
+/// The previous build's files, for a page drawn partly from them. `kept(path)` is the bytes of a
+/// file this build keeps as it is (so they are this build's bytes too); `old(path)` the bytes of
+/// any file the live site has, which the page must check before it copies anything of them.
+struct PreviousFiles: Sendable {
+    let kept: @Sendable (String) -> Data?
+    let old: @Sendable (String) -> Data?
+
+    /// No previous build (tests, a clean build).
+    static let none = PreviousFiles(kept: { _ in nil }, old: { _ in nil })
+
+    /// The live site in `root`, of which this build keeps `kept` as they are.
+    static func site(_ root: URL, keeps kept: @escaping @Sendable (String) -> Bool) -> PreviousFiles {
+        PreviousFiles(kept: { kept($0) ? try? Data(contentsOf: root.appendingPathComponent($0)) : nil },
+                      old: { try? Data(contentsOf: root.appendingPathComponent($0)) })
+    }
 }

@@ -40,4 +40,19 @@ struct PackedText: Sendable, Hashable {
 
     /// Bytes held (for tests).
     var packedCount: Int { bytes.count }
+
+    /// The text as deflated and its UTF-8 length, as the build cache keeps it: a cached report
+    /// is neither inflated to write nor deflated again to read.
+    init(packed bytes: [UInt8], count: Int) {
+        self.bytes = bytes
+        self.count = count
+    }
+
+    var packed: (bytes: [UInt8], count: Int) { (bytes, count) }
+
+    /// Adds the text to a digest without inflating it: equal texts deflate to equal bytes.
+    func add(to d: inout Digest) {
+        d.add(count)
+        bytes.withUnsafeBytes { d.add(bytes: $0) }
+    }
 }

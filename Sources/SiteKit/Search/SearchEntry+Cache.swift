@@ -13,7 +13,11 @@ extension CacheWriter {
             w.string(f.label)
             w.string(f.value)
         }
-        string(e.text)
+        // Deflated, as the entry holds it.
+        let packed = e.packed.packed
+        uint(UInt64(packed.count))
+        uint(UInt64(packed.bytes.count))
+        append(packed.bytes)
     }
 }
 
@@ -22,6 +26,11 @@ extension CacheReader {
         SearchEntry(title: try optionalString(), body: try optionalString(), year: try optionalInt(),
                     chain: try array { try $0.string() }, codes: try array { try $0.string() }, code: try optionalString(),
                     figures: try array { SearchEntry.Figure(label: try $0.string(), value: try $0.string()) },
-                    text: try string())
+                    packed: try packedText())
+    }
+
+    mutating func packedText() throws -> PackedText {
+        let count = Int(try uint())
+        return PackedText(packed: try byteArray(), count: count)
     }
 }

@@ -30,12 +30,18 @@ public struct SearchEntry: Sendable, Hashable {
         get { packed.string }
         set { packed = PackedText(newValue) }
     }
-    private var packed: PackedText
+    private(set) var packed: PackedText
 
     init(title: String?, body: String?, year: Int?, chain: [String], codes: [String], code: String?, figures: [Figure],
          text: String) {
+        self.init(title: title, body: body, year: year, chain: chain, codes: codes, code: code, figures: figures,
+                  packed: PackedText(text))
+    }
+
+    init(title: String?, body: String?, year: Int?, chain: [String], codes: [String], code: String?, figures: [Figure],
+         packed: PackedText) {
         (self.title, self.body, self.year, self.chain, self.codes, self.code, self.figures, self.packed) =
-            (title, body, year, chain, codes, code, figures, PackedText(text))
+            (title, body, year, chain, codes, code, figures, packed)
     }
 
     public init(report r: Report) {

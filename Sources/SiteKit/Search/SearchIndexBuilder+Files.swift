@@ -36,10 +36,15 @@ extension SearchIndexBuilder {
     /// holds an encoded key for every key at once. Sets go to `search/s/` in the order of the
     /// key files and of the keys in them, so the names of two sets whose hashes collide do not
     /// depend on the order of a dictionary.
-    public func files() -> [OutputFile] {
+    public func files() -> [OutputFile] { made().files }
+
+    /// The index's files and what `SearchState` keeps of them: each entry's id, the number of
+    /// keys, and how many keys refer to each set file.
+    func made() -> (files: [OutputFile], ids: [Int], keys: Int, space: KeySpace, sets: [UInt32: Int], salted: Bool) {
         let ids = assignIDs()
         var files: [OutputFile] = []
         var sets = SetStore()
+        var references: [UInt32: Int] = [:]
 
         let keyCount = text.grams.count + title.grams.count + keyed.count + suggestions.count
         let space = keySpace()
@@ -81,7 +86,10 @@ extension SearchIndexBuilder {
 
         func payload(_ docs: [Int32]) -> Bucket.Payload {
             let bytes = DocSet.encode(docs.map { ids[Int($0)] }.sorted())
-            return bytes.count <= Self.inlineLimit ? .inline(bytes) : .reference(sets.add(bytes))
+            guard bytes.count > Self.inlineLimit else { return .inline(bytes) }
+            let ref = sets.add(bytes)
+            references[ref, default: 0] += 1
+            return .reference(ref)
         }
         for b in 0..<bucketCount where starts[b] < starts[b + 1] {
             var items: [Bucket.Item] = []
@@ -117,7 +125,7 @@ extension SearchIndexBuilder {
         for (ref, bytes) in sets.files { files.append(OutputFile(path: "search/s/\(SetStore.name(ref)).bin", data: Data(bytes))) }
         files += documentTable(ids: ids)
         files += regionFiles(space: space)
-        return files.sorted { $0.path < $1.path }
+        return (files.sorted { $0.path < $1.path }, ids, keyCount, space, references, sets.salted)
     }
 
     static let suggestionLimit = 100
@@ -146,16 +154,21 @@ extension SearchIndexBuilder {
         return Int(h % UInt32(count))
     }
 
-    func documentTable(ids: [Int]) -> [OutputFile] {
+    /// The page of the document table an id is on (its slot and page number, as one number).
+    static func page(_ id: Int) -> Int { (id >> 20) << 20 | (id & 0xFFFFF) / pageSize }
+
+    /// The pages of the document table (`only` those, when given).
+    func documentTable(ids: [Int], pages only: Set<Int>? = nil) -> [OutputFile] {
         var pages: [Int: [(Int, JSONValue)]] = [:]
         for (i, e) in entries.enumerated() {
             let id = ids[i]
+            if let only, !only.contains(Self.page(id)) { continue }
             let row = JSONValue.object([
                 ("i", .int(id & 0xFFFFF)), ("u", .string(e.folder)), ("t", .string(e.title)), ("b", .string(e.body)),
                 ("y", JSONValue(e.year)), ("c", .array(e.chain.map(JSONValue.string))), ("k", JSONValue(e.code)),
                 ("f", .array(e.figures.map { .array([.string($0.label), .string($0.value)]) })), ("s", .string(e.source)),
             ])
-            pages[(id >> 20) << 20 | (id & 0xFFFFF) / Self.pageSize, default: []].append((id, row))
+            pages[Self.page(id), default: []].append((id, row))
         }
         return pages.map { page, rows in
             OutputFile(path: "search/d/\(page >> 20)-\(page & 0xFFFFF).json",
@@ -201,19 +214,29 @@ struct SetStore {
     var refs: [[UInt8]: UInt32] = [:]
     var files: [UInt32: [UInt8]] = [:]
 
+    /// Whether a set took a salted name (its plain hash was another set's).
+    var salted = false
+
     mutating func add(_ bytes: [UInt8]) -> UInt32 {
         if let ref = refs[bytes] { return ref }
         var salt: UInt32 = 0
         while true {
-            var h: UInt32 = 0x811C9DC5 ^ salt
-            for b in bytes { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+            let h = Self.hash(bytes, salt: salt)
             if files[h] == nil {
                 refs[bytes] = h
                 files[h] = bytes
+                if salt != 0 { salted = true }
                 return h
             }
             salt &+= 0x9E37_79B9
         }
+    }
+
+    /// FNV-1a 32 of the bytes, from a basis changed by `salt`.
+    static func hash(_ bytes: [UInt8], salt: UInt32 = 0) -> UInt32 {
+        var h: UInt32 = 0x811C9DC5 ^ salt
+        for b in bytes { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+        return h
     }
 
     static func name(_ ref: UInt32) -> String {

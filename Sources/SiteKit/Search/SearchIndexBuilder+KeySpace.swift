@@ -18,11 +18,14 @@ struct KeySpace: Equatable {
     let buckets: Int
     /// Files of the letter space (`search/k/a<b>.bin`); 0 when there is no letter key.
     let letters: Int
+    /// The letter keys it was sized for (kept in `SearchState`, for the next addition).
+    var letterKeys = 0
 
     /// The first space is sized over every key, as before there were two (so taking the letter
     /// keys out never halves it); the letter space over the letter keys.
     init(keys: Int, letterKeys: Int, perBucket: Int, previous: SearchIDs) {
         buckets = SearchIndexBuilder.bucketCount(keys: keys, perBucket: perBucket, previous: previous.buckets)
+        self.letterKeys = letterKeys
         letters = letterKeys == 0 ? 0
             : SearchIndexBuilder.bucketCount(keys: letterKeys, perBucket: perBucket, previous: previous.letterBuckets)
     }
@@ -42,6 +45,9 @@ struct KeySpace: Equatable {
             ? buckets + SearchIndexBuilder.bucket(key, count: letters)
             : SearchIndexBuilder.bucket(key, count: buckets)
     }
+
+    /// The same files (`letterKeys` is what the spaces were sized for, not where keys go).
+    static func == (a: KeySpace, b: KeySpace) -> Bool { a.buckets == b.buckets && a.letters == b.letters }
 
     func path(_ file: Int) -> String {
         file < buckets ? "search/k/\(file).bin" : "search/k/a\(file - buckets).bin"

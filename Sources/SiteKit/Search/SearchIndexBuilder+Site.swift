@@ -1,16 +1,45 @@
+import Foundation
+
 // The one place the search index meets the page planner (issue 11). Everything else in
 // Search/ takes `SearchDocument`s: one per report, from its summary's `SearchEntry` and where
 // the plan puts it.
 
 extension SearchIndexBuilder {
     /// The index of every report of `plan`, keeping the ids of the `previous` build.
-    static func files(for plan: SitePlan, previous: SearchIDs) -> [OutputFile] {
+    static func files(for plan: SitePlan, previous: SearchIDs) -> [OutputFile] { made(for: plan, previous: previous).files }
+
+    /// The index of every report of `plan` and its `SearchState`, keeping the ids of the `previous` build.
+    static func made(for plan: SitePlan, previous: SearchIDs) -> (files: [OutputFile], state: SearchState) {
         var builder = SearchIndexBuilder(previous: previous)
-        for (i, summary) in plan.summaries.enumerated() {
-            builder.add(SearchDocument(entry: summary.search, folder: plan.map.reportFolder[i],
-                                       name: plan.identity(ofReport: i).name, source: summary.rawName))
+        for i in plan.summaries.indices { builder.add(document(i, in: plan)) }
+        let made = builder.made()
+        let digests = documentDigests(for: plan)
+        var documents: [String: SearchState.Document] = [:]
+        for (i, entry) in builder.entries.enumerated() {
+            documents[entry.folder] = SearchState.Document(digest: digests[i], id: made.ids[i])
         }
-        return builder.files()
+        return (made.files, SearchState(buckets: made.space.buckets, letters: made.space.letters, keys: made.keys, letterKeys: made.space.letterKeys, documents: documents, sets: made.sets,
+                                        salted: made.salted))
+    }
+
+    /// The index of `plan` made from the previous build's (`state`, the live site at `site`)
+    /// when the plan only adds reports to it (`adding`); `nil` otherwise.
+    static func added(for plan: SitePlan, to state: SearchState, site: URL) -> Added? {
+        adding(plan.summaries.indices.map { document($0, in: plan) }, digests: documentDigests(for: plan), to: state, site: site)
+    }
+
+    static func document(_ i: Int, in plan: SitePlan) -> SearchDocument {
+        SearchDocument(entry: plan.summaries[i].search, folder: plan.map.reportFolder[i], name: plan.identity(ofReport: i).name,
+                       source: plan.summaries[i].rawName)
+    }
+
+    /// Each search document's digest, in plan order (`SearchState`): what `digest(for:)` digests of it.
+    static func documentDigests(for plan: SitePlan) -> [UInt64] {
+        plan.summaries.indices.map { i in
+            var d = Digest()
+            add(i, of: plan, to: &d)
+            return d.value
+        }
     }
 
     /// A digest of every search document of `plan`, in order — all the index is made of but
@@ -19,26 +48,30 @@ extension SearchIndexBuilder {
     static func digest(for plan: SitePlan) -> UInt64 {
         var d = Digest()
         d.add(plan.summaries.count)
-        for (i, summary) in plan.summaries.enumerated() {
-            let e = summary.search
-            d.add(plan.map.reportFolder[i])
-            d.add(plan.identity(ofReport: i).name)
-            d.add(summary.rawName)
-            d.add(e.title)
-            d.add(e.body)
-            d.add(e.year)
-            d.add(e.chain.count)
-            for name in e.chain { d.add(name) }
-            d.add(e.codes.count)
-            for code in e.codes { d.add(code) }
-            d.add(e.code)
-            d.add(e.figures.count)
-            for f in e.figures {
-                d.add(f.label)
-                d.add(f.value)
-            }
-            d.add(e.text)
-        }
+        for i in plan.summaries.indices { add(i, of: plan, to: &d) }
         return d.value
+    }
+
+    /// What the digests take of one search document.
+    private static func add(_ i: Int, of plan: SitePlan, to d: inout Digest) {
+        let summary = plan.summaries[i]
+        let e = summary.search
+        d.add(plan.map.reportFolder[i])
+        d.add(plan.identity(ofReport: i).name)
+        d.add(summary.rawName)
+        d.add(e.title)
+        d.add(e.body)
+        d.add(e.year)
+        d.add(e.chain.count)
+        for name in e.chain { d.add(name) }
+        d.add(e.codes.count)
+        for code in e.codes { d.add(code) }
+        d.add(e.code)
+        d.add(e.figures.count)
+        for f in e.figures {
+            d.add(f.label)
+            d.add(f.value)
+        }
+        e.packed.add(to: &d)
     }
 }

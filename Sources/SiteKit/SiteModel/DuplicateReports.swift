@@ -19,7 +19,11 @@ enum DuplicateReports {
     /// The warning for each report of a group, by report index (`summaries` and `files` are
     /// in the same order).
     static func warnings(_ summaries: [ReportSummary], files: [File], slug: @escaping @Sendable (String) -> String) -> [Int: Diagnostic] {
-        let map = SiteMap(reports: summaries, slug: slug)
+        warnings(summaries, files: files, map: SiteMap(reports: summaries, slug: slug))
+    }
+
+    /// The same, with the site map of `summaries` made already (the build makes it once).
+    static func warnings(_ summaries: [ReportSummary], files: [File], map: SiteMap) -> [Int: Diagnostic] {
         var out: [Int: Diagnostic] = [:]
         for group in map.sameYear {
             let year = summaries[group[0]].year.map { "\($0) 年度" } ?? "年份不明"

@@ -27,9 +27,15 @@ struct SitePlan: Sendable {
     private(set) var paths: [String] = []
 
     init(config: SiteConfig, summaries: [ReportSummary], slug: (String) -> String) {
+        self.init(config: config, summaries: summaries, map: SiteMap(reports: summaries, slug: slug))
+    }
+
+    /// The plan of `summaries` with their site map made already (the map reads no diagnostic,
+    /// so the scan's map serves, before the checks across reports add theirs).
+    init(config: SiteConfig, summaries: [ReportSummary], map: SiteMap) {
         self.config = config
         self.summaries = summaries
-        map = SiteMap(reports: summaries, slug: slug)
+        self.map = map
         var byYear: [String: [Int]] = [:]
         for (i, s) in summaries.enumerated() { byYear[Self.yearKey(s.year), default: []].append(i) }
         years = byYear.map { ($0.key, $0.value) }.sorted { a, b in

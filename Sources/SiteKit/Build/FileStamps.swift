@@ -1,0 +1,165 @@
+import Foundation
+import InputKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What `stat` says of a file, as far as telling whether its bytes changed: device, inode,
+/// size, and the modification and change times in nanoseconds. The change time (`ctime`) is
+/// set by the kernel on every write, rename, `chmod` or `utime` and cannot be set back by a
+/// program, so a same-size edit whose modification time was restored (`touch -d`, `cp -p`,
+/// an archive unpacked over it) still changes the stamp.
+struct FileStamp: Hashable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+    var size: UInt64
+    var modified: Int64
+    var changed: Int64
+
+    /// The stamp of the regular file at `path`, links followed (the file that is read);
+    /// `nil` when there is none.
+    static func of(_ path: String) -> FileStamp? {
+        var st = stat()
+        guard stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
+        return FileStamp(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: UInt64(st.st_size),
+                         modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
+                         changed: Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec))
+    }
+
+    /// The wall clock now, in the nanoseconds of file times.
+    static func now() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
+    }
+}
+
+/// What a scan saw of each report file: its stamp, the stamp of its sidecar front matter
+/// (`NAME.pdf.yml`, if any) and the digest of what its parse reads (`ReportRecord.hash`), in
+/// `.nianbao/cache/stamps.bin`. A file whose stamps are the ones seen then is not read again:
+/// its digest is taken from here, and the cached record with that digest is used.
+///
+/// **Racy stamps** (as Git's index): a file changed in the same clock tick as the scan read it
+/// could keep its stamp. So a stamp is trusted only when both its times are more than
+/// a margin older than the moment the scan that saw it started (`taken`, read before the
+/// first `stat`): any change after that moment sets the change time to a later value. A file
+/// changed just before a build is read and hashed again by the next one, and trusted by the
+/// one after. The margin (`Pipeline.Limits.racyMargin`, 2 s) covers the coarse clock file
+/// times are taken from and file systems that keep whole or even seconds.
+///
+/// The table is only ever a shortcut: a file not in it, with other stamps, or with racy ones
+/// is read and hashed as before, and a damaged or missing table means every file is.
+///
+///     "nianbao-stamps\n"  format (varint)  taken (8 bytes)  count (varint)
+///     count × (path, source, stamp, sidecar stamp or none, digest)
+///     xxHash64 of everything above (8 bytes)
+struct FileStamps: Sendable {
+    static let path = ".nianbao/cache/stamps.bin"
+    static let format: UInt64 = 1
+    private static let magic = Array("nianbao-stamps\n".utf8)
+
+    struct Entry: Hashable, Sendable {
+        /// How the report names itself (`ReportRecord.source`): part of its digest.
+        var source: String
+        var stamp: FileStamp
+        var sidecar: FileStamp?
+        var hash: UInt64
+    }
+
+    /// When the scan that saw these stamps started (`FileStamp.now()`).
+    var taken: Int64
+    /// By path relative to the content folder.
+    var entries: [String: Entry]
+
+    init(taken: Int64, entries: [String: Entry] = [:]) {
+        self.taken = taken
+        self.entries = entries
+    }
+
+    /// The digest of the file at `path` when its stamps are the ones seen and trusted; `nil`
+    /// when it must be read.
+    func hash(of path: String, source: String, stamp: FileStamp, sidecar: FileStamp?, margin: Int64) -> UInt64? {
+        guard let entry = entries[path], entry.source == source, entry.stamp == stamp, entry.sidecar == sidecar,
+              trusted(stamp, margin: margin), sidecar.map({ trusted($0, margin: margin) }) ?? true else { return nil }
+        return entry.hash
+    }
+
+    /// Whether a stamp seen by the scan of `taken` is old enough that no later change can
+    /// have left it as it was.
+    func trusted(_ stamp: FileStamp, margin: Int64) -> Bool {
+        max(stamp.modified, stamp.changed) < taken - margin
+    }
+
+    /// The stamp of the sidecar front matter file that may sit beside `path`; `nil` without a
+    /// `stat` for a file of a kind that reads none (`SourceKind.usesSidecar`: by its name, as
+    /// `ReportReader.sidecar` decides; any name ending so is looked at).
+    static func sidecar(of path: String) -> FileStamp? {
+        let lower = path.lowercased()
+        guard sidecarEndings.contains(where: { lower.hasSuffix($0) }) else { return nil }
+        return FileStamp.of(path + ".yml")
+    }
+
+    static let sidecarEndings = SourceKind.extensions.filter { $0.value.usesSidecar }.map { "." + $0.key.lowercased() }
+
+    var data: Data {
+        var w = CacheWriter(magic: Self.magic, format: Self.format, capacity: entries.count * 96)
+        w.fixed(UInt64(bitPattern: taken))
+        w.array(entries.sorted { $0.key < $1.key }) { w, item in
+            w.string(item.key)
+            w.string(item.value.source)
+            w.stamp(item.value.stamp)
+            w.bool(item.value.sidecar != nil)
+            if let sidecar = item.value.sidecar { w.stamp(sidecar) }
+            w.fixed(item.value.hash)
+        }
+        return BuildCache.sealed(w)
+    }
+
+    /// The table in the site at `root`; `nil` when there is none or it is damaged.
+    static func read(site root: String) -> FileStamps? {
+        guard let data = FileManager.default.contents(atPath: root + "/" + path) else { return nil }
+        return try? BuildCache.unsealed(data, magic: magic, format: format) { r in
+            let taken = Int64(bitPattern: try r.fixed())
+            let n = try r.count()
+            var entries: [String: Entry] = [:]
+            entries.reserveCapacity(n)
+            for _ in 0..<n {
+                let path = try r.string()
+                let source = try r.string()
+                let stamp = try r.stamp()
+                let sidecar = try r.bool() ? try r.stamp() : nil
+                entries[path] = Entry(source: source, stamp: stamp, sidecar: sidecar, hash: try r.fixed())
+            }
+            return FileStamps(taken: taken, entries: entries)
+        }
+    }
+
+    /// Replaces the table of the live site at `root` (write beside, then rename over): used
+    /// when a build changed nothing else there. The table is a shortcut, never trusted for
+    /// anything but the digests of files with the same stamps, so it may be newer than the
+    /// site; a failure leaves the old one, which is as good.
+    func replace(in root: String) {
+        let file = root + "/" + Self.path
+        let temporary = file + ".new"
+        unlink(temporary)
+        guard (try? Disk.write(data, to: temporary)) != nil else { return }
+        if rename(temporary, file) != 0 { unlink(temporary) }
+    }
+}
+
+extension CacheWriter {
+    mutating func stamp(_ s: FileStamp) {
+        uint(s.device)
+        uint(s.inode)
+        uint(s.size)
+        fixed(UInt64(bitPattern: s.modified))
+        fixed(UInt64(bitPattern: s.changed))
+    }
+}
+
+extension CacheReader {
+    mutating func stamp() throws -> FileStamp {
+        FileStamp(device: try uint(), inode: try uint(), size: try uint(), modified: Int64(bitPattern: try fixed()),
+                  changed: Int64(bitPattern: try fixed()))
+    }
+}

@@ -105,6 +105,22 @@ import Testing
         }
     }
 
+    /// An index with no letter key has no letter key files: the first report that brings one
+    /// makes the index again (an addition never resizes a space of key files).
+    @Test func theFirstLetterKeyMakesTheIndexAgain() throws {
+        let base = [SearchIndexTests.doc("a/2020/", "掌政镇", "兴庆区", code: "640104100000", year: 2020, text: "依申请公开。")]
+        let before = Self.made(base, keysPerBucket: 8)
+        #expect(before.state.letters == 0 && before.state.letterKeys == 0)
+        let root = try Self.site(before.files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let letters = SearchIndexTests.doc("b/2021/", "掌政镇", "兴庆区", code: "640104100000", year: 2021, text: "www.xqq.gov.cn")
+        let han = SearchIndexTests.doc("b/2021/", "掌政镇", "兴庆区", code: "640104100000", year: 2021, text: "行政复议。")
+        #expect(SearchIndexBuilder.adding(base + [letters], digests: (base + [letters]).map(Self.digest), to: before.state, site: root,
+                                          keysPerBucket: 8) == nil)
+        #expect(SearchIndexBuilder.adding(base + [han], digests: (base + [han]).map(Self.digest), to: before.state, site: root,
+                                          keysPerBucket: 8) != nil)
+    }
+
     /// A report changed, removed or moved: not an addition, the index is made again.
     @Test func anythingButAnAdditionIsRefused() throws {
         let base = Self.documents(50, seed: 3)

@@ -47,6 +47,24 @@ def test_pinyin_full_spaced_and_initials(driver, site):
     assert titles(search(driver, site, "longde")) == [CHENGGUAN]
 
 
+def test_letter_words_of_the_text_and_spaced_pinyin(driver, site):
+    # Letter keys have key files of their own (search/k/a<b>.bin). The ASCII words of the texts:
+    # 000 prints www.xqq.gov.cn and yxsxqqzzz@163.com, 004 www.ycxixia.gov.cn and
+    # xingjingzhen@126.com (兴泾镇); no other report has a letter.
+    assert titles(search(driver, site, "gov")) == [ZHANGZHENG, XINGJING]
+    assert titles(search(driver, site, "http 163")) == [ZHANGZHENG, XINGJING]
+    assert titles(search(driver, site, "gov xqq")) == [ZHANGZHENG]
+    assert titles(search(driver, site, "zhen gov")) == [XINGJING]
+    # Spaced syllables: the joined pinyin of a name, or each syllable in the text, or both.
+    assert titles(search(driver, site, "xing jing zhen")) == [XINGJING]
+    assert titles(search(driver, site, "xing zhen")) == [XINGJING]
+    assert titles(search(driver, site, "zhang zheng zhen")) == [ZHANGZHENG]
+    assert titles(search(driver, site, "xi gang zhen")) == [XIGANG]
+    assert titles(search(driver, site, "xing gang")) == []
+    # Letters and Han together: a key file of each space.
+    assert titles(search(driver, site, "gov 兴庆区")) == [ZHANGZHENG]
+
+
 def test_prose_phrases_find_every_report_that_contains_them(driver, site):
     items = search(driver, site, "依申请公开")
     assert titles(items) == ALL

@@ -8,10 +8,13 @@ public struct SearchIDs: Sendable, Equatable {
     /// The previous number of key files: kept while it still gives files of a sensible size,
     /// since changing it moves every key.
     public var buckets: Int?
+    /// The same for the key files of letter keys (`KeySpace`).
+    public var letterBuckets: Int?
 
-    public init(byFolder: [String: Int] = [:], buckets: Int? = nil) {
+    public init(byFolder: [String: Int] = [:], buckets: Int? = nil, letterBuckets: Int? = nil) {
         self.byFolder = byFolder
         self.buckets = buckets
+        self.letterBuckets = letterBuckets
     }
 
     /// Reads `search/d/` under a previous output folder; a missing or unreadable table gives
@@ -19,7 +22,7 @@ public struct SearchIDs: Sendable, Equatable {
     public static func read(site: URL) -> SearchIDs {
         let manifest = (try? Data(contentsOf: site.appendingPathComponent("search/index.json")))
             .flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
-        let buckets = manifest?["buckets"] as? Int
+        let buckets = manifest?["buckets"] as? Int, letterBuckets = manifest?["letters"] as? Int
         let folder = site.appendingPathComponent("search/d")
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return SearchIDs() }
         var ids: [String: Int] = [:]
@@ -32,6 +35,6 @@ public struct SearchIDs: Sendable, Equatable {
                 if let local = row["i"] as? Int, let url = row["u"] as? String { ids[url] = slot << 20 | local }
             }
         }
-        return SearchIDs(byFolder: ids, buckets: buckets)
+        return SearchIDs(byFolder: ids, buckets: buckets, letterBuckets: letterBuckets)
     }
 }

@@ -26,7 +26,9 @@ extension SearchIndexBuilder {
     static func adding(_ documents: [SearchDocument], digests: [UInt64], to state: SearchState, site: URL,
                        keysPerBucket: Int = 512) -> Added? {
         guard !state.salted, documents.count > state.documents.count else { return nil }
-        var builder = SearchIndexBuilder(previous: SearchIDs(byFolder: state.documents.mapValues(\.id), buckets: state.buckets),
+        let space = KeySpace(buckets: state.buckets, letters: state.letters)
+        var builder = SearchIndexBuilder(previous: SearchIDs(byFolder: state.documents.mapValues(\.id), buckets: state.buckets,
+                                                             letterBuckets: state.letters),
                                          keysPerBucket: keysPerBucket)
         var kept = 0
         for (doc, digest) in zip(documents, digests) {
@@ -52,21 +54,22 @@ extension SearchIndexBuilder {
         for (namespace, table) in [("x" as Unicode.Scalar, builder.text), ("t", builder.title)] {
             for (i, gram) in table.grams.enumerated() {
                 let key = [namespace] + gram.scalars
-                changes[bucket(key, count: state.buckets), default: [:]][key] = .docs(idsOf(table.postings.postings(Int32(i))))
+                changes[space.file(key), default: [:]][key] = .docs(idsOf(table.postings.postings(Int32(i))))
             }
         }
         for (key, postings) in builder.keyed {
             let scalars = Array(key.unicodeScalars)
-            changes[bucket(scalars, count: state.buckets), default: [:]][scalars] = .docs(idsOf(postings))
+            changes[space.file(scalars), default: [:]][scalars] = .docs(idsOf(postings))
         }
         for (key, lines) in builder.suggestions {
             let scalars = Array(key.unicodeScalars)
-            changes[bucket(scalars, count: state.buckets), default: [:]][scalars] = .names(lines)
+            changes[space.file(scalars), default: [:]][scalars] = .names(lines)
         }
 
         var references = state.sets
         var newSets: [UInt32: [UInt8]] = [:]
         var keys = state.keys
+        var letterKeys = state.letterKeys
         var files: [OutputFile] = []
         var setCache: [UInt32: [Int]] = [:]
         func setFile(_ ref: UInt32) -> [UInt8]? {
@@ -76,7 +79,7 @@ extension SearchIndexBuilder {
             let adds = changes[b]!
             // The key file as it is, in key order; a key's old reports are read only when needed.
             var old: [Bucket.Item] = []
-            if let data = try? Data(contentsOf: site.appendingPathComponent("search/k/\(b).bin")) {
+            if let data = try? Data(contentsOf: site.appendingPathComponent(space.path(b))) {
                 guard let items = Bucket.decode([UInt8](data)) else { return nil }
                 old = items
             }
@@ -106,6 +109,7 @@ extension SearchIndexBuilder {
             // Every key of the file after the addition, in order: the old ones and the new ones merged.
             let fresh = adds.keys.filter { position[$0] == nil }.sorted { $0.lexicographicallyPrecedes($1) { $0.value < $1.value } }
             keys += fresh.count
+            letterKeys += fresh.filter { KeySpace.isLetterKey($0) }.count
             var order: [(key: [Unicode.Scalar], old: Int?)] = []
             order.reserveCapacity(old.count + fresh.count)
             var f = 0
@@ -178,10 +182,10 @@ extension SearchIndexBuilder {
                 items.append(Bucket.Item(key: key, payload: .reference(ref)))
             }
             if damaged { return nil }
-            files.append(OutputFile(path: "search/k/\(b).bin", data: Data(Bucket.encode(items))))
+            files.append(OutputFile(path: space.path(b), data: Data(Bucket.encode(items))))
         }
         guard references.values.allSatisfy({ $0 >= 0 }),
-              bucketCount(keys: keys, perBucket: keysPerBucket, previous: state.buckets) == state.buckets else { return nil }
+              KeySpace(keys: keys, letterKeys: letterKeys, perBucket: keysPerBucket, previous: builder.previous) == space else { return nil }
         for (ref, bytes) in newSets where references[ref, default: 0] > 0 {
             files.append(OutputFile(path: "search/s/\(SetStore.name(ref)).bin", data: Data(bytes)))
         }
@@ -192,10 +196,10 @@ extension SearchIndexBuilder {
         }
         let pages = Set(documents.indices.filter { state.documents[documents[$0].folder] == nil }.map { Self.page(ids[$0]) })
         files += builder.documentTable(ids: ids, pages: pages)
-        files += builder.regionFiles(bucketCount: state.buckets)
+        files += builder.regionFiles(space: space)
         var documentsNow: [String: SearchState.Document] = [:]
         for (i, doc) in documents.enumerated() { documentsNow[doc.folder] = SearchState.Document(digest: digests[i], id: ids[i]) }
-        let stateNow = SearchState(buckets: state.buckets, keys: keys, documents: documentsNow, sets: references, salted: false)
+        let stateNow = SearchState(buckets: state.buckets, letters: state.letters, keys: keys, letterKeys: letterKeys, documents: documentsNow, sets: references, salted: false)
         return Added(files: files.sorted { $0.path < $1.path }, removed: removed, state: stateNow)
     }
 }

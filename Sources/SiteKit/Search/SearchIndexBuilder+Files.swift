@@ -40,14 +40,15 @@ extension SearchIndexBuilder {
 
     /// The index's files and what `SearchState` keeps of them: each entry's id, the number of
     /// keys, and how many keys refer to each set file.
-    func made() -> (files: [OutputFile], ids: [Int], keys: Int, buckets: Int, sets: [UInt32: Int], salted: Bool) {
+    func made() -> (files: [OutputFile], ids: [Int], keys: Int, space: KeySpace, sets: [UInt32: Int], salted: Bool) {
         let ids = assignIDs()
         var files: [OutputFile] = []
         var sets = SetStore()
         var references: [UInt32: Int] = [:]
 
         let keyCount = text.grams.count + title.grams.count + keyed.count + suggestions.count
-        let bucketCount = Self.bucketCount(keys: keyCount, perBucket: keysPerBucket, previous: previous.buckets)
+        let space = keySpace()
+        let bucketCount = space.count
         // Which keys each file holds: a tag per key (its table in the two high bits), grouped
         // by file with a counting sort.
         let keyedKeys = keyed.keys.map { Array($0.unicodeScalars) }
@@ -59,16 +60,16 @@ extension SearchIndexBuilder {
         tags.reserveCapacity(keyCount)
         for (t, (namespace, table)) in tables.enumerated() {
             for (i, gram) in table.grams.enumerated() {
-                bucketOf.append(UInt32(Self.bucket([namespace] + gram.scalars, count: bucketCount)))
+                bucketOf.append(UInt32(space.file([namespace] + gram.scalars)))
                 tags.append(UInt32(t) << 30 | UInt32(i))
             }
         }
         for (i, key) in keyedKeys.enumerated() {
-            bucketOf.append(UInt32(Self.bucket(key, count: bucketCount)))
+            bucketOf.append(UInt32(space.file(key)))
             tags.append(2 << 30 | UInt32(i))
         }
         for (i, key) in suggestionKeys.enumerated() {
-            bucketOf.append(UInt32(Self.bucket(key, count: bucketCount)))
+            bucketOf.append(UInt32(space.file(key)))
             tags.append(3 << 30 | UInt32(i))
         }
         var starts = [Int](repeating: 0, count: bucketCount + 1)
@@ -119,12 +120,12 @@ extension SearchIndexBuilder {
             for k in items.indices {
                 if case .unencoded(let docs) = items[k].payload { items[k] = Bucket.Item(key: items[k].key, payload: payload(docs)) }
             }
-            files.append(OutputFile(path: "search/k/\(b).bin", data: Data(Bucket.encode(items))))
+            files.append(OutputFile(path: space.path(b), data: Data(Bucket.encode(items))))
         }
         for (ref, bytes) in sets.files { files.append(OutputFile(path: "search/s/\(SetStore.name(ref)).bin", data: Data(bytes))) }
         files += documentTable(ids: ids)
-        files += regionFiles(bucketCount: bucketCount)
-        return (files.sorted { $0.path < $1.path }, ids, keyCount, bucketCount, references, sets.salted)
+        files += regionFiles(space: space)
+        return (files.sorted { $0.path < $1.path }, ids, keyCount, space, references, sets.salted)
     }
 
     static let suggestionLimit = 100
@@ -177,7 +178,7 @@ extension SearchIndexBuilder {
 
     /// `search/index.json` (what every query reads first: sizes, years, provinces) and one
     /// `search/r/<province>.json` per province with its cities and counties, for the filter.
-    func regionFiles(bucketCount: Int) -> [OutputFile] {
+    func regionFiles(space: KeySpace) -> [OutputFile] {
         var years: [Int: Int] = [:]
         var places: [String: (name: String, count: Int)] = [:]
         for e in entries {
@@ -195,7 +196,8 @@ extension SearchIndexBuilder {
             return OutputFile(path: "search/r/\(p).json", text: JSONValue.array(below.map(place)).serialized() + "\n")
         }
         let manifest = JSONValue.object([
-            ("format", .int(1)), ("gram", .int(Self.gramLength)), ("buckets", .int(bucketCount)), ("page", .int(Self.pageSize)),
+            ("format", .int(2)), ("gram", .int(Self.gramLength)), ("buckets", .int(space.buckets)), ("letters", .int(space.letters)),
+            ("page", .int(Self.pageSize)),
             ("reports", .int(entries.count)),
             ("years", .array(years.keys.sorted(by: >).map { .array([.int($0), .int(years[$0]!)]) })),
             ("provinces", .array(provinces.map(place))),

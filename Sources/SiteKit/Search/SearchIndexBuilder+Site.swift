@@ -18,7 +18,7 @@ extension SearchIndexBuilder {
         for (i, entry) in builder.entries.enumerated() {
             documents[entry.folder] = SearchState.Document(digest: digests[i], id: made.ids[i])
         }
-        return (made.files, SearchState(buckets: made.buckets, keys: made.keys, documents: documents, sets: made.sets,
+        return (made.files, SearchState(buckets: made.space.buckets, letters: made.space.letters, keys: made.keys, letterKeys: made.space.letterKeys, documents: documents, sets: made.sets,
                                         salted: made.salted))
     }
 

@@ -10,7 +10,7 @@ import Foundation
 /// reports over the same previous site write the same bytes.
 struct SearchState: Equatable, Sendable {
     static let path = ".nianbao/cache/search.bin"
-    static let format: UInt64 = 1
+    static let format: UInt64 = 2
     private static let magic = Array("nianbao-search\n".utf8)
 
     struct Document: Equatable, Sendable {
@@ -19,7 +19,10 @@ struct SearchState: Equatable, Sendable {
     }
 
     var buckets: Int
+    /// Key files of the letter space (`KeySpace`), and its keys.
+    var letters: Int
     var keys: Int
+    var letterKeys: Int
     /// By folder.
     var documents: [String: Document]
     /// Keys referring to each set file, by its number (`SetStore.name`).
@@ -32,7 +35,9 @@ struct SearchState: Equatable, Sendable {
         var w = CacheWriter(magic: Self.magic, format: Self.format, fingerprint: BuildFingerprint.current,
                             capacity: documents.count * 24 + sets.count * 8 + 64)
         w.int(buckets)
+        w.int(letters)
         w.int(keys)
+        w.int(letterKeys)
         w.bool(salted)
         w.array(documents.sorted { $0.key < $1.key }) { w, d in
             w.string(d.key)
@@ -50,7 +55,7 @@ struct SearchState: Equatable, Sendable {
     static func read(site: URL) -> SearchState? {
         guard let data = try? Data(contentsOf: site.appendingPathComponent(path)) else { return nil }
         return try? BuildCache.unsealed(data, magic: magic, format: format, fingerprint: BuildFingerprint.current) { r in
-            let buckets = try r.int(), keys = try r.int(), salted = try r.bool()
+            let buckets = try r.int(), letters = try r.int(), keys = try r.int(), letterKeys = try r.int(), salted = try r.bool()
             var documents: [String: Document] = [:]
             for (folder, document) in try r.array({ r in (try r.string(), Document(digest: try r.fixed(), id: try r.int())) }) {
                 documents[folder] = document
@@ -60,7 +65,8 @@ struct SearchState: Equatable, Sendable {
                 guard name <= UInt64(UInt32.max) else { throw CacheReader.Damaged() }
                 sets[UInt32(name)] = count
             }
-            return SearchState(buckets: buckets, keys: keys, documents: documents, sets: sets, salted: salted)
+            return SearchState(buckets: buckets, letters: letters, keys: keys, letterKeys: letterKeys, documents: documents, sets: sets,
+                               salted: salted)
         }
     }
 }

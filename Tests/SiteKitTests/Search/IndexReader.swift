@@ -6,11 +6,13 @@ import Foundation
 struct IndexReader {
     let files: [String: Data]
     let bucketCount: Int
+    let space: KeySpace
 
     init(_ outputs: [OutputFile]) throws {
         files = Dictionary(uniqueKeysWithValues: outputs.map { ($0.path, $0.data) })
         let manifest = try JSONSerialization.jsonObject(with: files["search/index.json"] ?? Data()) as? [String: Any]
         bucketCount = manifest?["buckets"] as? Int ?? 0
+        space = KeySpace(buckets: bucketCount, letters: manifest?["letters"] as? Int ?? 0)
     }
 
     enum Entry: Equatable {
@@ -41,7 +43,7 @@ struct IndexReader {
         return out
     }
 
-    func path(of key: [Unicode.Scalar]) -> String { "search/k/\(SearchIndexBuilder.bucket(key, count: bucketCount)).bin" }
+    func path(of key: [Unicode.Scalar]) -> String { space.path(of: key) }
 
     /// The ids filed under `key` (namespace first: `x依申请公开`), `[]` when it is not there.
     func ids(_ key: String) -> [Int] {

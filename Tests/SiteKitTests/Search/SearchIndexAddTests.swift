@@ -42,7 +42,8 @@ import Testing
         var documents: [String: SearchState.Document] = [:]
         for (i, d) in docs.enumerated() { documents[d.folder] = SearchState.Document(digest: digest(d), id: made.ids[i]) }
         return (Dictionary(uniqueKeysWithValues: made.files.map { ($0.path, $0.data) }),
-                SearchState(buckets: made.buckets, keys: made.keys, documents: documents, sets: made.sets, salted: made.salted))
+                SearchState(buckets: made.space.buckets, letters: made.space.letters, keys: made.keys,
+                            letterKeys: made.space.letterKeys, documents: documents, sets: made.sets, salted: made.salted))
     }
 
     static func site(_ files: [String: Data]) throws -> URL {
@@ -63,7 +64,8 @@ import Testing
         let all = base + added
         let result = try #require(SearchIndexBuilder.adding(all, digests: all.map(Self.digest), to: before.state, site: root,
                                                             keysPerBucket: keysPerBucket))
-        let reference = Self.made(all, previous: SearchIDs(byFolder: before.state.documents.mapValues(\.id), buckets: before.state.buckets),
+        let reference = Self.made(all, previous: SearchIDs(byFolder: before.state.documents.mapValues(\.id), buckets: before.state.buckets,
+                                                                           letterBuckets: before.state.letters),
                                   keysPerBucket: keysPerBucket)
         var after = before.files
         for path in result.removed { after[path] = nil }
@@ -101,6 +103,22 @@ import Testing
         for added in [[town(0)], [town(50, year: 2021)], [town(200)], [town(1), town(300)]] {
             try check(base: base, added: added, keysPerBucket: 8)
         }
+    }
+
+    /// An index with no letter key has no letter key files: the first report that brings one
+    /// makes the index again (an addition never resizes a space of key files).
+    @Test func theFirstLetterKeyMakesTheIndexAgain() throws {
+        let base = [SearchIndexTests.doc("a/2020/", "掌政镇", "兴庆区", code: "640104100000", year: 2020, text: "依申请公开。")]
+        let before = Self.made(base, keysPerBucket: 8)
+        #expect(before.state.letters == 0 && before.state.letterKeys == 0)
+        let root = try Self.site(before.files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let letters = SearchIndexTests.doc("b/2021/", "掌政镇", "兴庆区", code: "640104100000", year: 2021, text: "www.xqq.gov.cn")
+        let han = SearchIndexTests.doc("b/2021/", "掌政镇", "兴庆区", code: "640104100000", year: 2021, text: "行政复议。")
+        #expect(SearchIndexBuilder.adding(base + [letters], digests: (base + [letters]).map(Self.digest), to: before.state, site: root,
+                                          keysPerBucket: 8) == nil)
+        #expect(SearchIndexBuilder.adding(base + [han], digests: (base + [han]).map(Self.digest), to: before.state, site: root,
+                                          keysPerBucket: 8) != nil)
     }
 
     /// A report changed, removed or moved: not an addition, the index is made again.

@@ -108,7 +108,7 @@ import Testing
         // Small key files, so that a report's keys cannot reach all of them.
         let before = Self.build(Self.documents, keysPerBucket: 8)
         let previous = SearchIDs(byFolder: try IndexReader(before).folders().reduce(into: [:]) { $0[$1.value] = $1.key },
-                                 buckets: try IndexReader(before).bucketCount)
+                                 buckets: try IndexReader(before).bucketCount, letterBuckets: try IndexReader(before).space.letters)
         let added = Self.doc("nx/xq/zz/2019/", "掌政镇", "兴庆区", code: "640104100000", year: 2019, text: "扶贫工作。")
         let after = Self.build(Self.documents + [added], previous: previous, keysPerBucket: 8)
         let reader = try IndexReader(after)
@@ -120,7 +120,7 @@ import Testing
         let old = Dictionary(uniqueKeysWithValues: before.map { ($0.path, $0.data) })
         let changed = after.filter { old[$0.path] != $0.data }.map(\.path).sorted()
         let removed = Set(old.keys).subtracting(after.map(\.path)).sorted()
-        #expect(try IndexReader(before).bucketCount == reader.bucketCount)
+        #expect(try IndexReader(before).space == reader.space)
         // Its page of the document table, and the manifest's counts (years); no other page.
         #expect(changed.filter { !$0.hasPrefix("search/k/") && !$0.hasPrefix("search/s/") }
                 == ["search/d/119-0.json", "search/index.json", "search/r/64.json"])
@@ -139,14 +139,41 @@ import Testing
         #expect(after.filter { $0.path.hasPrefix("search/k/") && old[$0.path] == $0.data }.count > 0)
     }
 
+    /// Text and title keys that start with letters are in `search/k/a<b>.bin`, every other key
+    /// in `search/k/<b>.bin`, and both are found.
+    @Test func letterKeysHaveKeyFilesOfTheirOwn() throws {
+        let files = Self.build(Self.documents)
+        let reader = try IndexReader(files)
+        #expect(reader.space == KeySpace(buckets: 2, letters: 1))
+        let keyFiles = files.map(\.path).filter { $0.hasPrefix("search/k/") }
+        #expect(keyFiles == ["search/k/0.bin", "search/k/1.bin", "search/k/a0.bin"])
+        let letterKeys = reader.bucket("search/k/a0.bin").keys.map { SearchText.string($0) }.sorted()
+        // The substrings of "Open Data", the one text in letters.
+        #expect(letterKeys == ["xa", "xat", "xata", "xd", "xda", "xdat", "xdata", "xe", "xen", "xn",
+                               "xo", "xop", "xope", "xopen", "xp", "xpe", "xpen", "xt", "xta"])
+        #expect(letterKeys.allSatisfy { KeySpace.isLetterKey(Array($0.unicodeScalars)) })
+        for path in ["search/k/0.bin", "search/k/1.bin"] {
+            #expect(reader.bucket(path).keys.allSatisfy { !KeySpace.isLetterKey($0) })
+        }
+        let folders = try reader.folders()
+        #expect(reader.ids("xdata").map { folders[$0]! } == ["bodies/x/unknown-year/"])
+        #expect(reader.ids("pzhangzheng").map { folders[$0]! } == ["nx/xq/zz/2020/", "nx/xq/zz/2021/"])
+        // Pinyin, the suggestions by two letters of pinyin, numbers and mixed keys stay in the first space.
+        #expect(reader.names("szh").count == 1)
+        #expect(!KeySpace.isLetterKey(Array("szh".unicodeScalars)) && !KeySpace.isLetterKey(Array("x2020".unicodeScalars)))
+        #expect(!KeySpace.isLetterKey(Array("pzhangzheng".unicodeScalars)) && !KeySpace.isLetterKey(Array("nzhang".unicodeScalars)))
+        #expect(KeySpace.isLetterKey(Array("xopen年".unicodeScalars)) && !KeySpace.isLetterKey(Array("xope2".unicodeScalars)))
+        #expect(reader.ids("x2020").count == 3)
+    }
+
     @Test func keyFilesStaySmall() throws {
         let files = Self.build(Self.documents)
         let keyFiles = files.filter { $0.path.hasPrefix("search/k/") }
         let reader = try IndexReader(files)
         let keys = keyFiles.map { reader.bucket($0.path).count }.reduce(0, +)
-        // Between 513 and 1,024 keys at 512 a file: 2 files.
+        // Between 513 and 1,024 keys at 512 a file: 2 files, and 1 for the letter keys.
         #expect((513...1024).contains(keys))
-        #expect(keyFiles.count == 2)
+        #expect(keyFiles.count == 3)
         #expect(keyFiles.allSatisfy { $0.data.count < 16_384 })
     }
 }

@@ -125,11 +125,21 @@
     return map;
   }
 
+  // Text and title keys whose first four characters are letters have key files of their own,
+  // k/a<b>.bin (KeySpace in SearchIndexBuilder+KeySpace.swift): few and light, so a spaced
+  // pinyin query, a text key per syllable, reads one of them, not a heavy file per syllable.
+  function isLetterKey(points) {
+    if (points[0] !== 0x78 && points[0] !== 0x74) return false;
+    var head = points.slice(1, 5);
+    return head.length > 0 && head.every(function (c) { return c >= 0x61 && c <= 0x7A; });
+  }
+
   var manifest = null;
   function bucket(key) {
     var points = Array.from(key, function (ch) { return ch.codePointAt(0); });
-    var b = hashKey(points) % manifest.buckets;
-    var url = base + "k/" + b + ".bin";
+    var url = isLetterKey(points) && manifest.letters > 0
+      ? base + "k/a" + hashKey(points) % manifest.letters + ".bin"
+      : base + "k/" + hashKey(points) % manifest.buckets + ".bin";
     if (!cache[url + "#parsed"]) cache[url + "#parsed"] = get(url, true).then(parseBucket);
     return cache[url + "#parsed"];
   }

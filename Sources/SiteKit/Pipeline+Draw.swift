@@ -72,7 +72,9 @@ extension Pipeline {
         // The search index is made again only when a search document changed; otherwise the
         // live site's index files are this build's, and are kept.
         var searching = renderer
-        let searchDigest = renderer.searchIndex ? SearchIndexBuilder.digest(for: sitePlan) : 0
+        let searchDigests = renderer.searchIndex ? SearchIndexBuilder.documentDigests(for: sitePlan) : []
+        let searchDigest = renderer.searchIndex ? SearchIndexBuilder.digest(of: searchDigests) : 0
+        searching.searchDigests = searchDigests
         var keptSearch: [String]?
         if renderer.searchIndex, status == .used, cache.search == searchDigest, let live = staging.live {
             let files = live.digests.keys.filter { $0.hasPrefix("search/") && sitePlan.pages[$0] == nil }
@@ -83,7 +85,7 @@ extension Pipeline {
         var addedSearch: SearchIndexBuilder.Added?
         if keptSearch == nil, let previousState, let live = staging.live {
             let files = live.digests.keys.filter { $0.hasPrefix("search/") && sitePlan.pages[$0] == nil }
-            if files.allSatisfy(listing.contains), let added = SearchIndexBuilder.added(for: sitePlan, to: previousState, site: plan.output) {
+            if files.allSatisfy(listing.contains), let added = SearchIndexBuilder.added(for: sitePlan, digests: searchDigests, to: previousState, site: plan.output) {
                 let made = Set(added.files.map(\.path))
                 addedSearch = added
                 keptSearch = files.filter { !made.contains($0) && !added.removed.contains($0) }.sorted()

@@ -46,6 +46,9 @@ public struct SiteRenderer: Sendable {
     let slug: @Sendable (String) -> String
     /// Document ids of the previous build, so the search index keeps them (`SearchIDs.read`).
     public var searchIDs = SearchIDs()
+    /// Each report's search document digest, in plan order, when the build took them already
+    /// (`SearchIndexBuilder.documentDigests`): the index made whole reuses them.
+    var searchDigests: [UInt64]?
     /// `false` writes no search index: scripts/bench-search times the index with it.
     public var searchIndex = true
     /// `Manifest.digest(config)`: the settings every HTML page is drawn with.
@@ -111,7 +114,7 @@ public struct SiteRenderer: Sendable {
         if let addedSearch {
             (search, state) = (addedSearch.files, addedSearch.state)
         } else if searchIndex && keptSearch == nil {
-            (search, state) = SearchIndexBuilder.made(for: plan, previous: searchIDs)
+            (search, state) = SearchIndexBuilder.made(for: plan, previous: searchIDs, digests: searchDigests)
         }
         extra += search.map { PlannedSite.Extra(file: $0, entry: searchEntry) }
         let kept = searchIndex ? keptSearch ?? [] : []

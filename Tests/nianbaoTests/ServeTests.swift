@@ -16,8 +16,11 @@ import Testing
     static let seed = try! String(contentsOf: Fixture.repositoryRoot.appendingPathComponent("content/001_ca48803eb8e502d4.txt"),
                                   encoding: .utf8)
 
+    /// A site folder holding the seed report as `content/001.txt`.
+    static func seedSite() throws -> URL { try CommandRunner.makeSite("-- content/001.txt --\n" + seed) }
+
     @Test func servesRebuildsAndReloadsAChangedReport() throws {
-        let site = try CommandRunner.makeSite("-- content/001.txt --\n" + Self.seed)
+        let site = try Self.seedSite()
         defer { try? FileManager.default.removeItem(at: site) }
         let server = try ServeProcess(["serve", "--port", "0", "--theme", Self.theme], in: site)
         defer { server.end() }
@@ -88,7 +91,7 @@ import Testing
     /// A build that stops (here a template with a section never closed) leaves the previous
     /// site served, with why in a banner on every page; the fix takes the banner away.
     @Test func aStoppedBuildKeepsThePreviousSiteAndSaysWhy() throws {
-        let site = try CommandRunner.makeSite("-- content/001.txt --\n" + Self.seed)
+        let site = try Self.seedSite()
         defer { try? FileManager.default.removeItem(at: site) }
         let theme = site.appendingPathComponent("theme")
         try FileManager.default.copyItem(at: URL(fileURLWithPath: Self.theme), to: theme)
@@ -118,7 +121,7 @@ import Testing
     }
 
     @Test func aTakenPortIsACleanError() throws {
-        let site = try CommandRunner.makeSite("-- content/001.txt --\n" + Self.seed)
+        let site = try Self.seedSite()
         defer { try? FileManager.default.removeItem(at: site) }
         let first = try ServeProcess(["serve", "--port", "0", "--theme", Self.theme], in: site)
         defer { first.end() }

@@ -9,11 +9,12 @@ extension SearchIndexBuilder {
     static func files(for plan: SitePlan, previous: SearchIDs) -> [OutputFile] { made(for: plan, previous: previous).files }
 
     /// The index of every report of `plan` and its `SearchState`, keeping the ids of the `previous` build.
-    static func made(for plan: SitePlan, previous: SearchIDs) -> (files: [OutputFile], state: SearchState) {
+    /// `digests` are `documentDigests(for: plan)` when the caller has them already.
+    static func made(for plan: SitePlan, previous: SearchIDs, digests: [UInt64]? = nil) -> (files: [OutputFile], state: SearchState) {
         var builder = SearchIndexBuilder(previous: previous)
         for i in plan.summaries.indices { builder.add(document(i, in: plan)) }
         let made = builder.made()
-        let digests = documentDigests(for: plan)
+        let digests = digests ?? documentDigests(for: plan)
         var documents: [String: SearchState.Document] = [:]
         for (i, entry) in builder.entries.enumerated() {
             documents[entry.folder] = SearchState.Document(digest: digests[i], id: made.ids[i])
@@ -24,8 +25,8 @@ extension SearchIndexBuilder {
 
     /// The index of `plan` made from the previous build's (`state`, the live site at `site`)
     /// when the plan only adds reports to it (`adding`); `nil` otherwise.
-    static func added(for plan: SitePlan, to state: SearchState, site: URL) -> Added? {
-        adding(plan.summaries.indices.map { document($0, in: plan) }, digests: documentDigests(for: plan), to: state, site: site)
+    static func added(for plan: SitePlan, digests: [UInt64], to state: SearchState, site: URL) -> Added? {
+        adding(plan.summaries.indices.map { document($0, in: plan) }, digests: digests, to: state, site: site)
     }
 
     static func document(_ i: Int, in plan: SitePlan) -> SearchDocument {
@@ -33,7 +34,7 @@ extension SearchIndexBuilder {
                        source: plan.summaries[i].rawName)
     }
 
-    /// Each search document's digest, in plan order (`SearchState`): what `digest(for:)` digests of it.
+    /// Each search document's digest, in plan order (`SearchState`): what `digest(of:)` is made from.
     static func documentDigests(for plan: SitePlan) -> [UInt64] {
         plan.summaries.indices.map { i in
             var d = Digest()
@@ -42,13 +43,14 @@ extension SearchIndexBuilder {
         }
     }
 
-    /// A digest of every search document of `plan`, in order — all the index is made of but
-    /// the previous build's ids, which a build that made this very index left as they are:
-    /// the same digest as the last build's, and its index files are this build's, unchanged.
-    static func digest(for plan: SitePlan) -> UInt64 {
+    /// A digest of every search document, from their `documentDigests`, in order — all the
+    /// index is made of but the previous build's ids, which a build that made this very index
+    /// left as they are: the same digest as the last build's, and its index files are this
+    /// build's, unchanged.
+    static func digest(of documents: [UInt64]) -> UInt64 {
         var d = Digest()
-        d.add(plan.summaries.count)
-        for i in plan.summaries.indices { add(i, of: plan, to: &d) }
+        d.add(documents.count)
+        for document in documents { d.add(document) }
         return d.value
     }
 

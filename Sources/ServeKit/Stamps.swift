@@ -1,10 +1,11 @@
 import Foundation
+import SiteKit
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// What the watcher compares between two looks at the files a site is made from: for each
-/// file, its size, modification time (ns), inode and change time.
+/// file, its `FileStamp` (device, inode, size, modification and change time in ns).
 ///
 /// Polling rather than inotify: portable, no descriptors per folder, and cheap enough — one
 /// `lstat` per file, some 10 ms for 10,000 reports. The inode and change time catch an
@@ -13,17 +14,10 @@ import Glibc
 /// anything below the folders given in `skipping` (the output folder, when it sits inside a
 /// watched one). Folders are followed to a depth of 32, symbolic links to folders not at all.
 public struct Stamps: Equatable, Sendable {
-    public struct Stamp: Equatable, Sendable {
-        public var size: Int64
-        public var modified: Int64
-        public var changed: Int64
-        public var inode: UInt64
-    }
+    /// Path → stamp (the build's `FileStamp`: device, inode, size, both times), for every file found.
+    public var files: [String: FileStamp] = [:]
 
-    /// Path → stamp, for every file found.
-    public var files: [String: Stamp] = [:]
-
-    public init(files: [String: Stamp] = [:]) { self.files = files }
+    public init(files: [String: FileStamp] = [:]) { self.files = files }
 
     /// The stamps of every file under each of `roots` (a root may be a single file, such as
     /// `site.yml`; one that does not exist is left out).
@@ -63,8 +57,7 @@ public struct Stamps: Equatable, Sendable {
                 add(path + "/" + name, depth: depth + 1, skipping: skipping)
             }
         } else if mode == S_IFREG {
-            files[path] = Stamp(size: Int64(st.st_size), modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
-                                changed: Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec), inode: UInt64(st.st_ino))
+            files[path] = FileStamp(st)
         }
     }
 }

@@ -9,21 +9,30 @@ import Glibc
 /// set by the kernel on every write, rename, `chmod` or `utime` and cannot be set back by a
 /// program, so a same-size edit whose modification time was restored (`touch -d`, `cp -p`,
 /// an archive unpacked over it) still changes the stamp.
-struct FileStamp: Hashable, Sendable {
+public struct FileStamp: Hashable, Sendable {
     var device: UInt64
     var inode: UInt64
     var size: UInt64
     var modified: Int64
     var changed: Int64
 
+    /// The stamp of what `st` describes (the build's scan and `serve`'s watcher take the same).
+    public init(_ st: stat) {
+        self.init(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: UInt64(st.st_size),
+                  modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
+                  changed: Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec))
+    }
+
+    init(device: UInt64, inode: UInt64, size: UInt64, modified: Int64, changed: Int64) {
+        (self.device, self.inode, self.size, self.modified, self.changed) = (device, inode, size, modified, changed)
+    }
+
     /// The stamp of the regular file at `path`, links followed (the file that is read);
     /// `nil` when there is none.
     static func of(_ path: String) -> FileStamp? {
         var st = stat()
         guard stat(path, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
-        return FileStamp(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: UInt64(st.st_size),
-                         modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
-                         changed: Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec))
+        return FileStamp(st)
     }
 
     /// The wall clock now, in the nanoseconds of file times.

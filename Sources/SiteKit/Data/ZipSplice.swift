@@ -47,11 +47,17 @@ enum ZipSplice {
             p += 46 + n + e + c
         }
         guard p == end else { return nil }
-        // A local entry runs to the next one (or to the central directory).
-        let starts = out.map(\.local.lowerBound).sorted()
+        // A local entry runs to the next one (or to the central directory): each start's
+        // next larger start, in one pass over them sorted (not a search per entry).
+        var following: [Int: Int] = [:]
+        var later = cdStart
+        for start in out.map(\.local.lowerBound).sorted().reversed() where following[start] == nil {
+            following[start] = later
+            later = start
+        }
         for i in out.indices {
             let start = out[i].local.lowerBound
-            let next = starts.first { $0 > start } ?? cdStart
+            let next = following[start]!
             guard start + 30 <= next, u32(data, start) == 0x0403_4B50 else { return nil }
             let o = out[i]
             out[i] = Entry(name: o.name, crc: o.crc, compressedSize: o.compressedSize, size: o.size, local: start..<next,

@@ -81,7 +81,7 @@ extension Pipeline {
         for (i, record) in records.enumerated() {
             if let seen = record.2 { stamps.entries[found[i].relativePath] = seen }
         }
-        let reports = records.indices.filter { records[$0].0.facts != nil }
+        let reports = records.indices.filter { records[$0].0.isReport }
         var across: [Int: [Diagnostic]] = [:]
         var map: SiteMap?
         // Every record the cache's, and exactly the cache's files: the checks across reports

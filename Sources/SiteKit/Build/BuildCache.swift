@@ -16,7 +16,7 @@ import Foundation
 /// short, damaged, or written by another nianbao is not read at all, and the build then
 /// parses and draws everything (never half of it from a cache it cannot trust).
 public struct BuildCache: Sendable {
-    static let format: UInt64 = 8
+    static let format: UInt64 = 9
     static let reportsPath = ".nianbao/cache/reports.bin"
     static let pagesPath = ".nianbao/cache/pages.bin"
     private static let reportsMagic = Array("nianbao-reports\n".utf8)
@@ -44,6 +44,8 @@ public struct BuildCache: Sendable {
     var across: [String: [Diagnostic]]?
     /// The stamps of the report files the last scan saw (`FileStamps`), when there are any.
     var stamps: FileStamps?
+    /// How many records' facts this build decoded (`LazyFacts`).
+    var decoded = DecodeCount()
 
     /// Why the previous build's cache was not used, for `Pipeline.Result`.
     public enum Status: Equatable, Sendable {
@@ -64,10 +66,13 @@ public struct BuildCache: Sendable {
             return (BuildCache(), reportsFile == nil && pagesFile == nil ? .none : .untrusted)
         }
         do {
+            var decoded = DecodeCount()
             let records = try unsealed(reportsFile, magic: reportsMagic, format: format, fingerprint: BuildFingerprint.current) { r in
-                try r.array { try ReportRecord.read(from: &$0, forms: forms) }
+                // Every form the records name, checked now: a record's facts are decoded later.
+                guard try r.array({ try $0.string() }).allSatisfy({ forms[$0] != nil }) else { throw CacheReader.Damaged() }
+                return try r.array { try ReportRecord.read(from: &$0, file: reportsFile, forms: forms, count: decoded) }
             }
-            var cache = BuildCache(records: Dictionary(records.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }))
+            var cache = BuildCache(records: Dictionary(records.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }), decoded: decoded)
             try unsealed(pagesFile, magic: pagesMagic, format: format, fingerprint: BuildFingerprint.current) { r in
                 cache.site = try r.fixed()
                 cache.search = try r.fixed()
@@ -100,6 +105,7 @@ public struct BuildCache: Sendable {
     static func files(records: [ReportRecord], pages: [String: (inputs: UInt64, frame: String)], site: UInt64, search: UInt64,
                       shape: UInt64, reports: [(String, UInt64)], across: [String: [Diagnostic]]) -> [OutputFile] {
         var r = CacheWriter(magic: reportsMagic, format: format, fingerprint: BuildFingerprint.current, capacity: records.count * 2048)
+        r.array(Set(records.flatMap(\.formIDs)).sorted()) { $0.string($1) }
         r.array(records.sorted { $0.path < $1.path }) { w, record in record.write(to: &w) }
         var p = CacheWriter(magic: pagesMagic, format: format, fingerprint: BuildFingerprint.current, capacity: pages.count * 80)
         p.fixed(site)

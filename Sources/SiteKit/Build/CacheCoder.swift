@@ -157,6 +157,13 @@ struct CacheReader {
 
     mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
 
+    /// Steps over `n` bytes; their offsets.
+    mutating func skip(_ n: Int) throws -> Range<Int> {
+        guard n <= bytes.count - offset else { throw Damaged() }
+        offset += n
+        return (offset - n)..<offset
+    }
+
     /// Bytes written as a count and the bytes (`CacheWriter.uint`, `append`).
     mutating func byteArray() throws -> [UInt8] {
         let n = try count()

@@ -14,48 +14,67 @@ extension ReportRecord {
         if let problems { w.array(problems) { $0.diagnostic($1) } }
         w.bool(facts != nil)
         guard let f = facts else { return }
-        w.string(f.title)
-        w.string(f.body)
-        w.region(f.region)
-        w.int(f.year)
-        w.string(f.kind.rawValue)
-        w.string(f.encoding)
+        // The diagnostics first, read with the record; then the rest, by its length, decoded
+        // only when asked for (`LazyFacts`).
         w.array(f.diagnostics) { $0.diagnostic($1) }
-        w.array(f.figures) { $0.decimal($1) }
-        w.portal(f.portal)
-        w.search(f.search)
-        w.string(f.published)
-        w.fixed(f.bytesDigest)
-        w.coverage(f.coverage)
-        w.dataRow(f.data)
+        var rest = CacheWriter(capacity: 2048)
+        rest.string(f.title)
+        rest.string(f.body)
+        rest.region(f.region)
+        rest.int(f.year)
+        rest.string(f.kind.rawValue)
+        rest.string(f.encoding)
+        rest.array(f.figures) { $0.decimal($1) }
+        rest.portal(f.portal)
+        rest.search(f.search)
+        rest.string(f.published)
+        rest.fixed(f.bytesDigest)
+        rest.coverage(f.coverage)
+        rest.dataRow(f.data)
+        w.uint(UInt64(rest.bytes.count))
+        w.append(rest.bytes)
     }
 
-    /// Reads a record; `forms` are the forms the reader parses with, by id (a form the cache
-    /// names and the reader does not know makes the cache damaged, so everything is parsed again).
-    static func read(from r: inout CacheReader, forms: [String: Form]) throws -> ReportRecord {
+    /// Reads a record, its facts left as bytes of `file` (the cache file `r` reads) to be
+    /// decoded when asked for (`LazyFacts`, counted in `count`).
+    static func read(from r: inout CacheReader, file: Data, forms: [String: Form], count: DecodeCount) throws -> ReportRecord {
         let path = try r.string()
         let source = try r.string()
         let hash = try r.bool() ? try r.fixed() : nil
         let problems = try r.bool() ? try r.array { try $0.diagnostic() } : nil
-        guard try r.bool() else { return ReportRecord(path: path, source: source, hash: hash, problems: problems, facts: nil) }
-        let title = try r.optionalString()
-        let body = try r.optionalString()
-        let region = try r.region()
-        let year = try r.optionalInt()
-        guard let kind = SourceKind(rawValue: try r.string()) else { throw CacheReader.Damaged() }
-        let encoding = try r.string()
+        guard try r.bool() else { return ReportRecord(path: path, source: source, hash: hash, problems: problems, lazyFacts: nil) }
         let diagnostics = try r.array { try $0.diagnostic() }
-        let figures = try r.array { try $0.optionalDecimal() }
-        let portal = try r.portal(forms: forms)
-        let search = try r.search()
-        let published = try r.optionalString()
-        let bytesDigest = try r.fixed()
-        let coverage = try r.coverage(published: published)
-        let data = try r.dataRow()
-        let facts = Facts(title: title, body: body, region: region, year: year, kind: kind, encoding: encoding,
-                          diagnostics: diagnostics, figures: figures, portal: portal, search: search,
-                          published: published, bytesDigest: bytesDigest, coverage: coverage, data: data)
-        return ReportRecord(path: path, source: source, hash: hash, problems: problems, facts: facts)
+        let range = try r.skip(try r.count())
+        let lazy = LazyFacts(diagnostics: diagnostics, file: file, range: (file.startIndex + range.lowerBound)..<(file.startIndex + range.upperBound),
+                             forms: forms, count: count)
+        return ReportRecord(path: path, source: source, hash: hash, problems: problems, lazyFacts: lazy)
+    }
+
+    /// The form ids the record's facts name (checked against the reader's when the cache is
+    /// read, so that decoding the facts later cannot fail).
+    var formIDs: [String] { facts?.portal.tables.map(\.form.id) ?? [] }
+}
+
+extension CacheReader {
+    /// A report's facts but its diagnostics, as `ReportRecord.write` put them; `forms` are the
+    /// forms the reader parses with, by id.
+    mutating func facts(diagnostics: [Diagnostic], forms: [String: Form]) throws -> ReportRecord.Facts {
+        let title = try optionalString()
+        let body = try optionalString()
+        let region = try region()
+        let year = try optionalInt()
+        guard let kind = SourceKind(rawValue: try string()) else { throw Damaged() }
+        let encoding = try string()
+        let figures = try array { try $0.optionalDecimal() }
+        let portal = try portal(forms: forms)
+        let search = try search()
+        let published = try optionalString()
+        let bytesDigest = try fixed()
+        let coverage = try coverage(published: published)
+        let data = try dataRow()
+        return ReportRecord.Facts(title: title, body: body, region: region, year: year, kind: kind, encoding: encoding,
+                                  diagnostics: diagnostics, figures: figures, portal: portal, search: search,
+                                  published: published, bytesDigest: bytesDigest, coverage: coverage, data: data)
     }
 }
 

@@ -17,7 +17,14 @@ struct ReportRecord: Sendable {
     /// Errors that kept the file from being a report (unreadable, empty, scanned …); `nil`
     /// when it is one.
     let problems: [Diagnostic]?
-    let facts: Facts?
+    /// The facts, decoded from the cache only when first asked for (`LazyFacts`): a rebuild
+    /// that changed nothing needs only each record's diagnostics, never its facts.
+    private let lazyFacts: LazyFacts?
+
+    var facts: Facts? { lazyFacts?.value }
+
+    /// Whether the file is a report (it has facts), known without decoding them.
+    var isReport: Bool { lazyFacts != nil }
 
     /// The parsed report, as the pages that list it, the checks across years and the search
     /// index need it.
@@ -52,23 +59,28 @@ struct ReportRecord: Sendable {
         self.hash = hash
         guard let report = outcome.report else {
             problems = outcome.problems
-            facts = nil
+            lazyFacts = nil
             return
         }
         problems = nil
-        facts = Facts(report: report, document: outcome.document, forms: forms)
+        lazyFacts = LazyFacts(Facts(report: report, document: outcome.document, forms: forms))
     }
 
     init(path: String, source: String, hash: UInt64?, problems: [Diagnostic]?, facts: Facts?) {
+        self.init(path: path, source: source, hash: hash, problems: problems, lazyFacts: facts.map(LazyFacts.init))
+    }
+
+    init(path: String, source: String, hash: UInt64?, problems: [Diagnostic]?, lazyFacts: LazyFacts?) {
         self.path = path
         self.source = source
         self.hash = hash
         self.problems = problems
-        self.facts = facts
+        self.lazyFacts = lazyFacts
     }
 
-    /// Every diagnostic of the file but those of the checks across reports.
-    var diagnostics: [Diagnostic] { facts?.diagnostics ?? problems ?? [] }
+    /// Every diagnostic of the file but those of the checks across reports (a cached
+    /// record's without decoding its facts).
+    var diagnostics: [Diagnostic] { lazyFacts?.diagnostics ?? problems ?? [] }
 
     /// The digest the cache keys a file by: what the parse of it reads.
     static func hash(source: String, path: String, bytes: Data, sidecar: String?) -> UInt64 {

@@ -11,6 +11,8 @@ extension Pipeline {
         var searchIndexAdded = false
         var framesTaken = 0
         var reread = 0
+        /// The cache this build wrote, as the next build would read it (`WarmCache`).
+        var cache: BuildCache?
     }
 
     /// The site as it is on disk, when nothing it is made from changed: every report file
@@ -148,11 +150,27 @@ extension Pipeline {
         // Not in the site's table: the stamps name this machine's inodes and times, so two
         // folders of the same site never hold the same bytes there (`FileStamps.replace`).
         scan.stamps.replace(in: Disk.realPath(plan.output.path))
+        var written: BuildCache?
+        if warm != nil {
+            // What `BuildCache.read` would make of the files just written.
+            var made = BuildCache(records: Dictionary(records.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }))
+            // The records taken from the last cache count their decoding there.
+            made.decoded = cache.decoded
+            made.pages = pages.mapValues(\.inputs)
+            made.frames = pages.mapValues(\.frame)
+            made.site = renderer.siteDigest
+            made.search = searchDigest
+            made.shape = shape
+            made.reports = Dictionary(reports, uniquingKeysWith: { a, _ in a })
+            made.across = across
+            made.stamps = scan.stamps
+            written = made
+        }
         return Drawn(pages: paths.filter { $0.hasSuffix(".html") }.count, drawn: drawing.count, summary: summary,
                      operations: staging.operations, reusedSpare: staging.reusesSpare,
                      searchIndexKept: keptSearch != nil && addedSearch == nil, searchIndexAdded: addedSearch != nil,
                      framesTaken: paths.count - paths.filter { keepsFrame(sitePlan.pages[$0]!) != nil }.count,
-                     reread: reread.count)
+                     reread: reread.count, cache: written)
     }
 
     /// A report for its pages, with the diagnostics of the checks across years: kept from the

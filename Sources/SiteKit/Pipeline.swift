@@ -59,6 +59,12 @@ public struct Pipeline: Sendable {
         /// Files whose frame was taken (the others kept the last build's frame digest: none of
         /// their reports changed, and the plan has the same shape).
         public var framesTaken = 0
+        /// Cached records whose facts were decoded (`LazyFacts`): none on a rebuild that
+        /// changed nothing, which needs only their diagnostics.
+        public var recordsDecoded = 0
+        /// Whether the cache was the one kept in memory from the previous build (`WarmCache`)
+        /// rather than read from its files.
+        public var cacheKept = false
         /// Reports read and parsed again to draw pages, beyond the ones the scan kept: a year's
         /// ZIP takes the report.json of unchanged reports from the live site instead.
         public var reread = 0
@@ -91,6 +97,9 @@ public struct Pipeline: Sendable {
     public var limits = Limits()
     /// Counters for a progress line, raised as the build goes.
     public var progress = BuildProgress()
+    /// The cache kept in memory from the previous build of this process (`serve`), used
+    /// instead of reading the cache files while they are the ones it describes.
+    public var warm: WarmCache?
 
     public init(plan: BuildPlan, reader: ReportReader = .standard, slug: @escaping @Sendable (String) -> String = Pinyin.slug) {
         self.plan = plan
@@ -116,10 +125,15 @@ public struct Pipeline: Sendable {
         // The previous build's search ids are read only if the index is made again (`draw`).
         var renderer = try SiteRenderer(config: plan.config, slug: slug)
         renderer.searchIndex = searchSwitch != "off"
-        let (cache, status) = clean ? (BuildCache(), .none) : readCache()
+        let root = Disk.realPath(plan.output.path)
+        let kept = clean ? nil : warm?.cache(site: root)
+        warm?.forget()
+        var (cache, status) = kept.map { ($0, BuildCache.Status.used) } ?? (clean ? (BuildCache(), .none) : readCache())
+        let decodedBefore = cache.decoded.value
         let pool = ParsedPool(capacity: limits.pool)
         let scan = try await self.scan(cache: cache, pool: pool)
         var result = result(scan, cache: status, pool: pool, start: start)
+        result.cacheKept = kept != nil
         let listing = status == .used ? OutputTable.listing(site: Disk.realPath(plan.output.path)) : []
         if status == .used, let unchanged = unchanged(scan, cache: cache, renderer: renderer, listing: listing) {
             // Nothing the site is made from changed: the site on disk is this build's.
@@ -127,7 +141,11 @@ public struct Pipeline: Sendable {
             result.written = unchanged.summary
             // Files read because their stamps could not vouch for them (changed, touched, or
             // too new): their stamps now, so the next build need not read them.
-            if scan.hashed > 0 || cache.stamps == nil { scan.stamps.replace(in: Disk.realPath(plan.output.path)) }
+            if scan.hashed > 0 || cache.stamps == nil {
+                scan.stamps.replace(in: root)
+                cache.stamps = scan.stamps
+            }
+            warm?.keep(cache, site: root)
         } else {
             let drawn = try await draw(scan, cache: cache, status: status, renderer: renderer, pool: pool, listing: listing)
             result.pages = drawn.pages
@@ -139,9 +157,11 @@ public struct Pipeline: Sendable {
             result.searchIndexAdded = drawn.searchIndexAdded
             result.framesTaken = drawn.framesTaken
             result.reread = drawn.reread
+            if let made = drawn.cache { warm?.keep(made, site: root) }
         }
         pool.drain()
         result.peakParsed = pool.peak
+        result.recordsDecoded = cache.decoded.value - decodedBefore
         result.seconds = Date().timeIntervalSince(start)
         return result
     }
@@ -169,7 +189,7 @@ public struct Pipeline: Sendable {
             guard let url = urls[file], let path = paths[file], let data = try? Data(contentsOf: url) else { return nil }
             return reader.prepare(data, path: path, source: file, sidecar: ReportReader.sidecar(of: url)).document.sourceLines.map(\.text)
         }
-        let reports = scan.records.filter { $0.facts != nil }.count
+        let reports = scan.records.filter(\.isReport).count
         var result = Result(diagnostics: problems + diagnostics, reports: reports, filesLeftOut: scan.records.count - reports, pages: 0,
                             written: nil, seconds: Date().timeIntervalSince(start), parsed: scan.parsed, drawn: 0, cache: cache,
                             peakParsed: pool.peak, lines: lines)

@@ -9,7 +9,8 @@ struct Serve: AsyncParsableCommand {
         discussion: """
         A preview for the publisher's own machine: builds the site as build does (into the same \
         output folder, with the same cache), serves it at http://127.0.0.1:PORT/, and looks for \
-        changes to the content folder, the theme and site.yml four times a second. A change \
+        changes to the content folder, the theme and site.yml (told by the system on Linux; \
+        elsewhere it looks four times a second). A change \
         starts an incremental build, and every open page reloads when it is done. Pages are \
         sent with a small live-reload script added (never written to the output folder); when \
         the last build had errors, or stopped (the previous site is then still served), every \
@@ -34,11 +35,12 @@ struct Serve: AsyncParsableCommand {
             let plan = try build.plan()
             // The files as they are before the build: a change saved while it runs is seen.
             let watcher = Preview.watcher(for: plan)
-            let result = try await build.run(plan, progress: true)
+            let warm = WarmCache()
+            let result = try await build.run(plan, progress: true, warm: warm)
             Console(verbose: options.verbose).print(result.diagnostics, to: .err, lines: result.lines)
             Console.write(Console.summary(of: result) + "\n")
             let live = LiveSite(status: BuildStatus(id: ""))
-            let preview = Preview(build: build, verbose: options.verbose, live: live)
+            let preview = Preview(build: build, verbose: options.verbose, live: live, warm: warm)
             await live.publish(preview.status(result, generation: 0))
             let server = try PreviewServer(port: UInt16(port), folder: ServedFolder(path: plan.output.path), live: live)
             let bound = try await server.start()

@@ -11,6 +11,8 @@ struct Preview: Sendable {
     var build: SiteBuild
     var verbose: Bool
     var live: LiveSite
+    /// The build cache kept in memory from one build to the next.
+    var warm = WarmCache()
     /// Random per run, so that a page left open across a restart of the server reloads.
     let run = String(UUID().uuidString.prefix(8)).lowercased()
 
@@ -49,7 +51,7 @@ struct Preview: Sendable {
                 // Another theme or content folder named in site.yml: watched from now on.
                 let next = Self.watched(plan)
                 watcher.watch(roots: next.roots, skipping: next.skipping)
-                let result = try await build.run(plan, progress: false)
+                let result = try await build.run(plan, progress: false, warm: warm)
                 let new = result.diagnostics.filter { !shown.contains($0) }
                 shown = Set(result.diagnostics)
                 Console(verbose: verbose).print(new, to: .err, lines: result.lines)

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The build cache kept in memory between the builds of one process (`serve`'s rebuilds),
+/// so that a rebuild does not read and decode again what the last build just wrote or read
+/// (`reports.bin`: 43 MB at 10,000 reports; its records' facts once decoded stay decoded).
+///
+/// Kept with the stamps (`FileStamp`: device, inode, size, both times) of the cache files in
+/// the live site as that build left them, and used only while those files still have them:
+/// a build by another process (`nianbao build` beside `serve`), a cache file replaced or
+/// removed by hand, or another output folder reads the files again. Every build writes its
+/// cache files new (a new inode each), so files left as they were are the ones described.
+public final class WarmCache: @unchecked Sendable {
+    private var kept: (site: String, key: [FileStamp?], cache: BuildCache)?
+    private let lock = NSLock()
+
+    public init() {}
+
+    /// The files the key is made of, under the site's root.
+    static let files = [BuildCache.reportsPath, BuildCache.pagesPath, FileStamps.path]
+
+    static func key(site root: String) -> [FileStamp?] { files.map { FileStamp.of(root + "/" + $0) } }
+
+    /// The cache kept for the site at `root`, when its files are still the ones it was kept with.
+    func cache(site root: String) -> BuildCache? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let kept, kept.site == root, kept.key.allSatisfy({ $0 != nil }), kept.key == Self.key(site: root) else { return nil }
+        return kept.cache
+    }
+
+    /// Keeps `cache` as what the site at `root` holds now (its files stamped now).
+    func keep(_ cache: BuildCache, site root: String) {
+        let key = Self.key(site: root)
+        lock.lock()
+        kept = (root, key, cache)
+        lock.unlock()
+    }
+
+    /// Forgets what was kept (a build that failed or wrote no cache).
+    func forget() {
+        lock.lock()
+        kept = nil
+        lock.unlock()
+    }
+}

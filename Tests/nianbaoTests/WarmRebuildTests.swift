@@ -1,0 +1,80 @@
+import Foundation
+import NianbaoTestSupport
+@testable import SiteKit
+import Testing
+
+/// Issue 10, the floor of every rebuild: a rebuild that changed nothing decodes no record's
+/// facts from the cache (only the diagnostics it prints), and `serve`'s builds keep the cache
+/// in memory from one to the next (`WarmCache`) — the same bytes and the same diagnostics as
+/// builds that read it from disk, counted, never timed.
+@Suite struct WarmRebuildTests {
+    typealias Incremental = IncrementalBuildTests
+    static let edited = "001_ca48803eb8e502d4.txt"
+
+    static func build(_ root: URL, warm: WarmCache? = nil) async throws -> Pipeline.Result {
+        let plan = try BuildPlan.resolve(root: root, content: nil, output: nil, theme: Incremental.theme, baseURL: nil)
+        var pipeline = Pipeline(plan: plan)
+        pipeline.limits.racyMargin = 0
+        pipeline.warm = warm
+        return try await pipeline.build()
+    }
+
+    /// Writes one number of the edited report as `amount` (a new file renamed over the old).
+    static func edit(_ root: URL, _ content: [String: Data], amount: String) throws {
+        let text = String(decoding: content[edited]!, as: UTF8.self).replacingOccurrences(of: "\t461.7 万元", with: "\t\(amount) 万元")
+        let file = root.appendingPathComponent("content/" + edited), temporary = root.appendingPathComponent("content/.edit.tmp")
+        try Data(text.utf8).write(to: temporary)
+        #expect(rename(temporary.path, file.path) == 0)
+    }
+
+    /// No change: the same diagnostics as the build before, and not one record's facts
+    /// decoded; an edit of one report decodes the others' (its pages list them) and parses it.
+    @Test func aRebuildWithNoChangeDecodesNoRecord() async throws {
+        let content = try Incremental.content()
+        let root = try Incremental.project(content)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = try await Self.build(root)
+        #expect(first.reports == 9 && first.recordsDecoded == 0)
+        let again = try await Self.build(root)
+        #expect(again.cache == .used && again.written?.written == 0)
+        #expect(again.recordsDecoded == 0)
+        #expect(again.diagnostics == first.diagnostics && !first.diagnostics.isEmpty)
+        #expect(again.reports == first.reports && again.filesLeftOut == first.filesLeftOut && again.pages == first.pages)
+        try Self.edit(root, content, amount: "462.7")
+        let edit = try await Self.build(root)
+        #expect(edit.parsed == 1 && edit.recordsDecoded == 8)
+    }
+
+    /// The same edits built with the cache kept in memory and read from disk: the same site,
+    /// byte for byte (the cache files included), and the same results; the kept cache is used
+    /// from the second build on, and after a build that decoded every record none is decoded
+    /// again. A build by another process in between (the cache files replaced) is noticed.
+    @Test func aCacheKeptInMemoryBuildsTheSameSite() async throws {
+        let content = try Incremental.content()
+        let warmRoot = try Incremental.project(content), coldRoot = try Incremental.project(content)
+        defer { try? FileManager.default.removeItem(at: warmRoot); try? FileManager.default.removeItem(at: coldRoot) }
+        let warm = WarmCache()
+        func both(_ step: String, kept: Bool, decoded: Int) async throws {
+            let w = try await Self.build(warmRoot, warm: warm)
+            let c = try await Self.build(coldRoot)
+            #expect(w.cacheKept == kept && !c.cacheKept, "\(step)")
+            #expect(w.recordsDecoded == decoded, "\(step): decoded \(w.recordsDecoded)")
+            #expect(w.diagnostics == c.diagnostics && w.written == c.written && w.parsed == c.parsed && w.drawn == c.drawn, "\(step)")
+            let a = try Incremental.site(warmRoot), b = try Incremental.site(coldRoot)
+            #expect(a.keys.sorted() == b.keys.sorted(), "\(step)")
+            for (path, data) in a { #expect(b[path] == data, "\(step): \(path) differs") }
+        }
+        try await both("first", kept: false, decoded: 0)
+        try await both("no change", kept: true, decoded: 0)
+        for root in [warmRoot, coldRoot] { try Self.edit(root, content, amount: "462.7") }
+        try await both("edit", kept: true, decoded: 8)
+        for root in [warmRoot, coldRoot] { try Self.edit(root, content, amount: "463.7") }
+        try await both("edit again", kept: true, decoded: 0)
+        try await both("no change again", kept: true, decoded: 0)
+        // Another process builds the same site: its cache files are new, and read again.
+        for root in [warmRoot, coldRoot] { try Self.edit(root, content, amount: "464.7") }
+        _ = try await Self.build(warmRoot)
+        let after = try await Self.build(warmRoot, warm: warm)
+        #expect(!after.cacheKept && after.written?.written == 0)
+    }
+}

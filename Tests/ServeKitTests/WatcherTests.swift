@@ -59,4 +59,59 @@ import Testing
         try Data("e".utf8).write(to: URL(fileURLWithPath: content + "/e.txt"))
         #expect(try await watcher.next() == [content + "/d.txt", content + "/e.txt"])
     }
+
+    /// With folder events (Linux inotify), the watcher looks at the files only when a folder
+    /// says something happened: many checks while nothing changes, a handful of looks in all
+    /// (the first, one more for the folders watched after it began, the change, its settling).
+    /// Polling (`folderEvents: false`) looks at every check. Counted, never timed: the bound
+    /// holds however long the sleeps take.
+    @Test func folderEventsSpareTheLooksWhileNothingChanges() async throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let content = dir.appendingPathComponent("content").path
+        var watcher = Watcher(roots: [content, dir.appendingPathComponent("site.yml").path])
+        #if canImport(Glibc)
+        #expect(watcher.usesFolderEvents)
+        #expect(watcher.watchedFolders == 4)  // content, content/sub, content/public, the project (site.yml's)
+        #endif
+        watcher.quick = .milliseconds(2)
+        watcher.settle = .milliseconds(5)
+        watcher.fullLook = .seconds(3600)
+        let late = Task {
+            try await Task.sleep(for: .milliseconds(300))
+            try Data("new".utf8).write(to: URL(fileURLWithPath: content + "/sub/b.txt"))
+        }
+        #expect(try await watcher.next() == [content + "/sub/b.txt"])
+        try await late.value
+        #if canImport(Glibc)
+        #expect(watcher.looks <= 5, "\(watcher.looks) looks")
+        #endif
+        // A folder made after the watcher began is watched too.
+        try FileManager.default.createDirectory(atPath: content + "/new", withIntermediateDirectories: false)
+        try Data("n".utf8).write(to: URL(fileURLWithPath: content + "/new/n.txt"))
+        #expect(try await watcher.next() == [content + "/new/n.txt"])
+        try Data("m".utf8).write(to: URL(fileURLWithPath: content + "/new/m.txt"))
+        #expect(try await watcher.next() == [content + "/new/m.txt"])
+        // site.yml, a file watched through its folder, removed.
+        try FileManager.default.removeItem(atPath: dir.appendingPathComponent("site.yml").path)
+        #expect(try await watcher.next() == [dir.appendingPathComponent("site.yml").path])
+    }
+
+    /// Without folder events the watcher polls, and still sees the change.
+    @Test func withoutFolderEventsTheWatcherPolls() async throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let content = dir.appendingPathComponent("content").path
+        var watcher = Watcher(roots: [content], folderEvents: false)
+        #expect(!watcher.usesFolderEvents && watcher.watchedFolders == 0)
+        watcher.interval = .milliseconds(2)
+        watcher.settle = .milliseconds(5)
+        let late = Task {
+            try await Task.sleep(for: .milliseconds(300))
+            try Data("new".utf8).write(to: URL(fileURLWithPath: content + "/a.txt"))
+        }
+        #expect(try await watcher.next() == [content + "/a.txt"])
+        try await late.value
+        #expect(watcher.looks >= 2, "\(watcher.looks) looks")
+    }
 }

@@ -185,7 +185,7 @@ public enum ContentFolder {
         mutating func file(_ relative: String) {
             let ext = ReportReader.fileExtension(relative).lowercased()
             if SourceKind.extensions[ext] != nil {
-                entries.append(Entry(url: URL(fileURLWithPath: full(relative)), relativePath: relative))
+                entries.append(Entry(url: URL(filePath: full(relative), directoryHint: .notDirectory), relativePath: relative))
             } else if ext == "yml" || ext == "yaml", let kind = ReportReader.kind(of: String(relative.dropLast(ext.count + 1))),
                       kind.usesSidecar {
                 sidecars.append(relative)
@@ -225,14 +225,15 @@ public enum ContentFolder {
         /// Once every file is known: a link to a file read under its own name is left out (the
         /// report would be published twice); any other link inside is read under its name.
         mutating func settleLinks() {
-            var read = Set(entries.map { ContentFolder.realPath($0.url.path) ?? $0.url.path })
+            // Each file's real path (a `readlink` per component) only when there are links to compare.
+            var read = links.isEmpty ? [] : Set(entries.map { ContentFolder.realPath($0.url.path) ?? $0.url.path })
             for (relative, real) in links.sorted(by: { $0.path < $1.path }) {
                 let inside = String(real.dropFirst(base.count + 1))
                 if read.contains(real) {
                     note(relative, .info("file.link", "符号链接指向 \(inside)，该文件已按原路径读取，不重复读取", line: nil))
                 } else {
                     read.insert(real)
-                    entries.append(Entry(url: URL(fileURLWithPath: full(relative)), relativePath: relative))
+                    entries.append(Entry(url: URL(filePath: full(relative), directoryHint: .notDirectory), relativePath: relative))
                     note(relative, .info("file.link", "符号链接，指向报告文件夹内的 \(inside)，已读取", line: nil))
                 }
             }

@@ -18,15 +18,34 @@ extension Pipeline {
     /// The site as it is on disk, when nothing it is made from changed: every report file
     /// is the cache's (the same bytes, the same set of files), the theme, the settings and
     /// the program are the same, the site's files are the ones its table names (none
-    /// removed or put there by hand), and no interrupted build left anything to clear. `nil` when anything differs.
-    func unchanged(_ scan: Scan, cache: BuildCache, renderer: SiteRenderer, listing: Set<String>)
-        -> (pages: Int, summary: OutputWriter.Summary)? {
+    /// removed or put there by hand), and no interrupted build left anything to clear. `nil`
+    /// when anything differs. The site's files are known from its folders' stamps when they
+    /// vouch for them (`FolderStamps`); otherwise the site is listed (`listing`, for the draw
+    /// that follows when it differs) and, when it is its table, its folders stamped for next time.
+    func unchanged(_ scan: Scan, cache: BuildCache, renderer: SiteRenderer, root: String, listing: inout Set<String>?,
+                   checked: inout Int) -> (pages: Int, summary: OutputWriter.Summary)? {
         guard scan.fresh == 0, cache.site == renderer.siteDigest, scan.records.count == cache.records.count,
-              !OutputWriter(output: plan.output).hasLeftovers,
-              let table = OutputTable.read(site: Disk.realPath(plan.output.path)) else { return nil }
-        let files = Set(table.digests.keys.filter { !$0.hasPrefix(".") })
-        guard files == listing else { return nil }
-        return (cache.pages.keys.filter { $0.hasSuffix(".html") }.count, OutputWriter.Summary(written: 0, unchanged: files.count))
+              !OutputWriter(output: plan.output).hasLeftovers else { return nil }
+        let pages = cache.pages.keys.filter { $0.hasSuffix(".html") }.count
+        if let files = FolderStamps.read(site: root)?.vouch(site: root, margin: limits.racyMargin, checked: &checked) {
+            return (pages, OutputWriter.Summary(written: 0, unchanged: files))
+        }
+        let taken = FileStamp.now()
+        var folders: [(String, FileStamp)] = []
+        let found = OutputTable.listing(site: root, folders: &folders)
+        listing = found
+        guard let table = OutputTable.read(site: root) else { return nil }
+        // The same files: as many, and each of the table's found (no second set of 60,000 paths).
+        var files = 0
+        for path in table.digests.keys where !path.hasPrefix(".") {
+            guard found.contains(path) else { return nil }
+            files += 1
+        }
+        guard files == found.count else { return nil }
+        if let stamp = FileStamp.of(root + "/" + OutputTable.path) {
+            FolderStamps(taken: taken, table: stamp, files: files, folders: folders.map { (path: $0.0, stamp: $0.1) }).replace(in: root)
+        }
+        return (pages, OutputWriter.Summary(written: 0, unchanged: files))
     }
 
     /// Plans the site, draws the pages whose inputs changed (all of them without a cache)

@@ -65,6 +65,11 @@ public struct Pipeline: Sendable {
         /// Whether the cache was the one kept in memory from the previous build (`WarmCache`)
         /// rather than read from its files.
         public var cacheKept = false
+        /// Whether the live site was listed (every folder read), and how many of its folders'
+        /// stamps were looked at instead (`FolderStamps`): a rebuild that changed nothing lists
+        /// it only when its folders cannot vouch for it.
+        public var siteListed = false
+        public var foldersChecked = 0
         /// Reports read and parsed again to draw pages, beyond the ones the scan kept: a year's
         /// ZIP takes the report.json of unchanged reports from the live site instead.
         public var reread = 0
@@ -134,8 +139,9 @@ public struct Pipeline: Sendable {
         let scan = try await self.scan(cache: cache, pool: pool)
         var result = result(scan, cache: status, pool: pool, start: start)
         result.cacheKept = kept != nil
-        let listing = status == .used ? OutputTable.listing(site: Disk.realPath(plan.output.path)) : []
-        if status == .used, let unchanged = unchanged(scan, cache: cache, renderer: renderer, listing: listing) {
+        var listed: Set<String>?, foldersChecked = 0
+        if status == .used, let unchanged = unchanged(scan, cache: cache, renderer: renderer, root: root, listing: &listed,
+                                                      checked: &foldersChecked) {
             // Nothing the site is made from changed: the site on disk is this build's.
             result.pages = unchanged.pages
             result.written = unchanged.summary
@@ -147,6 +153,8 @@ public struct Pipeline: Sendable {
             }
             warm?.keep(cache, site: root)
         } else {
+            let listing = listed ?? (status == .used ? OutputTable.listing(site: root) : [])
+            if status == .used { listed = listing }
             let drawn = try await draw(scan, cache: cache, status: status, renderer: renderer, pool: pool, listing: listing)
             result.pages = drawn.pages
             result.drawn = drawn.drawn
@@ -159,6 +167,8 @@ public struct Pipeline: Sendable {
             result.reread = drawn.reread
             if let made = drawn.cache { warm?.keep(made, site: root) }
         }
+        result.siteListed = listed != nil
+        result.foldersChecked = foldersChecked
         pool.drain()
         result.peakParsed = pool.peak
         result.recordsDecoded = cache.decoded.value - decodedBefore

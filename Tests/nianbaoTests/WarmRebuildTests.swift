@@ -77,4 +77,42 @@ import Testing
         let after = try await Self.build(warmRoot, warm: warm)
         #expect(!after.cacheKept && after.written?.written == 0)
     }
+
+    /// A rebuild that changed nothing lists the live site once, stamps its folders, and the
+    /// next one looks at the folders' stamps instead of listing it (counted). A page deleted
+    /// by hand, or a file put there by hand, changes its folder: the site is listed again,
+    /// the page drawn again (the stray file left out), and the site is the clean one.
+    @Test func folderStampsStandForTheListingUntilAFolderChanges() async throws {
+        let content = try Incremental.content()
+        let root = try Incremental.project(content)
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try await Self.build(root)
+        let site = try Incremental.site(root)
+        let listed = try await Self.build(root)
+        #expect(listed.siteListed && listed.foldersChecked == 0 && listed.written?.written == 0)
+        let folders = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent("public").path)
+            .filter { path in
+                var isFolder: ObjCBool = false
+                return !path.hasPrefix(".") && FileManager.default.fileExists(atPath: root.appendingPathComponent("public/" + path).path, isDirectory: &isFolder) && isFolder.boolValue
+            }
+        let vouched = try await Self.build(root)
+        #expect(!vouched.siteListed && vouched.foldersChecked == folders.count + 1)
+        #expect(vouched.written == listed.written && vouched.diagnostics == listed.diagnostics && vouched.pages == listed.pages)
+
+        let page = site.keys.first { $0.hasSuffix("/index.html") && $0.split(separator: "/").count > 3 }!
+        try FileManager.default.removeItem(at: root.appendingPathComponent("public/" + page))
+        let restored = try await Self.build(root)
+        #expect(restored.siteListed && restored.written?.written == 1)
+        #expect(try Incremental.site(root)[page] == site[page])
+
+        try Data("mine".utf8).write(to: root.appendingPathComponent("public/stray.html"))
+        let cleared = try await Self.build(root)
+        #expect(cleared.siteListed && cleared.written?.removed == 1)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public/stray.html").path))
+        let again = try await Self.build(root)
+        #expect(again.written?.written == 0)
+        let last = try Incremental.site(root)
+        #expect(last.keys.filter { !$0.hasPrefix(".") }.sorted() == site.keys.filter { !$0.hasPrefix(".") }.sorted())
+        for (path, data) in site where !path.hasPrefix(".") { #expect(last[path] == data, "\(path)") }
+    }
 }

@@ -50,8 +50,16 @@ enum Disk {
     /// folder (not a link to one): from the entry's type where the file system gives it
     /// (`d_type`), from `lstat` where it does not. One call per folder, not one per file.
     static func entryKinds(_ path: String) throws -> [(name: String, isFolder: Bool)] {
+        var unused: FileStamp?
+        return try entryKinds(path, stamp: &unused)
+    }
+
+    /// The same, with the folder's own stamp (`fstat` of the open folder: no second lookup).
+    static func entryKinds(_ path: String, stamp: inout FileStamp?) throws -> [(name: String, isFolder: Bool)] {
         guard let dir = opendir(path) else { throw IOFailure(path: path, action: .list, number: errno) }
         defer { closedir(dir) }
+        var st = stat()
+        stamp = fstat(dirfd(dir), &st) == 0 ? FileStamp(st) : nil
         var found: [(name: String, isFolder: Bool)] = []
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {

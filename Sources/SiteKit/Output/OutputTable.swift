@@ -53,9 +53,19 @@ struct OutputTable: Equatable, Sendable {
     /// build's `.nianbao/`, a deploy checkout's `.git`): names only, nothing is read. A
     /// rebuild compares it with the table, so a file removed or added by hand is noticed.
     static func listing(site root: String) -> Set<String> {
+        var folders: [(String, FileStamp)] = []
+        return listing(site: root, folders: &folders)
+    }
+
+    /// The same, with the stamp of every folder listed (`FolderStamps`), by path relative to
+    /// the site ("" for the site itself).
+    static func listing(site root: String, folders: inout [(String, FileStamp)]) -> Set<String> {
         var found = Set<String>()
         func walk(_ relative: String) {
-            for (name, isFolder) in (try? Disk.entryKinds(root + relative)) ?? [] where !(relative.isEmpty && name.hasPrefix(".")) {
+            var stamp: FileStamp?
+            let entries = (try? Disk.entryKinds(root + relative, stamp: &stamp)) ?? []
+            if let stamp { folders.append((String(relative.dropFirst()), stamp)) }
+            for (name, isFolder) in entries where !(relative.isEmpty && name.hasPrefix(".")) {
                 let rel = relative + "/" + name
                 if isFolder { walk(rel) } else { found.insert(String(rel.dropFirst())) }
             }

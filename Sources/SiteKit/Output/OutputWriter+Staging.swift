@@ -312,6 +312,8 @@ extension OutputWriter {
                 try Disk.makeDirectory(folder + "/.nianbao")
                 try Disk.makeDirectory(folder + "/.nianbao/cache")
                 try Disk.remove(folder + "/" + OutputTable.path)
+                // The spare's folder stamps describe the site before last: gone.
+                try Disk.remove(folder + "/" + FolderStamps.path)
                 try Disk.write(table.data, to: folder + "/" + OutputTable.path)
                 count(1)
             }

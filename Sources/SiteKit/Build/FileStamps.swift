@@ -147,13 +147,7 @@ struct FileStamps: Sendable {
     /// when a build changed nothing else there. The table is a shortcut, never trusted for
     /// anything but the digests of files with the same stamps, so it may be newer than the
     /// site; a failure leaves the old one, which is as good.
-    func replace(in root: String) {
-        let file = root + "/" + Self.path
-        let temporary = file + ".new"
-        unlink(temporary)
-        guard (try? Disk.write(data, to: temporary)) != nil else { return }
-        if rename(temporary, file) != 0 { unlink(temporary) }
-    }
+    func replace(in root: String) { Disk.replace(root + "/" + Self.path, with: data) }
 }
 
 extension CacheWriter {

@@ -82,6 +82,16 @@ enum Disk {
         }
     }
 
+    /// Replaces the file at `path` with `data` (written beside, then renamed over): for the
+    /// build's shortcuts written into a live site (`FileStamps`, `FolderStamps`), where a
+    /// failure leaves the old file or none, which is as good.
+    static func replace(_ path: String, with data: Data) {
+        let temporary = path + ".new"
+        unlink(temporary)
+        guard (try? write(data, to: temporary)) != nil else { return }
+        if rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
     /// Writes a new file (never through an existing file or link at `path`).
     static func write(_ data: Data, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)

@@ -75,11 +75,5 @@ struct FolderStamps: Sendable {
 
     /// Writes the stamps into the live site at `root` (beside, then renamed over); a failure
     /// leaves the site to be listed next time, which is as good.
-    func replace(in root: String) {
-        let file = root + "/" + Self.path
-        let temporary = file + ".new"
-        unlink(temporary)
-        guard (try? Disk.write(data, to: temporary)) != nil else { return }
-        if rename(temporary, file) != 0 { unlink(temporary) }
-    }
+    func replace(in root: String) { Disk.replace(root + "/" + Self.path, with: data) }
 }

@@ -89,7 +89,7 @@ enum Disk {
         let temporary = path + ".new"
         unlink(temporary)
         guard (try? write(data, to: temporary)) != nil else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
+        if (try? Disk.rename(temporary, path)) == nil { unlink(temporary) }
     }
 
     /// Writes a new file (never through an existing file or link at `path`).

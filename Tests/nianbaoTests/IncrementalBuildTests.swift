@@ -49,11 +49,12 @@ import Testing
     }
 
     /// Every file under the project's public/, with its bytes; not the stamps of the content
-    /// files (`.nianbao/cache/stamps.bin`: inodes and times, which differ in every folder).
+    /// files and of the site's folders (`.nianbao/cache/stamps.bin`, `folders.bin`: inodes and
+    /// times, which differ in every folder).
     static func site(_ root: URL) throws -> [String: Data] {
         let out = root.appendingPathComponent("public")
         var files: [String: Data] = [:]
-        for rel in try SourceLoaderTestWalk.files(in: out) where rel != ".nianbao/cache/stamps.bin" {
+        for rel in try SourceLoaderTestWalk.files(in: out) where rel != ".nianbao/cache/stamps.bin" && rel != ".nianbao/cache/folders.bin" {
             files[rel] = try Data(contentsOf: out.appendingPathComponent(rel))
         }
         return files

@@ -47,8 +47,8 @@ import Testing
 
     /// The same edits built with the cache kept in memory and read from disk: the same site,
     /// byte for byte (the cache files included), and the same results; the kept cache is used
-    /// from the second build on, and after a build that decoded every record none is decoded
-    /// again. A build by another process in between (the cache files replaced) is noticed.
+    /// from the second build on, its records' facts decoded once (by the first edit: the
+    /// listing pages need them) and never again. A build by another process in between (the cache files replaced) is noticed.
     @Test func aCacheKeptInMemoryBuildsTheSameSite() async throws {
         let content = try Incremental.content()
         let warmRoot = try Incremental.project(content), coldRoot = try Incremental.project(content)
@@ -64,8 +64,10 @@ import Testing
             #expect(a.keys.sorted() == b.keys.sorted(), "\(step)")
             for (path, data) in a { #expect(b[path] == data, "\(step): \(path) differs") }
         }
-        try await both("first", kept: false, decoded: 0)
-        try await both("no change", kept: true, decoded: 0)
+        // As serve starts over a site built before: its first build reads the cache files.
+        for root in [warmRoot, coldRoot] { _ = try await Self.build(root) }
+        try await both("no change", kept: false, decoded: 0)
+        try await both("no change, kept", kept: true, decoded: 0)
         for root in [warmRoot, coldRoot] { try Self.edit(root, content, amount: "462.7") }
         try await both("edit", kept: true, decoded: 8)
         for root in [warmRoot, coldRoot] { try Self.edit(root, content, amount: "463.7") }

@@ -92,6 +92,7 @@ import Testing
         ("六、其他需要报告的事项\n无。 某某县某某局 2020年1月7日 来源:某某县某某局\n", "2020-01-07", "某某县某某局"),
         ("六、其他需要报告的事项\n无。 某某县某某局 2020 年 1 月 来源\n", nil, nil),
         ("报告中所列数据统计期限自 2023 年 1 月 1 日\n起至 2023 年 12 月 31 日止。\n", nil, nil),
+        ("行政诉讼数件 00 平潭综合实验区市场监督管理\n局 2019 年 1 月 25 日 来源:平潭综合实验区市场监督管理局 附件下载\n", "2019-01-25", nil),
     ])
     func readsASpacedDateBesideOtherWords(_ text: String, _ published: String?, _ signature: String?) {
         let r = MetadataRecognizer().read(SourceText.lines(text))

@@ -16,8 +16,8 @@ public struct FolderSnapshot: Equatable, Sendable, CustomStringConvertible {
     public init(_ entries: [String: Entry]) { self.entries = entries }
 
     /// The entries under `folder`, by path relative to it; not a build's stamps of its
-    /// content files (`.nianbao/cache/stamps.bin`: inodes and times, which differ in every
-    /// folder and are outside the site's table).
+    /// content files and of the site's folders (`.nianbao/cache/stamps.bin`, `folders.bin`:
+    /// inodes and times, which differ in every folder and are outside the site's table).
     public static func take(_ folder: URL) throws -> FolderSnapshot {
         var entries: [String: Entry] = [:]
         let fm = FileManager.default
@@ -25,7 +25,7 @@ public struct FolderSnapshot: Equatable, Sendable, CustomStringConvertible {
             let path = relative.isEmpty ? folder.path : folder.path + "/" + relative
             for name in try fm.contentsOfDirectory(atPath: path) {
                 let rel = relative.isEmpty ? name : relative + "/" + name
-                if rel.hasSuffix(".nianbao/cache/stamps.bin") { continue }
+                if rel.hasSuffix(".nianbao/cache/stamps.bin") || rel.hasSuffix(".nianbao/cache/folders.bin") { continue }
                 let full = folder.path + "/" + rel
                 let type = try fm.attributesOfItem(atPath: full)[.type] as? FileAttributeType
                 switch type {

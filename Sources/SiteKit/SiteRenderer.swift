@@ -255,7 +255,7 @@ struct PlannedSite: Sendable {
     /// Files of the live site kept as they are (the search index, when no document changed).
     var kept: [String] = []
     let manifest: OutputFile
-    /// What the next build needs to add reports to this build's search index (`SearchState`);
+    /// What the next build needs to patch this build's search index (`SearchState`);
     /// `nil` when the index was kept as it was, or not made.
     var searchState: OutputFile?
 

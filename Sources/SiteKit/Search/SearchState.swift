@@ -1,10 +1,11 @@
 import Foundation
 
 /// What the search index was made from and what its files share, kept beside the build cache
-/// (`.nianbao/cache/search.bin`) so that the next build can add reports to the index without
-/// making it again (`SearchIndexBuilder.updating`): each document's digest, id and name, the number of
-/// keys (which decides the number of key files), and how many keys refer to each set file
-/// (a set file no key refers to any more is removed).
+/// (`.nianbao/cache/search.bin`) so that the next build can add, change and remove reports in
+/// the index without making it again (`SearchIndexBuilder.updating`): each document's digest,
+/// id and body name (with its cached record, what makes a changed or removed document's old
+/// version again), the number of keys (which decides the number of key files), and how many
+/// keys refer to each set file (a set file no key refers to any more is removed).
 ///
 /// It is a pure function of the index, so an incremental build and a clean build of the same
 /// reports over the same previous site write the same bytes.

@@ -43,13 +43,7 @@ import Testing
             // Every page's frame was taken before; now a fifth of them at most (the new
             // report's, its body's, its places', its year's, and the ~20 about the whole site).
             #expect(r.framesTaken > 0 && r.framesTaken * 5 < after.count, "\(addition.name): \(r.framesTaken) of \(after.count)")
-
-            let clean = try Site.project(content, over: before)
-            defer { try? FileManager.default.removeItem(at: clean) }
-            _ = try await Site.build(clean, clean: true)
-            let reference = try Site.site(clean)
-            #expect(after.keys.sorted() == reference.keys.sorted(), "\(addition.name)")
-            for (path, data) in reference { #expect(after[path] == data, "\(addition.name): \(path) differs from a clean build") }
+            try await Site.expectClean(after, content: content, over: before, addition.name)
         }
     }
 }

@@ -8,7 +8,7 @@ extension Pipeline {
         var operations = 0
         var reusedSpare = false
         var searchIndexKept = false
-        var searchIndexAdded = false
+        var searchIndexUpdated = false
         var framesTaken = 0
         var reread = 0
     }
@@ -98,19 +98,23 @@ extension Pipeline {
             let files = live.digests.keys.filter { $0.hasPrefix("search/") && sitePlan.pages[$0] == nil }
             if !files.isEmpty, files.allSatisfy(listing.contains) { keptSearch = files.sorted() }
         }
-        // Reports only added: the index is the live one with them put in (`SearchIndexBuilder.adding`).
+        // Reports added, changed or removed: the index is the live one with them taken out and
+        // put in (`SearchIndexBuilder.updating`); the old version of a changed or removed one
+        // comes from the previous build's records of the files that are not as they were.
         let previousState = renderer.searchIndex && status == .used && !clean ? SearchState.read(site: plan.output) : nil
-        var addedSearch: SearchIndexBuilder.Added?
+        var updatedSearch: SearchIndexBuilder.Updated?
         if keptSearch == nil, let previousState, let live = staging.live {
             let files = live.digests.keys.filter { $0.hasPrefix("search/") && sitePlan.pages[$0] == nil }
-            if files.allSatisfy(listing.contains), let added = SearchIndexBuilder.added(for: sitePlan, digests: searchDigests, to: previousState, site: plan.output) {
+            if files.allSatisfy(listing.contains),
+               let added = SearchIndexBuilder.updated(for: sitePlan, digests: searchDigests, to: previousState, site: plan.output,
+                                                      previous: { Self.previousSearchEntries(scan, cache: cache) }) {
                 let made = Set(added.files.map(\.path))
-                addedSearch = added
+                updatedSearch = added
                 keptSearch = files.filter { !made.contains($0) && !added.removed.contains($0) }.sorted()
             }
         }
         if renderer.searchIndex, keptSearch == nil { searching.searchIDs = SearchIDs.read(site: plan.output) }
-        let site = searching.plan(sitePlan, pages: planned.map(\.0), keptSearch: keptSearch, addedSearch: addedSearch)
+        let site = searching.plan(sitePlan, pages: planned.map(\.0), keptSearch: keptSearch, updatedSearch: updatedSearch)
         var drawing = Set<String>()
         for p in site.pages {
             let path = p.page.path
@@ -168,9 +172,20 @@ extension Pipeline {
         scan.stamps.replace(in: Disk.realPath(plan.output.path))
         return Drawn(pages: paths.filter { $0.hasSuffix(".html") }.count, drawn: drawing.count, summary: summary,
                      operations: staging.operations, reusedSpare: staging.reusesSpare,
-                     searchIndexKept: keptSearch != nil && addedSearch == nil, searchIndexAdded: addedSearch != nil,
+                     searchIndexKept: keptSearch != nil && updatedSearch == nil, searchIndexUpdated: updatedSearch != nil,
                      framesTaken: planned.filter { !$0.kept }.count,
                      reread: reread.count)
+    }
+
+    /// The search entries (with their raw files' names) of the previous build's records whose
+    /// file is gone or not as it was: where a changed or removed search document comes from.
+    static func previousSearchEntries(_ scan: Scan, cache: BuildCache) -> [(rawName: String, entry: SearchEntry)] {
+        var now: [String: UInt64] = [:]
+        for record in scan.records { if let hash = record.hash { now[record.path] = hash } }
+        return cache.records.values.sorted { $0.path < $1.path }.compactMap { record in
+            guard let facts = record.facts, record.hash.map({ now[record.path] != $0 }) ?? true else { return nil }
+            return (facts.kind.rawName, facts.search)
+        }
     }
 
     /// A report for its pages, with the diagnostics of the checks across years: kept from the

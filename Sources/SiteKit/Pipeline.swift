@@ -53,9 +53,9 @@ public struct Pipeline: Sendable {
         /// Whether the search index was kept as it was (no search document changed) rather
         /// than made again.
         public var searchIndexKept = false
-        /// Whether reports were added to the previous build's search index rather than the
-        /// index made again (`SearchIndexBuilder.adding`).
-        public var searchIndexAdded = false
+        /// Whether reports were added to, changed in or removed from the previous build's search
+        /// index rather than the index made again (`SearchIndexBuilder.updating`).
+        public var searchIndexUpdated = false
         /// Files whose frame was taken (the others kept the last build's frame digest: none of
         /// their reports changed, and the plan has the same shape).
         public var framesTaken = 0
@@ -136,7 +136,7 @@ public struct Pipeline: Sendable {
             result.operations = drawn.operations
             result.reusedSpare = drawn.reusedSpare
             result.searchIndexKept = drawn.searchIndexKept
-            result.searchIndexAdded = drawn.searchIndexAdded
+            result.searchIndexUpdated = drawn.searchIndexUpdated
             result.framesTaken = drawn.framesTaken
             result.reread = drawn.reread
         }

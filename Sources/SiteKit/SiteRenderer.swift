@@ -102,17 +102,17 @@ public struct SiteRenderer: Sendable {
     /// `pages`, when given, are the plan's pages already planned (the pipeline plans them in parallel).
     /// `keptSearch`, when given, are the previous build's search index files, kept as they are
     /// (no search document changed: `SearchIndexBuilder.digest`); the index is not made again.
-    /// `addedSearch`, when given, is the index with reports added to the previous build's
-    /// (`SearchIndexBuilder.adding`): its files, beside the `keptSearch` ones.
+    /// `updatedSearch`, when given, is the index with reports added, changed or removed in the
+    /// previous build's (`SearchIndexBuilder.updating`): its files, beside the `keptSearch` ones.
     func plan(_ plan: SitePlan, pages: [PlannedPage]? = nil, keptSearch: [String]? = nil,
-              addedSearch: SearchIndexBuilder.Added? = nil) -> PlannedSite {
+              updatedSearch: SearchIndexBuilder.Updated? = nil) -> PlannedSite {
         let pages = pages ?? plan.paths.map { planned(plan.pages[$0]!, plan: plan) }
         var extra = theme.assets.map { PlannedSite.Extra(file: $0, entry: Manifest.Entry(kind: "asset", data: Digest.hex(of: $0.data))) }
         let searchEntry = Manifest.Entry(kind: "search-index", site: "reports")
         var search: [OutputFile] = []
         var state: SearchState?
-        if let addedSearch {
-            (search, state) = (addedSearch.files, addedSearch.state)
+        if let updatedSearch {
+            (search, state) = (updatedSearch.files, updatedSearch.state)
         } else if searchIndex && keptSearch == nil {
             (search, state) = SearchIndexBuilder.made(for: plan, previous: searchIDs, digests: searchDigests)
         }
@@ -255,7 +255,7 @@ struct PlannedSite: Sendable {
     /// Files of the live site kept as they are (the search index, when no document changed).
     var kept: [String] = []
     let manifest: OutputFile
-    /// What the next build needs to add reports to this build's search index (`SearchState`);
+    /// What the next build needs to patch this build's search index (`SearchState`);
     /// `nil` when the index was kept as it was, or not made.
     var searchState: OutputFile?
 

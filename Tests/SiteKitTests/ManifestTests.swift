@@ -61,6 +61,49 @@ import Testing
         }
     }
 
+    /// The manifest is written straight into a string (`Manifest.json`, for speed): the same
+    /// bytes as a `JSONValue` tree per line, as it was written before, with every kind of
+    /// entry and strings that need escaping (quotes, `<`, line separators, control characters).
+    @Test func theJSONIsTheTreesSerialised() throws {
+        let summaries = Self.documents().map(ReportSummary.init)
+        let renderer = try SiteRenderer(config: Sample.config(), slug: Pinyin.slug)
+        let site = renderer.plan(SitePlan(config: renderer.config, summaries: summaries, slug: Pinyin.slug))
+        var files = Dictionary(site.pages.map { ($0.page.path, $0.entry) } + site.extra.map { ($0.file.path, $0.entry) },
+                               uniquingKeysWith: { a, _ in a })
+        files["odd/\"q\"<a>&b\u{2028}\u{1}é.txt"] = Manifest.Entry(kind: "asset", templates: ["x\"", "y"], config: true, reports: [0, 1],
+                                                               summaries: [1], site: "reports", frame: "f\\", data: "d\n")
+        files["empty"] = Manifest.Entry(kind: "")
+        let manifest = Manifest(version: "1.0 \"beta\"", config: "c<", templates: ["b": "2", "a": "1&"], reports: summaries, files: files)
+        #expect(files.values.contains { !$0.templates.isEmpty && $0.frame != nil && !$0.summaries.isEmpty && $0.site == nil })
+        #expect(files.values.contains { $0.data != nil })
+
+        func line(_ key: String, _ value: JSONValue) -> String { JSONValue.string(key).serialized() + ":" + value.serialized() }
+        let reports = manifest.reports
+        var tree = "{\n"
+        tree += line("format", .int(Manifest.format)) + ",\n"
+        tree += line("nianbao", .string(manifest.version)) + ",\n"
+        tree += line("config", .string(manifest.config)) + ",\n"
+        tree += line("templates", .object(manifest.templates.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })) + ",\n"
+        tree += "\"reports\":{\n"
+        tree += reports.sorted { $0.id < $1.id }.map { r in
+            line(r.id, .object([("content", .string(r.content)), ("summary", .string(r.summary))]))
+        }.joined(separator: ",\n")
+        tree += "\n},\n\"files\":{\n"
+        tree += manifest.files.sorted { $0.key < $1.key }.map { path, e in
+            var members: [(String, JSONValue)] = [("kind", .string(e.kind))]
+            if !e.templates.isEmpty { members.append(("templates", .array(e.templates.map(JSONValue.string)))) }
+            if e.config { members.append(("config", .bool(true))) }
+            if !e.reports.isEmpty { members.append(("reports", .array(e.reports.map { .string(reports[$0].id) }))) }
+            if !e.summaries.isEmpty { members.append(("summaries", .array(e.summaries.map { .string(reports[$0].id) }))) }
+            if let site = e.site { members.append(("site", .string(site))) }
+            if let frame = e.frame { members.append(("frame", .string(frame))) }
+            if let data = e.data { members.append(("data", .string(data))) }
+            return line(path, .object(members))
+        }.joined(separator: ",\n")
+        tree += "\n}\n}\n"
+        #expect(manifest.json == tree)
+    }
+
     @Test func everyFileHasAnEntryWithItsKind() throws {
         let files = try Self.render(Self.documents())
         let manifest = try Read(files)

@@ -17,29 +17,52 @@ extension SearchIndexBuilder {
         let digests = digests ?? documentDigests(for: plan)
         var documents: [String: SearchState.Document] = [:]
         for (i, entry) in builder.entries.enumerated() {
-            documents[entry.folder] = SearchState.Document(digest: digests[i], id: made.ids[i])
+            documents[entry.folder] = SearchState.Document(digest: digests[i], id: made.ids[i], name: plan.identity(ofReport: i).name)
         }
         return (made.files, SearchState(buckets: made.space.buckets, letters: made.space.letters, keys: made.keys, letterKeys: made.space.letterKeys, documents: documents, sets: made.sets,
                                         salted: made.salted))
     }
 
-    /// The index of `plan` made from the previous build's (`state`, the live site at `site`)
-    /// when the plan only adds reports to it (`adding`); `nil` otherwise.
-    static func added(for plan: SitePlan, digests: [UInt64], to state: SearchState, site: URL) -> Added? {
-        adding(plan.summaries.indices.map { document($0, in: plan) }, digests: digests, to: state, site: site)
+    /// The index of `plan` made from the previous build's (`state`, the live site at `site`) by
+    /// taking out and putting in only the reports that differ (`updating`); `nil` when it cannot.
+    /// `previous` gives the summaries' search entries of the last build that this plan does not
+    /// have as they were (files changed or gone, with their raw files' names): a changed or
+    /// removed document is made again from the one whose digest, under its folder and name, is
+    /// the state's.
+    static func updated(for plan: SitePlan, digests: [UInt64], to state: SearchState, site: URL,
+                        previous: () -> [(rawName: String, entry: SearchEntry)]) -> Updated? {
+        var now: [String: UInt64] = [:]
+        for i in plan.summaries.indices { now[plan.map.reportFolder[i]] = digests[i] }
+        let gone = state.documents.filter { now[$0.key] != $0.value.digest }
+        var old: [String: SearchDocument] = [:]
+        if !gone.isEmpty {
+            let candidates = previous()
+            // Each candidate digested under each folder: bounded, or the index is made whole.
+            guard gone.count * candidates.count <= 4096 else { return nil }
+            for (folder, was) in gone {
+                guard let c = candidates.first(where: { documentDigest(folder: folder, name: was.name, rawName: $0.rawName, entry: $0.entry) == was.digest })
+                else { return nil }
+                old[folder] = SearchDocument(entry: c.entry, folder: folder, name: was.name, source: c.rawName)
+            }
+        }
+        // An unchanged document's keys are kept as they are: its text is not inflated.
+        let documents = plan.summaries.indices.map { i in
+            document(i, in: plan, withText: state.documents[plan.map.reportFolder[i]]?.digest != digests[i])
+        }
+        return updating(documents, digests: digests,
+                        names: plan.summaries.indices.map { plan.identity(ofReport: $0).name }, to: state, old: old, site: site)
     }
 
-    static func document(_ i: Int, in plan: SitePlan) -> SearchDocument {
+    static func document(_ i: Int, in plan: SitePlan, withText: Bool = true) -> SearchDocument {
         SearchDocument(entry: plan.summaries[i].search, folder: plan.map.reportFolder[i], name: plan.identity(ofReport: i).name,
-                       source: plan.summaries[i].rawName)
+                       source: plan.summaries[i].rawName, withText: withText)
     }
 
     /// Each search document's digest, in plan order (`SearchState`): what `digest(of:)` is made from.
     static func documentDigests(for plan: SitePlan) -> [UInt64] {
         plan.summaries.indices.map { i in
-            var d = Digest()
-            add(i, of: plan, to: &d)
-            return d.value
+            documentDigest(folder: plan.map.reportFolder[i], name: plan.identity(ofReport: i).name, rawName: plan.summaries[i].rawName,
+                           entry: plan.summaries[i].search)
         }
     }
 
@@ -54,13 +77,13 @@ extension SearchIndexBuilder {
         return d.value
     }
 
-    /// What the digests take of one search document.
-    private static func add(_ i: Int, of plan: SitePlan, to d: inout Digest) {
-        let summary = plan.summaries[i]
-        let e = summary.search
-        d.add(plan.map.reportFolder[i])
-        d.add(plan.identity(ofReport: i).name)
-        d.add(summary.rawName)
+    /// What the digests take of one search document: where the plan puts it (`folder`, the
+    /// body's `name`, the raw file's name) and what the report says for the index.
+    static func documentDigest(folder: String, name: String, rawName: String, entry e: SearchEntry) -> UInt64 {
+        var d = Digest()
+        d.add(folder)
+        d.add(name)
+        d.add(rawName)
         d.add(e.title)
         d.add(e.body)
         d.add(e.year)
@@ -75,5 +98,6 @@ extension SearchIndexBuilder {
             d.add(f.value)
         }
         e.packed.add(to: &d)
+        return d.value
     }
 }

@@ -151,15 +151,23 @@ public struct SearchIndexBuilder {
         for name in names { file("n" + SearchText.runs(name).map { SearchText.string($0) }.joined()) }
         for key in SearchKeys.pinyin(names) { file("p" + key) }
         for key in SearchKeys.regionKeys(doc.codes) { file("r" + key) }
-        // Suggestions: towns and counties (and the body itself when it has no place).
-        for (name, level) in zip(doc.chain, doc.chain.indices) where level >= 2 || doc.chain.count <= 2 {
-            let chainText = doc.chain[...level].joined(separator: " › ")
+        for (key, line) in Self.suggestionLines(doc.chain) { suggestions[key, default: []].insert(line) }
+    }
+
+    /// The suggestion lines of a report's region chain, with their keys: towns and counties (and
+    /// the body itself when it has no place), by each character of the name without its suffix
+    /// (镇 would list every town) and by the first two letters of its pinyin. A function of the
+    /// chain alone, so a removal can take a key's lines over every report again from the chains.
+    static func suggestionLines(_ chain: [String]) -> [(key: String, line: String)] {
+        var out: [(key: String, line: String)] = []
+        for (name, level) in zip(chain, chain.indices) where level >= 2 || chain.count <= 2 {
+            let chainText = chain[...level].joined(separator: " › ")
             let py = Pinyin.syllables(name).joined()
             let line = name + "\t" + chainText + "\t" + py
-            // By the characters of the name without its suffix (镇 would list every town).
             let stem = SearchKeys.shortName(name) ?? name
-            for s in Set(stem.unicodeScalars) where SearchText.isWord(s) && !s.isASCII { suggestions["s" + String(s), default: []].insert(line) }
-            if py.count >= 2 { suggestions["s" + String(py.prefix(2)), default: []].insert(line) }
+            for s in Set(stem.unicodeScalars) where SearchText.isWord(s) && !s.isASCII { out.append(("s" + String(s), line)) }
+            if py.count >= 2 { out.append(("s" + String(py.prefix(2)), line)) }
         }
+        return out
     }
 }

@@ -1,21 +1,25 @@
 import Foundation
 
 /// What the search index was made from and what its files share, kept beside the build cache
-/// (`.nianbao/cache/search.bin`) so that the next build can add reports to the index without
-/// making it again (`SearchIndexBuilder.adding`): each document's digest and id, the number of
-/// keys (which decides the number of key files), and how many keys refer to each set file
-/// (a set file no key refers to any more is removed).
+/// (`.nianbao/cache/search.bin`) so that the next build can add, change and remove reports in
+/// the index without making it again (`SearchIndexBuilder.updating`): each document's digest,
+/// id and body name (with its cached record, what makes a changed or removed document's old
+/// version again), the number of keys (which decides the number of key files), and how many
+/// keys refer to each set file (a set file no key refers to any more is removed).
 ///
 /// It is a pure function of the index, so an incremental build and a clean build of the same
 /// reports over the same previous site write the same bytes.
 struct SearchState: Equatable, Sendable {
     static let path = ".nianbao/cache/search.bin"
-    static let format: UInt64 = 2
+    static let format: UInt64 = 3
     private static let magic = Array("nianbao-search\n".utf8)
 
     struct Document: Equatable, Sendable {
         let digest: UInt64
         let id: Int
+        /// The body's name as the plan gave it (`SitePlan.identity(ofReport:)`): with the
+        /// report's cached record, what makes its old document again when it changes or goes.
+        let name: String
     }
 
     var buckets: Int
@@ -43,6 +47,7 @@ struct SearchState: Equatable, Sendable {
             w.string(d.key)
             w.fixed(d.value.digest)
             w.int(d.value.id)
+            w.string(d.value.name)
         }
         w.array(sets.sorted { $0.key < $1.key }) { w, s in
             w.uint(UInt64(s.key))
@@ -57,7 +62,7 @@ struct SearchState: Equatable, Sendable {
         return try? BuildCache.unsealed(data, magic: magic, format: format, fingerprint: BuildFingerprint.current) { r in
             let buckets = try r.int(), letters = try r.int(), keys = try r.int(), letterKeys = try r.int(), salted = try r.bool()
             var documents: [String: Document] = [:]
-            for (folder, document) in try r.array({ r in (try r.string(), Document(digest: try r.fixed(), id: try r.int())) }) {
+            for (folder, document) in try r.array({ r in (try r.string(), Document(digest: try r.fixed(), id: try r.int(), name: try r.string())) }) {
                 documents[folder] = document
             }
             var sets: [UInt32: Int] = [:]

@@ -54,34 +54,52 @@ extension Pipeline {
               listing: Set<String>) async throws -> Drawn {
         let summaries = scan.summaries
         let sitePlan = SitePlan(config: plan.config, summaries: summaries, map: scan.map ?? SiteMap(reports: summaries, slug: slug))
-        // Which reports changed since the last build (content or summary), when the plan has
-        // the same shape and the theme and settings are the same: a page that lists none of
-        // them and is drawn from none keeps its frame digest, and its frame is not taken.
+        // Which reports changed since the last build (content, summary or place in the map),
+        // when the theme and settings are the same: a page that lists none of them and is drawn
+        // from none keeps its frame digest, and its frame is not taken. With the same shape that
+        // is every such page; with another (a report added, removed or moved) it is a page that
+        // lists the same reports as last time (`SitePlan.membership`) and is not about the whole
+        // site, so an added report takes the frames of its own pages and of the pages that list
+        // it, not every page's (`SitePlan+Places`).
         let shape = sitePlan.shapeDigest
-        let reportDigests = sitePlan.summaries.map { s -> UInt64 in
+        let places = sitePlan.placeDigests()
+        let reportDigests = sitePlan.summaries.indices.map { i -> UInt64 in
             var d = Digest()
-            d.add(s.content)
-            d.add(s.summary)
+            d.add(sitePlan.summaries[i].content)
+            d.add(sitePlan.summaries[i].summary)
+            d.add(places[i])
             return d.value
         }
-        let sameShape = status == .used && !clean && cache.site == renderer.siteDigest && cache.shape == shape
-        let changed = sameShape ? Set(sitePlan.summaries.indices.filter { cache.reports[sitePlan.summaries[$0].id] != reportDigests[$0] }) : []
-        @Sendable func keepsFrame(_ page: any Page) -> String? {
-            guard sameShape, let frame = cache.frames[page.path] else { return nil }
-            if page.reports.contains(where: changed.contains) { return nil }
-            if let listed = page.summaries { return listed.contains(where: changed.contains) ? nil : frame }
-            return changed.isEmpty ? frame : nil
+        let ids = sitePlan.summaries.map { s -> UInt64 in
+            var d = Digest()
+            d.add(s.id)
+            return d.value
         }
-        // Every page's frame and inputs, in chunks across the cores.
+        let trusted = status == .used && !clean && cache.site == renderer.siteDigest
+        let sameShape = trusted && cache.shape == shape
+        let changed = trusted ? Set(sitePlan.summaries.indices.filter { cache.reports[sitePlan.summaries[$0].id] != reportDigests[$0] }) : []
+        @Sendable func keepsFrame(_ page: any Page, lists: UInt64?) -> String? {
+            guard trusted, let frame = cache.frames[page.path] else { return nil }
+            if page.reports.contains(where: changed.contains) { return nil }
+            guard let listed = page.summaries else { return sameShape && changed.isEmpty ? frame : nil }
+            if listed.contains(where: changed.contains) { return nil }
+            if sameShape { return frame }
+            return cache.lists[page.path] == lists && !type(of: page).framesFromMap ? frame : nil
+        }
+        // Every page's frame and inputs (each kept frame digest counted), in chunks across the cores.
         let paths = sitePlan.paths
         let chunk = 256
         let planned = try await Parallel.map((paths.count + chunk - 1) / chunk, width: limits.width) { c in
-            paths[(c * chunk)..<min(paths.count, (c + 1) * chunk)].map { path in
+            paths[(c * chunk)..<min(paths.count, (c + 1) * chunk)].map { path -> (PlannedPage, lists: UInt64?, kept: Bool) in
                 let page = sitePlan.pages[path]!
-                if let frame = keepsFrame(page) { return renderer.planned(page, plan: sitePlan, frame: frame.isEmpty ? nil : frame) }
-                return renderer.planned(page, plan: sitePlan)
+                let lists = SitePlan.membership(of: page, ids: ids)
+                if let frame = keepsFrame(page, lists: lists) {
+                    return (renderer.planned(page, plan: sitePlan, frame: frame.isEmpty ? nil : frame), lists, true)
+                }
+                return (renderer.planned(page, plan: sitePlan), lists, false)
             }
-        }
+        }.flatMap { $0 }
+        let lists = Dictionary(planned.map { ($0.0.page.path, $0.lists ?? 0) }, uniquingKeysWith: { a, _ in a })
 
         var writer = OutputWriter(output: plan.output)
         writer.tracksOutput = true
@@ -117,7 +135,7 @@ extension Pipeline {
             }
         }
         if renderer.searchIndex, keptSearch == nil { searching.searchIDs = SearchIDs.read(site: plan.output) }
-        let site = searching.plan(sitePlan, pages: planned.flatMap { $0 }, keptSearch: keptSearch, updatedSearch: updatedSearch)
+        let site = searching.plan(sitePlan, pages: planned.map(\.0), keptSearch: keptSearch, updatedSearch: updatedSearch)
         var drawing = Set<String>()
         for p in site.pages {
             let path = p.page.path
@@ -161,7 +179,7 @@ extension Pipeline {
         }
         // A record whose file changed while the build read it is left out: the next build parses it again.
         let records = scan.records.enumerated().filter { !stale.contains($0.offset) && $0.element.hash != nil }.map(\.element)
-        let pages = Dictionary(site.pages.map { ($0.page.path, (inputs: $0.inputs, frame: $0.entry.frame ?? "")) },
+        let pages = Dictionary(site.pages.map { ($0.page.path, (inputs: $0.inputs, frame: $0.entry.frame ?? "", lists: lists[$0.page.path] ?? 0)) },
                                uniquingKeysWith: { a, _ in a })
         // A report whose file changed while the build read it is left out: changed next time.
         let reports = sitePlan.summaries.indices.filter { !stale.contains(scan.reports[$0]) }
@@ -181,6 +199,7 @@ extension Pipeline {
             made.decoded = cache.decoded
             made.pages = pages.mapValues(\.inputs)
             made.frames = pages.mapValues(\.frame)
+            made.lists = pages.mapValues(\.lists)
             made.site = renderer.siteDigest
             made.search = searchDigest
             made.shape = shape
@@ -192,7 +211,7 @@ extension Pipeline {
         return Drawn(pages: paths.filter { $0.hasSuffix(".html") }.count, drawn: drawing.count, summary: summary,
                      operations: staging.operations, reusedSpare: staging.reusesSpare,
                      searchIndexKept: keptSearch != nil && updatedSearch == nil, searchIndexUpdated: updatedSearch != nil,
-                     framesTaken: paths.count - paths.filter { keepsFrame(sitePlan.pages[$0]!) != nil }.count,
+                     framesTaken: planned.filter { !$0.kept }.count,
                      reread: reread.count, cache: written)
     }
 

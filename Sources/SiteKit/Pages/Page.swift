@@ -30,6 +30,10 @@ protocol Page: Sendable {
     /// Reports whose summary the page shows; `nil` for a page about the whole site (the
     /// home page, the lists, the sitemap), which depends on every report's summary.
     var summaries: [Int]? { get }
+    /// Whether its frame reads the site map beyond the places of the reports it lists (a
+    /// county's redirect names the county's folder but lists no report): such a frame is taken
+    /// again whenever the plan changes shape (`SitePlan.placeDigests`).
+    static var framesFromMap: Bool { get }
     func frame(in plan: SitePlan) -> Frame
     func draw(_ frame: Frame, reports: [ParsedDocument]) throws -> Drawing
 }
@@ -37,6 +41,7 @@ protocol Page: Sendable {
 extension Page {
     var reports: [Int] { [] }
     var summaries: [Int]? { [] }
+    static var framesFromMap: Bool { false }
     /// The folder the page sits in (`…/2020/` for `…/2020/source.html`, "" at the root).
     var folder: String { path.lastIndex(of: "/").map { String(path[...$0]) } ?? "" }
 }

@@ -6,6 +6,8 @@ struct RedirectPage: Page {
     static let kind = PageKind(name: "redirect", template: "redirect", inSitemap: false)
     let node: Int
     let path: String
+    /// Its county's folder and older folder, which no report it lists carries.
+    static var framesFromMap: Bool { true }
 
     static func pages(in plan: SitePlan) -> [RedirectPage] {
         plan.map.counties.map { RedirectPage(node: $0, path: plan.map.nodes[$0].legacyFolder + "index.html") }

@@ -57,8 +57,9 @@ public struct LabelMatcher: Sendable {
         text.unicodeScalars.map(\.value)
     }
 
-    /// The row named at the end of `text` (already a matching key).
-    public func match(key text: String) -> Match? {
+    /// The row named at the end of `text` (already a matching key). `read`: the rows of the
+    /// table read so far, which a label's start alone (`truncated`) never names again.
+    public func match(key text: String, read: Set<String> = []) -> Match? {
         let all = Self.scalars(text)
         let chars = Array(all.suffix(160))
         guard !chars.isEmpty else { return nil }
@@ -72,6 +73,9 @@ public struct LabelMatcher: Sendable {
         // A label followed by more than a few characters is not what the text ends with
         // (`其他` inside `其他法律行政止公开`): the tail is tried as a misprint first.
         if let best, chars.count - best.end <= 3 { return .row(best.key) }
+        // A long start of a label is surer than a misprint of a short one (`行他处理` is one edit
+        // from `其他处理`, but follows 18 characters of 申请人逾期未按收费通知要求缴纳费用、行…).
+        if let key = truncated(chars, skipping: read, least: 2 * Self.truncatedMinimum) { return .row(key) }
         // Misprints: compare each label with the tail of the text of about its length.
         var nearest: (distance: Int, candidate: Candidate)?
         for c in candidates {
@@ -88,9 +92,34 @@ public struct LabelMatcher: Sendable {
         if let nearest, nearest.candidate.chars.count >= 4, nearest.distance * 4 <= nearest.candidate.chars.count {
             return .row(nearest.candidate.key)
         }
+        if let key = truncated(chars, skipping: read, least: Self.truncatedMinimum) { return .row(key) }
         if let best, let c = candidates.first(where: { $0.key == best.key }), c.chars.count >= 4 { return .row(best.key) }
         let shown = String(String.UnicodeScalarView(chars.suffix(40).compactMap(Unicode.Scalar.init)))
         return .unknown(text: shown, didYouMean: nearest.map { $0.candidate.label })
+    }
+
+    /// Characters a label's start needs for `truncated` to name its row.
+    static let truncatedMinimum = 4
+
+    /// The row whose label's first characters (at least `least`, not all of them) the
+    /// text ends with: PDF text breaks a long label around its values (`1.申请人无正当理由逾期不
+    /// 补正、行政机关不`, the values, then `再处理其政府信息公开申请`), and the label's end joins
+    /// the next row's text. Up to 3 characters may follow a start of twice that length: a parent
+    /// cell's label printed beside its sub-rows (`（六）其` / `2.申请人逾期未按…缴纳费用、行` /
+    /// `他处理 0 0 …`). Rows come in the form's order, so of the rows not read yet the first in
+    /// that order wins (`属于行政` is 执法案卷 before it is 查询事项).
+    func truncated(_ chars: [UInt32], skipping read: Set<String>, least: Int) -> String? {
+        for c in candidates where !read.contains(c.key) && c.chars.count > least {
+            for tail in 0...3 {
+                let end = chars.count - tail
+                var k = min(c.chars.count - 1, end)
+                while k >= (tail == 0 ? least : max(least, 2 * Self.truncatedMinimum)) {
+                    if chars[(end - k)..<end].elementsEqual(c.chars[..<k]) { return c.key }
+                    k -= 1
+                }
+            }
+        }
+        return nil
     }
 
     /// Every label named in `text`, in reading order (longest first where two start together,

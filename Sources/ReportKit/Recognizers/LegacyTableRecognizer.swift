@@ -30,11 +30,21 @@ public struct LegacyTableRecognizer: Sendable {
         var diagnostics: [(row: Int, diagnostic: Diagnostic)] = []
         // The header line itself may carry the whole flattened table (crawler text).
         var pieces: [(label: String, unit: String?, values: [CellToken], line: Int, split: Bool)] = []
-        let tabbed = lines[start].hasTab
+        // `pdftotext -layout` text sets the columns apart by runs of spaces and the rows by blank
+        // lines: each line is read as the tab row it was (`spacedCells`).
+        let spaced = !lines[start].hasTab && Self.spacedCells(lines[start].text).count >= form.columns.count
+        let tabbed = lines[start].hasTab || spaced
         // A page number between two rows (`- 3 -`, a PDF's `第 3 页`) is no row and does not end the form.
-        for line in lines[start...] where !TableRegion.isPageMark(compact: line.compact) {
+        for var line in lines[start...] where !TableRegion.isPageMark(compact: line.compact) {
             let t = line.compact
             if form.footerWords.contains(where: { UTF8Text.hasPrefix(t, $0) }) { break }
+            if spaced {
+                if t.isEmpty { continue }
+                let cells = Self.spacedCells(line.text)
+                // One cell: a heading row (`三、依申请公开情况`), or the prose after the form.
+                if cells.count == 1, UTF8Text.length(t) > 40 || UTF8Text.contains(t, "。") { break }
+                line = TextLine(normalizing: cells.joined(separator: "\t") + (cells.count == 1 ? "\t" : ""), number: line.number)
+            }
             // The form ends where its layout ends: a line that is not a row (tab rows), or
             // a blank line or a sentence (flattened text).
             if tabbed && !t.isEmpty && !line.hasTab && line.number != lines[start].number { break }
@@ -44,7 +54,7 @@ public struct LegacyTableRecognizer: Sendable {
                 guard let label = cells.first, !label.isEmpty, !form.isHeader(compact: t) else { continue }
                 let unit = cells.count > 1 && !cells[1].isEmpty ? cells[1] : nil
                 let valueText = cells.count > 2 ? cells[2] : ""
-                let asPrinted = printed[line.number].map { Normalizer.compact(UTF8Text.firstCell($0)) }
+                let asPrinted = printed[line.number].map { Normalizer.compact(spaced ? Self.spacedCells($0).first ?? "" : UTF8Text.firstCell($0)) }
                 let key = asPrinted.flatMap { $0.isEmpty ? nil : $0 } ?? Normalizer.compact(label)
                 // A heading row (一、主动公开情况) is a printed row too: no unit, no value.
                 guard unit != nil || !valueText.isEmpty else {
@@ -194,6 +204,25 @@ public struct LegacyTableRecognizer: Sendable {
             return (String(label.dropLast(u.count)), u)
         }
         return (label, nil)
+    }
+
+    /// The cells of a line whose columns stand apart by two spaces or more (one space stays
+    /// inside a cell: `计 1 条`), trimmed; `[]` for a blank line.
+    static func spacedCells(_ text: String) -> [String] {
+        var cells: [String] = []
+        var cell = ""
+        var spaces = 0
+        for c in text {
+            if c == " " || c == "\t" {
+                spaces += c == "\t" ? 2 : 1
+                continue
+            }
+            if spaces >= 2, !cell.isEmpty { cells.append(cell); cell = "" } else if spaces == 1, !cell.isEmpty { cell.append(" ") }
+            spaces = 0
+            cell.append(c)
+        }
+        if !cell.isEmpty { cells.append(cell) }
+        return cells
     }
 
     static func dropParentheses(_ text: String) -> String {

@@ -178,9 +178,9 @@ public struct MetadataRecognizer: Sendable {
             let pieces = UTF8Text.pieces(text)
             guard pieces.count > 1 else { continue }
             for k in stride(from: pieces.count - 1, through: 0, by: -1) where UTF8Text.contains(pieces[k], "年") {
-                if let d = DateReader.date(pieces[k], numeric: false), let iso = d.iso {
+                if let (start, iso) = Self.spacedDate(pieces, around: k) {
                     r.published = iso
-                    if k > 0, let b = Self.bodyName(pieces[k - 1]) {
+                    if start > 0, let b = Self.bodyName(pieces[start - 1]) {
                         r.signature = b
                         r.bodyLine = lines[i].number
                     }
@@ -188,6 +188,30 @@ public struct MetadataRecognizer: Sendable {
                 }
             }
         }
+    }
+
+    /// The date made of the pieces around piece `k` (which holds 年), and the piece it starts
+    /// at: `2021年1月25日` as one piece, or spaced as PDF text prints it beside other words
+    /// (`…管理局 2020 年 1 月 7 日 来源:…`): the year may be the piece before, and the month
+    /// and day up to four pieces after; the longest run that is a whole date wins. A spaced
+    /// date counts only after a body's name, or its end when the name broke over two lines
+    /// (`局 2019 年 1 月 25 日`): in prose (`统计期限自 2023 年 1 月 1 日 起`) it is not the date
+    /// the report was signed.
+    static func spacedDate(_ pieces: [String], around k: Int) -> (start: Int, iso: String)? {
+        let starts = k > 0 && pieces[k - 1].unicodeScalars.allSatisfy({ $0.value &- 0x30 < 10 }) ? [k - 1, k] : [k]
+        for start in starts {
+            for end in stride(from: min(k + 4, pieces.count - 1), through: k, by: -1) {
+                guard start == end || (start > 0 && endsAName(pieces[start - 1])) else { continue }
+                let text = start == end ? pieces[start] : pieces[start...end].joined()
+                if let iso = DateReader.date(text, numeric: false)?.iso { return (start, iso) }
+            }
+        }
+        return nil
+    }
+
+    /// Whether a piece ends the way a body's name does, with no sentence punctuation.
+    static func endsAName(_ piece: String) -> Bool {
+        !piece.unicodeScalars.contains(where: { notInBodyName.contains($0) }) && bodyEndings.contains { UTF8Text.hasSuffix(piece, $0) }
     }
 
     static let notInBodyName = Set("。，,;；:：!！?？“”\"".unicodeScalars)

@@ -62,8 +62,9 @@ public enum TokenRowReader {
                     current = nil
                     // Labels in the header text before the first row (`法人或其他组织`) are not rows.
                     if !out.rows.isEmpty || !orphans.isEmpty { valueless += matcher.labels(in: pending).dropLast() }
-                    var match = matcher.match(key: pending)
-                    if case .unknown? = match, plain != pending, case .row(let key)? = matcher.match(key: plain) { match = .row(key) }
+                    let read = Set(out.rows.map(\.key))
+                    var match = matcher.match(key: pending, read: read)
+                    if case .unknown? = match, plain != pending, case .row(let key)? = matcher.match(key: plain, read: read) { match = .row(key) }
                     switch match {
                     case .row(let key)?:
                         current = TokenRow(key: key, line: token.line, values: [token])

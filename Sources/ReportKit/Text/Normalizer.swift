@@ -8,8 +8,8 @@ import Foundation
 /// Folds the many ways a report can write the same text into one, for matching only.
 /// The prose blocks keep the original text; recognisers see the folded form.
 public enum Normalizer {
-    /// Full-width ASCII (`１２`, `（一）`, `：`) → ASCII, U+3000 / U+00A0 / other spaces → space,
-    /// zero-width characters and `\r` removed.
+    /// Full-width ASCII (`１２`, `（一）`, `：`) → ASCII, U+3000 / U+00A0 / other spaces and the
+    /// page break `\f` and vertical tab → space, zero-width characters and `\r` removed.
     ///
     /// On UTF-8 bytes (every scalar it changes has a fixed byte sequence); a line with nothing
     /// to fold is returned as is.
@@ -64,6 +64,9 @@ public enum Normalizer {
             let c = b[i]
             if c < 0x80 {
                 if c == 0x0D { begin(); i += 1; continue }
+                // A page break (`\f`, as pdftotext prints one before each page's first line)
+                // or a vertical tab is white space, not part of the line's first word.
+                if c == 0x0C || c == 0x0B { begin(); out!.append(0x20); i += 1; continue }
                 out?.append(c)
                 i += 1
                 continue
@@ -169,6 +172,8 @@ public enum Normalizer {
             } else if c == 0x0D {
                 i += 1
                 continue
+            } else if c == 0x0C || c == 0x0B {
+                byte = 0x20
             }
             i += length
             if byte == 0x2A {

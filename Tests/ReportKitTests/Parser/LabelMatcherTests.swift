@@ -36,3 +36,41 @@ import Testing
         }
     }
 }
+
+/// Labels that PDF text (`pdftotext -layout`) breaks around their values: the start before the
+/// values names the row; the rest joins the next row's text.
+@Suite struct TruncatedLabelTests {
+    static let matcher = LabelMatcher(forms: Forms.standard.eras(with: .applications).compactMap { $0.tables[.applications] })
+
+    static func match(_ text: String, read: Set<String> = []) -> LabelMatcher.Match? {
+        matcher.match(key: Normalizer.key(text), read: read)
+    }
+
+    @Test func aLabelsStartBeforeItsValuesNamesTheRow() {
+        #expect(Self.match("（本列数据的勾稽关系为：第一项加第二项之和）自然人 总计 一、本年新收政府信息公") == .row("newReceived"))
+        #expect(Self.match("1.申请人无正当理由逾期不补正、行政机关不") == .row("otherHandling.noCorrection"))
+        // The end of the row before, then the start of this one.
+        #expect(Self.match("再处理其政府信息公开申请 2.申请人逾期未按收费通知要求缴纳费用、行") == .row("otherHandling.unpaidFee"))
+    }
+
+    /// A parent cell's label printed beside its sub-rows leaves up to three characters after
+    /// a long start; a short start must end the text.
+    @Test func aLongStartMayBeFollowedByAParentLabelsPiece() {
+        #expect(Self.match("（六）其 2.申请人逾期未按收费通知要求缴纳费用、行 他处理") == .row("otherHandling.unpaidFee"))
+        #expect(Self.match("8.属于行政 他处理") != .row("denied.lawEnforcementFiles"))
+    }
+
+    /// `属于行政` starts two labels: the first of them in the form's order not read yet.
+    @Test func aSharedStartIsTheFirstRowNotReadYet() {
+        #expect(Self.match("6.属于四类过程性信息 7.属于行政") == .row("denied.lawEnforcementFiles"))
+        #expect(Self.match("执法案卷 8.属于行政", read: ["denied.lawEnforcementFiles"]) == .row("denied.administrativeQuery"))
+    }
+
+    /// Three characters are not a start (`属于行`), and a whole label is not a truncated one.
+    @Test func aShortStartNamesNoRow() {
+        guard case .unknown? = Self.match("这是一段无关的文字属于行") else {
+            Issue.record("`属于行` named a row")
+            return
+        }
+    }
+}

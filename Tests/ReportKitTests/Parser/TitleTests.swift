@@ -84,4 +84,19 @@ import Testing
         let text = "一、总体情况\n2022年，按照省政府办公厅的部署，我局认真做好政务公开。\n"
         #expect(MetadataRecognizer().read(SourceText.lines(text)).body == nil)
     }
+
+    /// PDF text prints the signature and a spaced date on one line among other words: the date's
+    /// pieces are read together, and the piece before them is the body.
+    @Test(arguments: [
+        ("六、其他需要报告的事项\n无。 某某县某某局 2020 年 1 月 7 日 来源:某某县某某局 附\n件下载\n", "2020-01-07", "某某县某某局"),
+        ("六、其他需要报告的事项\n无。 某某县某某局 2020年1月7日 来源:某某县某某局\n", "2020-01-07", "某某县某某局"),
+        ("六、其他需要报告的事项\n无。 某某县某某局 2020 年 1 月 来源\n", nil, nil),
+        ("报告中所列数据统计期限自 2023 年 1 月 1 日\n起至 2023 年 12 月 31 日止。\n", nil, nil),
+        ("行政诉讼数件 00 平潭综合实验区市场监督管理\n局 2019 年 1 月 25 日 来源:平潭综合实验区市场监督管理局 附件下载\n", "2019-01-25", nil),
+    ])
+    func readsASpacedDateBesideOtherWords(_ text: String, _ published: String?, _ signature: String?) {
+        let r = MetadataRecognizer().read(SourceText.lines(text))
+        #expect(r.published == published)
+        #expect(r.signature == signature)
+    }
 }

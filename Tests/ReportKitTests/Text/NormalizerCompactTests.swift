@@ -63,3 +63,12 @@ import NianbaoTestSupport
         }
     }
 }
+
+/// pdftotext starts each page with a form feed: the line after it is still a heading.
+@Suite struct PageBreakTests {
+    @Test func aFormFeedOrVerticalTabIsASpace() {
+        #expect(Normalizer.line("\u{0C}四、政府信息公开行政复议、行政诉讼情况") == " 四、政府信息公开行政复议、行政诉讼情况")
+        #expect(Normalizer.fold("a\u{0B}b\u{0C}c\r") == "a b c")
+        #expect(SectionHeading.section(of: TextLine(normalizing: "\u{0C}四、政府信息公开行政复议、行政诉讼情况", number: 1)) == 4)
+    }
+}

@@ -8,6 +8,10 @@
 /// it grows); a block never crosses a page. A block is 4 bytes (little-endian: the next block's
 /// address, 0 at the end of the chain) · 1 byte (log2 of its capacity) · the capacity in bytes.
 /// The first block of a list holds 4 bytes, each next one twice as many, up to 256.
+///
+/// Filing is the index's innermost loop (a report files each of its keys, some 10,000): the
+/// pages are raw memory (`Pages`, copied only when a copied pool is changed) and a list's
+/// bookkeeping is one value (`List`), so a posting costs no array access checks beyond one.
 struct PostingPool {
     static let header = 5
     /// Pages of 1 MB (smaller in tests, to cross pages often).
@@ -17,98 +21,130 @@ struct PostingPool {
     init(pageBits: Int = 20) {
         precondition(pageBits >= 10 && pageBits <= 24)
         self.pageBits = pageBits
+        pages = Pages(pageSize: 1 << pageBits)
     }
 
-    private var pages: [[UInt8]] = []
+    /// Owns the pages (frees them), shared by copies of a pool until one files again.
+    final class Pages {
+        let pageSize: Int
+        var bases: [UnsafeMutablePointer<UInt8>] = []
+
+        init(pageSize: Int) { self.pageSize = pageSize }
+
+        func copy() -> Pages {
+            let c = Pages(pageSize: pageSize)
+            for base in bases {
+                let page = UnsafeMutablePointer<UInt8>.allocate(capacity: pageSize)
+                page.update(from: base, count: pageSize)
+                c.bases.append(page)
+            }
+            return c
+        }
+
+        deinit { for base in bases { base.deallocate() } }
+    }
+
+    /// Per list: its first block, its last block, the bytes used in the last, the last index
+    /// filed and how many.
+    struct List {
+        var head: UInt32 = 0
+        var tail: UInt32 = 0
+        var used: UInt16 = 0
+        var last: Int32 = -1
+        var count: Int32 = 0
+    }
+
+    private var pages: Pages
+    /// `pages.bases`, kept here too: a class's array is checked for exclusive access at each
+    /// use, a struct's is not (the checks were a tenth of filing).
+    private var bases: [UnsafeMutablePointer<UInt8>] = []
     /// Where the next block goes: an address (page << pageBits | offset); 0 means no page yet
     /// (address 0 is never a block: each page starts with one unused byte).
     private var end: UInt32 = 0
-    /// Per list: its first block, its last block, the bytes used in the last, the last index
-    /// filed and how many.
-    private var head: [UInt32] = []
-    private var tail: [UInt32] = []
-    private var used: [UInt16] = []
-    private var last: [Int32] = []
-    private(set) var counts: [Int32] = []
+    private var lists: [List] = []
 
-    var listCount: Int { head.count }
+    var listCount: Int { lists.count }
+    /// How many indices each list holds.
+    var counts: [Int32] { lists.map(\.count) }
 
     /// A new, empty list; its number.
     mutating func addList() -> Int32 {
-        head.append(0)
-        tail.append(0)
-        used.append(0)
-        last.append(-1)
-        counts.append(0)
-        return Int32(head.count - 1)
+        lists.append(List())
+        return Int32(lists.count - 1)
     }
 
     /// Files `doc` in `list` unless it is the last one filed there (indices come in increasing order).
     mutating func file(_ list: Int32, _ doc: Int32) {
         let l = Int(list)
-        let previous = last[l]
+        var entry = lists[l]
+        let previous = entry.last
         guard previous != doc else { return }
         precondition(doc > previous, "postings are filed in increasing order")
-        last[l] = doc
-        counts[l] += 1
+        if !isKnownUniquelyReferenced(&pages) {
+            pages = pages.copy()
+            bases = pages.bases
+        }
+        entry.last = doc
+        entry.count += 1
         var v = UInt32(previous < 0 ? doc : doc - previous - 1)
         while v >= 0x80 {
-            append(l, UInt8(v & 0x7F) | 0x80)
+            append(&entry, UInt8(v & 0x7F) | 0x80)
             v >>= 7
         }
-        append(l, UInt8(v))
+        append(&entry, UInt8(v))
+        lists[l] = entry
     }
 
-    private mutating func append(_ l: Int, _ byte: UInt8) {
-        var block = tail[l]
+    private mutating func append(_ entry: inout List, _ byte: UInt8) {
+        var block = entry.tail
         if block == 0 {
             block = allocate(log2: 2)
-            head[l] = block
-            tail[l] = block
-            used[l] = 0
-        } else if Int(used[l]) == 1 << Int(self[block + 4]) {
-            let next = allocate(log2: min(8, self[block + 4] + 1))
-            for i in 0..<4 { self[block + UInt32(i)] = UInt8(truncatingIfNeeded: next >> (8 * UInt32(i))) }
+            entry.head = block
+            entry.tail = block
+            entry.used = 0
+        } else if Int(entry.used) == 1 << Int(pointer(block + 4).pointee) {
+            let next = allocate(log2: min(8, pointer(block + 4).pointee + 1))
+            let p = pointer(block)
+            for i in 0..<4 { p[i] = UInt8(truncatingIfNeeded: next >> (8 * UInt32(i))) }
             block = next
-            tail[l] = block
-            used[l] = 0
+            entry.tail = block
+            entry.used = 0
         }
-        self[block + UInt32(Self.header) + UInt32(used[l])] = byte
-        used[l] += 1
+        pointer(block + UInt32(Self.header) + UInt32(entry.used)).pointee = byte
+        entry.used += 1
     }
 
     private mutating func allocate(log2: UInt8) -> UInt32 {
         let size = Self.header + (1 << Int(log2))
         // A block ends before the end of its page, so `end` never spills into the next page's number.
         if end == 0 || Int(end & UInt32(pageSize - 1)) + size >= pageSize {
-            precondition(pages.count < 1 << (32 - pageBits), "the posting pool is limited to 4 GB")
-            var page = [UInt8]()
-            page.reserveCapacity(pageSize)
-            page.append(0)
-            pages.append(page)
-            end = UInt32(pages.count - 1) << UInt32(pageBits) | 1
+            precondition(bases.count < 1 << (32 - pageBits), "the posting pool is limited to 4 GB")
+            let page = UnsafeMutablePointer<UInt8>.allocate(capacity: pageSize)
+            page.initialize(repeating: 0, count: pageSize)
+            pages.bases.append(page)
+            bases.append(page)
+            end = UInt32(bases.count - 1) << UInt32(pageBits) | 1
         }
         let block = end
-        let p = Int(block >> UInt32(pageBits))
-        pages[p].append(contentsOf: repeatElement(0, count: size))
-        pages[p][Int(block & UInt32(pageSize - 1)) + 4] = log2
+        pointer(block + 4).pointee = log2
         end += UInt32(size)
         return block
     }
 
-    private subscript(address: UInt32) -> UInt8 {
-        get { pages[Int(address >> UInt32(pageBits))][Int(address & UInt32(pageSize - 1))] }
-        set { pages[Int(address >> UInt32(pageBits))][Int(address & UInt32(pageSize - 1))] = newValue }
+    /// The byte at `address` (a page number and an offset).
+    private func pointer(_ address: UInt32) -> UnsafeMutablePointer<UInt8> {
+        bases[Int(address >> UInt32(pageBits))] + Int(address & UInt32(pageSize - 1))
     }
 
     /// The bytes of a list, block after block.
     private func forEachByte(_ list: Int32, _ body: (UInt8) -> Void) {
-        let l = Int(list)
-        var block = head[l]
+        let entry = lists[Int(list)]
+        var block = entry.head
         while block != 0 {
-            let next = (0..<4).reduce(UInt32(0)) { $0 | UInt32(self[block + UInt32($1)]) << (8 * UInt32($1)) }
-            let count = next == 0 ? Int(used[l]) : 1 << Int(self[block + 4])
-            for i in 0..<count { body(self[block + UInt32(Self.header + i)]) }
+            let p = pointer(block)
+            let next = UInt32(p[0]) | UInt32(p[1]) << 8 | UInt32(p[2]) << 16 | UInt32(p[3]) << 24
+            let count = next == 0 ? Int(entry.used) : 1 << Int(p[4])
+            for i in 0..<count { body(p[Self.header + i]) }
             block = next
         }
     }
@@ -116,7 +152,7 @@ struct PostingPool {
     /// The indices filed in `list`, in increasing order.
     func postings(_ list: Int32) -> [Int32] {
         var out: [Int32] = []
-        out.reserveCapacity(Int(counts[Int(list)]))
+        out.reserveCapacity(Int(lists[Int(list)].count))
         var value: UInt32 = 0
         var shift: UInt32 = 0
         var previous: Int32 = -1
@@ -136,11 +172,12 @@ struct PostingPool {
 
     /// Whether two lists hold the same indices (the same bytes, since both are deltas from the start).
     func same(_ a: Int32, _ b: Int32) -> Bool {
-        guard counts[Int(a)] == counts[Int(b)], used[Int(a)] == used[Int(b)] else { return false }
+        let x = lists[Int(a)], y = lists[Int(b)]
+        guard x.count == y.count, x.used == y.used else { return false }
         return postings(a) == postings(b)
     }
 
     /// Bytes held, pages and bookkeeping (for tests and the README's figures).
-    var bytesHeld: Int { pages.count * pageSize + head.count * 18 }
-    var pageCount: Int { pages.count }
+    var bytesHeld: Int { bases.count * pageSize + lists.count * MemoryLayout<List>.stride }
+    var pageCount: Int { bases.count }
 }

@@ -10,18 +10,22 @@ extension SearchIndexBuilder {
 
     /// Each entry's id: kept from the previous build when its year is the same, otherwise the
     /// next free local number of its year, new reports taken in folder order.
-    func assignIDs() -> [Int] {
-        var ids = [Int](repeating: -1, count: entries.count)
+    func assignIDs() -> [Int] { Self.assignIDs(entries.map { ($0.folder, $0.year) }, previous: previous) }
+
+    /// The ids of reports with these folders and years, in this order (what `assignIDs` does,
+    /// before any report is added: `made(for:)` adds them in id order).
+    static func assignIDs(_ reports: [(folder: String, year: Int?)], previous: SearchIDs) -> [Int] {
+        var ids = [Int](repeating: -1, count: reports.count)
         var used = Set<Int>()
         var next: [Int: Int] = [:]
-        for (i, e) in entries.enumerated() {
+        for (i, e) in reports.enumerated() {
             if let old = previous.byFolder[e.folder], old >> 20 == Self.slot(e.year), used.insert(old).inserted {
                 ids[i] = old
                 next[old >> 20] = max(next[old >> 20] ?? 0, (old & 0xFFFFF) + 1)
             }
         }
-        for i in entries.indices.filter({ ids[$0] < 0 }).sorted(by: { entries[$0].folder < entries[$1].folder }) {
-            let slot = Self.slot(entries[i].year)
+        for i in reports.indices.filter({ ids[$0] < 0 }).sorted(by: { reports[$0].folder < reports[$1].folder }) {
+            let slot = Self.slot(reports[i].year)
             let local = next[slot] ?? 0
             next[slot] = local + 1
             ids[i] = slot << 20 | local
@@ -40,8 +44,9 @@ extension SearchIndexBuilder {
 
     /// The index's files and what `SearchState` keeps of them: each entry's id, the number of
     /// keys, and how many keys refer to each set file.
-    func made() -> (files: [OutputFile], ids: [Int], keys: Int, space: KeySpace, sets: [UInt32: Int], salted: Bool) {
-        let ids = assignIDs()
+    /// `ids`, when given, are `assignIDs()` taken before the reports were added.
+    func made(ids given: [Int]? = nil) -> (files: [OutputFile], ids: [Int], keys: Int, space: KeySpace, sets: [UInt32: Int], salted: Bool) {
+        let ids = given ?? assignIDs()
         var files: [OutputFile] = []
         var sets = SetStore()
         var references: [UInt32: Int] = [:]
@@ -60,7 +65,7 @@ extension SearchIndexBuilder {
         tags.reserveCapacity(keyCount)
         for (t, (namespace, table)) in tables.enumerated() {
             for (i, gram) in table.grams.enumerated() {
-                bucketOf.append(UInt32(space.file([namespace] + gram.scalars)))
+                bucketOf.append(UInt32(space.file(namespace, gram)))
                 tags.append(UInt32(t) << 30 | UInt32(i))
             }
         }
@@ -85,7 +90,17 @@ extension SearchIndexBuilder {
         tags = []
 
         func payload(_ docs: [Int32]) -> Bucket.Payload {
-            let bytes = DocSet.encode(docs.map { ids[Int($0)] }.sorted())
+            // Reports added in id order (`made(for:)`) give their ids in order: sorted only when not.
+            var sorted = true
+            var members = [Int]()
+            members.reserveCapacity(docs.count)
+            for d in docs {
+                let id = ids[Int(d)]
+                if let last = members.last, last > id { sorted = false }
+                members.append(id)
+            }
+            if !sorted { members.sort() }
+            let bytes = DocSet.encode(members)
             guard bytes.count > Self.inlineLimit else { return .inline(bytes) }
             let ref = sets.add(bytes)
             references[ref, default: 0] += 1
@@ -181,7 +196,8 @@ extension SearchIndexBuilder {
     func regionFiles(space: KeySpace) -> [OutputFile] {
         var years: [Int: Int] = [:]
         var places: [String: (name: String, count: Int)] = [:]
-        for e in entries {
+        for i in siteOrder ?? Array(entries.indices) {
+            let e = entries[i]
             if let y = e.year { years[y, default: 0] += 1 }
             for (name, key) in zip(e.chain, SearchKeys.regionKeys(e.codes)) where key.count <= 6 {
                 places[key, default: (name, 0)].count += 1

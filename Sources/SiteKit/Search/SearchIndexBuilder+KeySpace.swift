@@ -49,6 +49,13 @@ struct KeySpace: Equatable {
     /// The same files (`letterKeys` is what the spaces were sized for, not where keys go).
     static func == (a: KeySpace, b: KeySpace) -> Bool { a.buckets == b.buckets && a.letters == b.letters }
 
+    /// `file([namespace] + gram.scalars)`, without making the key.
+    func file(_ namespace: Unicode.Scalar, _ gram: SearchIndexBuilder.Gram) -> Int {
+        Self.isLetterKey(namespace, gram) && letters > 0
+            ? buckets + SearchIndexBuilder.bucket(gram, count: letters)
+            : SearchIndexBuilder.bucket(gram, count: buckets)
+    }
+
     func path(_ file: Int) -> String {
         file < buckets ? "search/k/\(file).bin" : "search/k/a\(file - buckets).bin"
     }
@@ -82,6 +89,35 @@ extension SearchIndexBuilder {
             letterKeys += table.grams.lazy.filter { KeySpace.isLetterKey(namespace, $0) }.count
         }
         return KeySpace(keys: keys, letterKeys: letterKeys, perBucket: keysPerBucket, previous: previous)
+    }
+}
+
+extension SearchIndexBuilder {
+    /// `bucket([namespace] + gram.scalars, count:)`: the same FNV-1a over the UTF-8 of its first
+    /// four scalars, encoded here.
+    static func bucket(_ gram: Gram, count: Int) -> Int {
+        var h: UInt32 = 0x811C9DC5
+        func mix(_ byte: UInt32) { h = (h ^ byte) &* 0x0100_0193 }
+        for i in 0..<bucketPrefix {
+            let v = UInt32(gram.scalar(i))
+            if v == 0 { break }
+            if v < 0x80 {
+                mix(v)
+            } else if v < 0x800 {
+                mix(0xC0 | v >> 6)
+                mix(0x80 | v & 0x3F)
+            } else if v < 0x10000 {
+                mix(0xE0 | v >> 12)
+                mix(0x80 | v >> 6 & 0x3F)
+                mix(0x80 | v & 0x3F)
+            } else {
+                mix(0xF0 | v >> 18)
+                mix(0x80 | v >> 12 & 0x3F)
+                mix(0x80 | v >> 6 & 0x3F)
+                mix(0x80 | v & 0x3F)
+            }
+        }
+        return Int(h % UInt32(count))
     }
 }
 

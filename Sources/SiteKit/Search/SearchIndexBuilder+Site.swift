@@ -11,13 +11,22 @@ extension SearchIndexBuilder {
     /// The index of every report of `plan` and its `SearchState`, keeping the ids of the `previous` build.
     /// `digests` are `documentDigests(for: plan)` when the caller has them already.
     static func made(for plan: SitePlan, previous: SearchIDs, digests: [UInt64]? = nil) -> (files: [OutputFile], state: SearchState) {
+        // Ids first (they depend on the folders and years alone), then the reports added in id
+        // order: every posting list comes out in id order, and no set is sorted again (at 1,000
+        // reports those sorts were a tenth of the index's work).
+        let ids = assignIDs(plan.summaries.indices.map { (plan.map.reportFolder[$0], plan.summaries[$0].search.year) },
+                            previous: previous)
+        let order = plan.summaries.indices.sorted { ids[$0] < ids[$1] }
         var builder = SearchIndexBuilder(previous: previous)
-        for i in plan.summaries.indices { builder.add(document(i, in: plan)) }
-        let made = builder.made()
+        var siteOrder = [Int](repeating: 0, count: order.count)
+        for (k, i) in order.enumerated() { siteOrder[i] = k }
+        builder.siteOrder = siteOrder
+        for i in order { builder.add(document(i, in: plan)) }
+        let made = builder.made(ids: order.map { ids[$0] })
         let digests = digests ?? documentDigests(for: plan)
         var documents: [String: SearchState.Document] = [:]
-        for (i, entry) in builder.entries.enumerated() {
-            documents[entry.folder] = SearchState.Document(digest: digests[i], id: made.ids[i], name: plan.identity(ofReport: i).name)
+        for i in plan.summaries.indices {
+            documents[plan.map.reportFolder[i]] = SearchState.Document(digest: digests[i], id: ids[i], name: plan.identity(ofReport: i).name)
         }
         return (made.files, SearchState(buckets: made.space.buckets, letters: made.space.letters, keys: made.keys, letterKeys: made.space.letterKeys, documents: documents, sets: made.sets,
                                         salted: made.salted))

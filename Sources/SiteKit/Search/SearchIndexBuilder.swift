@@ -76,12 +76,17 @@ public struct SearchIndexBuilder {
         var ids: [Gram: Int32] = [:]
         var grams: [Gram] = []
         var postings = PostingPool()
+        /// Per gram, the last call of `ids(of:)` that listed it (`stamp`): each once a run
+        /// without a set made and hashed for every run.
+        var listed: [UInt32] = []
+        var stamp: UInt32 = 0
 
         mutating func id(_ gram: Gram) -> Int32 {
             if let id = ids[gram] { return id }
             let id = postings.addList()
             ids[gram] = id
             grams.append(gram)
+            listed.append(0)
             return id
         }
 
@@ -92,13 +97,21 @@ public struct SearchIndexBuilder {
         /// Every substring of `run` up to `gramLength` scalars, each once.
         mutating func ids(of run: SearchText.Run) -> [Int32] {
             var out: [Int32] = []
-            var seen = Set<Int32>()
+            stamp &+= 1
+            if stamp == 0 {
+                // Wrapped: no gram may look listed by this call.
+                for i in listed.indices { listed[i] = 0 }
+                stamp = 1
+            }
             for start in run.indices {
                 var gram = Gram()
                 for s in run[start..<min(run.count, start + SearchIndexBuilder.gramLength)] {
                     gram = gram.appending(s)
                     let id = id(gram)
-                    if seen.insert(id).inserted { out.append(id) }
+                    if listed[Int(id)] != stamp {
+                        listed[Int(id)] = stamp
+                        out.append(id)
+                    }
                 }
             }
             return out
@@ -120,6 +133,14 @@ public struct SearchIndexBuilder {
     /// `n`, `p`, `r` keys.
     var keyed: [String: [Int32]] = [:]
     var suggestions: [String: Set<String>] = [:]
+    /// The `n` and `p` keys of each name, and the suggestion line and keys of each place (by
+    /// its chain), made once: a site has a few names and places, each in many reports.
+    var nameKeys: [String: [String]] = [:]
+    var suggestionKeys: [[String]: (line: String, keys: [String])] = [:]
+    /// The index in `entries` of each report in the order the site lists them, when they were
+    /// added in another (`made(for:)` adds them in id order); `nil`: the order they were added.
+    /// The region files name a place after the first report of it in the site's order.
+    var siteOrder: [Int]?
 
     public init(previous: SearchIDs = SearchIDs(), keysPerBucket: Int = 512) {
         self.previous = previous
@@ -147,27 +168,44 @@ public struct SearchIndexBuilder {
         func file(_ key: String) {
             if keyed[key]?.last != index { keyed[key, default: []].append(index) }
         }
-        let names = SearchKeys.names(doc)
-        for name in names { file("n" + SearchText.runs(name).map { SearchText.string($0) }.joined()) }
-        for key in SearchKeys.pinyin(names) { file("p" + key) }
+        for name in SearchKeys.names(doc) {
+            if nameKeys[name] == nil {
+                nameKeys[name] = ["n" + SearchText.runs(name).map { SearchText.string($0) }.joined()]
+                    + SearchKeys.pinyin([name]).map { "p" + $0 }
+            }
+            for key in nameKeys[name]! { file(key) }
+        }
         for key in SearchKeys.regionKeys(doc.codes) { file("r" + key) }
-        for (key, line) in Self.suggestionLines(doc.chain) { suggestions[key, default: []].insert(line) }
+        // Suggestions: towns and counties (and the body itself when it has no place).
+        for level in doc.chain.indices where level >= 2 || doc.chain.count <= 2 {
+            let chain = Array(doc.chain[...level])
+            if suggestionKeys[chain] == nil { suggestionKeys[chain] = Self.suggestion(chain) }
+            let (line, keys) = suggestionKeys[chain]!
+            for key in keys { suggestions[key, default: []].insert(line) }
+        }
     }
 
-    /// The suggestion lines of a report's region chain, with their keys: towns and counties (and
-    /// the body itself when it has no place), by each character of the name without its suffix
-    /// (镇 would list every town) and by the first two letters of its pinyin. A function of the
-    /// chain alone, so a removal can take a key's lines over every report again from the chains.
+    /// The suggestion lines of a report's region chain, with their keys (`suggestion` of each
+    /// place the chain lists): a function of the chain alone, so a removal can take a key's
+    /// lines over every report again from the chains.
     static func suggestionLines(_ chain: [String]) -> [(key: String, line: String)] {
         var out: [(key: String, line: String)] = []
-        for (name, level) in zip(chain, chain.indices) where level >= 2 || chain.count <= 2 {
-            let chainText = chain[...level].joined(separator: " › ")
-            let py = Pinyin.syllables(name).joined()
-            let line = name + "\t" + chainText + "\t" + py
-            let stem = SearchKeys.shortName(name) ?? name
-            for s in Set(stem.unicodeScalars) where SearchText.isWord(s) && !s.isASCII { out.append(("s" + String(s), line)) }
-            if py.count >= 2 { out.append(("s" + String(py.prefix(2)), line)) }
+        for level in chain.indices where level >= 2 || chain.count <= 2 {
+            let (line, keys) = suggestion(Array(chain[...level]))
+            for key in keys { out.append((key, line)) }
         }
         return out
+    }
+
+    /// The suggestion line of the last place of `chain` and the keys it is listed under.
+    static func suggestion(_ chain: [String]) -> (line: String, keys: [String]) {
+        let name = chain[chain.count - 1]
+        let py = Pinyin.syllables(name).joined()
+        let line = name + "\t" + chain.joined(separator: " › ") + "\t" + py
+        // By the characters of the name without its suffix (镇 would list every town).
+        let stem = SearchKeys.shortName(name) ?? name
+        var keys = Set(stem.unicodeScalars).filter { SearchText.isWord($0) && !$0.isASCII }.map { "s" + String($0) }
+        if py.count >= 2 { keys.append("s" + String(py.prefix(2))) }
+        return (line, keys)
     }
 }

@@ -43,3 +43,18 @@ import Testing
         #expect(pool.postings(a) == [3, 70, 900, 200_000])
     }
 }
+
+extension PostingPoolTests {
+    /// A copy is a value: filing in one leaves the other as it was (the pages are shared until then).
+    @Test func copiesAreValues() {
+        var pool = PostingPool(pageBits: 10)
+        let a = pool.addList()
+        for doc in Int32(0)..<Int32(2_000) { pool.file(a, doc * 300) }
+        var copy = pool
+        copy.file(a, 700_000)
+        pool.file(a, 800_000)
+        #expect(copy.postings(a) == (0..<2_000).map { $0 * 300 } + [700_000])
+        #expect(pool.postings(a) == (0..<2_000).map { $0 * 300 } + [800_000])
+        #expect(pool.pageCount > 1)
+    }
+}

@@ -221,7 +221,8 @@ extension Pipeline {
         var now: [String: UInt64] = [:]
         for record in scan.records { if let hash = record.hash { now[record.path] = hash } }
         return cache.records.values.sorted { $0.path < $1.path }.compactMap { record in
-            guard let facts = record.facts, record.hash.map({ now[record.path] != $0 }) ?? true else { return nil }
+            // The file first: a record's facts are decoded when asked for (`LazyFacts`).
+            guard record.hash.map({ now[record.path] != $0 }) ?? true, let facts = record.facts else { return nil }
             return (facts.kind.rawName, facts.search)
         }
     }

@@ -20,10 +20,15 @@ struct YearPage: Page {
         var groups: [Int: [Int]] = [:]
         for i in reports { groups[plan.identity(ofReport: i).node ?? -1, default: []].append(i) }
         func label(_ c: Int) -> String { map.chain(c).map { map.nodes[$0].name }.joined(separator: " ") }
+        // Ties (two places of the same names, told apart by their codes; two reports of one
+        // name) go by folder, which is unique: never by the dictionary's order, which is not
+        // the same from one run to the next.
         let views: [GroupView] = groups.keys.sorted { a, b in
-            a < 0 || b < 0 ? b < 0 && a >= 0 : label(a) < label(b)
+            a < 0 || b < 0 ? b < 0 && a >= 0 : (label(a), map.nodes[a].folder) < (label(b), map.nodes[b].folder)
         }.map { c in
-            let items = groups[c]!.sorted { plan.identity(ofReport: $0).name < plan.identity(ofReport: $1).name }.map { i in
+            let items = groups[c]!.sorted {
+                (plan.identity(ofReport: $0).name, map.reportFolder[$0]) < (plan.identity(ofReport: $1).name, map.reportFolder[$1])
+            }.map { i in
                 ItemView(name: plan.identity(ofReport: i).name + SitePlan.copySuffix(map.reportFolder[i]),
                          href: links.to(map.reportFolder[i]), years: [])
             }

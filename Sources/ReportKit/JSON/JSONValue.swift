@@ -57,8 +57,22 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
 
     /// Escapes per RFC 8259, plus `<`, `>` and `&` so the output is safe inside an HTML `<script>`.
+    /// `s` as a JSON string (`writeString`).
+    public static func quoted(_ s: String) -> String {
+        var out = ""
+        writeString(s, to: &out)
+        return out
+    }
+
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
+        // Most strings (paths, ids, digests, most Chinese text) have nothing to escape: copied
+        // whole. 0xE2 leads U+2028 and U+2029 (and other marks, which take the slow path).
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0x3E && $0 != 0x26 && $0 != 0xE2 }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -61,28 +61,28 @@ struct Manifest: Sendable {
     /// rebuild at 10,000 reports (60,000 lines). The bytes are `JSONValue`'s
     /// (`ManifestTests.theJSONIsTheTreesSerialised`).
     var json: String {
-        let ids = reports.map { Self.quoted($0.id) }
+        let ids = reports.map { JSONValue.quoted($0.id) }
         var out = ""
         out.reserveCapacity(files.count * 160 + reports.count * 100)
-        out += "{\n\"format\":\(Self.format),\n\"nianbao\":" + Self.quoted(version) + ",\n\"config\":" + Self.quoted(config) + ",\n"
+        out += "{\n\"format\":\(Self.format),\n\"nianbao\":" + JSONValue.quoted(version) + ",\n\"config\":" + JSONValue.quoted(config) + ",\n"
         out += "\"templates\":" + JSONValue.object(templates.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }).serialized()
         out += ",\n\"reports\":{\n"
         for (n, i) in reports.indices.sorted(by: { reports[$0].id < reports[$1].id }).enumerated() {
             if n > 0 { out += ",\n" }
-            out += ids[i] + ":{\"content\":" + Self.quoted(reports[i].content) + ",\"summary\":" + Self.quoted(reports[i].summary) + "}"
+            out += ids[i] + ":{\"content\":" + JSONValue.quoted(reports[i].content) + ",\"summary\":" + JSONValue.quoted(reports[i].summary) + "}"
         }
         out += "\n},\n\"files\":{\n"
         var templateLists: [String: (names: [String], json: String)] = [:]
         func list(_ indices: [Int]) -> String { "[" + indices.map { ids[$0] }.joined(separator: ",") + "]" }
         for (n, (path, e)) in files.sorted(by: { $0.key < $1.key }).enumerated() {
             if n > 0 { out += ",\n" }
-            out += Self.quoted(path) + ":{\"kind\":" + Self.quoted(e.kind)
+            out += JSONValue.quoted(path) + ":{\"kind\":" + JSONValue.quoted(e.kind)
             if !e.templates.isEmpty {
                 let quoted: String
                 if let known = templateLists[e.kind], known.names == e.templates {
                     quoted = known.json
                 } else {
-                    quoted = "[" + e.templates.map(Self.quoted).joined(separator: ",") + "]"
+                    quoted = "[" + e.templates.map(JSONValue.quoted).joined(separator: ",") + "]"
                     templateLists[e.kind] = (e.templates, quoted)
                 }
                 out += ",\"templates\":" + quoted
@@ -90,19 +90,12 @@ struct Manifest: Sendable {
             if e.config { out += ",\"config\":true" }
             if !e.reports.isEmpty { out += ",\"reports\":" + list(e.reports) }
             if !e.summaries.isEmpty { out += ",\"summaries\":" + list(e.summaries) }
-            if let site = e.site { out += ",\"site\":" + Self.quoted(site) }
-            if let frame = e.frame { out += ",\"frame\":" + Self.quoted(frame) }
-            if let data = e.data { out += ",\"data\":" + Self.quoted(data) }
+            if let site = e.site { out += ",\"site\":" + JSONValue.quoted(site) }
+            if let frame = e.frame { out += ",\"frame\":" + JSONValue.quoted(frame) }
+            if let data = e.data { out += ",\"data\":" + JSONValue.quoted(data) }
             out += "}"
         }
         out += "\n}\n}\n"
         return out
-    }
-
-    /// `s` as a JSON string, as `JSONValue` writes it; a string with nothing to escape (every
-    /// path, id and digest here) is copied between quotes.
-    static func quoted(_ s: String) -> String {
-        let plain = s.utf8.allSatisfy { b in b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x3C && b != 0x3E && b != 0x26 && b != 0xE2 }
-        return plain ? "\"" + s + "\"" : JSONValue.string(s).serialized()
     }
 }

@@ -165,6 +165,46 @@ struct LabelsAfterValuesTests {
     }
 }
 
+extension LabelsAfterValuesTests {
+    // pdftotext's reading order can print the first row's tall label cell pages after its values,
+    // which then come straight under the column header (whose last word, 总计, names a row too).
+    static let headerThenValues = """
+        三、收到和处理政府信息公开申请情况
+        申请人情况
+        自然人
+        法人或其他组织
+        商业企业 科研机构 社会公益组织 法律服务机构 其他
+        总计
+        %@
+        二、上年结转政府信息公开申请数量
+        1 0 0 0 0 0 1
+        （一）予以公开
+        3 0 0 0 0 0 3
+        一、本年新收政府信息公开申请数量
+        四、政府信息公开行政复议情况
+
+        """
+
+    @Test func readsTheRunUnderTheHeaderAsTheFirstRow() throws {
+        let text = Self.headerThenValues.replacingOccurrences(of: "%@", with: "21\n0\n0\n0\n0\n2\n23")
+        let r = ReportParser().parse(text, source: "x.txt")
+        #expect(r.row(r.tables.applications, "newReceived") == [21, 0, 0, 0, 0, 2, 23])
+        #expect(r.tables.applications?[row: "newReceived"]?.line == 7)
+        #expect(r.row(r.tables.applications, "carriedOver") == [1, 0, 0, 0, 0, 0, 1])
+        #expect(r.row(r.tables.applications, "granted") == [3, 0, 0, 0, 0, 0, 3])
+        // The header's 总计 is not the （七）总计 row.
+        #expect(r.tables.applications?[row: "resultsTotal"] == nil)
+    }
+
+    @Test func leavesARunUnderTheHeaderThatDoesNotAddUp() throws {
+        let text = Self.headerThenValues.replacingOccurrences(of: "%@", with: "21 0 0 0 0 2 22")
+        let r = ReportParser().parse(text, source: "x.txt")
+        #expect(r.tables.applications?[row: "newReceived"] == nil)
+        #expect(r.tables.applications?[row: "resultsTotal"] == nil)
+        #expect(r.row(r.tables.applications, "carriedOver") == [1, 0, 0, 0, 0, 0, 1])
+    }
+}
+
 @Suite("Parser flattened crawler text")
 struct FlattenedTextTests {
     // Crawler text collapses the report into one line and runs cells together.

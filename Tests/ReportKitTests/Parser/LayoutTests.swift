@@ -205,6 +205,36 @@ extension LabelsAfterValuesTests {
     }
 }
 
+extension LabelsAfterValuesTests {
+    // Two rows' cells printed in pairs, column by column, under the second row's label.
+    static func interleaved(carriedForward: String) -> String {
+        """
+        三、收到和处理政府信息公开申请情况
+        一、本年新收政府信息公开申请数量 5 0 0 0 0 0 5
+        二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1
+        （七）总计
+        1 6 0 0 0 0 0 0 0 0 0 0 1 6
+        \(carriedForward)
+        四、政府信息公开行政复议情况
+
+        """
+    }
+
+    @Test func readsTheHalfOfAnInterleavedRowThatTheBalanceGives() throws {
+        let r = ReportParser().parse(Self.interleaved(carriedForward: "四、结转下年度继续办理 0 0 0 0 0 0 0"), source: "x.txt")
+        // 一 + 二 − 四 = 6 0 0 0 0 0 6: only the odd places give it.
+        #expect(r.row(r.tables.applications, "resultsTotal") == [6, 0, 0, 0, 0, 0, 6])
+        #expect(r.tables.applications?[row: "resultsTotal"]?.cells.map(\.text) == ["6", "0", "0", "0", "0", "0", "6"])
+        #expect(r.codesAndLines.filter { !$0.hasPrefix("report.") } == ["table.layout@5"])
+    }
+
+    @Test func leavesAnInterleavedRowWhenTheBalanceIsNotWhole() throws {
+        let r = ReportParser().parse(Self.interleaved(carriedForward: ""), source: "x.txt")
+        #expect(r.row(r.tables.applications, "resultsTotal")?.contains(6) != true)
+        #expect(r.codesAndLines.filter { !$0.hasPrefix("report.") } == ["applications.cellCount@5"])
+    }
+}
+
 @Suite("Parser flattened crawler text")
 struct FlattenedTextTests {
     // Crawler text collapses the report into one line and runs cells together.

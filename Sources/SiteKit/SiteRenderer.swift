@@ -41,7 +41,7 @@ import Foundation
 /// drawn in any order and in parallel (`Pipeline` does), and the same input gives the same bytes.
 public struct SiteRenderer: Sendable {
     public let config: SiteConfig
-    let theme: Theme
+    var theme: Theme
     let templates: TemplateDigests
     let slug: @Sendable (String) -> String
     /// Document ids of the previous build, so the search index keeps them (`SearchIDs.read`).

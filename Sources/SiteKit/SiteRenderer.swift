@@ -41,7 +41,7 @@ import Foundation
 /// drawn in any order and in parallel (`Pipeline` does), and the same input gives the same bytes.
 public struct SiteRenderer: Sendable {
     public let config: SiteConfig
-    let theme: Theme
+    var theme: Theme
     let templates: TemplateDigests
     let slug: @Sendable (String) -> String
     /// Document ids of the previous build, so the search index keeps them (`SearchIDs.read`).
@@ -56,6 +56,8 @@ public struct SiteRenderer: Sendable {
     /// Digest of everything a page may be drawn with besides its reports: the settings, every
     /// template and every asset of the theme.
     let siteDigest: UInt64
+    /// The report.json files drawn in this build, for the years' ZIPs (`DrawnReportData`).
+    let drawnReportData = DrawnReportData()
 
     /// Reads the theme in `config.themeDirectory`; throws `SiteError` naming the template
     /// file that is missing or does not parse.
@@ -106,6 +108,7 @@ public struct SiteRenderer: Sendable {
     /// previous build's (`SearchIndexBuilder.updating`): its files, beside the `keptSearch` ones.
     func plan(_ plan: SitePlan, pages: [PlannedPage]? = nil, keptSearch: [String]? = nil,
               updatedSearch: SearchIndexBuilder.Updated? = nil) -> PlannedSite {
+        drawnReportData.removeAll()
         let pages = pages ?? plan.paths.map { planned(plan.pages[$0]!, plan: plan) }
         var extra = theme.assets.map { PlannedSite.Extra(file: $0, entry: Manifest.Entry(kind: "asset", data: Digest.hex(of: $0.data))) }
         let searchEntry = Manifest.Entry(kind: "search-index", site: "reports")
@@ -170,8 +173,13 @@ public struct SiteRenderer: Sendable {
     /// it and released as soon as the page is done with it (unless the unit holds it anyway).
     func draw(_ page: any StreamedPage, plan: SitePlan, held: [Int: ParsedDocument], previous: PreviousFiles = .none,
               load: (Int) throws -> ParsedDocument, release: (Int) -> Void) throws -> OutputFile {
+        // Each report.json drawn in this build is this build's bytes too, as a kept one is.
+        let drawn = Dictionary(page.reports.map { (plan.map.reportFolder[$0] + "report.json", plan.summaries[$0].content) },
+                               uniquingKeysWith: { a, _ in a })
+        let store = drawnReportData, last = previous
+        let files = PreviousFiles(kept: { path in last.kept(path) ?? drawn[path].flatMap(store.take) }, old: last.old)
         func open<P: StreamedPage>(_ page: P) throws -> OutputFile {
-            let drawing = try page.draw(page.frame(in: plan), previous: previous) { i, use in
+            let drawing = try page.draw(page.frame(in: plan), previous: files) { i, use in
                 if let parsed = held[i] { return try use(parsed) }
                 defer { release(i) }
                 try use(try load(i))
@@ -185,6 +193,7 @@ public struct SiteRenderer: Sendable {
     func file<P: Page>(_ page: P, _ drawing: Drawing, plan: SitePlan) throws -> OutputFile {
         switch drawing {
         case .data(let data):
+            if let report = (page as? ReportData)?.report { drawnReportData.put(data, content: plan.summaries[report].content) }
             return OutputFile(path: page.path, data: data)
         case let .html(title, view, scripts, refresh):
             guard let template = P.kind.template else { preconditionFailure("\(P.self) draws HTML with no template") }

@@ -168,9 +168,11 @@ import Testing
             }
             #expect(r.searchIndexKept == searchKept, "\(name)")
             #expect(r.searchIndexUpdated == searchUpdated, "\(name)")
-            // Only the changed report is read again to draw pages: the ZIP of its year takes the
-            // report.json of the others from the live site (the add lands in 2020 beside three seeds).
-            #expect(r.reread == parsed, "\(name): read \(r.reread) reports again")
+            // At most the changed report is read again to draw pages: the ZIP of its year takes the
+            // report.json of the others from the live site (the add lands in 2020 beside three seeds),
+            // and the changed one's from this build when its report.json was drawn first
+            // (`DrawnReportData`; the units run in parallel, so that is 0 or 1 read).
+            #expect(r.reread <= parsed, "\(name): read \(r.reread) reports again")
             // Only the pages of and listing the changed report (and those about the whole site)
             // take their frames, whether the change keeps the plan's shape (an edit) or not (an
             // addition, a rename, a removal: `SitePlan+Places`); every frame was taken for those.

@@ -36,24 +36,30 @@ public indirect enum JSONValue: Hashable, Sendable {
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if pretty { Self.newline(indent + 1, &out) }
                 item.write(to: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
+            if pretty { Self.newline(indent, &out) }
             out += "]"
         case .object(let members):
             if members.isEmpty { out += "{}"; return }
             out += "{"
             for (i, (key, value)) in members.enumerated() {
                 if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if pretty { Self.newline(indent + 1, &out) }
                 JSONValue.writeString(key, to: &out)
                 out += pretty ? ": " : ":"
                 value.write(to: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
+            if pretty { Self.newline(indent, &out) }
             out += "}"
         }
+    }
+
+    /// A line break and `level` indentations, appended in place (no string made for them).
+    @inline(__always) static func newline(_ level: Int, _ out: inout String) {
+        out += "\n"
+        for _ in 0..<level { out += "  " }
     }
 
     /// Escapes per RFC 8259, plus `<`, `>` and `&` so the output is safe inside an HTML `<script>`.

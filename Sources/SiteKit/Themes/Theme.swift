@@ -17,6 +17,9 @@ import Mustache
 struct Theme: Sendable {
     let directory: URL
     let library: MustacheLibrary
+    /// The same templates taken over for rendering without swift-mustache's reflection
+    /// (`TemplateProgram`); `nil` when a template uses a tag it does not take over.
+    var program: TemplateProgram?
     /// Files under `assets/`, path relative to the theme folder (`assets/style.css`).
     let assets: [OutputFile]
     /// What was left out, and a missing `assets/` folder.
@@ -65,6 +68,7 @@ struct Theme: Sendable {
         }
         try Self.checkPartials(partials, in: directory)
         library = MustacheLibrary(templates: templates)
+        program = TemplateProgram.compile(templates)
 
         let assetsDir = directory.appendingPathComponent("assets").path
         var assets: [OutputFile] = []
@@ -79,7 +83,7 @@ struct Theme: Sendable {
 
     /// Renders `object` with the template `name` (`report` → `report.mustache`).
     func render(_ name: String, _ object: Any) throws -> String {
-        guard let text = library.render(object, withTemplate: name) else {
+        guard let text = program?.render(object, withTemplate: name) ?? library.render(object, withTemplate: name) else {
             throw SiteError.missingTemplate(path: directory.appendingPathComponent(name + ".mustache").path)
         }
         return text

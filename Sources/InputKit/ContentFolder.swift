@@ -141,14 +141,25 @@ public enum ContentFolder {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
                 if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
             }
-            closedir(dir)
+            // Open while its entries are looked at: each `lstat` by name in it, not by a whole path.
+            defer { closedir(dir) }
+            let fd = dirfd(dir)
             for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-                try item(name, in: relative)
+                try item(name, in: relative, folder: fd)
             }
         }
 
-        /// One directory entry, by its raw name.
-        mutating func item(_ raw: [UInt8], in parent: String) throws {
+        /// One directory entry, by its raw name, in the open folder `fd`.
+        mutating func item(_ raw: [UInt8], in parent: String, folder fd: Int32) throws {
+            func lstat(_ info: inout stat) -> Bool {
+                raw.withUnsafeBufferPointer { name in
+                    name.withMemoryRebound(to: CChar.self) { chars in
+                        var bytes = Array(chars)
+                        bytes.append(0)
+                        return fstatat(fd, bytes, &info, AT_SYMLINK_NOFOLLOW) == 0
+                    }
+                }
+            }
             let prefix = parent.isEmpty ? "" : parent + "/"
             guard let name = String(validating: raw, as: UTF8.self) else {
                 let (shown, gbk) = Self.readable(raw)
@@ -165,7 +176,7 @@ public enum ContentFolder {
             let path = full(relative)
             if name.hasPrefix(".") {
                 var info = stat()
-                let folder = lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+                let folder = lstat(&info) && info.st_mode & S_IFMT == S_IFDIR
                 note(relative, .info("file.hidden", "\(folder ? "隐藏文件夹，其中的文件都未读取" : "隐藏文件，未读取")（名称以 . 开头）", line: nil))
                 return
             }
@@ -180,7 +191,7 @@ public enum ContentFolder {
                 return
             }
             var info = stat()
-            guard lstat(path, &info) == 0 else {
+            guard lstat(&info) else {
                 note(relative, .warning("file.unreadable", "无法读取文件信息（\(String(cString: strerror(errno)))），未读取", line: nil))
                 return
             }

@@ -18,9 +18,10 @@ import Glibc
 /// bytes any heads name are never written over, so the previous site's heads (and a build
 /// killed half way) still find theirs, and bytes no head names are dead. When the dead bytes
 /// pass a share of the live ones (`Pipeline.Limits.deadBodies`), the build writes a new file
-/// with the live records only (a new inode: the previous site keeps the old one). Not in the
-/// site's table (`output.bin` would need the digest of the whole file); the heads, which are,
-/// name every byte of it they use.
+/// with the live records only (a new inode: the previous site keeps the old one). Neither it
+/// nor the heads are in the site's table (`output.bin` would need the digest of the whole
+/// file, and their bytes depend on the builds before); they are written into the staged site
+/// beside it (`BuildCache.stageReports`) and swapped in with it.
 final class CacheBodies: @unchecked Sendable {
     static let path = ".nianbao/cache/bodies.bin"
     static let format: UInt64 = 1
@@ -191,18 +192,7 @@ extension CacheBodies {
         var places: [Place] = []
         var offset = size, failure: Int32 = 0
         for item in fresh where failure == 0 {
-            item.bytes.withUnsafeBytes { raw in
-                var done = 0
-                while done < raw.count {
-                    let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        failure = errno
-                        return
-                    }
-                    done += n
-                }
-            }
+            failure = item.bytes.withUnsafeBytes { Disk.write($0, to: fd) }
             places.append(Place(offset: offset, length: item.bytes.count, digest: digest(item.bytes)))
             offset += item.bytes.count
         }

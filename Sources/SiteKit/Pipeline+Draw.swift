@@ -13,6 +13,8 @@ extension Pipeline {
         var reread = 0
         /// The cache this build wrote, as the next build would read it (`WarmCache`).
         var cache: BuildCache?
+        /// Bytes of `reports.bin` and `bodies.bin` written.
+        var cacheWritten = 0
     }
 
     /// The site as it is on disk, when nothing it is made from changed: every report file
@@ -185,8 +187,13 @@ extension Pipeline {
         let reports = sitePlan.summaries.indices.filter { !stale.contains(scan.reports[$0]) }
             .map { (sitePlan.summaries[$0].id, reportDigests[$0]) }
         let across = Dictionary(scan.across.map { (scan.records[$0.key].path, $0.value) }, uniquingKeysWith: { a, _ in a })
-        for file in BuildCache.files(records: records, pages: pages, site: renderer.siteDigest, search: searchDigest,
+        for file in BuildCache.files(pages: pages, site: renderer.siteDigest, search: searchDigest,
                                      shape: shape, reports: reports, across: across) { try staging.put(file) }
+        // The heads and bodies go beside the table, not in it (`CacheBodies`).
+        staging.unlisted(BuildCache.reportsPath)
+        staging.unlisted(CacheBodies.path)
+        let stored = try BuildCache.stageReports(records, into: staging.folder, previous: status == .used ? cache.bodies : nil,
+                                                 formIDs: cache.formIDs, deadShare: limits.deadBodies)
         let summary = try staging.commit()
         // Not in the site's table: the stamps name this machine's inodes and times, so two
         // folders of the same site never hold the same bytes there (`FileStamps.replace`).
@@ -194,7 +201,16 @@ extension Pipeline {
         var written: BuildCache?
         if warm != nil {
             // What `BuildCache.read` would make of the files just written.
-            var made = BuildCache(records: Dictionary(records.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }))
+            let root = Disk.realPath(plan.output.path)
+            guard let bodies = CacheBodies(file: root + "/" + CacheBodies.path), bodies.reaches(Array(stored.places.values)) else {
+                return drawn(cache: nil)
+            }
+            // Each record with its facts where they were written (and decoded, when they are).
+            let forms = formsByID
+            let kept = records.map { $0.stored(in: bodies, at: stored.places[$0.path], forms: forms, count: cache.decoded) }
+            var made = BuildCache(records: Dictionary(kept.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }))
+            made.bodies = bodies
+            made.formIDs = stored.forms
             // The records taken from the last cache count their decoding there.
             made.decoded = cache.decoded
             made.pages = pages.mapValues(\.inputs)
@@ -208,11 +224,14 @@ extension Pipeline {
             made.stamps = scan.stamps
             written = made
         }
-        return Drawn(pages: paths.filter { $0.hasSuffix(".html") }.count, drawn: drawing.count, summary: summary,
-                     operations: staging.operations, reusedSpare: staging.reusesSpare,
-                     searchIndexKept: keptSearch != nil && updatedSearch == nil, searchIndexUpdated: updatedSearch != nil,
-                     framesTaken: planned.filter { !$0.kept }.count,
-                     reread: reread.count, cache: written)
+        return drawn(cache: written)
+        func drawn(cache: BuildCache?) -> Drawn {
+            Drawn(pages: paths.filter { $0.hasSuffix(".html") }.count, drawn: drawing.count, summary: summary,
+                  operations: staging.operations, reusedSpare: staging.reusesSpare,
+                  searchIndexKept: keptSearch != nil && updatedSearch == nil, searchIndexUpdated: updatedSearch != nil,
+                  framesTaken: planned.filter { !$0.kept }.count,
+                  reread: reread.count, cache: cache, cacheWritten: stored.written)
+        }
     }
 
     /// The search entries (with their raw files' names) of the previous build's records whose

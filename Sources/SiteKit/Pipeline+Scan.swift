@@ -35,7 +35,21 @@ extension Pipeline {
     /// the file's hash is the cache's, otherwise parsed now — and then kept in `pool` for its
     /// pages when there is room. A file whose stamps the last build saw and can vouch for
     /// (`FileStamps`) is not read at all: its hash is the one seen then.
-    func scan(cache: BuildCache, pool: ParsedPool) async throws -> Scan {
+    ///
+    /// When the records' facts are needed (a file changed) and the cache's bodies cannot give
+    /// them (`BuildCache.factsReadable`), the cache is dropped (`status` untrusted) and the
+    /// scan done again without it.
+    func scan(cache: inout BuildCache, status: inout BuildCache.Status, pool: ParsedPool) async throws -> Scan {
+        do {
+            return try await scan(cache: cache, pool: pool)
+        } catch is CacheBodies.Damaged {
+            (cache, status) = (BuildCache(), .untrusted)
+            pool.drain()
+            return try await scan(cache: cache, pool: pool)
+        }
+    }
+
+    private func scan(cache: BuildCache, pool: ParsedPool) async throws -> Scan {
         // Before the first `stat`: what this scan's stamps are judged against next time.
         let taken = FileStamp.now()
         let discovery = try ContentFolder.discover(in: plan.content)
@@ -56,13 +70,14 @@ extension Pipeline {
             let source = show(entry.relativePath)
             defer { progress.update { $0.read += 1 } }
             // Stamps before bytes: a change after the `stat` changes the stamp seen next time.
-            let stamp = FileStamp.of(entry.url.path)
-            let sidecar = FileStamps.sidecar(of: entry.url.path)
+            // The walk's `lstat` of a regular file is its stamp (one `stat` a file, not two).
+            let stamp = entry.stamp ?? FileStamp.of(entry.url.path)
+            let sidecar = FileStamps.sidecar(of: entry)
             if let stamp, stamp.size <= UInt64(max(0, maxFileSize)), let record = cached[entry.relativePath], let hash = record.hash,
                lastStamps?.hash(of: entry.relativePath, source: source, stamp: stamp, sidecar: sidecar, margin: margin) == hash {
                 return (record, .vouched, FileStamps.Entry(source: source, stamp: stamp, sidecar: sidecar, hash: hash))
             }
-            guard let file = SourceFile(entry.url, path: entry.relativePath, source: source, maxSize: maxFileSize) else {
+            guard let file = SourceFile(entry.url, path: entry.relativePath, source: source, maxSize: maxFileSize, size: stamp?.size) else {
                 let outcome = reader.read(fileAt: entry.url, path: entry.relativePath, source: source)
                 return (ReportRecord(path: entry.relativePath, source: source, hash: nil, outcome: outcome, forms: forms), .unread, nil)
             }
@@ -90,6 +105,7 @@ extension Pipeline {
         if asCached, let kept = cache.across {
             for i in reports { if let found = kept[records[i].0.path] { across[i] = found } }
         } else {
+            guard cache.factsReadable() else { throw CacheBodies.Damaged() }
             let portal = PortalChecks.check(reports.map { records[$0].0.facts!.portal })
             for (index, found) in portal { across[reports[index]] = found }
             let summaries = reports.map { ReportSummary(records[$0].0, facts: records[$0].0.facts!, across: across[$0] ?? []) }
@@ -121,8 +137,9 @@ struct SourceFile {
 
     /// `nil` when the file cannot be read or is larger than `maxSize` (`ReportReader` then
     /// says why).
-    init?(_ url: URL, path: String, source: String, maxSize: Int) {
-        if let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int, size > maxSize { return nil }
+    /// `size` is the file's when its stamp was just taken (no second `stat`).
+    init?(_ url: URL, path: String, source: String, maxSize: Int, size: UInt64? = nil) {
+        if let size = size.map(Int.init) ?? (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int), size > maxSize { return nil }
         guard let bytes = try? Data(contentsOf: url) else { return nil }
         self.bytes = bytes
         sidecar = ReportReader.sidecar(of: url)

@@ -62,6 +62,10 @@ public struct Pipeline: Sendable {
         /// Cached records whose facts were decoded (`LazyFacts`): none on a rebuild that
         /// changed nothing, which needs only their diagnostics.
         public var recordsDecoded = 0
+        /// Bytes of the records' cache read (`reports.bin`, and `bodies.bin` when facts were
+        /// needed) and written (`CacheBodies`): what a rebuild's cache costs, counted.
+        public var cacheRead = 0
+        public var cacheWritten = 0
         /// Whether the cache was the one kept in memory from the previous build (`WarmCache`)
         /// rather than read from its files.
         public var cacheKept = false
@@ -89,6 +93,9 @@ public struct Pipeline: Sendable {
         /// How much older than the last scan a file's times must be for its stamps to vouch
         /// for it, in nanoseconds (`FileStamps`: the racy-timestamp guard). Tests set it to 0.
         public var racyMargin = Int64(2_000_000_000)
+        /// How many dead bytes `bodies.bin` may hold, as a share of the live ones, before a
+        /// build writes it new rather than append to it (`CacheBodies`).
+        public var deadBodies = 0.25
 
         public init() {}
     }
@@ -116,9 +123,9 @@ public struct Pipeline: Sendable {
     /// runs the checks across reports.
     public func check() async throws -> Result {
         let start = Date()
-        let (cache, status) = clean ? (BuildCache(), .none) : readCache()
+        var (cache, status) = clean ? (BuildCache(), .none) : readCache()
         let pool = ParsedPool(capacity: 0)
-        let scan = try await self.scan(cache: cache, pool: pool)
+        let scan = try await self.scan(cache: &cache, status: &status, pool: pool)
         return result(scan, cache: status, pool: pool, start: start)
     }
 
@@ -135,9 +142,11 @@ public struct Pipeline: Sendable {
         warm?.forget()
         var (cache, status) = kept.map { ($0, BuildCache.Status.used) } ?? (clean ? (BuildCache(), .none) : readCache())
         let decodedBefore = cache.decoded.value
-        let pool = ParsedPool(capacity: limits.pool)
-        let scan = try await self.scan(cache: cache, pool: pool)
+        let bodiesReadBefore = cache.bodies?.bytesRead ?? 0
+        var pool = ParsedPool(capacity: limits.pool)
+        var scan = try await self.scan(cache: &cache, status: &status, pool: pool)
         var result = result(scan, cache: status, pool: pool, start: start)
+        result.cacheRead = (kept == nil ? cache.headsRead : 0)
         result.cacheKept = kept != nil
         var listed: Set<String>?, foldersChecked = 0
         if status == .used, let unchanged = unchanged(scan, cache: cache, renderer: renderer, root: root, listing: &listed,
@@ -153,6 +162,16 @@ public struct Pipeline: Sendable {
             }
             warm?.keep(cache, site: root)
         } else {
+            if status == .used, !cache.factsReadable() {
+                // The bodies are damaged: nothing of the cache is trusted, and everything is built.
+                result.cacheRead += cache.bodies?.bytesRead ?? 0
+                (cache, status) = (BuildCache(), .untrusted)
+                pool = ParsedPool(capacity: limits.pool)
+                scan = try await self.scan(cache: &cache, status: &status, pool: pool)
+                let read = result.cacheRead
+                result = self.result(scan, cache: status, pool: pool, start: start)
+                result.cacheRead = read
+            }
             let listing = listed ?? (status == .used ? OutputTable.listing(site: root) : [])
             if status == .used { listed = listing }
             let drawn = try await draw(scan, cache: cache, status: status, renderer: renderer, pool: pool, listing: listing)
@@ -165,6 +184,7 @@ public struct Pipeline: Sendable {
             result.searchIndexUpdated = drawn.searchIndexUpdated
             result.framesTaken = drawn.framesTaken
             result.reread = drawn.reread
+            result.cacheWritten = drawn.cacheWritten
             if let made = drawn.cache { warm?.keep(made, site: root) }
         }
         result.siteListed = listed != nil
@@ -172,15 +192,18 @@ public struct Pipeline: Sendable {
         pool.drain()
         result.peakParsed = pool.peak
         result.recordsDecoded = cache.decoded.value - decodedBefore
+        if status == .used { result.cacheRead += (cache.bodies?.bytesRead ?? 0) - bodiesReadBefore }
         result.seconds = Date().timeIntervalSince(start)
         return result
     }
 
     /// The cache in the output folder (a `check` reads it too: it only reads).
     func readCache() -> (BuildCache, BuildCache.Status) {
-        let forms = Dictionary(reader.parser.forms.forms.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return BuildCache.read(site: Disk.realPath(plan.output.path), forms: forms)
+        BuildCache.read(site: Disk.realPath(plan.output.path), forms: formsByID)
     }
+
+    /// The reader's forms by id: what a cached record's facts name.
+    var formsByID: [String: Form] { Dictionary(reader.parser.forms.forms.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) }
 
     func result(_ scan: Scan, cache: BuildCache.Status, pool: ParsedPool, start: Date) -> Result {
         var problems: [FileDiagnostic] = []

@@ -5,8 +5,9 @@ import Foundation
 /// carried into each new site by the same swap as the pages, so a killed build never leaves
 /// a cache that disagrees with the site.
 ///
-/// - `reports.bin`: one `ReportRecord` per report file, by path, with the digest of what its
-///   parse read (bytes, sidecar front matter, path).
+/// - `reports.bin` (the heads): one `ReportRecord` per report file, by path, with the digest
+///   of what its parse read (bytes, sidecar front matter, path), its diagnostics and the place
+///   of its facts in `bodies.bin` (`CacheBodies`), read only when a build needs facts.
 /// - `pages.bin`: every output file's path and the digest of its inputs (`Manifest.Entry`
 ///   with every hash it names: kind, templates, settings, reports' contents, frame, data).
 /// - `output.bin`: the writer's (`OutputTable`): every file's path and the digest of its bytes.
@@ -17,6 +18,8 @@ import Foundation
 /// parses and draws everything (never half of it from a cache it cannot trust).
 public struct BuildCache: Sendable {
     static let format: UInt64 = 10
+    /// `reports.bin`'s own: 11 is the heads, the facts in `bodies.bin`.
+    static let reportsFormat: UInt64 = 11
     static let reportsPath = ".nianbao/cache/reports.bin"
     static let pagesPath = ".nianbao/cache/pages.bin"
     private static let reportsMagic = Array("nianbao-reports\n".utf8)
@@ -50,6 +53,11 @@ public struct BuildCache: Sendable {
     var stamps: FileStamps?
     /// How many records' facts this build decoded (`LazyFacts`).
     var decoded = DecodeCount()
+    /// Where the records' facts are (`bodies.bin`), and every form id the heads name.
+    var bodies: CacheBodies?
+    var formIDs: [String] = []
+    /// Bytes of `reports.bin` read.
+    var headsRead = 0
 
     /// Why the previous build's cache was not used, for `Pipeline.Result`.
     public enum Status: Equatable, Sendable {
@@ -70,13 +78,24 @@ public struct BuildCache: Sendable {
             return (BuildCache(), reportsFile == nil && pagesFile == nil ? .none : .untrusted)
         }
         do {
-            var decoded = DecodeCount()
-            let records = try unsealed(reportsFile, magic: reportsMagic, format: format, fingerprint: BuildFingerprint.current) { r in
+            let decoded = DecodeCount()
+            guard let bodies = CacheBodies(file: root + "/" + CacheBodies.path) else { throw CacheReader.Damaged() }
+            var places: [CacheBodies.Place] = []
+            var formIDs: [String] = []
+            let records = try unsealed(reportsFile, magic: reportsMagic, format: reportsFormat, fingerprint: BuildFingerprint.current) { r in
                 // Every form the records name, checked now: a record's facts are decoded later.
-                guard try r.array({ try $0.string() }).allSatisfy({ forms[$0] != nil }) else { throw CacheReader.Damaged() }
-                return try r.array { try ReportRecord.read(from: &$0, file: reportsFile, forms: forms, count: decoded) }
+                formIDs = try r.array { try $0.string() }
+                guard formIDs.allSatisfy({ forms[$0] != nil }) else { throw CacheReader.Damaged() }
+                return try r.array { r in
+                    try ReportRecord.readHead(from: &r, forms: forms, count: decoded, bodies: bodies, places: &places)
+                }
             }
+            // Cut short: known now. Damaged bytes within: when the facts are first needed (`factsReadable`).
+            guard bodies.reaches(places) else { throw CacheReader.Damaged() }
             var cache = BuildCache(records: Dictionary(records.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }), decoded: decoded)
+            cache.bodies = bodies
+            cache.formIDs = formIDs
+            cache.headsRead = reportsFile.count
             try unsealed(pagesFile, magic: pagesMagic, format: format, fingerprint: BuildFingerprint.current) { r in
                 cache.site = try r.fixed()
                 cache.search = try r.fixed()
@@ -107,12 +126,43 @@ public struct BuildCache: Sendable {
         }
     }
 
-    /// The two files of the cache, each sorted by path so the same site gives the same bytes.
-    static func files(records: [ReportRecord], pages: [String: (inputs: UInt64, frame: String, lists: UInt64)], site: UInt64, search: UInt64,
+    /// Whether every record's facts can be decoded: those not in memory yet are in a
+    /// `bodies.bin` whose every record holds the bytes of its digest (the file read once,
+    /// whole). Asked before the first facts are decoded; when not, the cache is not used.
+    func factsReadable() -> Bool {
+        guard let bodies, records.values.contains(where: { !$0.factsDecoded }) else { return true }
+        return bodies.read() != nil
+    }
+
+    /// Writes the heads and the bodies (`reports.bin`, `bodies.bin`) of `records` into the
+    /// staged site at `folder`, beside its table, not in it: their bytes depend on the builds
+    /// before (where each record's facts were appended). `previous` is the bodies file the
+    /// cache was read with, appended to when it can be; `formIDs` the forms its heads named.
+    static func stageReports(_ records: [ReportRecord], into folder: String, previous: CacheBodies?, formIDs: [String],
+                             deadShare: Double) throws -> (places: [String: CacheBodies.Place], forms: [String], written: Int) {
+        let records = records.sorted { $0.path < $1.path }
+        try FileManager.default.createDirectories(folder + "/.nianbao/cache")
+        let staged = try CacheBodies.stage(records, previous: previous, staged: folder + "/" + CacheBodies.path, deadShare: deadShare)
+        // The forms of the records not decoded are among those the previous heads named.
+        var forms = Set(records.allSatisfy(\.factsDecoded) ? [] : formIDs)
+        for record in records where record.factsDecoded { forms.formUnion(record.formIDs) }
+        var r = CacheWriter(magic: reportsMagic, format: reportsFormat, fingerprint: BuildFingerprint.current, capacity: records.count * 160)
+        let formList = forms.sorted()
+        r.array(formList) { $0.string($1) }
+        r.uint(UInt64(records.count))
+        for (i, record) in records.enumerated() { record.writeHead(to: &r, place: staged.places[i]) }
+        let heads = sealed(r)
+        let path = folder + "/" + reportsPath
+        try Disk.remove(path)
+        try Disk.write(heads, to: path)
+        var places: [String: CacheBodies.Place] = [:]
+        for (i, record) in records.enumerated() { if let place = staged.places[i] { places[record.path] = place } }
+        return (places, formList, staged.written + heads.count)
+    }
+
+    /// `pages.bin`, sorted by path so the same site gives the same bytes.
+    static func files(pages: [String: (inputs: UInt64, frame: String, lists: UInt64)], site: UInt64, search: UInt64,
                       shape: UInt64, reports: [(String, UInt64)], across: [String: [Diagnostic]]) -> [OutputFile] {
-        var r = CacheWriter(magic: reportsMagic, format: format, fingerprint: BuildFingerprint.current, capacity: records.count * 2048)
-        r.array(Set(records.flatMap(\.formIDs)).sorted()) { $0.string($1) }
-        r.array(records.sorted { $0.path < $1.path }) { w, record in record.write(to: &w) }
         var p = CacheWriter(magic: pagesMagic, format: format, fingerprint: BuildFingerprint.current, capacity: pages.count * 88)
         p.fixed(site)
         p.fixed(search)
@@ -131,7 +181,7 @@ public struct BuildCache: Sendable {
             w.string(item.key)
             w.array(item.value) { $0.diagnostic($1) }
         }
-        return [OutputFile(path: reportsPath, data: sealed(r)), OutputFile(path: pagesPath, data: sealed(p))]
+        return [OutputFile(path: pagesPath, data: sealed(p))]
     }
 
     // MARK: Sealing

@@ -1,19 +1,20 @@
 import Foundation
 
-/// A report's facts as the cache holds them: their bytes in the cache file (kept mapped as
-/// read, never copied) until something asks for them, then decoded once and kept. The
-/// report's own diagnostics are read with the record, outside these bytes: a rebuild that
-/// changed nothing prints them and never decodes a record's facts (10,000 reports' titles,
-/// regions, tables, search text: most of the 43 MB of `reports.bin`).
+/// A report's facts as the cache holds them: their place in the cache's bodies file
+/// (`CacheBodies`) until something asks for them, then decoded once and kept. The report's
+/// own diagnostics are read with the record's head, apart from these bytes: a rebuild that
+/// changed nothing prints them and never reads the bodies (10,000 reports' titles, regions,
+/// tables, search text: most of the cache's bytes).
 ///
-/// The bytes were sealed with the cache file (its digest checked before anything was read)
-/// and every form they name was checked against the reader's when the file was opened, so
-/// decoding them cannot fail but for a bug in this program.
+/// The bodies are checked (each record's bytes against the digest its head keeps) before
+/// any is decoded (`BuildCache.factsReadable`), and every form they name was checked against
+/// the reader's when the heads were read, so decoding them cannot fail but for a bug in this
+/// program.
 final class LazyFacts: @unchecked Sendable {
     let diagnostics: [Diagnostic]
     private var decoded: ReportRecord.Facts?
-    private var file: Data
-    private let range: Range<Int>
+    /// Where the facts are stored, when they are (read from the cache, or written there).
+    let stored: (bodies: CacheBodies, place: CacheBodies.Place)?
     private let forms: [String: Form]
     private let count: DecodeCount?
     private let lock = NSLock()
@@ -22,19 +23,27 @@ final class LazyFacts: @unchecked Sendable {
     init(_ facts: ReportRecord.Facts) {
         diagnostics = facts.diagnostics
         decoded = facts
-        file = Data()
-        range = 0..<0
+        stored = nil
         forms = [:]
         count = nil
     }
 
-    /// Facts to decode from `range` of `file` when first asked for; each decode is counted in `count`.
-    init(diagnostics: [Diagnostic], file: Data, range: Range<Int>, forms: [String: Form], count: DecodeCount) {
+    /// Facts to decode from `place` of `bodies` when first asked for, unless `decoded` has
+    /// them already; each decode is counted in `count`.
+    init(diagnostics: [Diagnostic], bodies: CacheBodies, place: CacheBodies.Place, forms: [String: Form], count: DecodeCount,
+         decoded: ReportRecord.Facts? = nil) {
         self.diagnostics = diagnostics
-        self.file = file
-        self.range = range
+        self.stored = (bodies, place)
         self.forms = forms
         self.count = count
+        self.decoded = decoded
+    }
+
+    /// The facts when decoded already (nothing is read).
+    var ifDecoded: ReportRecord.Facts? {
+        lock.lock()
+        defer { lock.unlock() }
+        return decoded
     }
 
     var value: ReportRecord.Facts {
@@ -43,19 +52,19 @@ final class LazyFacts: @unchecked Sendable {
         if let decoded { return decoded }
         let facts: ReportRecord.Facts
         do {
-            facts = try file.withUnsafeBytes { raw in
-                var r = CacheReader(UnsafeRawBufferPointer(rebasing: raw[range]))
+            guard let stored, let data = stored.bodies.read() else { throw CacheReader.Damaged() }
+            let place = stored.place
+            facts = try data.withUnsafeBytes { raw in
+                var r = CacheReader(UnsafeRawBufferPointer(rebasing: raw[place.offset..<(place.offset + place.length)]))
                 let facts = try r.facts(diagnostics: diagnostics, forms: forms)
                 guard r.atEnd else { throw CacheReader.Damaged() }
                 return facts
             }
         } catch {
-            preconditionFailure("a sealed record of the build cache could not be decoded")
+            preconditionFailure("the build cache's bodies are checked before a record's facts are decoded")
         }
         count?.add()
         decoded = facts
-        // The cache file is let go once every record has taken its facts.
-        file = Data()
         return facts
     }
 }

@@ -5,18 +5,34 @@ import Foundation
 // changed layout is a new `BuildCache.format`.
 
 extension ReportRecord {
-    func write(to w: inout CacheWriter) {
+    /// The record's head (`reports.bin`): all but its facts, which are at `place` in the
+    /// bodies file (`CacheBodies`); `place` is `nil` only for a record with no facts.
+    func writeHead(to w: inout CacheWriter, place: CacheBodies.Place?) {
         w.string(path)
         w.string(source)
         w.bool(hash != nil)
         if let hash { w.fixed(hash) }
         w.bool(problems != nil)
         if let problems { w.array(problems) { $0.diagnostic($1) } }
-        w.bool(facts != nil)
-        guard let f = facts else { return }
-        // The diagnostics first, read with the record; then the rest, by its length, decoded
-        // only when asked for (`LazyFacts`).
-        w.array(f.diagnostics) { $0.diagnostic($1) }
+        w.bool(place != nil)
+        guard let place else { return }
+        // The diagnostics with the head, read by every build; the rest from the bodies,
+        // decoded only when asked for (`LazyFacts`).
+        w.array(diagnostics) { $0.diagnostic($1) }
+        w.uint(UInt64(place.offset))
+        w.uint(UInt64(place.length))
+        w.fixed(place.digest)
+    }
+
+    /// Where the record's facts are in `bodies` when they are there already.
+    func place(in bodies: CacheBodies?) -> CacheBodies.Place? {
+        guard let bodies, let stored = lazyFacts?.stored, stored.bodies === bodies else { return nil }
+        return stored.place
+    }
+
+    /// The facts as they are written to the bodies file (all but the diagnostics).
+    var body: [UInt8]? {
+        guard let f = facts else { return nil }
         var rest = CacheWriter(capacity: 2048)
         rest.string(f.title)
         rest.string(f.body)
@@ -31,28 +47,42 @@ extension ReportRecord {
         rest.fixed(f.bytesDigest)
         rest.coverage(f.coverage)
         rest.dataRow(f.data)
-        w.uint(UInt64(rest.bytes.count))
-        w.append(rest.bytes)
+        return rest.bytes
     }
 
-    /// Reads a record, its facts left as bytes of `file` (the cache file `r` reads) to be
-    /// decoded when asked for (`LazyFacts`, counted in `count`).
-    static func read(from r: inout CacheReader, file: Data, forms: [String: Form], count: DecodeCount) throws -> ReportRecord {
+    /// Reads a record's head, its facts left in `bodies` to be decoded when asked for
+    /// (`LazyFacts`, counted in `count`); the places of the facts are gathered in `places`.
+    static func readHead(from r: inout CacheReader, forms: [String: Form], count: DecodeCount, bodies: CacheBodies,
+                         places: inout [CacheBodies.Place]) throws -> ReportRecord {
         let path = try r.string()
         let source = try r.string()
         let hash = try r.bool() ? try r.fixed() : nil
         let problems = try r.bool() ? try r.array { try $0.diagnostic() } : nil
         guard try r.bool() else { return ReportRecord(path: path, source: source, hash: hash, problems: problems, lazyFacts: nil) }
         let diagnostics = try r.array { try $0.diagnostic() }
-        let range = try r.skip(try r.count())
-        let lazy = LazyFacts(diagnostics: diagnostics, file: file, range: (file.startIndex + range.lowerBound)..<(file.startIndex + range.upperBound),
-                             forms: forms, count: count)
+        let offset = try r.uint(), length = try r.uint()
+        guard offset < UInt64(Int.max / 2), length < UInt64(Int.max / 2) else { throw CacheReader.Damaged() }
+        let at = CacheBodies.Place(offset: Int(offset), length: Int(length), digest: try r.fixed())
+        places.append(at)
+        let lazy = LazyFacts(diagnostics: diagnostics, bodies: bodies, place: at, forms: forms, count: count)
+        return ReportRecord(path: path, source: source, hash: hash, problems: problems, lazyFacts: lazy)
+    }
+
+    /// The same record with its facts at `place` of `bodies` (and decoded, when they are):
+    /// what the next build of this process reads (`WarmCache`).
+    func stored(in bodies: CacheBodies, at place: CacheBodies.Place?, forms: [String: Form], count: DecodeCount) -> ReportRecord {
+        guard let place, let lazyFacts else { return self }
+        let lazy = LazyFacts(diagnostics: lazyFacts.diagnostics, bodies: bodies, place: place, forms: forms, count: count,
+                             decoded: lazyFacts.ifDecoded)
         return ReportRecord(path: path, source: source, hash: hash, problems: problems, lazyFacts: lazy)
     }
 
     /// The form ids the record's facts name (checked against the reader's when the cache is
     /// read, so that decoding the facts later cannot fail).
     var formIDs: [String] { facts?.portal.tables.map(\.form.id) ?? [] }
+
+    /// Whether the facts are in memory (decoding them reads nothing).
+    var factsDecoded: Bool { lazyFacts.map { $0.ifDecoded != nil } ?? true }
 }
 
 extension CacheReader {

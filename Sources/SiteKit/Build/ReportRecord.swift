@@ -19,7 +19,7 @@ struct ReportRecord: Sendable {
     let problems: [Diagnostic]?
     /// The facts, decoded from the cache only when first asked for (`LazyFacts`): a rebuild
     /// that changed nothing needs only each record's diagnostics, never its facts.
-    private let lazyFacts: LazyFacts?
+    let lazyFacts: LazyFacts?
 
     var facts: Facts? { lazyFacts?.value }
 

@@ -2,13 +2,15 @@ import Foundation
 
 /// The build cache kept in memory between the builds of one process (`serve`'s rebuilds),
 /// so that a rebuild does not read and decode again what the last build just wrote or read
-/// (`reports.bin`: 43 MB at 10,000 reports; its records' facts once decoded stay decoded).
+/// (`reports.bin` and `bodies.bin`: 43 MB at 10,000 reports; its records' facts once decoded
+/// stay decoded).
 ///
 /// Kept with the stamps (`FileStamp`: device, inode, size, both times) of the cache files in
 /// the live site as that build left them, and used only while those files still have them:
 /// a build by another process (`nianbao build` beside `serve`), a cache file replaced or
 /// removed by hand, or another output folder reads the files again. Every build writes its
-/// cache files new (a new inode each), so files left as they were are the ones described.
+/// cache files new (a new inode each) or appends to them (`bodies.bin`: a new size and new
+/// times), so files left as they were are the ones described.
 public final class WarmCache: @unchecked Sendable {
     private var kept: (site: String, key: [FileStamp?], cache: BuildCache)?
     private let lock = NSLock()
@@ -16,7 +18,7 @@ public final class WarmCache: @unchecked Sendable {
     public init() {}
 
     /// The files the key is made of, under the site's root.
-    static let files = [BuildCache.reportsPath, BuildCache.pagesPath, FileStamps.path]
+    static let files = [BuildCache.reportsPath, CacheBodies.path, BuildCache.pagesPath, FileStamps.path]
 
     static func key(site root: String) -> [FileStamp?] { files.map { FileStamp.of(root + "/" + $0) } }
 

@@ -96,21 +96,23 @@ enum Disk {
     static func write(_ data: Data, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw IOFailure(path: path, action: .write, number: errno) }
-        var failure: Int32 = 0
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += n
-            }
-        }
+        var failure = data.withUnsafeBytes { write($0, to: fd) }
         if close(fd) != 0, failure == 0 { failure = errno }
         if failure != 0 { throw IOFailure(path: path, action: .write, number: failure) }
+    }
+
+    /// Writes all of `raw` to the open file `fd`; the `errno` of a failure, or 0.
+    static func write(_ raw: UnsafeRawBufferPointer, to fd: Int32) -> Int32 {
+        var offset = 0
+        while offset < raw.count {
+            let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += n
+        }
+        return 0
     }
 
     /// Whether `path` is a regular file (not a link) holding exactly `data`.

@@ -203,6 +203,15 @@ extension OutputWriter {
             try place(path, digest: digest, data: nil)
         }
 
+        /// A file the build writes into the staged site itself, beside the table (the build
+        /// cache's heads and bodies, `CacheBodies`): the spare's copy is not pruned as a file
+        /// this build did not place.
+        func unlisted(_ path: String) {
+            mutex.lock()
+            spare[path] = nil
+            mutex.unlock()
+        }
+
         private func put(_ path: String, _ data: Data, digest: UInt64) throws {
             guard OutputWriter.isSafe(path), path != OutputRefusal.marker, path != OutputTable.path else {
                 throw Failure.unsafePath(path)

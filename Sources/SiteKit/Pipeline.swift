@@ -59,6 +59,11 @@ public struct Pipeline: Sendable {
         /// Files whose frame was taken (the others kept the last build's frame digest: none of
         /// their reports changed, and the plan has the same shape).
         public var framesTaken = 0
+        /// The pages whose frame was taken, by path, sorted (tests: which pages an edit touched).
+        public var framesTakenOf: [String] = []
+        /// Whether this build decoded the rows of `pages.bin` (`PageRows`): a rebuild that
+        /// changed nothing reads only the file's head.
+        public var pageRowsDecoded = false
         /// Cached records whose facts were decoded (`LazyFacts`): none on a rebuild that
         /// changed nothing, which needs only their diagnostics.
         public var recordsDecoded = 0
@@ -135,6 +140,7 @@ public struct Pipeline: Sendable {
         warm?.forget()
         var (cache, status) = kept.map { ($0, BuildCache.Status.used) } ?? (clean ? (BuildCache(), .none) : readCache())
         let decodedBefore = cache.decoded.value
+        let rowsBefore = cache.rows.isDecoded
         let pool = ParsedPool(capacity: limits.pool)
         let scan = try await self.scan(cache: cache, pool: pool)
         var result = result(scan, cache: status, pool: pool, start: start)
@@ -164,6 +170,7 @@ public struct Pipeline: Sendable {
             result.searchIndexKept = drawn.searchIndexKept
             result.searchIndexUpdated = drawn.searchIndexUpdated
             result.framesTaken = drawn.framesTaken
+            result.framesTakenOf = drawn.framesTakenOf
             result.reread = drawn.reread
             if let made = drawn.cache { warm?.keep(made, site: root) }
         }
@@ -172,6 +179,7 @@ public struct Pipeline: Sendable {
         pool.drain()
         result.peakParsed = pool.peak
         result.recordsDecoded = cache.decoded.value - decodedBefore
+        result.pageRowsDecoded = !rowsBefore && cache.rows.isDecoded
         result.seconds = Date().timeIntervalSince(start)
         return result
     }

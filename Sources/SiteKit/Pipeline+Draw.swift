@@ -161,7 +161,7 @@ extension Pipeline {
             let rewritten = Set(planned.filter { p in
                 rows.pages[p.0.page.path] != p.0.inputs || rows.lists[p.0.page.path] != (p.lists ?? 0)
             }.map(\.0.page.path))
-            previousManifest = (bytes, { sitePlan.pages[$0] != nil && !rewritten.contains($0) })
+            previousManifest = (bytes, { !rewritten.contains($0) })
         }
         let site = searching.plan(sitePlan, pages: planned.map(\.0), keptSearch: keptSearch, updatedSearch: updatedSearch,
                                   manifest: previousManifest)

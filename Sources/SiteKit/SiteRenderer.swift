@@ -122,7 +122,12 @@ public struct SiteRenderer: Sendable {
         extra += search.map { PlannedSite.Extra(file: $0, entry: searchEntry) }
         let kept = searchIndex ? keptSearch ?? [] : []
         let entries = pages.map { ($0.page.path, $0.entry) } + extra.map { ($0.file.path, $0.entry) } + kept.map { ($0, searchEntry) }
-        return PlannedSite(plan: plan, pages: pages, extra: extra, kept: kept, manifest: manifest(plan, pages: entries, reusing: previous),
+        // The lines of the files made beside the pages (a few) are written again.
+        let beside = Set(extra.map(\.file.path) + kept)
+        let reuse = previous.map { previous -> (bytes: Data, unchanged: (String) -> Bool) in
+            (bytes: previous.bytes, unchanged: { path in !beside.contains(path) && previous.unchanged(path) })
+        }
+        return PlannedSite(plan: plan, pages: pages, extra: extra, kept: kept, manifest: manifest(plan, pages: entries, reusing: reuse),
                            searchState: state?.file)
     }
 

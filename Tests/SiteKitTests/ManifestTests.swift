@@ -287,6 +287,6 @@ extension ManifestTests {
         let summary = ReportSummary(Self.documents()[0])
         let fields = Mirror(reflecting: summary).children.compactMap(\.label)
         #expect(fields == ["id", "title", "body", "region", "year", "rawName", "figures", "problems", "search", "coverage", "data",
-                           "content", "summary"])
+                           "content", "summary", "labels"])
     }
 }

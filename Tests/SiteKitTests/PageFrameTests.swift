@@ -48,11 +48,14 @@ import Testing
         let figureless = Set(plan.paths.map { plan.pages[$0]! }.filter { !type(of: $0).showsFigures }.map { type(of: $0).kind.name })
         #expect(figureless == ["home", "timeliness", "quality", "years", "year", "regions", "counties", "sitemap", "data",
                                "table-builder", "data-fields"])
+        var refigured = 0
         for i in before.indices {
             var after = before
             after[i] = ReportSummary(Self.refigured(documents[i]))
             #expect(after[i].labels == before[i].labels)
-            #expect(after[i].summary != before[i].summary, "\(after[i].id)")
+            // A report with no table of the current forms (the 2008 era's) has no figure changed.
+            guard after[i].summary != before[i].summary else { continue }
+            refigured += 1
             let again = SitePlan(config: config, summaries: after, slug: SiteRenderer.fallbackSlug)
             #expect(again.paths == plan.paths)
             var shown = 0
@@ -68,5 +71,6 @@ import Testing
             // The figures did change what some pages show (the open data at least).
             #expect(shown > 0, "\(after[i].id)")
         }
+        #expect(refigured == 4)
     }
 }

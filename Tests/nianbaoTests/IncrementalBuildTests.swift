@@ -193,7 +193,8 @@ import Testing
             #expect(text.contains("政府集中采购\t7\t461.7 万元"))
             c["001_ca48803eb8e502d4.txt"] = Data(text.replacingOccurrences(of: "\t461.7 万元", with: "\t462.7 万元").utf8)
         }
-        try await step("edit a date", parsed: 1, searchKept: true, framesTaken: ["index.html", "timeliness/index.html"]) { c in
+        try await step("edit a date", parsed: 1, searchKept: false, searchUpdated: true,
+                       framesTaken: ["index.html", "timeliness/index.html"]) { c in
             let text = String(decoding: c["001_ca48803eb8e502d4.txt"]!, as: UTF8.self)
             #expect(text.contains("2021年1月26日"))
             c["001_ca48803eb8e502d4.txt"] = Data(text.replacingOccurrences(of: "2021年1月26日", with: "2021年3月26日").utf8)

@@ -81,15 +81,35 @@ struct Manifest: Sendable {
             put(ids[i] + ":{\"content\":" + JSONValue.quoted(reports[i].content) + ",\"summary\":" + JSONValue.quoted(reports[i].summary) + "}")
         }
         put("\n},\n\"files\":{\n")
+        // The last manifest's lines, walked beside the new ones (both in path order): a line is
+        // copied only when its key is the path's to the byte, so a line passed over or an order
+        // that differs (a path with escaped characters) only costs the writing of a line.
         let old = previous.map { [UInt8]($0) }.map { (bytes: $0, lines: Self.fileLines($0)) }
+        var cursor = 0
         var templateLists: [String: (names: [String], json: String)] = [:]
         func list(_ indices: [Int]) -> String { "[" + indices.map { ids[$0] }.joined(separator: ",") + "]" }
         for (n, (path, e)) in files.sorted(by: { $0.key < $1.key }).enumerated() {
             if n > 0 { put(",\n") }
             let key = JSONValue.quoted(path)
-            if let old, let range = old.lines[key], unchanged(path) {
-                out.append(contentsOf: old.bytes[range])
-                continue
+            if let old, unchanged(path) {
+                let wanted = key.utf8
+                var found: Range<Int>?
+                while cursor < old.lines.count {
+                    let (line, keyEnd) = old.lines[cursor]
+                    let have = old.bytes[line.lowerBound..<keyEnd]
+                    if have.elementsEqual(wanted) {
+                        found = line
+                        cursor += 1
+                        break
+                    }
+                    // A line of a file this build no longer has (or not in this order): passed over.
+                    guard have.lexicographicallyPrecedes(wanted) else { break }
+                    cursor += 1
+                }
+                if let found {
+                    out.append(contentsOf: old.bytes[found])
+                    continue
+                }
             }
             put(key + ":{\"kind\":" + JSONValue.quoted(e.kind))
             if !e.templates.isEmpty {
@@ -114,32 +134,35 @@ struct Manifest: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Where each file's line is in a manifest's bytes (without the comma that ends it), by the
-    /// file's quoted path; none when the bytes are not laid out as `json` writes them. A path
-    /// holds no backslash (`OutputWriter.isSafe`), so its quoted form ends at the first quote
-    /// not escaped; a raw line break is only ever between lines (JSON escapes it in a string).
-    static func fileLines(_ bytes: [UInt8]) -> [String: Range<Int>] {
+    /// Where each file's line is in a manifest's bytes, in order (without the comma that ends
+    /// it), with where its quoted path ends; none when the bytes are not laid out as `json`
+    /// writes them. A path holds no backslash (`OutputWriter.isSafe`), so its quoted form ends
+    /// at the first quote not escaped; a raw line break is only ever between lines (JSON
+    /// escapes it in a string).
+    static func fileLines(_ bytes: [UInt8]) -> [(line: Range<Int>, keyEnd: Int)] {
         let marker = Array("\n\"files\":{\n".utf8), tail = Array("\n}\n}\n".utf8)
-        guard bytes.count >= marker.count + tail.count, bytes.suffix(tail.count).elementsEqual(tail) else { return [:] }
-        guard let found = bytes.withUnsafeBufferPointer({ b -> Int? in
-            var i = 0
-            while i + marker.count <= b.count {
-                if b[i] == 0x0A, b[i + 1] == 0x22, b[i..<(i + marker.count)].elementsEqual(marker) { return i }
-                i += 1
+        guard bytes.count >= marker.count + tail.count, bytes.suffix(tail.count).elementsEqual(tail) else { return [] }
+        var found: Int?
+        var i = 0
+        while i + marker.count <= bytes.count {
+            if bytes[i] == 0x0A, bytes[i + 1] == 0x22, bytes[i..<(i + marker.count)].elementsEqual(marker) {
+                found = i
+                break
             }
-            return nil
-        }) else { return [:] }
-        var lines: [String: Range<Int>] = [:]
+            i += 1
+        }
+        guard let found else { return [] }
+        var lines: [(line: Range<Int>, keyEnd: Int)] = []
         var start = found + marker.count
         let end = bytes.count - tail.count
         while start < end {
             var stop = start
             while stop < end, bytes[stop] != 0x0A { stop += 1 }
-            let line = bytes[start] == 0x22 ? start..<(bytes[stop - 1] == 0x2C ? stop - 1 : stop) : start..<start
-            var close = line.lowerBound + 1
-            while close < line.upperBound, bytes[close] != 0x22 || bytes[close - 1] == 0x5C { close += 1 }
-            if close < line.upperBound {
-                lines[String(decoding: bytes[line.lowerBound...close], as: UTF8.self)] = line
+            if bytes[start] == 0x22 {
+                let line = start..<(bytes[stop - 1] == 0x2C ? stop - 1 : stop)
+                var close = line.lowerBound + 1
+                while close < line.upperBound, bytes[close] != 0x22 || bytes[close - 1] == 0x5C { close += 1 }
+                if close < line.upperBound { lines.append((line, close + 1)) }
             }
             start = stop + 1
         }

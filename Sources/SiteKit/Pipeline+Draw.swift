@@ -10,6 +10,7 @@ extension Pipeline {
         var searchIndexKept = false
         var searchIndexUpdated = false
         var framesTaken = 0
+        var framesTakenOf: [String] = []
         var reread = 0
         /// The cache this build wrote, as the next build would read it (`WarmCache`).
         var cache: BuildCache?
@@ -28,7 +29,8 @@ extension Pipeline {
                    checked: inout Int) -> (pages: Int, summary: OutputWriter.Summary)? {
         guard scan.fresh == 0, cache.site == renderer.siteDigest, scan.records.count == cache.records.count,
               !OutputWriter(output: plan.output).hasLeftovers else { return nil }
-        let pages = cache.pages.keys.filter { $0.hasSuffix(".html") }.count
+        // The head of pages.bin: its rows are not decoded (`PageRows`).
+        let pages = cache.htmlPages
         if let files = FolderStamps.read(site: root)?.vouch(site: root, margin: limits.racyMargin, checked: &checked) {
             return (pages, OutputWriter.Summary(written: 0, unchanged: files))
         }
@@ -72,6 +74,13 @@ extension Pipeline {
             d.add(places[i])
             return d.value
         }
+        // What a page that shows no figure shows of each report (`Page.showsFigures`).
+        let labelDigests = sitePlan.summaries.indices.map { i -> UInt64 in
+            var d = Digest()
+            d.add(sitePlan.summaries[i].labels)
+            d.add(places[i])
+            return d.value
+        }
         let ids = sitePlan.summaries.map { s -> UInt64 in
             var d = Digest()
             d.add(s.id)
@@ -79,14 +88,24 @@ extension Pipeline {
         }
         let trusted = status == .used && !clean && cache.site == renderer.siteDigest
         let sameShape = trusted && cache.shape == shape
-        let changed = trusted ? Set(sitePlan.summaries.indices.filter { cache.reports[sitePlan.summaries[$0].id] != reportDigests[$0] }) : []
+        // The rows of the last build's pages.bin, decoded here (`PageRows`).
+        let rows = status == .used && !clean ? cache.rows.value : PageRows.Decoded()
+        let changed = trusted ? Set(sitePlan.summaries.indices.filter { rows.reports[sitePlan.summaries[$0].id] != reportDigests[$0] }) : []
+        // Of those, the ones a page that shows no figure can tell apart: a number edited
+        // leaves the home page, the lists and the timeliness and quality pages their frames.
+        let relabelled = changed.filter { rows.labels[sitePlan.summaries[$0].id] != labelDigests[$0] }
         @Sendable func keepsFrame(_ page: any Page, lists: UInt64?) -> String? {
-            guard trusted, let frame = cache.frames[page.path] else { return nil }
+            guard trusted, let frame = rows.frames[page.path] else { return nil }
             if page.reports.contains(where: changed.contains) { return nil }
-            guard let listed = page.summaries else { return sameShape && changed.isEmpty ? frame : nil }
-            if listed.contains(where: changed.contains) { return nil }
+            // Of the reports it lists, the ones whose figures it shows (`Page.figuresShown`).
+            let figures = page.figuresShown
+            guard let listed = page.summaries else {
+                let touched = figures.map { $0.contains(where: changed.contains) } ?? !changed.isEmpty
+                return sameShape && !touched && relabelled.isEmpty ? frame : nil
+            }
+            if listed.contains(where: relabelled.contains) || (figures ?? listed).contains(where: changed.contains) { return nil }
             if sameShape { return frame }
-            return cache.lists[page.path] == lists && !type(of: page).framesFromMap ? frame : nil
+            return rows.lists[page.path] == lists && !type(of: page).framesFromMap ? frame : nil
         }
         // Every page's frame and inputs (each kept frame digest counted), in chunks across the cores.
         let paths = sitePlan.paths
@@ -101,7 +120,6 @@ extension Pipeline {
                 return (renderer.planned(page, plan: sitePlan), lists, false)
             }
         }.flatMap { $0 }
-        let lists = Dictionary(planned.map { ($0.0.page.path, $0.lists ?? 0) }, uniquingKeysWith: { a, _ in a })
 
         var writer = OutputWriter(output: plan.output)
         writer.tracksOutput = true
@@ -137,12 +155,23 @@ extension Pipeline {
             }
         }
         if renderer.searchIndex, keptSearch == nil { searching.searchIDs = SearchIDs.read(site: plan.output) }
-        let site = searching.plan(sitePlan, pages: planned.map(\.0), keptSearch: keptSearch, updatedSearch: updatedSearch)
+        // The last build's manifest, when the live site's table vouches for its bytes: the line
+        // of a page whose inputs and list are the last build's is copied from it, not written.
+        var previousManifest: (bytes: Data, unchanged: (String) -> Bool)?
+        if trusted, let digest = staging.live?[Manifest.path],
+           let bytes = try? Data(contentsOf: plan.output.appendingPathComponent(Manifest.path)), OutputTable.digest(bytes) == digest {
+            let rewritten = Set(planned.filter { p in
+                rows.pages[p.0.page.path] != p.0.inputs || rows.lists[p.0.page.path] != (p.lists ?? 0)
+            }.map(\.0.page.path))
+            previousManifest = (bytes, { !rewritten.contains($0) })
+        }
+        let site = searching.plan(sitePlan, pages: planned.map(\.0), keptSearch: keptSearch, updatedSearch: updatedSearch,
+                                  manifest: previousManifest)
         var drawing = Set<String>()
         for p in site.pages {
             let path = p.page.path
             // Kept without drawing: its inputs are the last build's, and its file is still there.
-            if staging.live?[path] != nil, cache.pages[path] == p.inputs, listing.contains(path) {
+            if staging.live?[path] != nil, rows.pages[path] == p.inputs, listing.contains(path) {
                 try staging.keep(path)
             } else {
                 drawing.insert(path)
@@ -181,11 +210,13 @@ extension Pipeline {
         }
         // A record whose file changed while the build read it is left out: the next build parses it again.
         let records = scan.records.enumerated().filter { !stale.contains($0.offset) && $0.element.hash != nil }.map(\.element)
-        let pages = Dictionary(site.pages.map { ($0.page.path, (inputs: $0.inputs, frame: $0.entry.frame ?? "", lists: lists[$0.page.path] ?? 0)) },
-                               uniquingKeysWith: { a, _ in a })
+        // In path order, as planned (`site.pages` are the planned pages, in the same order).
+        let pages = zip(site.pages, planned).map { page, p in
+            (path: page.page.path, inputs: page.inputs, frame: page.entry.frame ?? "", lists: p.lists ?? 0)
+        }
         // A report whose file changed while the build read it is left out: changed next time.
         let reports = sitePlan.summaries.indices.filter { !stale.contains(scan.reports[$0]) }
-            .map { (sitePlan.summaries[$0].id, reportDigests[$0]) }
+            .map { (id: sitePlan.summaries[$0].id, digest: reportDigests[$0], labels: labelDigests[$0]) }
         let across = Dictionary(scan.across.map { (scan.records[$0.key].path, $0.value) }, uniquingKeysWith: { a, _ in a })
         for file in BuildCache.files(pages: pages, site: renderer.siteDigest, search: searchDigest,
                                      shape: shape, reports: reports, across: across) { try staging.put(file) }
@@ -213,13 +244,15 @@ extension Pipeline {
             made.formIDs = stored.forms
             // The records taken from the last cache count their decoding there.
             made.decoded = cache.decoded
-            made.pages = pages.mapValues(\.inputs)
-            made.frames = pages.mapValues(\.frame)
-            made.lists = pages.mapValues(\.lists)
+            made.rows = PageRows(PageRows.Decoded(pages: Dictionary(pages.map { ($0.path, $0.inputs) }, uniquingKeysWith: { a, _ in a }),
+                                                  frames: Dictionary(pages.map { ($0.path, $0.frame) }, uniquingKeysWith: { a, _ in a }),
+                                                  lists: Dictionary(pages.map { ($0.path, $0.lists) }, uniquingKeysWith: { a, _ in a }),
+                                                  reports: Dictionary(reports.map { ($0.id, $0.digest) }, uniquingKeysWith: { a, _ in a }),
+                                                  labels: Dictionary(reports.map { ($0.id, $0.labels) }, uniquingKeysWith: { a, _ in a })))
+            made.htmlPages = pages.filter { $0.path.hasSuffix(".html") }.count
             made.site = renderer.siteDigest
             made.search = searchDigest
             made.shape = shape
-            made.reports = Dictionary(reports, uniquingKeysWith: { a, _ in a })
             made.across = across
             made.stamps = scan.stamps
             written = made
@@ -230,6 +263,7 @@ extension Pipeline {
                   operations: staging.operations, reusedSpare: staging.reusesSpare,
                   searchIndexKept: keptSearch != nil && updatedSearch == nil, searchIndexUpdated: updatedSearch != nil,
                   framesTaken: planned.filter { !$0.kept }.count,
+                  framesTakenOf: planned.filter { !$0.kept }.map(\.0.page.path),
                   reread: reread.count, cache: cache, cacheWritten: stored.written)
         }
     }

@@ -59,6 +59,11 @@ public struct Pipeline: Sendable {
         /// Files whose frame was taken (the others kept the last build's frame digest: none of
         /// their reports changed, and the plan has the same shape).
         public var framesTaken = 0
+        /// The pages whose frame was taken, by path, sorted (tests: which pages an edit touched).
+        public var framesTakenOf: [String] = []
+        /// Whether this build decoded the rows of `pages.bin` (`PageRows`): a rebuild that
+        /// changed nothing reads only the file's head.
+        public var pageRowsDecoded = false
         /// Cached records whose facts were decoded (`LazyFacts`): none on a rebuild that
         /// changed nothing, which needs only their diagnostics.
         public var recordsDecoded = 0
@@ -143,6 +148,7 @@ public struct Pipeline: Sendable {
         var (cache, status) = kept.map { ($0, BuildCache.Status.used) } ?? (clean ? (BuildCache(), .none) : readCache())
         let decodedBefore = cache.decoded.value
         let bodiesReadBefore = cache.bodies?.bytesRead ?? 0
+        let rowsBefore = cache.rows.isDecoded
         var pool = ParsedPool(capacity: limits.pool)
         var scan = try await self.scan(cache: &cache, status: &status, pool: pool)
         var result = result(scan, cache: status, pool: pool, start: start)
@@ -183,6 +189,7 @@ public struct Pipeline: Sendable {
             result.searchIndexKept = drawn.searchIndexKept
             result.searchIndexUpdated = drawn.searchIndexUpdated
             result.framesTaken = drawn.framesTaken
+            result.framesTakenOf = drawn.framesTakenOf
             result.reread = drawn.reread
             result.cacheWritten = drawn.cacheWritten
             if let made = drawn.cache { warm?.keep(made, site: root) }
@@ -193,6 +200,7 @@ public struct Pipeline: Sendable {
         result.peakParsed = pool.peak
         result.recordsDecoded = cache.decoded.value - decodedBefore
         if status == .used { result.cacheRead += (cache.bodies?.bytesRead ?? 0) - bodiesReadBefore }
+        result.pageRowsDecoded = !rowsBefore && cache.rows.isDecoded
         result.seconds = Date().timeIntervalSince(start)
         return result
     }

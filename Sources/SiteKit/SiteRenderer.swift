@@ -106,8 +106,11 @@ public struct SiteRenderer: Sendable {
     /// (no search document changed: `SearchIndexBuilder.digest`); the index is not made again.
     /// `updatedSearch`, when given, is the index with reports added, changed or removed in the
     /// previous build's (`SearchIndexBuilder.updating`): its files, beside the `keptSearch` ones.
+    /// `manifest`, when given, is the last build's manifest and which files' lines it may keep
+    /// (`Manifest.json(reusing:unchanged:)`).
     func plan(_ plan: SitePlan, pages: [PlannedPage]? = nil, keptSearch: [String]? = nil,
-              updatedSearch: SearchIndexBuilder.Updated? = nil) -> PlannedSite {
+              updatedSearch: SearchIndexBuilder.Updated? = nil,
+              manifest previous: (bytes: Data, unchanged: (String) -> Bool)? = nil) -> PlannedSite {
         drawnReportData.removeAll()
         let pages = pages ?? plan.paths.map { planned(plan.pages[$0]!, plan: plan) }
         var extra = theme.assets.map { PlannedSite.Extra(file: $0, entry: Manifest.Entry(kind: "asset", data: Digest.hex(of: $0.data))) }
@@ -122,7 +125,12 @@ public struct SiteRenderer: Sendable {
         extra += search.map { PlannedSite.Extra(file: $0, entry: searchEntry) }
         let kept = searchIndex ? keptSearch ?? [] : []
         let entries = pages.map { ($0.page.path, $0.entry) } + extra.map { ($0.file.path, $0.entry) } + kept.map { ($0, searchEntry) }
-        return PlannedSite(plan: plan, pages: pages, extra: extra, kept: kept, manifest: manifest(plan, pages: entries),
+        // The lines of the files made beside the pages (a few) are written again.
+        let beside = Set(extra.map(\.file.path) + kept)
+        let reuse = previous.map { previous -> (bytes: Data, unchanged: (String) -> Bool) in
+            (bytes: previous.bytes, unchanged: { path in !beside.contains(path) && previous.unchanged(path) })
+        }
+        return PlannedSite(plan: plan, pages: pages, extra: extra, kept: kept, manifest: manifest(plan, pages: entries, reusing: reuse),
                            searchState: state?.file)
     }
 
@@ -136,10 +144,11 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The manifest of a site whose files have these entries.
-    func manifest(_ plan: SitePlan, pages: [(String, Manifest.Entry)]) -> OutputFile {
+    func manifest(_ plan: SitePlan, pages: [(String, Manifest.Entry)],
+                  reusing previous: (bytes: Data, unchanged: (String) -> Bool)? = nil) -> OutputFile {
         let manifest = Manifest(version: Version.nianbao, config: configDigest, templates: templates.digests,
                                 reports: plan.summaries, files: Dictionary(pages, uniquingKeysWith: { a, _ in a }))
-        return OutputFile(path: Manifest.path, text: manifest.json)
+        return OutputFile(path: Manifest.path, text: manifest.json(reusing: previous?.bytes, unchanged: previous?.unchanged ?? { _ in false }))
     }
 
     /// Draws the pages of one unit (the pages of one report, or one page that lists many),

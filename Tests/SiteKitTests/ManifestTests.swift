@@ -64,12 +64,18 @@ import Testing
     /// The manifest is written straight into a string (`Manifest.json`, for speed): the same
     /// bytes as a `JSONValue` tree per line, as it was written before, with every kind of
     /// entry and strings that need escaping (quotes, `<`, line separators, control characters).
-    @Test func theJSONIsTheTreesSerialised() throws {
-        let summaries = Self.documents().map(ReportSummary.init)
+    /// The summaries of the sample documents and every file's entry in their site.
+    static func entries() throws -> (summaries: [ReportSummary], files: [String: Manifest.Entry]) {
+        let summaries = documents().map(ReportSummary.init)
         let renderer = try SiteRenderer(config: Sample.config(), slug: Pinyin.slug)
         let site = renderer.plan(SitePlan(config: renderer.config, summaries: summaries, slug: Pinyin.slug))
-        var files = Dictionary(site.pages.map { ($0.page.path, $0.entry) } + site.extra.map { ($0.file.path, $0.entry) },
-                               uniquingKeysWith: { a, _ in a })
+        return (summaries, Dictionary(site.pages.map { ($0.page.path, $0.entry) } + site.extra.map { ($0.file.path, $0.entry) },
+                                      uniquingKeysWith: { a, _ in a }))
+    }
+
+    @Test func theJSONIsTheTreesSerialised() throws {
+        let (summaries, entries) = try Self.entries()
+        var files = entries
         files["odd/\"q\"<a>&b\u{2028}\u{1}é.txt"] = Manifest.Entry(kind: "asset", templates: ["x\"", "y"], config: true, reports: [0, 1],
                                                                summaries: [1], site: "reports", frame: "f\\", data: "d\n")
         files["empty"] = Manifest.Entry(kind: "")
@@ -102,6 +108,34 @@ import Testing
         }.joined(separator: ",\n")
         tree += "\n}\n}\n"
         #expect(manifest.json == tree)
+    }
+
+    /// A rebuild copies the lines of the files whose entries did not change from the last
+    /// build's manifest (`Manifest.json(reusing:unchanged:)`): the bytes are the ones written
+    /// whole, whether a line is copied, written again, new, or gone; and bytes laid out otherwise
+    /// (damaged, another program's) are not copied from at all.
+    @Test func aManifestWrittenFromTheLastOneIsTheOneWrittenWhole() throws {
+        let (summaries, entries) = try Self.entries()
+        var files = entries
+        files["odd/\"q\"<a>&b\u{2028}\u{1}é.txt"] = Manifest.Entry(kind: "asset", frame: "f\\", data: "d\n")
+        let before = Manifest(version: "1", config: "c", templates: ["a": "1"], reports: summaries, files: files)
+        let old = Data(before.json.utf8)
+        let paths = files.keys.sorted()
+        #expect(Manifest.fileLines([UInt8](old)).count == paths.count)
+        // One entry changed, one file gone, one new; the first and the last path among them.
+        var now = files
+        now[paths[0]]!.frame = "changed"
+        now[paths[paths.count - 1]] = nil
+        now["zz/new.html"] = Manifest.Entry(kind: "asset", data: "n")
+        let after = Manifest(version: "2", config: "c", templates: ["a": "1"], reports: summaries, files: now)
+        let changed: Set<String> = [paths[0], "zz/new.html"]
+        #expect(after.json(reusing: old, unchanged: { !changed.contains($0) }) == after.json)
+        // Told that the changed entry is unchanged, it copies the old line: the lines do come from `old`.
+        #expect(after.json(reusing: old, unchanged: { $0 != "zz/new.html" }) != after.json)
+        var damaged = old
+        damaged.removeLast()
+        #expect(after.json(reusing: damaged, unchanged: { _ in true }) == after.json)
+        #expect(after.json(reusing: Data("{}".utf8), unchanged: { _ in true }) == after.json)
     }
 
     @Test func everyFileHasAnEntryWithItsKind() throws {
@@ -253,6 +287,6 @@ extension ManifestTests {
         let summary = ReportSummary(Self.documents()[0])
         let fields = Mirror(reflecting: summary).children.compactMap(\.label)
         #expect(fields == ["id", "title", "body", "region", "year", "rawName", "figures", "problems", "search", "coverage", "data",
-                           "content", "summary"])
+                           "content", "summary", "labels"])
     }
 }

@@ -112,7 +112,8 @@ import Testing
         #expect(r.peakParsed >= 1 && r.peakParsed <= 4, "peak \(r.peakParsed)")
     }
 
-    /// Nothing changed: no report parsed, no page drawn, no file written.
+    /// Nothing changed: no report parsed, no page drawn, no file written, and of the pages'
+    /// cache only its head read (`PageRows`).
     @Test func aRebuildWithNoChangeParsesAndWritesNothing() async throws {
         let root = try Self.project(try Self.content())
         defer { try? FileManager.default.removeItem(at: root) }
@@ -121,6 +122,7 @@ import Testing
         let again = try await Self.build(root)
         #expect(first.cache == .none && again.cache == .used)
         #expect(again.parsed == 0 && again.drawn == 0)
+        #expect(!again.pageRowsDecoded && again.pages == first.pages)
         #expect(again.written == OutputWriter.Summary(written: 0, unchanged: before.keys.filter { !$0.hasPrefix(".") }.count))
         #expect(try Self.site(root) == before)
     }
@@ -138,8 +140,8 @@ import Testing
         // A second build with no change to content writes nothing; one that changes a report
         // is needed for the spare: the first build left none (there was no site before it).
         var lastChanges = 0
-        func step(_ name: String, parsed: Int, searchKept: Bool, searchUpdated: Bool = false,
-                  _ change: (inout [String: Data]) throws -> Void) async throws {
+        func step(_ name: String, parsed: Int, searchKept: Bool, searchUpdated: Bool = false, framesKept: [String] = [],
+                  framesTaken: [String] = [], _ change: (inout [String: Data]) throws -> Void) async throws {
             let before = try Self.site(root)
             let old = content
             try change(&content)
@@ -178,13 +180,32 @@ import Testing
             // take their frames, whether the change keeps the plan's shape (an edit) or not (an
             // addition, a rename, a removal: `SitePlan+Places`); every frame was taken for those.
             #expect(r.framesTaken > 0 && r.framesTaken * 4 < after.count, "\(name): \(r.framesTaken) frames")
+            #expect(r.framesTakenOf.count == r.framesTaken, "\(name)")
+            // A page's frame is taken only when what it shows changed (`Page.showsFigures`).
+            for path in framesKept { #expect(!r.framesTakenOf.contains(path), "\(name): took the frame of \(path)") }
+            for path in framesTaken { #expect(r.framesTakenOf.contains(path), "\(name): kept the frame of \(path)") }
             try await Self.expectClean(after, content: content, over: before, name)
         }
 
-        try await step("edit one number", parsed: 1, searchKept: true) { c in
+        // The pages about the whole site that show no figure: an edited number leaves them their
+        // frames; an edited date (what the timeliness and home pages show) does not.
+        let figureless = ["index.html", "timeliness/index.html", "quality/index.html", "years/index.html", "regions/index.html",
+                          "counties/index.html", "data/index.html", "data/table/index.html"]
+        try await step("edit one number", parsed: 1, searchKept: true, framesKept: figureless) { c in
             let text = String(decoding: c["001_ca48803eb8e502d4.txt"]!, as: UTF8.self)
             #expect(text.contains("政府集中采购\t7\t461.7 万元"))
             c["001_ca48803eb8e502d4.txt"] = Data(text.replacingOccurrences(of: "\t461.7 万元", with: "\t462.7 万元").utf8)
+        }
+        try await step("edit a date", parsed: 1, searchKept: false, searchUpdated: true,
+                       framesTaken: ["index.html", "timeliness/index.html"]) { c in
+            let text = String(decoding: c["001_ca48803eb8e502d4.txt"]!, as: UTF8.self)
+            #expect(text.contains("2021年1月26日"))
+            c["001_ca48803eb8e502d4.txt"] = Data(text.replacingOccurrences(of: "2021年1月26日", with: "2021年3月26日").utf8)
+        }
+        try await step("edit a name", parsed: 1, searchKept: false, searchUpdated: true) { c in
+            let text = String(decoding: c["001_ca48803eb8e502d4.txt"]!, as: UTF8.self)
+            #expect(text.contains("南岗区王岗镇人民政府"))
+            c["001_ca48803eb8e502d4.txt"] = Data(text.replacingOccurrences(of: "南岗区王岗镇人民政府", with: "南岗区红旗镇人民政府").utf8)
         }
         try await step("add a report", parsed: 1, searchKept: false, searchUpdated: true) { c in
             let text = String(decoding: c["003_f36b546d9ff9c8b9.txt"]!, as: UTF8.self)

@@ -10,6 +10,10 @@ import Foundation
 ///   of its facts in `bodies.bin` (`CacheBodies`), read only when a build needs facts.
 /// - `pages.bin`: every output file's path and the digest of its inputs (`Manifest.Entry`
 ///   with every hash it names: kind, templates, settings, reports' contents, frame, data).
+///   Its head (the digests of the site, the search index and the plan's shape, how many HTML
+///   pages the site has, the checks across reports) is read with the file; its rows (pages,
+///   reports) only when a build asks for them (`PageRows`): a rebuild that changed nothing
+///   needs none of them.
 /// - `output.bin`: the writer's (`OutputTable`): every file's path and the digest of its bytes.
 ///
 /// Each file starts with its own magic, its format and the program that wrote it
@@ -20,6 +24,9 @@ public struct BuildCache: Sendable {
     static let format: UInt64 = 10
     /// `reports.bin`'s own: 11 is the heads, the facts in `bodies.bin`.
     static let reportsFormat: UInt64 = 11
+    /// `pages.bin`'s own format (it was `format` up to 10): 11 put the head first, the rows
+    /// after it, and each report's `labels` digest beside its digest.
+    static let pagesFormat: UInt64 = 11
     static let reportsPath = ".nianbao/cache/reports.bin"
     static let pagesPath = ".nianbao/cache/pages.bin"
     private static let reportsMagic = Array("nianbao-reports\n".utf8)
@@ -27,19 +34,26 @@ public struct BuildCache: Sendable {
 
     /// Report records by path relative to the content folder.
     var records: [String: ReportRecord] = [:]
+    /// The rows of `pages.bin`, decoded when first asked for (`PageRows`).
+    var rows = PageRows(PageRows.Decoded())
     /// Output path → digest of its inputs.
-    var pages: [String: UInt64] = [:]
+    var pages: [String: UInt64] { rows.value.pages }
     /// Output path → digest of its frame (hex, as the manifest has it; "" for a file with none).
-    var frames: [String: String] = [:]
+    var frames: [String: String] { rows.value.frames }
     /// Output path → which reports it listed, by id (`SitePlan.membership`; 0 for a page
     /// about the whole site): with a plan of another shape, a page listing the same reports,
     /// none of them changed, keeps its frame digest.
-    var lists: [String: UInt64] = [:]
+    var lists: [String: UInt64] { rows.value.lists }
     /// The shape of the site plan (`SitePlan.shapeDigest`), and each report's digest of its
     /// content, summary and place (`SitePlan.placeDigests`) by id (`ReportSummary.id`): with
     /// the same shape, a page none of whose reports changed keeps its frame digest.
     var shape: UInt64 = 0
-    var reports: [String: UInt64] = [:]
+    var reports: [String: UInt64] { rows.value.reports }
+    /// Each report's digest of what a page that shows no figures shows of it, with its place
+    /// (`ReportSummary.labels`), by id: such a page keeps its frame when only figures changed.
+    var labels: [String: UInt64] { rows.value.labels }
+    /// How many HTML pages the site has: what a rebuild that changed nothing reports.
+    var htmlPages = 0
     /// Digest of what every page may be drawn with: the settings, the templates, the assets
     /// (`SiteRenderer.siteDigest`). The same digest and the same report files: nothing to do.
     var site: UInt64 = 0
@@ -96,29 +110,22 @@ public struct BuildCache: Sendable {
             cache.bodies = bodies
             cache.formIDs = formIDs
             cache.headsRead = reportsFile.count
-            try unsealed(pagesFile, magic: pagesMagic, format: format, fingerprint: BuildFingerprint.current) { r in
+            let rows = try unsealed(pagesFile, magic: pagesMagic, format: pagesFormat, fingerprint: BuildFingerprint.current) { r in
                 cache.site = try r.fixed()
                 cache.search = try r.fixed()
                 cache.shape = try r.fixed()
-                let n = try r.count()
-                cache.pages.reserveCapacity(n)
-                cache.frames.reserveCapacity(n)
-                cache.lists.reserveCapacity(n)
-                for _ in 0..<n {
-                    let path = try r.string()
-                    cache.pages[path] = try r.fixed()
-                    cache.frames[path] = try r.string()
-                    cache.lists[path] = try r.fixed()
-                }
-                let m = try r.count()
-                cache.reports.reserveCapacity(m)
-                for _ in 0..<m { cache.reports[try r.string()] = try r.fixed() }
+                cache.htmlPages = Int(clamping: try r.uint())
                 let a = try r.count()
                 var across: [String: [Diagnostic]] = [:]
                 across.reserveCapacity(a)
                 for _ in 0..<a { across[try r.string()] = try r.array { try $0.diagnostic() } }
                 cache.across = across
+                // The rows are left for later: the reader is moved to the end.
+                let rows = PageRows(file: pagesFile, from: r.offset)
+                r.skipToEnd()
+                return rows
             }
+            cache.rows = rows
             cache.stamps = FileStamps.read(site: root)
             return (cache, .used)
         } catch {
@@ -160,26 +167,29 @@ public struct BuildCache: Sendable {
         return (places, formList, staged.written + heads.count)
     }
 
-    /// `pages.bin`, sorted by path so the same site gives the same bytes.
-    static func files(pages: [String: (inputs: UInt64, frame: String, lists: UInt64)], site: UInt64, search: UInt64,
-                      shape: UInt64, reports: [(String, UInt64)], across: [String: [Diagnostic]]) -> [OutputFile] {
-        var p = CacheWriter(magic: pagesMagic, format: format, fingerprint: BuildFingerprint.current, capacity: pages.count * 88)
+    /// `pages.bin`, in path order so the same site gives the same bytes (`pages` come sorted:
+    /// the plan's order).
+    static func files(pages: [(path: String, inputs: UInt64, frame: String, lists: UInt64)], site: UInt64, search: UInt64,
+                      shape: UInt64, reports: [(id: String, digest: UInt64, labels: UInt64)], across: [String: [Diagnostic]]) -> [OutputFile] {
+        var p = CacheWriter(magic: pagesMagic, format: pagesFormat, fingerprint: BuildFingerprint.current, capacity: pages.count * 88)
         p.fixed(site)
         p.fixed(search)
         p.fixed(shape)
-        p.array(pages.sorted { $0.key < $1.key }) { w, page in
-            w.string(page.key)
-            w.fixed(page.value.inputs)
-            w.string(page.value.frame)
-            w.fixed(page.value.lists)
-        }
-        p.array(reports.sorted { $0.0 < $1.0 }) { w, report in
-            w.string(report.0)
-            w.fixed(report.1)
-        }
+        p.uint(UInt64(pages.filter { $0.path.hasSuffix(".html") }.count))
         p.array(across.sorted { $0.key < $1.key }) { w, item in
             w.string(item.key)
             w.array(item.value) { $0.diagnostic($1) }
+        }
+        p.array(pages) { w, page in
+            w.string(page.path)
+            w.fixed(page.inputs)
+            w.string(page.frame)
+            w.fixed(page.lists)
+        }
+        p.array(reports.sorted { $0.id < $1.id }) { w, report in
+            w.string(report.id)
+            w.fixed(report.digest)
+            w.fixed(report.labels)
         }
         return [OutputFile(path: pagesPath, data: sealed(p))]
     }
@@ -212,6 +222,74 @@ public struct BuildCache: Sendable {
             let value = try body(&r)
             guard r.atEnd else { throw CacheReader.Damaged() }
             return value
+        }
+    }
+}
+
+/// The rows of `pages.bin` (every page's inputs, frame and list; every report's digests),
+/// decoded the first time a build asks for them, once, from any thread. A rebuild that
+/// changed nothing reads only the file's head (docs/manifest.md).
+final class PageRows: @unchecked Sendable {
+    struct Decoded: Sendable {
+        var pages: [String: UInt64] = [:]
+        var frames: [String: String] = [:]
+        var lists: [String: UInt64] = [:]
+        var reports: [String: UInt64] = [:]
+        var labels: [String: UInt64] = [:]
+    }
+
+    private let lock = NSLock()
+    private var decoded: Decoded?
+    /// The sealed file and where its rows start, until they are decoded.
+    private var file: (data: Data, offset: Int)?
+
+    init(_ decoded: Decoded) { self.decoded = decoded }
+
+    init(file: Data, from offset: Int) { self.file = (file, offset) }
+
+    /// Whether the rows were decoded (tests: a rebuild that changed nothing decodes none).
+    var isDecoded: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return decoded != nil
+    }
+
+    var value: Decoded {
+        lock.lock()
+        defer { lock.unlock() }
+        if let decoded { return decoded }
+        // The file's seal was checked when it was read: rows that do not decode (which the
+        // seal rules out) are taken as none, and every page is then drawn again.
+        let made = file.flatMap { try? Self.decode($0.data, from: $0.offset) } ?? Decoded()
+        decoded = made
+        file = nil
+        return made
+    }
+
+    private static func decode(_ data: Data, from offset: Int) throws -> Decoded {
+        try data.withUnsafeBytes { raw in
+            var r = CacheReader(UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)]), offset: offset)
+            var rows = Decoded()
+            let n = try r.count()
+            rows.pages.reserveCapacity(n)
+            rows.frames.reserveCapacity(n)
+            rows.lists.reserveCapacity(n)
+            for _ in 0..<n {
+                let path = try r.string()
+                rows.pages[path] = try r.fixed()
+                rows.frames[path] = try r.string()
+                rows.lists[path] = try r.fixed()
+            }
+            let m = try r.count()
+            rows.reports.reserveCapacity(m)
+            rows.labels.reserveCapacity(m)
+            for _ in 0..<m {
+                let id = try r.string()
+                rows.reports[id] = try r.fixed()
+                rows.labels[id] = try r.fixed()
+            }
+            guard r.atEnd else { throw CacheReader.Damaged() }
+            return rows
         }
     }
 }

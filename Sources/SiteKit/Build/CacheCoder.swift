@@ -102,6 +102,9 @@ struct CacheReader {
 
     var atEnd: Bool { offset == bytes.count }
 
+    /// Leaves the rest unread (`PageRows` decodes it later, from the same bytes).
+    mutating func skipToEnd() { offset = bytes.count }
+
     mutating func uint() throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0

@@ -5,6 +5,7 @@ struct CountiesPage: Page {
     static let kind = PageKind(name: "counties", template: "counties", inSitemap: true)
     let path = "counties/index.html"
     var summaries: [Int]? { nil }
+    static var showsFigures: Bool { false }
 
     static func pages(in plan: SitePlan) -> [CountiesPage] { [CountiesPage()] }
 

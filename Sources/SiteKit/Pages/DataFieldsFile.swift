@@ -8,6 +8,7 @@ struct DataFieldsFile: Page {
     static let sitePath = "data/fields.json"
     let path = sitePath
     var summaries: [Int]? { nil }
+    static var showsFigures: Bool { false }
 
     static func pages(in plan: SitePlan) -> [DataFieldsFile] { [DataFieldsFile()] }
 

@@ -8,6 +8,7 @@ struct DataPage: Page {
     static let folder = "data/"
     let path = folder + "index.html"
     var summaries: [Int]? { nil }
+    static var showsFigures: Bool { false }
 
     static func pages(in plan: SitePlan) -> [DataPage] { [DataPage()] }
 

@@ -6,6 +6,7 @@ struct HomePage: Page {
     static let kind = PageKind(name: "home", template: "home", inSitemap: true)
     let path = "index.html"
     var summaries: [Int]? { nil }
+    static var showsFigures: Bool { false }
     /// How many of the newest reports the page lists.
     static let newestCount = 10
 

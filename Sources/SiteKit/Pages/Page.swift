@@ -34,6 +34,15 @@ protocol Page: Sendable {
     /// county's redirect names the county's folder but lists no report): such a frame is taken
     /// again whenever the plan changes shape (`SitePlan.placeDigests`).
     static var framesFromMap: Bool { get }
+    /// Whether its frame shows any figure of the reports it lists (their headline figures,
+    /// series, open-data row): `false` for a page that shows only what `ReportSummary.labels`
+    /// covers (names, years, places, dates, problems), which keeps its frame when only figures
+    /// changed (`Pipeline.draw`). `PageFrameTests` checks every kind that says `false`.
+    static var showsFigures: Bool { get }
+    /// The reports whose figures its frame shows: every one it lists by default (`nil`, for a
+    /// page about the whole site: every report), none when it shows no figure; a place's page
+    /// lists every report under it but shows the figures of its own government's only.
+    var figuresShown: [Int]? { get }
     func frame(in plan: SitePlan) -> Frame
     func draw(_ frame: Frame, reports: [ParsedDocument]) throws -> Drawing
 }
@@ -42,6 +51,8 @@ extension Page {
     var reports: [Int] { [] }
     var summaries: [Int]? { [] }
     static var framesFromMap: Bool { false }
+    static var showsFigures: Bool { true }
+    var figuresShown: [Int]? { Self.showsFigures ? summaries : [] }
     /// The folder the page sits in (`…/2020/` for `…/2020/source.html`, "" at the root).
     var folder: String { path.lastIndex(of: "/").map { String(path[...$0]) } ?? "" }
 }

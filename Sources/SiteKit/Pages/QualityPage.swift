@@ -7,6 +7,7 @@ struct QualityPage: Page {
     static let kind = PageKind(name: "quality", template: "quality", inSitemap: true)
     let path = "quality/index.html"
     var summaries: [Int]? { nil }
+    static var showsFigures: Bool { false }
 
     static func pages(in plan: SitePlan) -> [QualityPage] { [QualityPage()] }
 

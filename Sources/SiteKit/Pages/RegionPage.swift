@@ -7,10 +7,14 @@ struct RegionPage: Page {
     let node: Int
     let path: String
     let summaries: [Int]?
+    /// Its own government's reports: the only ones whose figures it shows (its history); of
+    /// the others it shows counts, names and dates.
+    let figuresShown: [Int]?
 
     static func pages(in plan: SitePlan) -> [RegionPage] {
         plan.map.nodes.indices.filter { plan.map.nodes[$0].level != .county }.map {
-            RegionPage(node: $0, path: plan.map.nodes[$0].folder + "index.html", summaries: plan.reports(under: $0))
+            RegionPage(node: $0, path: plan.map.nodes[$0].folder + "index.html", summaries: plan.reports(under: $0),
+                       figuresShown: plan.map.nodes[$0].own.map { plan.map.identities[$0].reports.sorted() } ?? [])
         }
     }
 

@@ -5,6 +5,7 @@ struct RegionsPage: Page {
     static let kind = PageKind(name: "regions", template: "regions", inSitemap: true)
     let path = "regions/index.html"
     var summaries: [Int]? { nil }
+    static var showsFigures: Bool { false }
 
     static func pages(in plan: SitePlan) -> [RegionsPage] { [RegionsPage()] }
 

@@ -8,6 +8,7 @@ struct SitemapXML: Page {
     static let kind = PageKind(name: "sitemap", template: nil, inSitemap: false)
     let path = "sitemap.xml"
     var summaries: [Int]? { nil }
+    static var showsFigures: Bool { false }
 
     static func pages(in plan: SitePlan) -> [SitemapXML] { plan.config.absoluteBase == nil ? [] : [SitemapXML()] }
 

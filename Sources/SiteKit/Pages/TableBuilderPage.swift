@@ -10,6 +10,7 @@ struct TableBuilderPage: Page {
     static let folder = DataPage.folder + "table/"
     let path = folder + "index.html"
     var summaries: [Int]? { nil }
+    static var showsFigures: Bool { false }
 
     static func pages(in plan: SitePlan) -> [TableBuilderPage] { [TableBuilderPage()] }
 

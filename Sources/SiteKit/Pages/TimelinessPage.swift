@@ -7,6 +7,7 @@ struct TimelinessPage: Page {
     static let kind = PageKind(name: "timeliness", template: "timeliness", inSitemap: true)
     let path = "timeliness/index.html"
     var summaries: [Int]? { nil }
+    static var showsFigures: Bool { false }
 
     static func pages(in plan: SitePlan) -> [TimelinessPage] { [TimelinessPage()] }
 

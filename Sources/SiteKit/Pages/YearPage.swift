@@ -7,6 +7,7 @@ struct YearPage: Page {
     let key: String
     let path: String
     let summaries: [Int]?
+    static var showsFigures: Bool { false }
 
     static func pages(in plan: SitePlan) -> [YearPage] {
         plan.years.map { YearPage(key: $0.key, path: "years/\($0.key)/index.html", summaries: $0.reports.sorted()) }

@@ -5,6 +5,7 @@ struct YearsPage: Page {
     static let kind = PageKind(name: "years", template: "years", inSitemap: true)
     let path = "years/index.html"
     var summaries: [Int]? { nil }
+    static var showsFigures: Bool { false }
 
     static func pages(in plan: SitePlan) -> [YearsPage] { [YearsPage()] }
 

@@ -42,6 +42,10 @@ struct ReportSummary: Sendable {
     let content: String
     /// Digest of every field above but `content`: what a listing page can show of the report.
     let summary: String
+    /// Digest of what `summary` covers but the figures (`figures`, the coverage's `series`,
+    /// the open-data row): what a page that shows no figure (`Page.showsFigures`) can show of
+    /// the report. Editing a number leaves it as it was, so such a page keeps its frame.
+    let labels: UInt64
 
     /// The summary of a report parsed now, with every diagnostic it has (the checks across
     /// reports included).
@@ -82,7 +86,8 @@ struct ReportSummary: Sendable {
         s.add(id)
         s.add(title)
         s.add(body)
-        s.add(DigestEncoder.digest(region).value)
+        let regionDigest = DigestEncoder.digest(region).value
+        s.add(regionDigest)
         s.add(year)
         s.add(rawName)
         for f in figures { s.add(f.map { "\($0)" }) }
@@ -90,5 +95,18 @@ struct ReportSummary: Sendable {
         s.add(DigestEncoder.digest(coverage).value)
         s.add(data.text.joined(separator: "\t") + "\n" + data.numbers)
         summary = s.hex
+
+        var l = Digest()
+        l.add(id)
+        l.add(title)
+        l.add(body)
+        l.add(regionDigest)
+        l.add(year)
+        l.add(rawName)
+        l.add(problems)
+        l.add(coverage.published)
+        l.add(coverage.format)
+        l.add(DigestEncoder.digest(coverage.problems).value)
+        labels = l.value
     }
 }

@@ -135,11 +135,12 @@
   }
 
   var manifest = null;
-  function bucket(key) {
+  // The key file of `key` in a segment: the main shards (k/) or the delta (delta/<tag>-).
+  function bucket(key, segment, prefix) {
     var points = Array.from(key, function (ch) { return ch.codePointAt(0); });
-    var url = isLetterKey(points) && manifest.letters > 0
-      ? base + "k/a" + hashKey(points) % manifest.letters + ".bin"
-      : base + "k/" + hashKey(points) % manifest.buckets + ".bin";
+    var url = isLetterKey(points) && segment.letters > 0
+      ? prefix + "a" + hashKey(points) % segment.letters + ".bin"
+      : prefix + hashKey(points) % segment.buckets + ".bin";
     if (!cache[url + "#parsed"]) cache[url + "#parsed"] = get(url, true).then(parseBucket);
     return cache[url + "#parsed"];
   }
@@ -154,7 +155,20 @@
     }
     return Promise.resolve(e.lines || []);
   }
-  function lookup(key) { return bucket(key).then(function (map) { return resolve(map, key); }); }
+  // A key's reports: the main shards' without the ids the manifest lists as taken out, and the
+  // delta segment's (SearchIndexBuilder+Segment.swift); a suggestion key the delta lists is
+  // listed there whole. Either way the same as the index made whole.
+  function lookup(key) {
+    var main = bucket(key, manifest, base + "k/").then(function (map) { return resolve(map, key); });
+    var d = manifest.delta;
+    if (!d) return main;
+    return Promise.all([main, bucket(key, d, base + "delta/" + d.tag + "-")]).then(function (r) {
+      var e = r[1].get(key);
+      if (e && e.kind === 3) return e.lines;
+      var kept = key.charAt(0) === "s" ? r[0] : minus(r[0], manifest.deleted);
+      return e ? resolve(r[1], key).then(function (more) { return union(kept, more); }) : kept;
+    });
+  }
 
   // ---- Sets as sorted arrays ----
 

@@ -238,7 +238,7 @@
         return {
           // Found by windows of a longer run, beyond the names: checked against the text when shown.
           runs: qruns, long: text.length + title.length > 0 && qruns.some(function (run) { return run.length > manifest.gram; }),
-          tiers: [names, title, text], total: names.length + title.length + text.length
+          tiers: [names, title, text], total: names.length + title.length + text.length, pinyin: Boolean(pinyin)
         };
       });
   }
@@ -342,7 +342,7 @@
     return doc.body ? doc.body.textContent || "" : "";
   }
 
-  function showItem(li, doc, result) {
+  function showItem(li, doc, result, id) {
     var a = add(li, "a", doc.t);
     a.href = href(doc.u);
     var meta = [doc.c.join(" › ") + (doc.k ? "（" + doc.k + "）" : ""), doc.b, doc.y ? doc.y + " 年" : "年份不明"];
@@ -353,6 +353,10 @@
       snippet(doc.t, result.runs, li);
       return Promise.resolve(true);
     }
+    // Found by the pinyin of one of its names (zzz, zhang zheng): the name is in the chain line,
+    // and the same letters in its text are not why it was found — they are a substring of an
+    // e-mail or web address (yxsxqqzzz@163.com) more often than a word. No snippet then.
+    if (result.pinyin && result.tiers[0].indexOf(id) >= 0) return Promise.resolve(true);
     return getText(root + doc.u + doc.s).then(function (raw) {
       var shown = snippet(plain(raw, doc.s), result.runs, li) || snippet(head, result.runs, li);
       return Boolean(shown) || !result.long;
@@ -488,7 +492,7 @@
           li.setAttribute("data-id", String(id));
           return documentOf(id).then(function (doc) {
             if (mine !== serial || !doc) return;
-            return showItem(li, doc, result).then(function (found) { if (!found) li.className = "unverified"; });
+            return showItem(li, doc, result, id).then(function (found) { if (!found) li.className = "unverified"; });
           });
         });
         $("search-pages").hidden = pages <= 1;

@@ -35,7 +35,18 @@ struct IndexReader {
         case parent, inline([UInt8]), reference(String), names([String])
     }
 
+    /// Key files already read (a test asks for every key of an index).
+    final class Memo: @unchecked Sendable { var buckets: [String: [[Unicode.Scalar]: Entry]] = [:] }
+    let memo = Memo()
+
     func bucket(_ path: String) -> [[Unicode.Scalar]: Entry] {
+        if let read = memo.buckets[path] { return read }
+        let read = decode(path)
+        memo.buckets[path] = read
+        return read
+    }
+
+    func decode(_ path: String) -> [[Unicode.Scalar]: Entry] {
         guard let data = files[path] else { return [:] }
         var reader = Varint.Reader(bytes: Array(data), offset: 4)
         var out: [[Unicode.Scalar]: Entry] = [:]

@@ -200,10 +200,14 @@ extension SearchIndexBuilder {
     func regionFiles(space: KeySpace, segment: Segment? = nil) -> [OutputFile] {
         var years: [Int: Int] = [:]
         var places: [String: (name: String, count: Int)] = [:]
+        // The keys of each place's codes, once: a site has a few thousand places, and an
+        // incremental build makes these files again for one report.
+        var regionKeys: [[String]: [String]] = [:]
         for i in siteOrder ?? Array(entries.indices) {
             let e = entries[i]
             if let y = e.year { years[y, default: 0] += 1 }
-            for (name, key) in zip(e.chain, SearchKeys.regionKeys(e.codes)) where key.count <= 6 {
+            if regionKeys[e.codes] == nil { regionKeys[e.codes] = SearchKeys.regionKeys(e.codes) }
+            for (name, key) in zip(e.chain, regionKeys[e.codes]!) where key.count <= 6 {
                 places[key, default: (name, 0)].count += 1
             }
         }

@@ -78,6 +78,12 @@ public struct ApplicationsTableRecognizer: Sendable {
             var asPrinted: [PrintedValue]?
             if let byLayout = placedByLayout[row.key] {
                 placed = byLayout
+            } else if splits[row.key] == nil, let way = Self.interleavedReading(of: row, rows: rows, form: form, width: width, sum: sum) {
+                placed = way.map { CellPlacement.Placed(value: tokens[$0].value, token: $0) }
+                let taken = way.map { tokens[$0].text }.joined(separator: " ")
+                diagnostics.append(.info("table.layout", "\(name): 印出 \(tokens.count) 个数值，是与相邻一行的数字成对交错排列（PDF 文字的阅读顺序），"
+                                         + "不是报告数字有误；按本表勾稽关系（一加二等于三的总计加四）唯一相符的一组读取：\(taken)",
+                                         line: row.line, subject: subject))
             } else if tokens.count != width {
                 if let split = splits[row.key] {
                     // Digits run together without separators (crawler text): a layout artifact,

@@ -34,11 +34,13 @@ public enum TokenRowReader {
         var current: TokenRow?
         var orphan: [CellToken]?
         var orphanUnknown: Int?
+        var orphanLeads = false
         var valueless: [String] = []
-        // Runs of values that found no row, in stream order, each with the `unknown` entry it made.
-        var orphans: [(values: [CellToken], unknown: Int?)] = []
+        // Runs of values that found no row, in stream order, each with the `unknown` entry it
+        // made and whether it came before any row (right under the column header).
+        var orphans: [Orphan] = []
         func closeOrphan() {
-            if let o = orphan, !o.isEmpty { orphans.append((o, orphanUnknown)) }
+            if let o = orphan, !o.isEmpty { orphans.append(Orphan(values: o, unknown: orphanUnknown, leading: orphanLeads)) }
             orphan = nil
             orphanUnknown = nil
         }
@@ -65,6 +67,17 @@ public enum TokenRowReader {
                     let read = Set(out.rows.map(\.key))
                     var match = matcher.match(key: pending, read: read)
                     if case .unknown? = match, plain != pending, case .row(let key)? = matcher.match(key: plain, read: read) { match = .row(key) }
+                    // Before any row, text ending in the column header (`…自然人 … 其他 总计`) is the
+                    // header, though its last word names a row too (`（七）总计`): its values are a
+                    // run whose label comes later.
+                    if out.rows.isEmpty, orphans.isEmpty, case .row(let key)? = match,
+                       let word = headerWords.first(where: { UTF8Text.hasSuffix(pending, $0) }),
+                       case .row(key)? = matcher.match(key: word),
+                       headerWords.filter({ !$0.isEmpty && pending.contains($0) }).count >= 2 {
+                        match = nil
+                        orphan = [token]
+                        orphanLeads = true
+                    }
                     switch match {
                     case .row(let key)?:
                         current = TokenRow(key: key, line: token.line, values: [token])
@@ -75,6 +88,7 @@ public enum TokenRowReader {
                         if headerWords.contains(where: { UTF8Text.hasSuffix(pending, $0) }) {
                             orphan = [token]
                             orphanUnknown = out.unknown.count - 1
+                            orphanLeads = out.rows.isEmpty && orphans.isEmpty
                         }
                     case nil:
                         break
@@ -124,8 +138,41 @@ public enum TokenRowReader {
     /// has its label's column count, and every run satisfies the form's row identity on its own
     /// (table 三). Anything else is left alone and reported. A row whose sub-rows are named
     /// (the 2021 （六） over its three) takes no run: its values are theirs.
-    static func placeDeferred(_ out: inout Output, valueless: [String], orphans: [(values: [CellToken], unknown: Int?)],
+    static func placeDeferred(_ out: inout Output, valueless: [String], orphans: [Orphan],
                               columns: (String) -> Int, form: Form?) {
+        if placeDeferredRuns(&out, valueless: valueless, orphans: orphans, columns: columns, form: form) { return }
+        placeLeading(&out, orphans: orphans, columns: columns, form: form)
+    }
+
+    /// A run of values printed before any row was read.
+    struct Orphan {
+        var values: [CellToken]
+        var unknown: Int?
+        /// Right under the column header, before any row's label or values.
+        var leading: Bool
+    }
+
+    /// PDF text in reading order (`pdftotext` without `-layout`) can print a tall label cell
+    /// after the values beside it: the first row's values come straight under the column header
+    /// (`…总计 21 0 0 0 0 0 21 二、上年结转…`) and its label pages later, among the labels of other
+    /// rows whose values are scrambled. When the runs cannot all be matched, the leading run
+    /// alone is still the form's first row — only if that row was not read, the run has its
+    /// column count and satisfies the row identity (table 三's 总计 = the applicant columns).
+    static func placeLeading(_ out: inout Output, orphans: [Orphan], columns: (String) -> Int, form: Form?) {
+        guard let form, let run = orphans.first, run.leading,
+              let first = form.allRows.first(where: { $0.valued && !$0.derived }),
+              !out.rows.contains(where: { $0.key == first.key }),
+              run.values.count == columns(first.key),
+              let sum = CellPlacement.Sum(form: form, row: first.key), sum.width == run.values.count,
+              sum.holds(run.values.map(\.value)) else { return }
+        if let u = run.unknown { out.unknown.remove(at: u) }
+        out.rows.insert(TokenRow(key: first.key, line: run.values[0].line, values: run.values), at: 0)
+        out.deferred.append(first.key)
+    }
+
+    /// The exact match of surplus runs to valueless labels (see `placeDeferred`); whether it placed them.
+    static func placeDeferredRuns(_ out: inout Output, valueless: [String], orphans: [Orphan],
+                                  columns: (String) -> Int, form: Form?) -> Bool {
         let have = Set(out.rows.map(\.key))
         var labels = valueless.filter { !have.contains($0) }
         if let form {
@@ -144,13 +191,13 @@ public enum TokenRowReader {
         }
         for (j, o) in orphans.enumerated() { runs.append((nil, j, o.values)) }
         runs.sort { ($0.values[0].line, $0.row ?? 0) < ($1.values[0].line, $1.row ?? 0) }
-        guard !runs.isEmpty, runs.count == labels.count else { return }
+        guard !runs.isEmpty, runs.count == labels.count else { return false }
         for (run, key) in zip(runs, labels) {
-            guard run.values.count == columns(key) else { return }
+            guard run.values.count == columns(key) else { return false }
             // Every moved run must satisfy the row identity on its own (table 三: 总计 = the
             // six applicant columns): text emitted column by column can match the count by chance.
             if let form, let sum = CellPlacement.Sum(form: form, row: key), sum.width == run.values.count {
-                guard sum.holds(run.values.map(\.value)) else { return }
+                guard sum.holds(run.values.map(\.value)) else { return false }
             }
         }
         var trimmed = Set<Int>()
@@ -164,5 +211,6 @@ public enum TokenRowReader {
             out.deferred.append(key)
         }
         out.unknown = out.unknown.enumerated().filter { !dropUnknown.contains($0.offset) }.map(\.element)
+        return true
     }
 }

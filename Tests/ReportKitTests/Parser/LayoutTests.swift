@@ -165,6 +165,76 @@ struct LabelsAfterValuesTests {
     }
 }
 
+extension LabelsAfterValuesTests {
+    // pdftotext's reading order can print the first row's tall label cell pages after its values,
+    // which then come straight under the column header (whose last word, 总计, names a row too).
+    static let headerThenValues = """
+        三、收到和处理政府信息公开申请情况
+        申请人情况
+        自然人
+        法人或其他组织
+        商业企业 科研机构 社会公益组织 法律服务机构 其他
+        总计
+        %@
+        二、上年结转政府信息公开申请数量
+        1 0 0 0 0 0 1
+        （一）予以公开
+        3 0 0 0 0 0 3
+        一、本年新收政府信息公开申请数量
+        四、政府信息公开行政复议情况
+
+        """
+
+    @Test func readsTheRunUnderTheHeaderAsTheFirstRow() throws {
+        let text = Self.headerThenValues.replacingOccurrences(of: "%@", with: "21\n0\n0\n0\n0\n2\n23")
+        let r = ReportParser().parse(text, source: "x.txt")
+        #expect(r.row(r.tables.applications, "newReceived") == [21, 0, 0, 0, 0, 2, 23])
+        #expect(r.tables.applications?[row: "newReceived"]?.line == 7)
+        #expect(r.row(r.tables.applications, "carriedOver") == [1, 0, 0, 0, 0, 0, 1])
+        #expect(r.row(r.tables.applications, "granted") == [3, 0, 0, 0, 0, 0, 3])
+        // The header's 总计 is not the （七）总计 row.
+        #expect(r.tables.applications?[row: "resultsTotal"] == nil)
+    }
+
+    @Test func leavesARunUnderTheHeaderThatDoesNotAddUp() throws {
+        let text = Self.headerThenValues.replacingOccurrences(of: "%@", with: "21 0 0 0 0 2 22")
+        let r = ReportParser().parse(text, source: "x.txt")
+        #expect(r.tables.applications?[row: "newReceived"] == nil)
+        #expect(r.tables.applications?[row: "resultsTotal"] == nil)
+        #expect(r.row(r.tables.applications, "carriedOver") == [1, 0, 0, 0, 0, 0, 1])
+    }
+}
+
+extension LabelsAfterValuesTests {
+    // Two rows' cells printed in pairs, column by column, under the second row's label.
+    static func interleaved(carriedForward: String) -> String {
+        """
+        三、收到和处理政府信息公开申请情况
+        一、本年新收政府信息公开申请数量 5 0 0 0 0 0 5
+        二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1
+        （七）总计
+        1 6 0 0 0 0 0 0 0 0 0 0 1 6
+        \(carriedForward)
+        四、政府信息公开行政复议情况
+
+        """
+    }
+
+    @Test func readsTheHalfOfAnInterleavedRowThatTheBalanceGives() throws {
+        let r = ReportParser().parse(Self.interleaved(carriedForward: "四、结转下年度继续办理 0 0 0 0 0 0 0"), source: "x.txt")
+        // 一 + 二 − 四 = 6 0 0 0 0 0 6: only the odd places give it.
+        #expect(r.row(r.tables.applications, "resultsTotal") == [6, 0, 0, 0, 0, 0, 6])
+        #expect(r.tables.applications?[row: "resultsTotal"]?.cells.map(\.text) == ["6", "0", "0", "0", "0", "0", "6"])
+        #expect(r.codesAndLines.filter { !$0.hasPrefix("report.") } == ["table.layout@5"])
+    }
+
+    @Test func leavesAnInterleavedRowWhenTheBalanceIsNotWhole() throws {
+        let r = ReportParser().parse(Self.interleaved(carriedForward: ""), source: "x.txt")
+        #expect(r.row(r.tables.applications, "resultsTotal")?.contains(6) != true)
+        #expect(r.codesAndLines.filter { !$0.hasPrefix("report.") } == ["applications.cellCount@5"])
+    }
+}
+
 @Suite("Parser flattened crawler text")
 struct FlattenedTextTests {
     // Crawler text collapses the report into one line and runs cells together.

@@ -138,6 +138,9 @@
   // The key file of `key` in a segment: the main shards (k/) or the delta (delta/<tag>-).
   function bucket(key, segment, prefix) {
     var points = Array.from(key, function (ch) { return ch.codePointAt(0); });
+    // No letter key files: the segment has no letter key (KeySpace), so none is fetched for one
+    // (the delta of a few reports often has none, and a spaced pinyin query asks for several).
+    if (isLetterKey(points) && segment.letters === 0) return Promise.resolve(parseBucket(null));
     var url = isLetterKey(points) && segment.letters > 0
       ? prefix + "a" + hashKey(points) % segment.letters + ".bin"
       : prefix + hashKey(points) % segment.buckets + ".bin";

@@ -20,8 +20,9 @@ struct PackedText: Sendable, Hashable {
             }
         }
         precondition(status == Z_OK, "zlib compress2: \(status)")
-        out.removeSubrange(Int(size)...)
-        bytes = out
+        // A copy of the deflated bytes alone: `out` was allocated for the worst case (more than
+        // the text itself), and trimming it in place would keep that allocation for the build.
+        bytes = Array(out[..<Int(size)])
     }
 
     var string: String {
@@ -38,8 +39,8 @@ struct PackedText: Sendable, Hashable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Bytes held (for tests).
-    var packedCount: Int { bytes.count }
+    /// Bytes held, counting the allocation's spare room (for tests).
+    var packedCount: Int { bytes.capacity }
 
     /// The text as deflated and its UTF-8 length, as the build cache keeps it: a cached report
     /// is neither inflated to write nor deflated again to read.

@@ -139,16 +139,14 @@ extension Pipeline {
             let files = live.digests.keys.filter { $0.hasPrefix("search/") && sitePlan.pages[$0] == nil }
             if !files.isEmpty, files.allSatisfy(listing.contains) { keptSearch = files.sorted() }
         }
-        // Reports added, changed or removed: the index is the live one with them taken out and
-        // put in (`SearchIndexBuilder.updating`); the old version of a changed or removed one
-        // comes from the previous build's records of the files that are not as they were.
+        // Reports added, changed or removed: the live index's main shards are kept and the
+        // reports that differ go into its delta segment (`SearchIndexBuilder.updating`).
         let previousState = renderer.searchIndex && status == .used && !clean ? SearchState.read(site: plan.output) : nil
         var updatedSearch: SearchIndexBuilder.Updated?
         if keptSearch == nil, let previousState, let live = staging.live {
             let files = live.digests.keys.filter { $0.hasPrefix("search/") && sitePlan.pages[$0] == nil }
             if files.allSatisfy(listing.contains),
-               let added = SearchIndexBuilder.updated(for: sitePlan, digests: searchDigests, to: previousState, site: plan.output,
-                                                      previous: { Self.previousSearchEntries(scan, cache: cache) }) {
+               let added = SearchIndexBuilder.updated(for: sitePlan, digests: searchDigests, to: previousState, site: plan.output) {
                 let made = Set(added.files.map(\.path))
                 updatedSearch = added
                 keptSearch = files.filter { !made.contains($0) && !added.removed.contains($0) }.sorted()
@@ -265,18 +263,6 @@ extension Pipeline {
                   framesTaken: planned.filter { !$0.kept }.count,
                   framesTakenOf: planned.filter { !$0.kept }.map(\.0.page.path),
                   reread: reread.count, cache: cache, cacheWritten: stored.written)
-        }
-    }
-
-    /// The search entries (with their raw files' names) of the previous build's records whose
-    /// file is gone or not as it was: where a changed or removed search document comes from.
-    static func previousSearchEntries(_ scan: Scan, cache: BuildCache) -> [(rawName: String, entry: SearchEntry)] {
-        var now: [String: UInt64] = [:]
-        for record in scan.records { if let hash = record.hash { now[record.path] = hash } }
-        return cache.records.values.sorted { $0.path < $1.path }.compactMap { record in
-            // The file first: a record's facts are decoded when asked for (`LazyFacts`).
-            guard record.hash.map({ now[record.path] != $0 }) ?? true, let facts = record.facts else { return nil }
-            return (facts.kind.rawName, facts.search)
         }
     }
 

@@ -29,11 +29,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: clean) }
         _ = try await build(clean, clean: true)
         let site = try Incremental.site(root), reference = try Incremental.site(clean)
-        #expect(site.keys.filter { !$0.hasPrefix(".") }.sorted() == reference.keys.filter { !$0.hasPrefix(".") }.sorted(),
-                sourceLocation: sourceLocation)
-        for (path, data) in reference where !path.hasPrefix(".") {
-            #expect(site[path] == data, "\(path) differs from a clean build", sourceLocation: sourceLocation)
-        }
+        // The search index's segments aside (a delta where the clean build merged it; the two
+        // read the same: `SearchIndexSegmentTests`, the browser tests).
+        let paths = site.keys.filter { !$0.hasPrefix(".") && !Incremental.isSegment($0) }.sorted()
+        #expect(paths == reference.keys.filter { !$0.hasPrefix(".") && !Incremental.isSegment($0) }.sorted(), sourceLocation: sourceLocation)
+        for path in paths { #expect(site[path] == reference[path], "\(path) differs from a clean build", sourceLocation: sourceLocation) }
     }
 
     /// A file's modification time, to the nanosecond.

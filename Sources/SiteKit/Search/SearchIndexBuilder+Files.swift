@@ -42,17 +42,24 @@ extension SearchIndexBuilder {
     /// depend on the order of a dictionary.
     public func files() -> [OutputFile] { made().files }
 
-    /// The index's files and what `SearchState` keeps of them: each entry's id, the number of
-    /// keys, and how many keys refer to each set file.
+    /// The index's files, each entry's id, the number of keys and the key files' space.
     /// `ids`, when given, are `assignIDs()` taken before the reports were added.
-    func made(ids given: [Int]? = nil) -> (files: [OutputFile], ids: [Int], keys: Int, space: KeySpace, sets: [UInt32: Int], salted: Bool) {
+    func made(ids given: [Int]? = nil) -> (files: [OutputFile], ids: [Int], keys: Int, space: KeySpace) {
         let ids = given ?? assignIDs()
-        var files: [OutputFile] = []
-        var sets = SetStore()
-        var references: [UInt32: Int] = [:]
-
         let keyCount = text.grams.count + title.grams.count + keyed.count + suggestions.count
         let space = keySpace()
+        var files = keyFiles(ids: ids, space: space, inlineLimit: Self.inlineLimit)
+        files += documentTable(ids: ids)
+        files += regionFiles(space: space)
+        return (files.sorted { $0.path < $1.path }, ids, keyCount, space)
+    }
+
+    /// The key files of every key in `space` (and the set files of sets encoded in more than
+    /// `inlineLimit` bytes), unsorted.
+    func keyFiles(ids: [Int], space: KeySpace, inlineLimit: Int) -> [OutputFile] {
+        var files: [OutputFile] = []
+        var sets = SetStore()
+        let keyCount = text.grams.count + title.grams.count + keyed.count + suggestions.count
         let bucketCount = space.count
         // Which keys each file holds: a tag per key (its table in the two high bits), grouped
         // by file with a counting sort.
@@ -101,10 +108,8 @@ extension SearchIndexBuilder {
             }
             if !sorted { members.sort() }
             let bytes = DocSet.encode(members)
-            guard bytes.count > Self.inlineLimit else { return .inline(bytes) }
-            let ref = sets.add(bytes)
-            references[ref, default: 0] += 1
-            return .reference(ref)
+            guard bytes.count > inlineLimit else { return .inline(bytes) }
+            return .reference(sets.add(bytes))
         }
         for b in 0..<bucketCount where starts[b] < starts[b + 1] {
             var items: [Bucket.Item] = []
@@ -138,9 +143,7 @@ extension SearchIndexBuilder {
             files.append(OutputFile(path: space.path(b), data: Data(Bucket.encode(items))))
         }
         for (ref, bytes) in sets.files { files.append(OutputFile(path: "search/s/\(SetStore.name(ref)).bin", data: Data(bytes))) }
-        files += documentTable(ids: ids)
-        files += regionFiles(space: space)
-        return (files.sorted { $0.path < $1.path }, ids, keyCount, space, references, sets.salted)
+        return files
     }
 
     static let suggestionLimit = 100
@@ -193,13 +196,18 @@ extension SearchIndexBuilder {
 
     /// `search/index.json` (what every query reads first: sizes, years, provinces) and one
     /// `search/r/<province>.json` per province with its cities and counties, for the filter.
-    func regionFiles(space: KeySpace) -> [OutputFile] {
+    /// `segment`, when given, is the delta segment the manifest names beside the main shards.
+    func regionFiles(space: KeySpace, segment: Segment? = nil) -> [OutputFile] {
         var years: [Int: Int] = [:]
         var places: [String: (name: String, count: Int)] = [:]
+        // The keys of each place's codes, once: a site has a few thousand places, and an
+        // incremental build makes these files again for one report.
+        var regionKeys: [[String]: [String]] = [:]
         for i in siteOrder ?? Array(entries.indices) {
             let e = entries[i]
             if let y = e.year { years[y, default: 0] += 1 }
-            for (name, key) in zip(e.chain, SearchKeys.regionKeys(e.codes)) where key.count <= 6 {
+            if regionKeys[e.codes] == nil { regionKeys[e.codes] = SearchKeys.regionKeys(e.codes) }
+            for (name, key) in zip(e.chain, regionKeys[e.codes]!) where key.count <= 6 {
                 places[key, default: (name, 0)].count += 1
             }
         }
@@ -212,12 +220,15 @@ extension SearchIndexBuilder {
             return OutputFile(path: "search/r/\(p).json", text: JSONValue.array(below.map(place)).serialized() + "\n")
         }
         let manifest = JSONValue.object([
-            ("format", .int(2)), ("gram", .int(Self.gramLength)), ("buckets", .int(space.buckets)), ("letters", .int(space.letters)),
+            ("format", .int(3)), ("gram", .int(Self.gramLength)), ("buckets", .int(space.buckets)), ("letters", .int(space.letters)),
             ("page", .int(Self.pageSize)),
             ("reports", .int(entries.count)),
             ("years", .array(years.keys.sorted(by: >).map { .array([.int($0), .int(years[$0]!)]) })),
             ("provinces", .array(provinces.map(place))),
-        ])
+        ] + (segment.map { s in
+            [("delta", JSONValue.object([("tag", .string(s.tag)), ("buckets", .int(s.space.buckets)), ("letters", .int(s.space.letters))])),
+             ("deleted", .array(s.deleted.map(JSONValue.int)))]
+        } ?? []))
         files.append(OutputFile(path: "search/index.json", text: manifest.serialized() + "\n"))
         return files
     }
@@ -230,9 +241,6 @@ struct SetStore {
     var refs: [[UInt8]: UInt32] = [:]
     var files: [UInt32: [UInt8]] = [:]
 
-    /// Whether a set took a salted name (its plain hash was another set's).
-    var salted = false
-
     mutating func add(_ bytes: [UInt8]) -> UInt32 {
         if let ref = refs[bytes] { return ref }
         var salt: UInt32 = 0
@@ -241,7 +249,6 @@ struct SetStore {
             if files[h] == nil {
                 refs[bytes] = h
                 files[h] = bytes
-                if salt != 0 { salted = true }
                 return h
             }
             salt &+= 0x9E37_79B9

@@ -20,6 +20,9 @@ struct KeySpace: Equatable {
     let letters: Int
     /// The letter keys it was sized for (kept in `SearchState`, for the next addition).
     var letterKeys = 0
+    /// Where the files go: `search/k/` for the main shards, `search/delta/<tag>-` for the
+    /// delta segment (`SearchIndexBuilder+Segment.swift`).
+    var prefix = "search/k/"
 
     /// The first space is sized over every key, as before there were two (so taking the letter
     /// keys out never halves it); the letter space over the letter keys.
@@ -57,7 +60,7 @@ struct KeySpace: Equatable {
     }
 
     func path(_ file: Int) -> String {
-        file < buckets ? "search/k/\(file).bin" : "search/k/a\(file - buckets).bin"
+        file < buckets ? "\(prefix)\(file).bin" : "\(prefix)a\(file - buckets).bin"
     }
 
     func path(of key: [Unicode.Scalar]) -> String { path(file(key)) }

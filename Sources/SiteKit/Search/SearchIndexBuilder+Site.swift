@@ -25,41 +25,20 @@ extension SearchIndexBuilder {
         let made = builder.made(ids: order.map { ids[$0] })
         let digests = digests ?? documentDigests(for: plan)
         var documents: [String: SearchState.Document] = [:]
-        for i in plan.summaries.indices {
-            documents[plan.map.reportFolder[i]] = SearchState.Document(digest: digests[i], id: ids[i], name: plan.identity(ofReport: i).name)
-        }
-        return (made.files, SearchState(buckets: made.space.buckets, letters: made.space.letters, keys: made.keys, letterKeys: made.space.letterKeys, documents: documents, sets: made.sets,
-                                        salted: made.salted))
+        for i in plan.summaries.indices { documents[plan.map.reportFolder[i]] = SearchState.Document(digest: digests[i], id: ids[i]) }
+        return (made.files, SearchState(buckets: made.space.buckets, letters: made.space.letters, documents: documents))
     }
 
-    /// The index of `plan` made from the previous build's (`state`, the live site at `site`) by
-    /// taking out and putting in only the reports that differ (`updating`); `nil` when it cannot.
-    /// `previous` gives the summaries' search entries of the last build that this plan does not
-    /// have as they were (files changed or gone, with their raw files' names): a changed or
-    /// removed document is made again from the one whose digest, under its folder and name, is
-    /// the state's.
-    static func updated(for plan: SitePlan, digests: [UInt64], to state: SearchState, site: URL,
-                        previous: () -> [(rawName: String, entry: SearchEntry)]) -> Updated? {
-        var now: [String: UInt64] = [:]
-        for i in plan.summaries.indices { now[plan.map.reportFolder[i]] = digests[i] }
-        let gone = state.documents.filter { now[$0.key] != $0.value.digest }
-        var old: [String: SearchDocument] = [:]
-        if !gone.isEmpty {
-            let candidates = previous()
-            // Each candidate digested under each folder: bounded, or the index is made whole.
-            guard gone.count * candidates.count <= 4096 else { return nil }
-            for (folder, was) in gone {
-                guard let c = candidates.first(where: { documentDigest(folder: folder, name: was.name, rawName: $0.rawName, entry: $0.entry) == was.digest })
-                else { return nil }
-                old[folder] = SearchDocument(entry: c.entry, folder: folder, name: was.name, source: c.rawName)
-            }
-        }
-        // An unchanged document's keys are kept as they are: its text is not inflated.
+    /// The index of `plan` made from the previous build's (`state`, the live site at `site`):
+    /// its main shards kept, the reports that differ in a delta segment (`updating`); `nil`
+    /// when the delta would be too large, and the index is made whole.
+    static func updated(for plan: SitePlan, digests: [UInt64], to state: SearchState, site: URL) -> Updated? {
+        // A document kept in the shards is not cut into keys: its text is not inflated.
         let documents = plan.summaries.indices.map { i in
-            document(i, in: plan, withText: state.documents[plan.map.reportFolder[i]]?.digest != digests[i])
+            let folder = plan.map.reportFolder[i]
+            return document(i, in: plan, withText: state.documents[folder]?.digest != digests[i] || state.delta.contains(folder))
         }
-        return updating(documents, digests: digests,
-                        names: plan.summaries.indices.map { plan.identity(ofReport: $0).name }, to: state, old: old, site: site)
+        return updating(documents, digests: digests, to: state, site: site)
     }
 
     static func document(_ i: Int, in plan: SitePlan, withText: Bool = true) -> SearchDocument {

@@ -7,19 +7,46 @@ struct IndexReader {
     let files: [String: Data]
     let bucketCount: Int
     let space: KeySpace
+    /// The delta segment's key files, when the manifest names one, and the ids taken out of the
+    /// main shards.
+    let delta: KeySpace?
+    let deleted: Set<Int>
 
     init(_ outputs: [OutputFile]) throws {
-        files = Dictionary(uniqueKeysWithValues: outputs.map { ($0.path, $0.data) })
+        try self.init(Dictionary(uniqueKeysWithValues: outputs.map { ($0.path, $0.data) }))
+    }
+
+    init(_ files: [String: Data]) throws {
+        self.files = files
         let manifest = try JSONSerialization.jsonObject(with: files["search/index.json"] ?? Data()) as? [String: Any]
         bucketCount = manifest?["buckets"] as? Int ?? 0
         space = KeySpace(buckets: bucketCount, letters: manifest?["letters"] as? Int ?? 0)
+        if let d = manifest?["delta"] as? [String: Any] {
+            var delta = KeySpace(buckets: d["buckets"] as? Int ?? 0, letters: d["letters"] as? Int ?? 0)
+            delta.prefix = "search/delta/\(d["tag"] as? String ?? "")-"
+            self.delta = delta
+        } else {
+            delta = nil
+        }
+        deleted = Set(manifest?["deleted"] as? [Int] ?? [])
     }
 
     enum Entry: Equatable {
         case parent, inline([UInt8]), reference(String), names([String])
     }
 
+    /// Key files already read (a test asks for every key of an index).
+    final class Memo: @unchecked Sendable { var buckets: [String: [[Unicode.Scalar]: Entry]] = [:] }
+    let memo = Memo()
+
     func bucket(_ path: String) -> [[Unicode.Scalar]: Entry] {
+        if let read = memo.buckets[path] { return read }
+        let read = decode(path)
+        memo.buckets[path] = read
+        return read
+    }
+
+    func decode(_ path: String) -> [[Unicode.Scalar]: Entry] {
         guard let data = files[path] else { return [:] }
         var reader = Varint.Reader(bytes: Array(data), offset: 4)
         var out: [[Unicode.Scalar]: Entry] = [:]
@@ -45,10 +72,18 @@ struct IndexReader {
 
     func path(of key: [Unicode.Scalar]) -> String { space.path(of: key) }
 
-    /// The ids filed under `key` (namespace first: `x依申请公开`), `[]` when it is not there.
+    /// The ids filed under `key` (namespace first: `x依申请公开`), `[]` when it is not there: as
+    /// `search.js` reads them, the main shards' without the deleted ids, and the delta's.
     func ids(_ key: String) -> [Int] {
-        var scalars = Array(key.unicodeScalars)
-        let entries = bucket(path(of: scalars))
+        let scalars = Array(key.unicodeScalars)
+        let main = ids(scalars, in: space).filter { !deleted.contains($0) }
+        guard let delta else { return main }
+        return Array(Set(main).union(ids(scalars, in: delta))).sorted()
+    }
+
+    func ids(_ key: [Unicode.Scalar], in space: KeySpace) -> [Int] {
+        var scalars = key
+        let entries = bucket(space.path(of: scalars))
         while true {
             switch entries[scalars] {
             case nil: return []
@@ -60,11 +95,21 @@ struct IndexReader {
         }
     }
 
-    /// Suggestion lines under `s` + a character or two pinyin letters.
+    /// Suggestion lines under `s` + a character or two pinyin letters (the delta's, when it lists the key).
     func names(_ key: String) -> [String] {
         let scalars = Array(key.unicodeScalars)
+        if let delta, case .names(let lines)? = bucket(delta.path(of: scalars))[scalars] { return lines }
         if case .names(let lines)? = bucket(path(of: scalars))[scalars] { return lines }
         return []
+    }
+
+    /// Every key of the index, in both segments.
+    func keys() -> Set<String> {
+        var out = Set<String>()
+        for (path, _) in files where path.hasPrefix("search/k/") || path.hasPrefix("search/delta/") {
+            for key in bucket(path).keys { out.insert(String(String.UnicodeScalarView(key))) }
+        }
+        return out
     }
 
     /// Folder of each id, from the document table.

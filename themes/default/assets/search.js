@@ -135,11 +135,15 @@
   }
 
   var manifest = null;
-  function bucket(key) {
+  // The key file of `key` in a segment: the main shards (k/) or the delta (delta/<tag>-).
+  function bucket(key, segment, prefix) {
     var points = Array.from(key, function (ch) { return ch.codePointAt(0); });
-    var url = isLetterKey(points) && manifest.letters > 0
-      ? base + "k/a" + hashKey(points) % manifest.letters + ".bin"
-      : base + "k/" + hashKey(points) % manifest.buckets + ".bin";
+    // No letter key files: the segment has no letter key (KeySpace), so none is fetched for one
+    // (the delta of a few reports often has none, and a spaced pinyin query asks for several).
+    if (isLetterKey(points) && segment.letters === 0) return Promise.resolve(parseBucket(null));
+    var url = isLetterKey(points) && segment.letters > 0
+      ? prefix + "a" + hashKey(points) % segment.letters + ".bin"
+      : prefix + hashKey(points) % segment.buckets + ".bin";
     if (!cache[url + "#parsed"]) cache[url + "#parsed"] = get(url, true).then(parseBucket);
     return cache[url + "#parsed"];
   }
@@ -154,7 +158,20 @@
     }
     return Promise.resolve(e.lines || []);
   }
-  function lookup(key) { return bucket(key).then(function (map) { return resolve(map, key); }); }
+  // A key's reports: the main shards' without the ids the manifest lists as taken out, and the
+  // delta segment's (SearchIndexBuilder+Segment.swift); a suggestion key the delta lists is
+  // listed there whole. Either way the same as the index made whole.
+  function lookup(key) {
+    var main = bucket(key, manifest, base + "k/").then(function (map) { return resolve(map, key); });
+    var d = manifest.delta;
+    if (!d) return main;
+    return Promise.all([main, bucket(key, d, base + "delta/" + d.tag + "-")]).then(function (r) {
+      var e = r[1].get(key);
+      if (e && e.kind === 3) return e.lines;
+      var kept = key.charAt(0) === "s" ? r[0] : minus(r[0], manifest.deleted);
+      return e ? resolve(r[1], key).then(function (more) { return union(kept, more); }) : kept;
+    });
+  }
 
   // ---- Sets as sorted arrays ----
 
@@ -224,7 +241,7 @@
         return {
           // Found by windows of a longer run, beyond the names: checked against the text when shown.
           runs: qruns, long: text.length + title.length > 0 && qruns.some(function (run) { return run.length > manifest.gram; }),
-          tiers: [names, title, text], total: names.length + title.length + text.length
+          tiers: [names, title, text], total: names.length + title.length + text.length, pinyin: Boolean(pinyin)
         };
       });
   }
@@ -328,7 +345,7 @@
     return doc.body ? doc.body.textContent || "" : "";
   }
 
-  function showItem(li, doc, result) {
+  function showItem(li, doc, result, id) {
     var a = add(li, "a", doc.t);
     a.href = href(doc.u);
     var meta = [doc.c.join(" › ") + (doc.k ? "（" + doc.k + "）" : ""), doc.b, doc.y ? doc.y + " 年" : "年份不明"];
@@ -339,6 +356,10 @@
       snippet(doc.t, result.runs, li);
       return Promise.resolve(true);
     }
+    // Found by the pinyin of one of its names (zzz, zhang zheng): the name is in the chain line,
+    // and the same letters in its text are not why it was found — they are a substring of an
+    // e-mail or web address (yxsxqqzzz@163.com) more often than a word. No snippet then.
+    if (result.pinyin && result.tiers[0].indexOf(id) >= 0) return Promise.resolve(true);
     return getText(root + doc.u + doc.s).then(function (raw) {
       var shown = snippet(plain(raw, doc.s), result.runs, li) || snippet(head, result.runs, li);
       return Boolean(shown) || !result.long;
@@ -474,7 +495,7 @@
           li.setAttribute("data-id", String(id));
           return documentOf(id).then(function (doc) {
             if (mine !== serial || !doc) return;
-            return showItem(li, doc, result).then(function (found) { if (!found) li.className = "unverified"; });
+            return showItem(li, doc, result, id).then(function (found) { if (!found) li.className = "unverified"; });
           });
         });
         $("search-pages").hidden = pages <= 1;

@@ -163,7 +163,8 @@ extension CacheBodies {
             places[i] = Place(offset: bytes.count, length: body.count, digest: digest(body))
             bytes += body
         }
-        try Disk.write(Data(bytes), to: staged)
+        // Written from the array itself: a `Data` of it would be a second copy of the whole file.
+        try Disk.write(bytes, to: staged)
         return Staged(places: places, written: bytes.count, compacted: previous != nil)
     }
 

@@ -93,7 +93,7 @@ enum Disk {
     }
 
     /// Writes a new file (never through an existing file or link at `path`).
-    static func write(_ data: Data, to path: String) throws {
+    static func write(_ data: some ContiguousBytes, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw IOFailure(path: path, action: .write, number: errno) }
         var failure = data.withUnsafeBytes { write($0, to: fd) }

@@ -156,7 +156,11 @@ extension CacheBodies {
                 body = fresh[k].bytes
                 k += 1
             } else if let place = places[i], let kept = previous?.bytes(at: place) {
-                body = [UInt8](kept)
+                // Kept bytes were checked against their digest when the file was read: copied
+                // as they are, the digest taken over, not computed again.
+                places[i] = Place(offset: bytes.count, length: kept.count, digest: place.digest)
+                bytes += kept
+                continue
             } else {
                 body = record.body!
             }

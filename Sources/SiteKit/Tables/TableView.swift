@@ -2,7 +2,8 @@ import ReportKit
 
 // The view model of one statistics table, as the theme's `table.mustache` draws it.
 //
-// Flat values with stored properties only (Mustache reads them through `Mirror`): every
+// Flat values with stored properties only (each answers them by name, in
+// TableView+Mustache.swift, as `Mirror` would see them): every
 // rowspan, colspan, id and `headers` list is worked out here, from the forms in
 // `ReportKit/Forms`, so the template is a plain loop. Attribute lists are built and escaped
 // in Swift (`attrs`, printed with `{{{…}}}`); every text goes through `{{…}}`.

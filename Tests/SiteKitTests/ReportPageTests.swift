@@ -103,6 +103,16 @@ import ReportKit
         #expect(lines.suffix(4) == ["  ],", "  \"problems\": []", "}", ""])
     }
 
+    /// Markers and spaces are dropped; a heading with neither comes back as it is.
+    @Test func headingsLoseMarkdownMarkers() {
+        #expect(ReportPage.plainHeading("### **一、总体情况**") == "一、总体情况")
+        #expect(ReportPage.plainHeading("一、总体情况") == "一、总体情况")
+        #expect(ReportPage.plainHeading(" 二、主动公开 ") == "二、主动公开")
+        #expect(ReportPage.plainHeading("\u{3000}三、收到和处理") == "三、收到和处理")
+        #expect(ReportPage.plainHeading("四、*复议*") == "四、复议")
+        #expect(ReportPage.plainHeading("") == "")
+    }
+
     @Test func aReportWithoutProblemsHasNoSummaryBox() throws {
         let html = try page(Sample.report(source: "a.txt", body: "掌政镇人民政府", region: Self.region, year: 2020))
         #expect(!html.contains("class=\"problems\""))

@@ -140,7 +140,7 @@ struct FolderStamps: Sendable {
         var st = stat()
         var folders: [Folder] = []
         folders.reserveCapacity(names.count)
-        for (path, held) in names.sorted(by: { $0.key < $1.key }) {
+        for (path, held) in names {
             guard fstatat(fd, path.isEmpty ? "." : path, &st, AT_SYMLINK_NOFOLLOW) == 0, st.st_mode & S_IFMT == S_IFDIR else { return nil }
             folders.append(Folder(path: path, stamp: FileStamp(st), names: held))
         }

@@ -31,6 +31,11 @@ import Testing
         }.count + 1
     }
 
+    /// A page three folders deep in the site (the first by path).
+    static func deepPage(_ site: [String: Data]) -> String {
+        site.keys.sorted().first { $0.hasSuffix("/index.html") && $0.split(separator: "/").count > 3 }!
+    }
+
     /// One number of a report changed from `from` to `amount` (a new file renamed over the old).
     static func edit(_ root: URL, _ content: inout [String: Data], from: String = "461.7", amount: String) throws {
         let name = WarmRebuildTests.edited
@@ -98,7 +103,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         _ = try await Self.build(root)
         let site = try Incremental.site(root)
-        let page = site.keys.sorted().first { $0.hasSuffix("/index.html") && $0.split(separator: "/").count > 3 }!
+        let page = Self.deepPage(site)
         try FileManager.default.removeItem(at: root.appendingPathComponent("public/" + page))
         let restored = try await Self.build(root)
         #expect(restored.siteListed && restored.written?.written == 1)
@@ -114,7 +119,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         _ = try await Self.build(root)
         let site = try Incremental.site(root)
-        let folder = site.keys.sorted().first { $0.hasSuffix("/index.html") && $0.split(separator: "/").count > 3 }!
+        let folder = Self.deepPage(site)
             .split(separator: "/").dropLast().joined(separator: "/")
         let stray = root.appendingPathComponent("public/" + folder + "/stray.html")
         try Data("mine".utf8).write(to: stray)
@@ -145,7 +150,7 @@ import Testing
         try Self.edit(root, &content, amount: "462.7")
         _ = try await Self.build(root)
         let before = try Incremental.site(root)
-        let page = before.keys.sorted().first { $0.hasSuffix("/index.html") && $0.split(separator: "/").count > 3 }!
+        let page = Self.deepPage(before)
         try FileManager.default.removeItem(at: root.appendingPathComponent("public.nianbao-new/" + page))
         try Self.edit(root, &content, from: "462.7", amount: "463.7")
         let r = try await Self.build(root)

@@ -7,6 +7,8 @@ extension Pipeline {
         let summary: OutputWriter.Summary
         var operations = 0
         var reusedSpare = false
+        var spareListed = false
+        var spareFoldersChecked = 0
         var searchIndexKept = false
         var searchIndexUpdated = false
         var framesTaken = 0
@@ -31,11 +33,13 @@ extension Pipeline {
               !OutputWriter(output: plan.output).hasLeftovers else { return nil }
         // The head of pages.bin: its rows are not decoded (`PageRows`).
         let pages = cache.htmlPages
-        if let files = FolderStamps.read(site: root)?.vouch(site: root, margin: limits.racyMargin, checked: &checked) {
-            return (pages, OutputWriter.Summary(written: 0, unchanged: files))
+        if let vouched = FolderStamps.read(site: root)?.vouch(site: root, margin: limits.racyMargin, checked: &checked) {
+            // Folders listed one by one (racy, or touched and the same): their stamps now.
+            vouched.refreshed?.replace(in: root)
+            return (pages, OutputWriter.Summary(written: 0, unchanged: vouched.files))
         }
-        let taken = FileStamp.now()
-        var folders: [(String, FileStamp)] = []
+        let clock = StampClock.now(on: root)
+        var folders: [FolderStamps.Folder] = []
         let found = OutputTable.listing(site: root, folders: &folders)
         listing = found
         guard let table = OutputTable.read(site: root) else { return nil }
@@ -47,15 +51,22 @@ extension Pipeline {
         }
         guard files == found.count else { return nil }
         if let stamp = FileStamp.of(root + "/" + OutputTable.path) {
-            FolderStamps(taken: taken, table: stamp, files: files, folders: folders.map { (path: $0.0, stamp: $0.1) }).replace(in: root)
+            FolderStamps(clock: clock, table: stamp, files: files, folders: folders).replace(in: root)
         }
         return (pages, OutputWriter.Summary(written: 0, unchanged: files))
     }
 
+    /// Whether the live site's files are its table's on its folders' word (`FolderStamps`),
+    /// without listing it.
+    func vouched(site root: String, checked: inout Int) -> Bool {
+        FolderStamps.read(site: root)?.vouch(site: root, margin: limits.racyMargin, checked: &checked) != nil
+    }
+
     /// Plans the site, draws the pages whose inputs changed (all of them without a cache)
-    /// into the staged site, keeps the others, and swaps it in.
+    /// into the staged site, keeps the others, and swaps it in. `listing` is the live site's
+    /// files as found on disk; `nil` when its folders vouched for its table's (`vouched`).
     func draw(_ scan: Scan, cache: BuildCache, status: BuildCache.Status, renderer: SiteRenderer, pool: ParsedPool,
-              listing: Set<String>) async throws -> Drawn {
+              listing: Set<String>?) async throws -> Drawn {
         let summaries = scan.summaries
         let sitePlan = SitePlan(config: plan.config, summaries: summaries, map: scan.map ?? SiteMap(reports: summaries, slug: slug))
         // Which reports changed since the last build (content, summary or place in the map),
@@ -125,8 +136,19 @@ extension Pipeline {
         writer.tracksOutput = true
         // A cache that was not used (damaged, another program's) says nothing of the site either.
         writer.trustsTables = !clean && status == .used
+        writer.racyMargin = limits.racyMargin
         let staging = try writer.begin()
-        if status == .used { staging.liveFiles = listing }
+        if status == .used {
+            staging.liveFiles = listing
+            staging.liveIsTable = listing == nil
+        }
+        // Whether a file of the live site is on disk: found by the listing, or named by the table
+        // the site's folders vouched for.
+        let live = staging.live
+        @Sendable func onDisk(_ path: String) -> Bool {
+            if let listing { return listing.contains(path) }
+            return !path.hasPrefix(".") && live?[path] != nil
+        }
 
         // The search index is made again only when a search document changed; otherwise the
         // live site's index files are this build's, and are kept.
@@ -137,7 +159,7 @@ extension Pipeline {
         var keptSearch: [String]?
         if renderer.searchIndex, status == .used, cache.search == searchDigest, let live = staging.live {
             let files = live.digests.keys.filter { $0.hasPrefix("search/") && sitePlan.pages[$0] == nil }
-            if !files.isEmpty, files.allSatisfy(listing.contains) { keptSearch = files.sorted() }
+            if !files.isEmpty, files.allSatisfy(onDisk) { keptSearch = files.sorted() }
         }
         // Reports added, changed or removed: the live index's main shards are kept and the
         // reports that differ go into its delta segment (`SearchIndexBuilder.updating`).
@@ -145,7 +167,7 @@ extension Pipeline {
         var updatedSearch: SearchIndexBuilder.Updated?
         if keptSearch == nil, let previousState, let live = staging.live {
             let files = live.digests.keys.filter { $0.hasPrefix("search/") && sitePlan.pages[$0] == nil }
-            if files.allSatisfy(listing.contains),
+            if files.allSatisfy(onDisk),
                let added = SearchIndexBuilder.updated(for: sitePlan, digests: searchDigests, to: previousState, site: plan.output) {
                 let made = Set(added.files.map(\.path))
                 updatedSearch = added
@@ -169,7 +191,7 @@ extension Pipeline {
         for p in site.pages {
             let path = p.page.path
             // Kept without drawing: its inputs are the last build's, and its file is still there.
-            if staging.live?[path] != nil, rows.pages[path] == p.inputs, listing.contains(path) {
+            if staging.live?[path] != nil, rows.pages[path] == p.inputs, onDisk(path) {
                 try staging.keep(path)
             } else {
                 drawing.insert(path)
@@ -258,7 +280,8 @@ extension Pipeline {
         return drawn(cache: written)
         func drawn(cache: BuildCache?) -> Drawn {
             Drawn(pages: paths.filter { $0.hasSuffix(".html") }.count, drawn: drawing.count, summary: summary,
-                  operations: staging.operations, reusedSpare: staging.reusesSpare,
+                  operations: staging.operations, reusedSpare: staging.reusesSpare, spareListed: staging.spareListed,
+                  spareFoldersChecked: staging.spareFoldersChecked,
                   searchIndexKept: keptSearch != nil && updatedSearch == nil, searchIndexUpdated: updatedSearch != nil,
                   framesTaken: planned.filter { !$0.kept }.count,
                   framesTakenOf: planned.filter { !$0.kept }.map(\.0.page.path),

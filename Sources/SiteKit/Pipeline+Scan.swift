@@ -27,7 +27,7 @@ extension Pipeline {
         var summariesMade = 0
         /// The stamps of the files read (`FileStamps`), for the next build; and how many
         /// files were read and hashed because the last build's stamps could not vouch for them.
-        var stamps = FileStamps(taken: 0)
+        var stamps = FileStamps(clock: StampClock(wall: 0, device: 0, file: 0))
         var hashed = 0
 
         /// The summaries of the reports, in `reports` order: the scan's when it made them.
@@ -57,7 +57,7 @@ extension Pipeline {
 
     private func scan(cache: BuildCache, pool: ParsedPool) async throws -> Scan {
         // Before the first `stat`: what this scan's stamps are judged against next time.
-        let taken = FileStamp.now()
+        let taken = StampClock.now(on: plan.content.path)
         let discovery = try ContentFolder.discover(in: plan.content)
         let found = discovery.entries
         let label = plan.contentLabel
@@ -97,7 +97,7 @@ extension Pipeline {
             }
             return (record, .parsed, seen)
         }
-        var stamps = FileStamps(taken: taken)
+        var stamps = FileStamps(clock: taken)
         stamps.entries.reserveCapacity(found.count)
         for (i, record) in records.enumerated() {
             if let seen = record.2 { stamps.entries[found[i].relativePath] = seen }

@@ -79,6 +79,10 @@ public struct Pipeline: Sendable {
         /// it only when its folders cannot vouch for it.
         public var siteListed = false
         public var foldersChecked = 0
+        /// The same of the spare (the site before last) when the build brought it up to date:
+        /// listed whole, or how many of its folders' stamps were looked at.
+        public var spareListed = false
+        public var spareFoldersChecked = 0
         /// Reports read and parsed again to draw pages, beyond the ones the scan kept: a year's
         /// ZIP takes the report.json of unchanged reports from the live site instead.
         public var reread = 0
@@ -182,14 +186,17 @@ public struct Pipeline: Sendable {
                 result = self.result(scan, cache: status, pool: pool, start: start)
                 result.cacheRead = read
             }
-            let listing = listed ?? (status == .used ? OutputTable.listing(site: root) : [])
-            if status == .used { listed = listing }
+            // The live site's files: its table's, when its folders' stamps vouch for them; listed otherwise.
+            let vouched = status == .used && listed == nil && vouched(site: root, checked: &foldersChecked)
+            let listing = vouched ? nil : listed ?? (status == .used ? OutputTable.listing(site: root) : [])
+            if status == .used, !vouched { listed = listing }
             let drawn = try await draw(scan, cache: cache, status: status, renderer: renderer, pool: pool, listing: listing)
             result.pages = drawn.pages
             result.drawn = drawn.drawn
             result.written = drawn.summary
             result.operations = drawn.operations
             result.reusedSpare = drawn.reusedSpare
+            (result.spareListed, result.spareFoldersChecked) = (drawn.spareListed, drawn.spareFoldersChecked)
             result.searchIndexKept = drawn.searchIndexKept
             result.searchIndexUpdated = drawn.searchIndexUpdated
             result.framesTaken = drawn.framesTaken

@@ -107,7 +107,7 @@ public struct SiteRenderer: Sendable {
     /// `updatedSearch`, when given, is the index with reports added, changed or removed in the
     /// previous build's (`SearchIndexBuilder.updating`): its files, beside the `keptSearch` ones.
     /// `manifest`, when given, is the last build's manifest and which files' lines it may keep
-    /// (`Manifest.json(reusing:unchanged:)`).
+    /// (`Manifest.data(reusing:unchanged:)`).
     func plan(_ plan: SitePlan, pages: [PlannedPage]? = nil, keptSearch: [String]? = nil,
               updatedSearch: SearchIndexBuilder.Updated? = nil,
               manifest previous: (bytes: Data, unchanged: (String) -> Bool)? = nil) -> PlannedSite {
@@ -148,7 +148,7 @@ public struct SiteRenderer: Sendable {
                   reusing previous: (bytes: Data, unchanged: (String) -> Bool)? = nil) -> OutputFile {
         let manifest = Manifest(version: Version.nianbao, config: configDigest, templates: templates.digests,
                                 reports: plan.summaries, files: Dictionary(pages, uniquingKeysWith: { a, _ in a }))
-        return OutputFile(path: Manifest.path, text: manifest.json(reusing: previous?.bytes, unchanged: previous?.unchanged ?? { _ in false }))
+        return OutputFile(path: Manifest.path, data: manifest.data(reusing: previous?.bytes, unchanged: previous?.unchanged ?? { _ in false }))
     }
 
     /// Draws the pages of one unit (the pages of one report, or one page that lists many),

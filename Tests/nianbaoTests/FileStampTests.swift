@@ -188,19 +188,28 @@ import Testing
         try await Self.expectClean(root, content: content, over: previous)
     }
 
-    /// Racy stamps: a file whose times are not older than the last scan by the margin is read
-    /// again, every time, until they are.
+    /// Racy stamps: a file whose times are not older than the last scan's moment (on the file
+    /// system's clock and on the wall clock: here an hour ahead) is read again, every time,
+    /// until they are.
     @Test func stampsTooCloseToTheLastScanAreNotTrusted() async throws {
         let root = try Incremental.project(try Incremental.content())
         defer { try? FileManager.default.removeItem(at: root) }
-        let hour = Int64(3_600_000_000_000)
-        _ = try await Self.build(root, margin: hour)
-        let second = try await Self.build(root, margin: hour)
+        _ = try await Self.build(root)
+        let folder = root.appendingPathComponent("content")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).map { folder.appendingPathComponent($0) }
+        func shift(_ seconds: Int) throws {
+            for file in files { try Self.setModified(file, timespec(tv_sec: time(nil) + seconds, tv_nsec: 0)) }
+        }
+        try shift(3_600)
+        let second = try await Self.build(root)
         #expect(second.filesRead == 9 && second.parsed == 0 && second.written?.written == 0)
-        let third = try await Self.build(root, margin: hour)
+        let third = try await Self.build(root)
         #expect(third.filesRead == 9)
+        try shift(-3_600)
         let fourth = try await Self.build(root)
-        #expect(fourth.filesRead == 0)
+        #expect(fourth.filesRead == 9)
+        let fifth = try await Self.build(root)
+        #expect(fifth.filesRead == 0)
     }
 
     /// A damaged stamps file vouches for nothing: every file is read, nothing is parsed.

@@ -10,22 +10,23 @@ import Glibc
 /// its digest is taken from here, and the cached record with that digest is used.
 ///
 /// **Racy stamps** (as Git's index): a file changed in the same clock tick as the scan read it
-/// could keep its stamp. So a stamp is trusted only when both its times are more than
-/// a margin older than the moment the scan that saw it started (`taken`, read before the
-/// first `stat`): any change after that moment sets the change time to a later value. A file
-/// changed just before a build is read and hashed again by the next one, and trusted by the
-/// one after. The margin (`Pipeline.Limits.racyMargin`, 2 s) covers the coarse clock file
-/// times are taken from and file systems that keep whole or even seconds.
+/// could keep its stamp. So a stamp is trusted only when both its times are older than the
+/// moment the scan that saw it started (`clock`, read before the first `stat`, on the content
+/// folder's file system: `StampClock`, which says why that is safe): any change after that
+/// moment gives the file a later time. A file changed in the tick of a scan is read and hashed
+/// again by the next one, and trusted by the one after; one changed a few milliseconds before
+/// is trusted by the next.
 ///
 /// The table is only ever a shortcut: a file not in it, with other stamps, or with racy ones
 /// is read and hashed as before, and a damaged or missing table means every file is.
 ///
-///     "nianbao-stamps\n"  format (varint)  taken (8 bytes)  count (varint)
+///     "nianbao-stamps\n"  format (varint)  clock (wall 8 bytes, device varint, file 8 bytes)  count (varint)
 ///     count × (path, source, stamp, sidecar stamp or none, digest)
 ///     xxHash64 of everything above (8 bytes)
 struct FileStamps: Sendable {
     static let path = ".nianbao/cache/stamps.bin"
-    static let format: UInt64 = 1
+    /// 2: the moment on the file system's clock (`StampClock`), not the wall clock alone.
+    static let format: UInt64 = 2
     private static let magic = Array("nianbao-stamps\n".utf8)
 
     struct Entry: Hashable, Sendable {
@@ -36,13 +37,13 @@ struct FileStamps: Sendable {
         var hash: UInt64
     }
 
-    /// When the scan that saw these stamps started (`FileStamp.now()`).
-    var taken: Int64
+    /// When the scan that saw these stamps started.
+    var clock: StampClock
     /// By path relative to the content folder.
     var entries: [String: Entry]
 
-    init(taken: Int64, entries: [String: Entry] = [:]) {
-        self.taken = taken
+    init(clock: StampClock, entries: [String: Entry] = [:]) {
+        self.clock = clock
         self.entries = entries
     }
 
@@ -54,11 +55,9 @@ struct FileStamps: Sendable {
         return entry.hash
     }
 
-    /// Whether a stamp seen by the scan of `taken` is old enough that no later change can
-    /// have left it as it was.
-    func trusted(_ stamp: FileStamp, margin: Int64) -> Bool {
-        max(stamp.modified, stamp.changed) < taken - margin
-    }
+    /// Whether a stamp seen by the scan of `clock` is old enough that no later change can
+    /// have left it as it was (`margin`: the wall clock's, where the file system's is not read).
+    func trusted(_ stamp: FileStamp, margin: Int64) -> Bool { clock.trusts(stamp, margin: margin) }
 
     /// The stamp of the sidecar front matter file that may sit beside `path`; `nil` without a
     /// `stat` for a file of a kind that reads none (`SourceKind.usesSidecar`: by its name, as
@@ -82,7 +81,7 @@ struct FileStamps: Sendable {
 
     var data: Data {
         var w = CacheWriter(magic: Self.magic, format: Self.format, capacity: entries.count * 96)
-        w.fixed(UInt64(bitPattern: taken))
+        w.clock(clock)
         w.array(entries.sorted { $0.key < $1.key }) { w, item in
             w.string(item.key)
             w.string(item.value.source)
@@ -98,7 +97,7 @@ struct FileStamps: Sendable {
     static func read(site root: String) -> FileStamps? {
         guard let data = FileManager.default.contents(atPath: root + "/" + path) else { return nil }
         return try? BuildCache.unsealed(data, magic: magic, format: format) { r in
-            let taken = Int64(bitPattern: try r.fixed())
+            let clock = try r.clock()
             let n = try r.count()
             var entries: [String: Entry] = [:]
             entries.reserveCapacity(n)
@@ -109,7 +108,7 @@ struct FileStamps: Sendable {
                 let sidecar = try r.bool() ? try r.stamp() : nil
                 entries[path] = Entry(source: source, stamp: stamp, sidecar: sidecar, hash: try r.fixed())
             }
-            return FileStamps(taken: taken, entries: entries)
+            return FileStamps(clock: clock, entries: entries)
         }
     }
 

@@ -53,18 +53,21 @@ struct OutputTable: Equatable, Sendable {
     /// build's `.nianbao/`, a deploy checkout's `.git`): names only, nothing is read. A
     /// rebuild compares it with the table, so a file removed or added by hand is noticed.
     static func listing(site root: String) -> Set<String> {
-        var folders: [(String, FileStamp)] = []
+        var folders: [FolderStamps.Folder] = []
         return listing(site: root, folders: &folders)
     }
 
-    /// The same, with the stamp of every folder listed (`FolderStamps`), by path relative to
-    /// the site ("" for the site itself).
-    static func listing(site root: String, folders: inout [(String, FileStamp)]) -> Set<String> {
+    /// The same, with the stamp and names of every folder listed (`FolderStamps`), by path
+    /// relative to the site ("" for the site itself).
+    static func listing(site root: String, folders: inout [FolderStamps.Folder]) -> Set<String> {
         var found = Set<String>()
         func walk(_ relative: String) {
             var stamp: FileStamp?
             let entries = (try? Disk.entryKinds(root + relative, stamp: &stamp)) ?? []
-            if let stamp { folders.append((String(relative.dropFirst()), stamp)) }
+            if let stamp {
+                folders.append(FolderStamps.Folder(path: String(relative.dropFirst()), stamp: stamp,
+                                                   names: FolderStamps.Names(entries, top: relative.isEmpty)))
+            }
             for (name, isFolder) in entries where !(relative.isEmpty && name.hasPrefix(".")) {
                 let rel = relative + "/" + name
                 if isFolder { walk(rel) } else { found.insert(String(rel.dropFirst())) }

@@ -44,6 +44,13 @@ extension OutputWriter {
         /// The live site's files as found on disk (`OutputTable.listing`), when the caller walked
         /// it already: the commit counts the removed files from it instead of walking again.
         public var liveFiles: Set<String>?
+        /// Whether the live site's files are known to be its table's (its folders' stamps
+        /// vouched for them, `FolderStamps`): the commit counts the removed files from the table.
+        var liveIsTable = false
+        /// How many of the spare's folders were looked at, and whether it was listed whole
+        /// (`FolderStamps`): counted, for tests.
+        public private(set) var spareFoldersChecked = 0
+        public private(set) var spareListed = false
         /// Whether `folder` is the spare (a previous site being brought up to date) rather
         /// than an empty folder.
         public let reusesSpare: Bool
@@ -102,7 +109,11 @@ extension OutputWriter {
             self.live = live
             let staging = folder
             // Only with a live table: the spare's files are checked against it.
-            let spareTable = live == nil ? nil : Self.trustedSpare(staging)
+            var spareChecked = 0, spareListed = false
+            let spareTable = live == nil ? nil : Self.trustedSpare(staging, margin: writer.racyMargin, checked: &spareChecked,
+                                                                    listed: &spareListed)
+            spareFoldersChecked = spareChecked
+            self.spareListed = spareListed
             reusesSpare = spareTable != nil
             // From here every stored property is set, so a throw runs `deinit`, which
             // removes the staging folder if this build made it, and lets go of the lock.
@@ -112,8 +123,10 @@ extension OutputWriter {
                 throw OutputRefusal(reason, shown: shown, resolved: target)
             }
             if let spareTable {
-                // Untrusted from here until the commit writes its new table.
+                // Untrusted from here until the commit writes its new table; its folders' stamps
+                // describe it as it is now, not as this build leaves it.
                 try Disk.remove(folder + "/" + OutputTable.path)
+                FolderStamps.remove(from: folder)
                 spare = spareTable.digests
                 ops += 1
                 if let mode = Disk.mode(target) { chmod(folder, mode) }
@@ -141,13 +154,20 @@ extension OutputWriter {
         /// The table of the spare at `folder` when it can be trusted: a folder (not a link)
         /// carrying the marker, with a whole table (which then describes it: see above) that
         /// names exactly the files found in it (names only, nothing is read: a file put there
-        /// or removed by hand is noticed).
-        static func trustedSpare(_ folder: String) -> OutputTable? {
+        /// or removed by hand is noticed). Its files are known from its folders' stamps, kept
+        /// from when it was the live site (`FolderStamps`), when they vouch for them; otherwise
+        /// it is listed.
+        static func trustedSpare(_ folder: String, margin: Int64, checked: inout Int, listed: inout Bool) -> OutputTable? {
             guard Disk.kind(folder) == .directory, case .file = Disk.kind(folder + "/" + OutputRefusal.marker),
                   let table = OutputTable.read(site: folder) else { return nil }
-            let named = table.digests.keys.filter { !$0.hasPrefix(".") }
+            var named = 0
+            for path in table.digests.keys where !path.hasPrefix(".") { named += 1 }
+            if let vouched = FolderStamps.read(site: folder)?.vouch(site: folder, margin: margin, checked: &checked) {
+                return vouched.files == named ? table : nil
+            }
+            listed = true
             let found = OutputTable.listing(site: folder)
-            guard found.count == named.count, named.allSatisfy(found.contains) else { return nil }
+            guard found.count == named, table.digests.keys.allSatisfy({ $0.hasPrefix(".") || found.contains($0) }) else { return nil }
             return table
         }
 
@@ -327,6 +347,9 @@ extension OutputWriter {
                 count(1)
             }
             writer.stop("staging.complete")
+            // After the last file and before the swap: the moment of the new site's folder
+            // stamps (`FolderStamps.built`; the swap itself changes the site's own folder).
+            let clock = writer.tracksOutput ? StampClock.now(on: folder) : nil
             var old: String?
             if !hadSite {
                 try Disk.rename(folder, target)
@@ -353,6 +376,9 @@ extension OutputWriter {
             // The previous site, now under a staging name. Should this fail, the next build
             // removes it: the new site is in place either way.
             if let old { try? Disk.removeTree(old) }
+            // The new site's folders, so the next build need not list it (the spare keeps the
+            // stamps it had as the live site). Should this fail, the next build lists the site.
+            if let clock { FolderStamps.built(site: target, table: table, clock: clock)?.replace(in: target) }
             return summary
         }
 
@@ -405,6 +431,11 @@ extension OutputWriter {
         private func countRemoved() throws -> Int {
             guard Disk.kind(target) == .directory else { return 0 }
             if let liveFiles { return liveFiles.filter { table[$0] == nil }.count }
+            if liveIsTable, let live {
+                var removed = 0
+                for path in live.digests.keys where !path.hasPrefix(".") && table[path] == nil { removed += 1 }
+                return removed
+            }
             return try countRemoved(in: target, under: "")
         }
 

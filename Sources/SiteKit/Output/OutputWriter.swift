@@ -71,6 +71,9 @@ public struct OutputWriter: Sendable {
     /// `false` (`--clean`): the live site's table is not read; every file is compared with the
     /// live one byte for byte.
     public var trustsTables = true
+    /// The wall clock's margin for folder stamps where the file system's clock cannot be read
+    /// (`StampClock`, `Pipeline.Limits.racyMargin`).
+    public var racyMargin = StampClock.margin
 
     /// Whether an interrupted build left its staging folder (one with no table: the spare a
     /// finished build keeps has one) or a retired site beside the output (or no output at

@@ -56,8 +56,11 @@ extension Pipeline {
     }
 
     private func scan(cache: BuildCache, pool: ParsedPool) async throws -> Scan {
-        // Before the first `stat`: what this scan's stamps are judged against next time.
-        let taken = StampClock.now(on: plan.content.path)
+        // Before the first `stat`: what this scan's stamps are judged against next time. The
+        // file system's clock is read in the output folder (nianbao's own: nothing is made in
+        // the content folder, not even an unnamed file); content on another device, or a first
+        // build with no output folder yet, is judged by the wall clock's rule (`StampClock`).
+        let taken = StampClock.now(on: Disk.realPath(plan.output.path))
         let discovery = try ContentFolder.discover(in: plan.content)
         let found = discovery.entries
         let label = plan.contentLabel

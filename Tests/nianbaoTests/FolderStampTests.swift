@@ -47,10 +47,13 @@ import Testing
         #expect(rename(temporary.path, root.appendingPathComponent("content/" + name).path) == 0)
     }
 
-    /// Right after a build, the next one (nothing changed) reads no report file and lists no
-    /// folder tree: it looks at each folder's stamp once, and lists alone the site's own folder
-    /// (the swap changed it after the build's moment), whose stamp it then keeps — so the one
-    /// after lists none.
+    /// Right after a build, the next one (nothing changed) lists no folder tree: it looks at
+    /// each folder's stamp once, and lists alone the site's own folder (the swap changed it
+    /// after the build's moment), whose stamp it then keeps — so the one after lists none. Once
+    /// the output folder is there, a rebuild right after a build reads no report file either:
+    /// its scan's moment is read on the file system's clock in the output folder. (The very
+    /// first build has no output folder to read it in: its stamps are judged by the wall
+    /// clock's rule, so the files just written are read once more by the second.)
     @Test func theFirstRebuildAfterABuildListsNothing() async throws {
         let root = try Incremental.project(try Incremental.content())
         defer { try? FileManager.default.removeItem(at: root) }
@@ -61,7 +64,7 @@ import Testing
         #expect(stamps.folders.count == folders && stamps.files == first.written.map { $0.written + $0.unchanged })
 
         let second = try await Self.build(root)
-        #expect(second.filesRead == 0 && !second.siteListed && second.foldersChecked == folders)
+        #expect(!second.siteListed && second.foldersChecked == folders)
         #expect(second.written?.written == 0 && second.written?.unchanged == first.written?.written)
         let refreshed = try #require(FolderStamps.read(site: root.appendingPathComponent("public").path))
         var checked = 0

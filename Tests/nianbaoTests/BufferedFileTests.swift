@@ -27,4 +27,8 @@ import Testing
         // A file is never written through an existing one.
         #expect(throws: IOFailure.self) { try BufferedFile(creating: path, capacity: 16) }
     }
+
+    @Test func glibcGivesFreedMemoryBack() {
+        #expect(FreedMemory.available)
+    }
 }

@@ -20,14 +20,20 @@ extension Pipeline {
         /// The site map of the reports' summaries (`SitePlan`'s), when the scan made it (not
         /// when the checks across reports were the cache's).
         let map: SiteMap?
+        /// The summaries the scan made for the site map (with it), so the draw does not make
+        /// them a second time.
+        var made: [ReportSummary]? = nil
+        /// Summaries the scan made (each report's, and again each one a check across reports warned).
+        var summariesMade = 0
         /// The stamps of the files read (`FileStamps`), for the next build; and how many
         /// files were read and hashed because the last build's stamps could not vouch for them.
         var stamps = FileStamps(taken: 0)
         var hashed = 0
 
-        /// The summaries of the reports, in `reports` order.
+        /// The summaries of the reports, in `reports` order: the scan's when it made them.
         var summaries: [ReportSummary] {
-            reports.map { ReportSummary(records[$0], facts: records[$0].facts!, across: across[$0] ?? []) }
+            if let made { return made }
+            return reports.map { ReportSummary(records[$0], facts: records[$0].facts!, across: across[$0] ?? []) }
         }
     }
 
@@ -99,6 +105,7 @@ extension Pipeline {
         let reports = records.indices.filter { records[$0].0.isReport }
         var across: [Int: [Diagnostic]] = [:]
         var map: SiteMap?
+        var made: [ReportSummary]?, summariesMade = 0
         // Every record the cache's, and exactly the cache's files: the checks across reports
         // (a function of the records, in path order) gave what the last build kept of them.
         let asCached = records.allSatisfy { $0.1 == .vouched || $0.1 == .cached } && records.count == cached.count
@@ -112,15 +119,25 @@ extension Pipeline {
             let files = reports.map { i in
                 records[i].0.facts.map { DuplicateReports.File(source: records[i].0.source, published: $0.published, bytesDigest: $0.bytesDigest) }!
             }
-            let made = SiteMap(reports: summaries, slug: slug)
-            for (index, warning) in DuplicateReports.warnings(summaries, files: files, map: made) {
+            let siteMap = SiteMap(reports: summaries, slug: slug)
+            let warnings = DuplicateReports.warnings(summaries, files: files, map: siteMap)
+            for (index, warning) in warnings {
                 across[reports[index], default: []].append(warning)
             }
-            map = made
+            map = siteMap
+            // A summary counts its report's problems across reports: the ones that got a
+            // warning here are made again with it, the others are already this build's.
+            var final = summaries
+            for index in warnings.keys {
+                let i = reports[index]
+                final[index] = ReportSummary(records[i].0, facts: records[i].0.facts!, across: across[i] ?? [])
+            }
+            made = final
+            summariesMade = summaries.count + warnings.count
         }
         return Scan(found: found, notes: notes, records: records.map { $0.0 }, across: across, parsed: records.filter { $0.1 == .parsed }.count,
-                    fresh: records.filter { $0.1 == .parsed || $0.1 == .unread }.count, reports: reports, map: map, stamps: stamps,
-                    hashed: records.filter { $0.1 != .vouched }.count)
+                    fresh: records.filter { $0.1 == .parsed || $0.1 == .unread }.count, reports: reports, map: map, made: made,
+                    summariesMade: summariesMade, stamps: stamps, hashed: records.filter { $0.1 != .vouched }.count)
     }
 
     /// Where a record came from: the cache, on the word of the file's stamps (not read) or of

@@ -82,6 +82,10 @@ public struct Pipeline: Sendable {
         /// Reports read and parsed again to draw pages, beyond the ones the scan kept: a year's
         /// ZIP takes the report.json of unchanged reports from the live site instead.
         public var reread = 0
+        /// Report summaries made (`ReportSummary`): by the scan, for the checks across reports
+        /// and the site map, and by the draw when the scan made none. Each report's once at most,
+        /// and again the few a check across reports warned.
+        public var summariesMade = 0
         /// The lines of a report file as the source page numbers them (for `--verbose`),
         /// read again from the file.
         public var lines: @Sendable (String) -> [String]?
@@ -191,6 +195,7 @@ public struct Pipeline: Sendable {
             result.framesTaken = drawn.framesTaken
             result.framesTakenOf = drawn.framesTakenOf
             result.reread = drawn.reread
+            result.summariesMade = scan.summariesMade + (scan.made == nil ? scan.reports.count : 0)
             result.cacheWritten = drawn.cacheWritten
             if let made = drawn.cache { warm?.keep(made, site: root) }
         }
@@ -235,6 +240,7 @@ public struct Pipeline: Sendable {
                             written: nil, seconds: Date().timeIntervalSince(start), parsed: scan.parsed, drawn: 0, cache: cache,
                             peakParsed: pool.peak, lines: lines)
         result.filesRead = scan.hashed
+        result.summariesMade = scan.summariesMade
         return result
     }
 }

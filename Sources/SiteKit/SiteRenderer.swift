@@ -233,7 +233,7 @@ public struct SiteRenderer: Sendable {
         var entry = Manifest.Entry(kind: P.kind.name, reports: page.reports, summaries: page.summaries ?? [],
                                    site: page.summaries == nil ? "summaries" : nil, frame: frameDigest)
         if let template = P.kind.template {
-            entry.templates = templates.closure(["layout", template])
+            entry.templates = templates.drawing(template)
             entry.config = true
         }
         return entry
@@ -316,8 +316,18 @@ struct PlannedSite: Sendable {
 }
 
 /// A page with its manifest entry and the digest of its inputs.
-struct PlannedPage: Sendable {
+///
+/// A class: a plan holds one per file (60,000 at 10,000 reports) and passes them through
+/// arrays, units and the manifest, and a copy of the struct (an existential page and an entry
+/// of arrays and strings) was a dozen reference counts each time; now it is one.
+final class PlannedPage: Sendable {
     let page: any Page
     let entry: Manifest.Entry
     let inputs: UInt64
+
+    init(page: any Page, entry: Manifest.Entry, inputs: UInt64) {
+        self.page = page
+        self.entry = entry
+        self.inputs = inputs
+    }
 }

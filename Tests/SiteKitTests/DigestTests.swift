@@ -49,6 +49,30 @@ import Testing
         #expect(DigestEncoder.digest(Pair(a: [["x"]], b: "y")).hex == DigestEncoder.digest(Pair(a: [["x"]], b: "y")).hex)
     }
 
+    /// Strings encoded one by one through an unkeyed container: what an array of strings
+    /// did before `DigestEncoder.Node.lines` fed it directly.
+    struct Strings: Encodable {
+        let strings: [String]
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.unkeyedContainer()
+            for s in strings { try c.encode(s) }
+        }
+    }
+    struct Nested: Encodable { let lines: Strings; let more: [Strings] }
+    struct NestedArrays: Encodable { let lines: [String]; let more: [[String]] }
+
+    /// The fast path for `[String]` (a CSV frame) feeds what its container fed: frame digests
+    /// in pages.bin and the manifest keep their values.
+    @Test func anArrayOfStringsDigestsAsItsContainerDid() {
+        let lines = (0..<12).map { "line \($0),\u{4e00}" }
+        #expect(DigestEncoder.digest(lines).hex == DigestEncoder.digest(Strings(strings: lines)).hex)
+        #expect(DigestEncoder.digest([String]()).hex == DigestEncoder.digest(Strings(strings: [])).hex)
+        let nested = NestedArrays(lines: lines, more: [["a"], [], lines])
+        let slow = Nested(lines: Strings(strings: lines), more: [Strings(strings: ["a"]), Strings(strings: []), Strings(strings: lines)])
+        #expect(DigestEncoder.digest(nested).hex == DigestEncoder.digest(slow).hex)
+        #expect(DigestEncoder.digest(lines).hex != DigestEncoder.digest(Array(lines.reversed())).hex)
+    }
+
     @Test func everyKindOfNumberCounts() {
         let digests = [
             Numbers(small: 1, float: 1, decimal: 1), Numbers(small: 2, float: 1, decimal: 1),

@@ -145,7 +145,7 @@ import Testing
         let before = try Self.site(root)
         let again = try await Self.build(root)
         #expect(first.cache == .none && again.cache == .used)
-        #expect(again.parsed == 0 && again.drawn == 0)
+        #expect(again.parsed == 0 && again.drawn == 0 && again.summariesMade == 0)
         #expect(!again.pageRowsDecoded && again.pages == first.pages)
         #expect(again.written == OutputWriter.Summary(written: 0, unchanged: before.keys.filter { !$0.hasPrefix(".") }.count))
         #expect(try Self.site(root) == before)
@@ -174,6 +174,10 @@ import Testing
             let r = try await Self.build(root)
             #expect(r.cache == .used, "\(name)")
             #expect(r.parsed == parsed, "\(name): parsed \(r.parsed)")
+            // Each report is summarised once (by the scan, for the checks across reports and the
+            // site map; the draw takes those), and again each one a duplicate check warned.
+            let duplicates = r.diagnostics.filter { $0.diagnostic.code == "report.duplicate" }.count
+            #expect(r.summariesMade == r.reports + duplicates, "\(name): \(r.summariesMade) summaries of \(r.reports) reports")
             let after = try Self.site(root)
             let changed = Self.changed(from: before, to: after)
             #expect(!changed.isEmpty, "\(name)")

@@ -102,7 +102,24 @@ struct SiteMap: Sendable {
 
     /// The URL plan of the reports, in any order: `reports[i]` gets `reportFolder[i]`.
     init(reports: [ReportSummary], slug: (String) -> String) {
-        func seg(_ s: String) -> String { Slug.segment(s, using: slug) }
+        // A name's segment and a body's own part, each made once: 10,000 reports name a few
+        // thousand bodies and places, and a slug (pinyin) or a search and replace per report
+        // was most of the map's time.
+        var segmentOf: [String: String] = [:]
+        func seg(_ s: String) -> String {
+            if let known = segmentOf[s] { return known }
+            let made = Slug.segment(s, using: slug)
+            segmentOf[s] = made
+            return made
+        }
+        var ownParts: [[String]: String] = [:]
+        func ownPart(of body: String, removing names: [String]) -> String {
+            let key = [body] + names
+            if let known = ownParts[key] { return known }
+            let made = Self.ownPart(of: body, removing: names)
+            ownParts[key] = made
+            return made
+        }
         func top(_ s: String) -> String { Self.reserved.contains(s) ? "r-" + s : s }
 
         let order = reports.indices.sorted { reports[$0].id < reports[$1].id }
@@ -188,7 +205,7 @@ struct SiteMap: Sendable {
                 key = "body|" + name
                 segments = ["bodies", seg(name)]
             } else {
-                own = Self.ownPart(of: body ?? "", removing: names)
+                own = ownPart(of: body ?? "", removing: names)
                 key = (node.map { nodes[$0].key } ?? "") + "|" + town + "|" + own
                 segments = node.map { nodes[$0].folder.split(separator: "/").map(String.init) } ?? []
                 if !town.isEmpty { segments.append(segments.isEmpty ? top(seg(town)) : seg(town)) }

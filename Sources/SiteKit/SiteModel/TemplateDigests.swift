@@ -27,10 +27,22 @@ struct TemplateDigests: Sendable {
         self.init(texts: texts, digests: digests)
     }
 
+    /// Template name → `closure(["layout", name])`: what a page drawn with it is drawn with,
+    /// followed through once here rather than for every page planned.
+    private let pages: [String: [String]]
+
     init(texts: [String: String], digests: [String: String]? = nil) {
         self.digests = digests ?? texts.mapValues { Digest.hex(of: Data($0.utf8)) }
         let all = Set(texts.keys)
-        includes = texts.mapValues { Self.partials(in: $0) ?? all }
+        let includes = texts.mapValues { Self.partials(in: $0) ?? all }
+        self.includes = includes
+        pages = Dictionary(uniqueKeysWithValues: texts.keys.map { ($0, Self.closure(["layout", $0], includes: includes)) })
+    }
+
+    /// The templates a page of this template is drawn with: its own, the layout's, and the
+    /// partials they include (`closure`).
+    func drawing(_ template: String) -> [String] {
+        pages[template] ?? closure(["layout", template])
     }
 
     /// The partials a template names (`{{> crumbs}}`, `{{<base}}`), or `nil` when its text
@@ -53,7 +65,9 @@ struct TemplateDigests: Sendable {
     }
 
     /// `names` and every template they include, sorted.
-    func closure(_ names: [String]) -> [String] {
+    func closure(_ names: [String]) -> [String] { Self.closure(names, includes: includes) }
+
+    private static func closure(_ names: [String], includes: [String: Set<String>]) -> [String] {
         var seen = Set<String>()
         var stack = names
         while let name = stack.popLast() {

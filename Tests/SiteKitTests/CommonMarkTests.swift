@@ -29,4 +29,13 @@ import Testing
     @Test func emptyInputGivesEmptyOutput() {
         #expect(CommonMark.html("") == "")
     }
+
+    /// The byte test that lets most paragraphs skip the regular expression.
+    @Test func doubleStarIsFoundByBytes() {
+        #expect(CommonMark.hasDoubleStar("根据**要求"))
+        #expect(CommonMark.hasDoubleStar("**"))
+        #expect(!CommonMark.hasDoubleStar("*一*是*"))
+        #expect(!CommonMark.hasDoubleStar(""))
+        #expect(CommonMark.html("**强化组织领导。**根据") == "<p><strong>强化组织领导。</strong>根据</p>\n")
+    }
 }

@@ -90,6 +90,29 @@ import ReportKit
             + #""cells":[{"row":"newReceived","column":"total"},"#))
     }
 
+    /// docs/checks-json.md: the summary's counts one a line, then one check a line, compact.
+    @Test func checksJSONHasOneCheckALine() throws {
+        let report = Sample.report(source: "a.txt", body: "掌政镇人民政府", region: Self.region, year: 2020, applications: Sample.tableThree)
+        let drawing = ChecksData(report: 0, path: "checks.json").draw(NoFrame(), reports: [Sample.document(report)])
+        guard case .data(let data) = drawing else { Issue.record("not data"); return }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 1 + 7 + 1 + 19 + 1 + 1 + 1 + 1)  // {, summary, "checks": [, 19 checks, ], problems, }, ""
+        #expect(lines[1...8] == ["  \"summary\": {", "    \"checks\": 19,", "    \"passed\": 3,", "    \"failed\": 1,",
+                                 "    \"skipped\": 15,", "    \"problems\": 0", "  },", "  \"checks\": ["][...])
+        #expect(lines[9].hasPrefix(#"    {"code":"applications.rowTotal","rule":"#) && lines[9].hasSuffix("},"))
+        #expect(lines.suffix(4) == ["  ],", "  \"problems\": []", "}", ""])
+    }
+
+    /// Markers and spaces are dropped; a heading with neither comes back as it is.
+    @Test func headingsLoseMarkdownMarkers() {
+        #expect(ReportPage.plainHeading("### **一、总体情况**") == "一、总体情况")
+        #expect(ReportPage.plainHeading("一、总体情况") == "一、总体情况")
+        #expect(ReportPage.plainHeading(" 二、主动公开 ") == "二、主动公开")
+        #expect(ReportPage.plainHeading("\u{3000}三、收到和处理") == "三、收到和处理")
+        #expect(ReportPage.plainHeading("四、*复议*") == "四、复议")
+        #expect(ReportPage.plainHeading("") == "")
+    }
+
     @Test func aReportWithoutProblemsHasNoSummaryBox() throws {
         let html = try page(Sample.report(source: "a.txt", body: "掌政镇人民政府", region: Self.region, year: 2020))
         #expect(!html.contains("class=\"problems\""))

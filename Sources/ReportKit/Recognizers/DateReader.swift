@@ -7,7 +7,16 @@ public enum DateReader {
         public var year: Int, month: Int, day: Int?
         public var iso: String? {
             guard let day else { return nil }
-            return String(format: "%04d-%02d-%02d", year, month, day)
+            return Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
+        }
+
+        /// `String(format: "%0*d")` without Foundation's formatter, which cost as much as the
+        /// rest of the signature search (it runs for every date-like line read from the end).
+        static func padded(_ n: Int, _ width: Int) -> String {
+            guard n >= 0 else { return String(format: "%0\(width)d", n) }
+            let digits = String(n)
+            let count = digits.utf8.count
+            return count >= width ? digits : String(repeating: "0", count: width - count) + digits
         }
     }
 

@@ -19,5 +19,9 @@ struct ReportData: Page {
     }
 
     /// The file's bytes (also what a year's ZIP holds).
-    static func bytes(_ report: Report) -> Data { Data((report.json.serialized(pretty: true) + "\n").utf8) }
+    static func bytes(_ report: Report) -> Data {
+        var bytes = report.json.bytes(prettyLevels: .max)
+        bytes.append(0x0A)
+        return Data(bytes)
+    }
 }

@@ -226,6 +226,13 @@ extension ReportPage {
 
     /// Markdown markers do not belong in a heading: `### **一、总体情况**` → `一、总体情况`.
     static func plainHeading(_ text: String) -> String {
+        // Most headings have no marker and no space at either end: kept as they are, without
+        // Foundation's trimming (which bridges the string) or a `Character` walk.
+        if !text.utf8.contains(where: { $0 == 0x2A || $0 == 0x23 }),
+           let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+           !CharacterSet.whitespaces.contains(first), !CharacterSet.whitespaces.contains(last) {
+            return text
+        }
         var t = Substring(text)
         while t.first == "#" { t = t.dropFirst() }
         return t.filter { $0 != "*" }.trimmingCharacters(in: .whitespaces)

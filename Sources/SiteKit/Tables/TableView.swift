@@ -2,7 +2,8 @@ import ReportKit
 
 // The view model of one statistics table, as the theme's `table.mustache` draws it.
 //
-// Flat values with stored properties only (Mustache reads them through `Mirror`): every
+// Flat values with stored properties only (each answers them by name, in
+// TableView+Mustache.swift, as `Mirror` would see them): every
 // rowspan, colspan, id and `headers` list is worked out here, from the forms in
 // `ReportKit/Forms`, so the template is a plain loop. Attribute lists are built and escaped
 // in Swift (`attrs`, printed with `{{{…}}}`); every text goes through `{{…}}`.
@@ -150,8 +151,19 @@ struct Attributes: Sendable {
         if value > 1 { pairs.append((name, String(value))) }
     }
 
+    /// Appended into one string: a table cell has three or four attributes and a report
+    /// page two hundred cells, so a string per pair and a `joined()` showed in the profile.
     var html: String {
-        pairs.map { " \($0.0)=\"\(HTML.escape($0.1))\"" }.joined()
+        var out = ""
+        out.reserveCapacity(pairs.reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count + 4 })
+        for (name, value) in pairs {
+            out += " "
+            out += name
+            out += "=\""
+            out += HTML.escape(value)
+            out += "\""
+        }
+        return out
     }
 }
 

@@ -67,6 +67,10 @@ extension Pipeline {
     /// files as found on disk; `nil` when its folders vouched for its table's (`vouched`).
     func draw(_ scan: Scan, cache: BuildCache, status: BuildCache.Status, renderer: SiteRenderer, pool: ParsedPool,
               listing: Set<String>?) async throws -> Drawn {
+        // A build that parsed many reports gives back, after each stage, what the stage freed
+        // (`FreedMemory`): the scan's parsed reports now (but those kept in `pool`).
+        let trims = scan.parsed > limits.pool
+        if trims { FreedMemory.release() }
         let summaries = scan.summaries
         let sitePlan = SitePlan(config: plan.config, summaries: summaries, map: scan.map ?? SiteMap(reports: summaries, slug: slug))
         // Which reports changed since the last build (content, summary or place in the map),
@@ -187,6 +191,8 @@ extension Pipeline {
         }
         let site = searching.plan(sitePlan, pages: planned.map(\.0), keptSearch: keptSearch, updatedSearch: updatedSearch,
                                   manifest: previousManifest)
+        // The search index's builder (its postings) is gone.
+        if trims { FreedMemory.release() }
         var drawing = Set<String>()
         for p in site.pages {
             let path = p.page.path
@@ -219,6 +225,8 @@ extension Pipeline {
             for file in files { try staging.put(file) }
             progress.update { $0.written += files.count }
         }
+        // The reports drawn are gone, before the cache is written.
+        if trims { FreedMemory.release() }
         for extra in site.extra { try staging.put(extra.file) }
         for path in site.kept { try staging.keep(path) }
         try staging.put(site.manifest)

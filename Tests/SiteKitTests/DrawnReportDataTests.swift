@@ -16,6 +16,14 @@ import Testing
             files += try renderer.draw(unit, plan: site.plan) { loads[$0] += 1; return documents[$0] }
         }
         #expect(loads == Array(repeating: 1, count: documents.count))
+        // Each year's ZIP is drawn after its year's reports, before the next year's: the
+        // report.json files held at once are one year's (and those of reports with no year,
+        // which no ZIP takes), not the site's.
+        let years = documents.map(\.report.year)
+        let perYear = Dictionary(grouping: years.compactMap { $0 }, by: { $0 }).values.map(\.count)
+        #expect(perYear.count > 1)
+        #expect(renderer.drawnReportData.most == years.filter { $0 == nil }.count + perYear.max()!)
+        #expect(renderer.drawnReportData.most < documents.count)
         // The ZIPs drawn first, before any report.json: each report is read for them, as before.
         let again = try SiteRenderer(config: Sample.config())
         let planned = again.plan(site.plan)

@@ -131,13 +131,15 @@ extension CacheBodies {
     /// `previous` holds copied from it, not encoded again).
     static func stage(_ records: [ReportRecord], previous: CacheBodies?, staged: String, deadShare: Double) throws -> Staged {
         var places = [Place?](repeating: nil, count: records.count)
+        // The facts `previous` does not hold, encoded only when there is a file to append them
+        // to (a rebuild: a few); a full build encodes each as it writes it, never all at once.
         var fresh: [(index: Int, bytes: [UInt8])] = []
         var live = 0
         for (i, record) in records.enumerated() where record.isReport {
             if let place = record.place(in: previous) {
                 places[i] = place
                 live += place.length
-            } else {
+            } else if previous != nil {
                 fresh.append((i, record.body!))
             }
         }
@@ -147,29 +149,37 @@ extension CacheBodies {
             for (k, item) in fresh.enumerated() { places[item.index] = appended[k] }
             return Staged(places: places, written: added, compacted: false)
         }
-        var bytes = header
-        bytes.reserveCapacity(header.count + live + added)
-        var k = 0  // the next of `fresh`, in record order
-        for (i, record) in records.enumerated() where record.isReport {
-            let body: [UInt8]
-            if k < fresh.count, fresh[k].index == i {
-                body = fresh[k].bytes
-                k += 1
-            } else if let place = places[i], let kept = previous?.bytes(at: place) {
-                // Kept bytes were checked against their digest when the file was read: copied
-                // as they are, the digest taken over, not computed again.
-                places[i] = Place(offset: bytes.count, length: kept.count, digest: place.digest)
-                bytes += kept
-                continue
-            } else {
-                body = record.body!
+        // Written as it is made, through a buffer of `BufferedFile.capacity`: the whole file in
+        // memory, and every record's bytes beside it, were 8 KB a report on top of the facts they
+        // were encoded from (85 MB at 10,000 reports; 420 MB at 50,000).
+        var file = try BufferedFile(creating: staged)
+        do {
+            try file.append(header)
+            var k = 0  // the next of `fresh`, in record order
+            for (i, record) in records.enumerated() where record.isReport {
+                let body: [UInt8]
+                if k < fresh.count, fresh[k].index == i {
+                    body = fresh[k].bytes
+                    fresh[k].bytes = []
+                    k += 1
+                } else if let place = places[i], let kept = previous?.bytes(at: place) {
+                    // Kept bytes were checked against their digest when the file was read: copied
+                    // as they are, the digest taken over, not computed again.
+                    places[i] = Place(offset: file.offset, length: kept.count, digest: place.digest)
+                    try file.append(kept)
+                    continue
+                } else {
+                    body = record.body!
+                }
+                places[i] = Place(offset: file.offset, length: body.count, digest: digest(body))
+                try file.append(body)
             }
-            places[i] = Place(offset: bytes.count, length: body.count, digest: digest(body))
-            bytes += body
+            try file.close()
+        } catch {
+            file.abandon()
+            throw error
         }
-        // Written from the array itself: a `Data` of it would be a second copy of the whole file.
-        try Disk.write(bytes, to: staged)
-        return Staged(places: places, written: bytes.count, compacted: previous != nil)
+        return Staged(places: places, written: file.offset, compacted: previous != nil)
     }
 
     /// Appends `fresh` to the file `previous` read, linked at `staged`; the places of the bytes
@@ -204,5 +214,67 @@ extension CacheBodies {
         if close(fd) != 0, failure == 0 { failure = errno }
         if failure != 0 { throw IOFailure(path: staged, action: .write, number: failure) }
         return places
+    }
+}
+
+/// A new file written through a buffer (`stage`'s bodies file): a few large `write`s, and never
+/// more than `capacity` bytes of it in memory.
+struct BufferedFile {
+    static let capacity = 1 << 20
+    let path: String
+    /// Bytes buffered at most before they are written.
+    let capacity: Int
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    /// Bytes appended so far (written or buffered): where the next append starts.
+    private(set) var offset = 0
+    private var isOpen = true
+    /// The most bytes the buffer held (tests: never more than `capacity`).
+    private(set) var largest = 0
+
+    /// Creates the file at `path` (never through an existing file or link).
+    init(creating path: String, capacity: Int = Self.capacity) throws {
+        self.path = path
+        self.capacity = capacity
+        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw IOFailure(path: path, action: .write, number: errno) }
+        buffer.reserveCapacity(capacity)
+    }
+
+    mutating func append(_ bytes: some ContiguousBytes) throws {
+        try bytes.withUnsafeBytes { raw in
+            if buffer.count + raw.count > capacity { try flush() }
+            if raw.count >= capacity {
+                try check(Disk.write(raw, to: fd))
+            } else {
+                buffer.append(contentsOf: raw)
+            }
+            offset += raw.count
+            largest = max(largest, buffer.count)
+        }
+    }
+
+    private mutating func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try check(buffer.withUnsafeBytes { Disk.write($0, to: fd) })
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func check(_ failure: Int32) throws {
+        if failure != 0 { throw IOFailure(path: path, action: .write, number: failure) }
+    }
+
+    /// Writes what is buffered and closes the file (after a failure, `abandon` closes it).
+    mutating func close() throws {
+        try flush()
+        buffer = []
+        isOpen = false
+        if Glibc.close(fd) != 0 { throw IOFailure(path: path, action: .write, number: errno) }
+    }
+
+    /// Closes the file after a failure, when `close` did not (its bytes are the caller's to remove).
+    mutating func abandon() {
+        if isOpen { _ = Glibc.close(fd) }
+        isOpen = false
     }
 }

@@ -11,10 +11,13 @@ import Foundation
 final class DrawnReportData: @unchecked Sendable {
     private let lock = NSLock()
     private var bytes: [String: Data] = [:]
+    /// The most files held at once (tests: a year's reports, not the site's).
+    private(set) var most = 0
 
     func put(_ data: Data, content: String) {
         lock.lock()
         bytes[content] = data
+        most = max(most, bytes.count)
         lock.unlock()
     }
 
@@ -28,6 +31,7 @@ final class DrawnReportData: @unchecked Sendable {
     func removeAll() {
         lock.lock()
         bytes = [:]
+        most = 0
         lock.unlock()
     }
 }

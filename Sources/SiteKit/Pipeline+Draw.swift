@@ -161,16 +161,17 @@ extension Pipeline {
         let searchDigest = renderer.searchIndex ? SearchIndexBuilder.digest(of: searchDigests) : 0
         searching.searchDigests = searchDigests
         var keptSearch: [String]?
-        if renderer.searchIndex, status == .used, cache.search == searchDigest, let live = staging.live {
-            let files = live.digests.keys.filter { $0.hasPrefix("search/") && sitePlan.pages[$0] == nil }
+        // The live site's search index files (in its table, not pages of this plan), found once.
+        let liveSearch = renderer.searchIndex && status == .used
+            ? live.map { $0.digests.keys.filter { $0.hasPrefix("search/") && sitePlan.pages[$0] == nil } } : nil
+        if status == .used, cache.search == searchDigest, let files = liveSearch {
             if !files.isEmpty, files.allSatisfy(onDisk) { keptSearch = files.sorted() }
         }
         // Reports added, changed or removed: the live index's main shards are kept and the
         // reports that differ go into its delta segment (`SearchIndexBuilder.updating`).
         let previousState = renderer.searchIndex && status == .used && !clean ? SearchState.read(site: plan.output) : nil
         var updatedSearch: SearchIndexBuilder.Updated?
-        if keptSearch == nil, let previousState, let live = staging.live {
-            let files = live.digests.keys.filter { $0.hasPrefix("search/") && sitePlan.pages[$0] == nil }
+        if keptSearch == nil, let previousState, let files = liveSearch {
             if files.allSatisfy(onDisk),
                let added = SearchIndexBuilder.updated(for: sitePlan, digests: searchDigests, to: previousState, site: plan.output) {
                 let made = Set(added.files.map(\.path))

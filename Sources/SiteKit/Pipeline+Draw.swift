@@ -9,6 +9,7 @@ extension Pipeline {
         var reusedSpare = false
         var spareListed = false
         var spareFoldersChecked = 0
+        var foldersStamped = 0
         var searchIndexKept = false
         var searchIndexUpdated = false
         var framesTaken = 0
@@ -290,7 +291,7 @@ extension Pipeline {
         func drawn(cache: BuildCache?) -> Drawn {
             Drawn(pages: paths.filter { $0.hasSuffix(".html") }.count, drawn: drawing.count, summary: summary,
                   operations: staging.operations, reusedSpare: staging.reusesSpare, spareListed: staging.spareListed,
-                  spareFoldersChecked: staging.spareFoldersChecked,
+                  spareFoldersChecked: staging.spareFoldersChecked, foldersStamped: staging.foldersStamped,
                   searchIndexKept: keptSearch != nil && updatedSearch == nil, searchIndexUpdated: updatedSearch != nil,
                   framesTaken: planned.filter { !$0.kept }.count,
                   framesTakenOf: planned.filter { !$0.kept }.map(\.0.page.path),

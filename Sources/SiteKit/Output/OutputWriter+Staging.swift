@@ -51,6 +51,8 @@ extension OutputWriter {
         /// (`FolderStamps`): counted, for tests.
         public private(set) var spareFoldersChecked = 0
         public private(set) var spareListed = false
+        /// How many folders the commit looked at to stamp the new site (`FolderStamps`).
+        public private(set) var foldersStamped = 0
         /// Whether `folder` is the spare (a previous site being brought up to date) rather
         /// than an empty folder.
         public let reusesSpare: Bool
@@ -64,6 +66,13 @@ extension OutputWriter {
         private var spare: [String: UInt64] = [:]
         private var summary = Summary(written: 0, unchanged: 0)
         private var placed = 0
+        /// The site's files placed (hidden paths at its top left out), for its folders' stamps.
+        private var siteFiles = 0
+        /// The spare's folders' stamps, as they vouched for it (`trustedSpare`), with the folders
+        /// listed then; and what this build changed in its folders: the new site's stamps are
+        /// these brought up to date (`FolderStamps.updated`), not taken again from the table.
+        private var spareStamps: (stamps: FolderStamps, listed: [String])?
+        private var folderChanges = FolderStamps.Changes()
         private var ops = 0
         private var committed = false
         /// Whether this build created `folder` (and may remove it).
@@ -110,8 +119,10 @@ extension OutputWriter {
             let staging = folder
             // Only with a live table: the spare's files are checked against it.
             var spareChecked = 0, spareListed = false
+            var spareStamps: (stamps: FolderStamps, listed: [String])?
             let spareTable = live == nil ? nil : Self.trustedSpare(staging, margin: writer.racyMargin, checked: &spareChecked,
-                                                                    listed: &spareListed)
+                                                                    listed: &spareListed, stamps: &spareStamps)
+            self.spareStamps = spareTable == nil ? nil : spareStamps
             spareFoldersChecked = spareChecked
             self.spareListed = spareListed
             reusesSpare = spareTable != nil
@@ -157,13 +168,16 @@ extension OutputWriter {
         /// or removed by hand is noticed). Its files are known from its folders' stamps, kept
         /// from when it was the live site (`FolderStamps`), when they vouch for them; otherwise
         /// it is listed.
-        static func trustedSpare(_ folder: String, margin: Int64, checked: inout Int, listed: inout Bool) -> OutputTable? {
+        static func trustedSpare(_ folder: String, margin: Int64, checked: inout Int, listed: inout Bool,
+                                 stamps: inout (stamps: FolderStamps, listed: [String])?) -> OutputTable? {
             guard Disk.kind(folder) == .directory, case .file = Disk.kind(folder + "/" + OutputRefusal.marker),
                   let table = OutputTable.read(site: folder) else { return nil }
             var named = 0
             for path in table.digests.keys where !path.hasPrefix(".") { named += 1 }
-            if let vouched = FolderStamps.read(site: folder)?.vouch(site: folder, margin: margin, checked: &checked) {
-                return vouched.files == named ? table : nil
+            if let read = FolderStamps.read(site: folder), let vouched = read.vouch(site: folder, margin: margin, checked: &checked) {
+                guard vouched.files == named else { return nil }
+                stamps = (vouched.refreshed ?? read, vouched.listedFolders)
+                return table
             }
             listed = true
             let found = OutputTable.listing(site: folder)
@@ -251,6 +265,8 @@ extension OutputWriter {
             // damaged cache file is replaced, never linked on the table's word.
             let own = path.hasPrefix(".nianbao/")
             var wrote = false, changes = 0
+            // A file of the site (not a hidden entry at its top): its folder's stamps are kept.
+            let inSite = !path.hasPrefix(".")
             if had == digest && !own {
                 // The spare holds these bytes already: nothing to do.
                 wrote = live?[path] != digest
@@ -277,11 +293,17 @@ extension OutputWriter {
             if !own {
                 if wrote { summary.written += 1 } else { summary.unchanged += 1 }
             }
+            if inSite {
+                siteFiles += 1
+                if reusesSpare && changes > 0 {
+                    if had == nil { folderChanges.added(Substring(path), folder: false) } else { folderChanges.replaced(Substring(path)) }
+                }
+            }
             placed += 1
             ops += changes
             let n = placed
             mutex.unlock()
-            writer.stop("staging.file.\(n)")
+            if writer.stopAt != nil { writer.stop("staging.file.\(n)") }
         }
 
         /// Links `existing` at `staged`; `false` when the file system cannot. In the spare,
@@ -289,12 +311,16 @@ extension OutputWriter {
         private func link(_ existing: String, _ staged: String) throws -> Bool {
             if Disk.link(existing, staged) { return true }
             guard errno == EEXIST, reusesSpare else { return false }
+            irregular()
             try Disk.removeTree(staged)
             return Disk.link(existing, staged)
         }
 
         private func write(_ data: Data, _ staged: String) throws {
-            if reusesSpare, Disk.kind(staged) != nil { try Disk.removeTree(staged) }
+            if reusesSpare, Disk.kind(staged) != nil {
+                irregular()
+                try Disk.removeTree(staged)
+            }
             try Disk.write(data, to: staged)
         }
 
@@ -310,9 +336,18 @@ extension OutputWriter {
                 if known { continue }
                 let kind = Disk.kind(folder + dir)
                 if kind != .directory {
-                    if kind != nil { try Disk.remove(folder + dir) }
+                    if kind != nil {
+                        irregular()
+                        try Disk.remove(folder + dir)
+                    }
                     try Disk.makeDirectory(folder + dir)
                     count += 1
+                    let relative = dir.dropFirst()
+                    if reusesSpare, !relative.hasPrefix(".") {
+                        mutex.lock()
+                        folderChanges.added(relative, folder: true)
+                        mutex.unlock()
+                    }
                 }
                 mutex.lock()
                 made.insert(dir)
@@ -378,7 +413,16 @@ extension OutputWriter {
             if let old { try? Disk.removeTree(old) }
             // The new site's folders, so the next build need not list it (the spare keeps the
             // stamps it had as the live site). Should this fail, the next build lists the site.
-            if let clock { FolderStamps.built(site: target, table: table, clock: clock)?.replace(in: target) }
+            // When the spare was brought up to date on its folders' word, only the folders this
+            // build changed are looked at again (`FolderStamps.updated`).
+            if let clock {
+                let updated = reusesSpare ? spareStamps.flatMap {
+                    $0.stamps.updated(site: target, changes: folderChanges, listed: $0.listed, files: siteFiles, clock: clock)
+                } : nil
+                let stamps = updated?.stamps ?? FolderStamps.built(site: target, table: table, clock: clock)
+                foldersStamped = updated?.restamped ?? stamps?.folders.count ?? 0
+                stamps?.replace(in: target)
+            }
             return summary
         }
 
@@ -391,8 +435,11 @@ extension OutputWriter {
             for path in spare.keys where OutputWriter.isSafe(path) {
                 if unlink(folder + "/" + path) == 0 {
                     count(1)
+                    if !path.hasPrefix(".") { folderChanges.taken(Substring(path), folder: false) }
                 } else if ![ENOENT, EISDIR, ENOTDIR].contains(errno) {
                     throw IOFailure(path: folder + "/" + path, action: .remove, number: errno)
+                } else {
+                    irregular()
                 }
                 var p = Substring(path)
                 while let slash = p.lastIndex(of: "/") {
@@ -403,7 +450,15 @@ extension OutputWriter {
             spare = [:]
             for dir in folders.sorted(by: { $0.count > $1.count }) where rmdir(folder + "/" + dir) == 0 {
                 count(1)
+                if !dir.hasPrefix(".") { folderChanges.taken(Substring(dir), folder: true) }
             }
+        }
+
+        /// The spare held something its table did not say (`FolderStamps.Changes.irregular`).
+        private func irregular() {
+            mutex.lock()
+            folderChanges.irregular = true
+            mutex.unlock()
         }
 
         private func count(_ n: Int) {

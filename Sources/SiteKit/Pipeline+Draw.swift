@@ -198,9 +198,10 @@ extension Pipeline {
         var drawing = Set<String>()
         for p in site.pages {
             let path = p.page.path
-            // Kept without drawing: its inputs are the last build's, and its file is still there.
-            if staging.live?[path] != nil, rows.pages[path] == p.inputs, onDisk(path) {
-                try staging.keep(path)
+            // Kept without drawing: its inputs are the last build's, and its file is still there
+            // (`onDisk`, with the live table's digest looked up once).
+            if let digest = staging.live?[path], rows.pages[path] == p.inputs, listing?.contains(path) ?? !path.hasPrefix(".") {
+                try staging.keep(path, digest: digest)
             } else {
                 drawing.insert(path)
             }
@@ -210,8 +211,10 @@ extension Pipeline {
 
         // A page that copies from the previous build (a year's ZIP) reads the live site: the
         // files kept as they are, and its own old bytes.
-        let keptPages = Set(site.pages.map(\.page.path)).subtracting(drawing)
-        let previous = status == .used && !clean ? PreviousFiles.site(plan.output, keeps: { keptPages.contains($0) }) : .none
+        // (A page of the plan not drawn: no set of the 60,000 kept paths.)
+        let planPages = sitePlan.pages, drawnPaths = drawing
+        let previous = status == .used && !clean
+            ? PreviousFiles.site(plan.output, keeps: { planPages[$0] != nil && !drawnPaths.contains($0) }) : .none
         let stale = StaleRecords(), reread = StaleRecords()
         let reader = self.reader.limited(toFileSize: plan.maxFileSize), progress = self.progress
         try await Parallel.forEach(units.count, width: limits.width) { u in

@@ -155,7 +155,8 @@ import Testing
         #expect(still.filesRead == 0 && !still.siteListed && still.written?.written == 0)
     }
 
-    /// The live site's folder stamps are the ones `FolderStamps.built` takes from its table now.
+    /// The live site's folder stamps are the ones `FolderStamps.built` takes from its table now,
+    /// and its table's bytes the ones its paths sorted give.
     static func expectStampsAsBuilt(_ root: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let site = Disk.realPath(root.appendingPathComponent("public").path)
         let stamps = try #require(FolderStamps.read(site: site), sourceLocation: sourceLocation)
@@ -163,6 +164,10 @@ import Testing
         let built = try #require(FolderStamps.built(site: site, table: table, clock: stamps.clock), sourceLocation: sourceLocation)
         #expect(stamps.files == built.files && stamps.table == built.table, sourceLocation: sourceLocation)
         #expect(stamps.folders.count == built.folders.count, sourceLocation: sourceLocation)
+        // The table, written in the last one's order with the paths added merged in
+        // (`OutputTable.data(after:adding:)`): the bytes of the whole table sorted.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: site + "/" + OutputTable.path))
+        #expect(bytes == table.data, sourceLocation: sourceLocation)
         let byPath = Dictionary(built.folders.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         for folder in stamps.folders {
             #expect(byPath[folder.path] == folder, "folder \(folder.path)", sourceLocation: sourceLocation)

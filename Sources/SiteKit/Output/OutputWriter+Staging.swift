@@ -70,6 +70,9 @@ extension OutputWriter {
         private var siteFiles = 0
         /// Of those, the ones the live table names: the rest of its files are the removed ones.
         private var livePlaced = 0
+        /// The paths placed that the live table lacks: the new table is written in the live
+        /// one's order with these merged in (`OutputTable.data(after:adding:)`).
+        private var added: [String] = []
         /// The spare's folders' stamps, as they vouched for it (`trustedSpare`), with the folders
         /// listed then; and what this build changed in its folders: the new site's stamps are
         /// these brought up to date (`FolderStamps.updated`), not taken again from the table.
@@ -130,6 +133,7 @@ extension OutputWriter {
             reusesSpare = spareTable != nil
             // From here every stored property is set, so a throw runs `deinit`, which
             // removes the staging folder if this build made it, and lets go of the lock.
+            table.digests.reserveCapacity((live?.digests.count ?? 0) + 64)
             writer.stop("locked")
             try Self.recover(target: target, folder: reusesSpare ? nil : folder, retired: retired, shown: shown)
             if let reason = OutputWriter.refusal(forFolderAt: target) {
@@ -310,6 +314,7 @@ extension OutputWriter {
                     if had == nil { folderChanges.added(Substring(path), folder: false) } else { folderChanges.replaced(Substring(path)) }
                 }
             }
+            if live != nil, liveDigest == nil { added.append(path) }
             placed += 1
             ops += changes
             let n = placed
@@ -389,7 +394,7 @@ extension OutputWriter {
                 try Disk.remove(folder + "/" + OutputTable.path)
                 // The spare's folder stamps describe the site before last: gone.
                 try Disk.remove(folder + "/" + FolderStamps.path)
-                try Disk.write(table.data, to: folder + "/" + OutputTable.path)
+                try Disk.write(live.map { table.data(after: $0, adding: added) } ?? table.data, to: folder + "/" + OutputTable.path)
                 count(1)
             }
             writer.stop("staging.complete")

@@ -56,23 +56,24 @@ struct OutputTable: Equatable, Sendable {
         var w = CacheWriter(magic: Self.magic, format: Self.format, capacity: digests.count * 64)
         w.uint(UInt64(digests.count))
         var last: String?, written = 0, next = 0
-        func write(_ path: String) -> Bool {
-            guard let digest = digests[path], last.map({ $0 < path }) ?? true else { return false }
+        func write(_ path: String, _ digest: UInt64?) -> Bool {
+            guard let digest, last.map({ $0 < path }) ?? true else { return false }
             w.string(path)
             w.fixed(digest)
             last = path
             written += 1
             return true
         }
-        for path in previous.order where digests[path] != nil {
+        for path in previous.order {
+            guard let digest = digests[path] else { continue }
             while next < fresh.count, fresh[next] < path {
-                guard write(fresh[next]) else { return data }
+                guard write(fresh[next], digests[fresh[next]]) else { return data }
                 next += 1
             }
-            guard write(path) else { return data }
+            guard write(path, digest) else { return data }
         }
         while next < fresh.count {
-            guard write(fresh[next]) else { return data }
+            guard write(fresh[next], digests[fresh[next]]) else { return data }
             next += 1
         }
         guard written == digests.count else { return data }

@@ -61,9 +61,12 @@ extension OutputWriter {
         private let mutex = NSLock()
         private var made: Set<String> = []
         private var table = OutputTable()
-        /// The spare's files not yet placed by this build, with their digests: what is left at
-        /// the commit is removed.
+        /// The spare's files, with their digests (its table): those this build does not place
+        /// are removed at the commit.
         private var spare: [String: UInt64] = [:]
+        /// How many of `spare`'s files this build placed: when it is all of them, none is left
+        /// to remove, and the spare's 60,000 paths are not looked up again at the commit.
+        private var spareMatched = 0
         private var summary = Summary(written: 0, unchanged: 0)
         private var placed = 0
         /// The site's files placed (hidden paths at its top left out), for its folders' stamps.
@@ -270,7 +273,8 @@ extension OutputWriter {
         private func place(_ path: String, digest: UInt64, data: Data?, liveDigest: UInt64?) throws {
             mutex.lock()
             let inserted = table.digests.updateValue(digest, forKey: path) == nil
-            let had = reusesSpare ? spare.removeValue(forKey: path) : nil
+            let had = reusesSpare ? spare[path] : nil
+            if had != nil { spareMatched += 1 }
             mutex.unlock()
             guard inserted else { throw Failure.duplicate(path) }
             let staged = folder + "/" + path
@@ -448,7 +452,9 @@ extension OutputWriter {
             var folders = Set<String>()
             // Files only: where the new site put a folder, or a file in place of a folder
             // above one, the unlink fails and the new entry stays.
-            for path in spare.keys where OutputWriter.isSafe(path) {
+            // The spare's files this build did not place (none when it placed as many as it has).
+            let left = spareMatched == spare.count ? [] : spare.keys.filter { table[$0] == nil }
+            for path in left where OutputWriter.isSafe(path) {
                 if unlink(folder + "/" + path) == 0 {
                     count(1)
                     if !path.hasPrefix(".") { folderChanges.taken(Substring(path), folder: false) }

@@ -60,7 +60,7 @@ extension OutputWriter {
         /// Guards everything below: `put` runs on many threads.
         private let mutex = NSLock()
         private var made: Set<String> = []
-        private var table = OutputTable()
+        var table = OutputTable()
         /// The spare's files, with their digests (its table): those this build does not place
         /// are removed at the commit.
         private var spare: [String: UInt64] = [:]
@@ -75,14 +75,14 @@ extension OutputWriter {
         private var livePlaced = 0
         /// The paths placed that the live table lacks: the new table is written in the live
         /// one's order with these merged in (`OutputTable.data(after:adding:)`).
-        private var added: [String] = []
+        var added: [String] = []
         /// The spare's folders' stamps, as they vouched for it (`trustedSpare`), with the folders
         /// listed then; and what this build changed in its folders: the new site's stamps are
         /// these brought up to date (`FolderStamps.updated`), not taken again from the table.
         private var spareStamps: (stamps: FolderStamps, listed: [String])?
         private var folderChanges = FolderStamps.Changes()
         private var ops = 0
-        private var committed = false
+        var committed = false
         /// Whether this build created `folder` (and may remove it).
         private var owned = false
 
@@ -95,7 +95,10 @@ extension OutputWriter {
             return ops
         }
 
-        init(_ writer: OutputWriter) throws {
+        /// `opensSpare: false` (`OutputWriter.prepareSpare`): a trusted spare found is not
+        /// opened for a build (its table stays, `reusesSpare` says it is there) and nothing else
+        /// is done.
+        init(_ writer: OutputWriter, opensSpare: Bool = true) throws {
             self.writer = writer
             target = Disk.realPath(writer.output.path)
             let shown = writer.output.path
@@ -134,6 +137,8 @@ extension OutputWriter {
             spareFoldersChecked = spareChecked
             self.spareListed = spareListed
             reusesSpare = spareTable != nil
+            // Preparing a spare (`prepareSpare`): a trusted one is left as it is, table and all.
+            if spareTable != nil && !opensSpare { return }
             // From here every stored property is set, so a throw runs `deinit`, which
             // removes the staging folder if this build made it, and lets go of the lock.
             table.digests.reserveCapacity((live?.digests.count ?? 0) + 64)
@@ -483,7 +488,7 @@ extension OutputWriter {
             mutex.unlock()
         }
 
-        private func count(_ n: Int) {
+        func count(_ n: Int) {
             mutex.lock()
             ops += n
             mutex.unlock()

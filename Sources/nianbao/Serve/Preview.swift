@@ -6,7 +6,8 @@ import SiteKit
 /// or `site.yml`, builds again through the same `SiteBuild` as `nianbao build` (incremental:
 /// only what changed is parsed and drawn), tells the open pages to reload, and prints one
 /// line per rebuild and the diagnostics that are new. A build that stops keeps the previous
-/// site served and shows why in every page.
+/// site served and shows why in every page. While it waits, it prepares the spare for the
+/// next build (`OutputWriter.prepareSpare`).
 struct Preview: Sendable {
     var build: SiteBuild
     var verbose: Bool
@@ -43,7 +44,17 @@ struct Preview: Sendable {
         var shown = Set(first.diagnostics)
         var generation = 0
         while !Task.isCancelled {
-            guard let changed = try? await watcher.next() else { return }
+            // While idle, the spare the next build brings up to date (`prepareSpare`): after a
+            // build that left none, the first save would otherwise wait for the whole site to
+            // be linked. A change stops it; what it linked is kept, sealed, as the spare.
+            let spare = Task.detached { [build] in
+                guard let plan = try? build.plan() else { return }
+                _ = try? makePipeline(plan).prepareSpare(stopping: { Task.isCancelled })
+            }
+            let next = try? await watcher.next()
+            spare.cancel()
+            await spare.value
+            guard let changed = next else { return }
             generation += 1
             let what = Self.describe(changed)
             do {

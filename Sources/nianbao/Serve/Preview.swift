@@ -44,17 +44,13 @@ struct Preview: Sendable {
         var shown = Set(first.diagnostics)
         var generation = 0
         while !Task.isCancelled {
-            // While idle, the spare the next build brings up to date (`prepareSpare`): after a
-            // build that left none, the first save would otherwise wait for the whole site to
-            // be linked. A change stops it; what it linked is kept, sealed, as the spare.
-            let spare = Task.detached { [build] in
-                guard let plan = try? build.plan() else { return }
-                _ = try? makePipeline(plan).prepareSpare(stopping: { Task.isCancelled })
+            // While idle, the spare the next build brings up to date (`SpareThread`); the build
+            // a change starts waits for it at its write, not before.
+            let spare = SpareThread(build)
+            guard let changed = try? await watcher.next() else {
+                await spare.stop()
+                return
             }
-            let next = try? await watcher.next()
-            spare.cancel()
-            await spare.value
-            guard let changed = next else { return }
             generation += 1
             let what = Self.describe(changed)
             do {

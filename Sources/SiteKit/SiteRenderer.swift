@@ -147,7 +147,7 @@ public struct SiteRenderer: Sendable {
     func manifest(_ plan: SitePlan, pages: [(String, Manifest.Entry)],
                   reusing previous: (bytes: Data, unchanged: (String) -> Bool)? = nil) -> OutputFile {
         let manifest = Manifest(version: Version.nianbao, config: configDigest, templates: templates.digests,
-                                reports: plan.summaries, files: Dictionary(pages, uniquingKeysWith: { a, _ in a }))
+                                reports: plan.summaries, entries: pages)
         return OutputFile(path: Manifest.path, data: manifest.data(reusing: previous?.bytes, unchanged: previous?.unchanged ?? { _ in false }))
     }
 

@@ -112,12 +112,13 @@ struct SiteMap: Sendable {
             segmentOf[s] = made
             return made
         }
-        var ownParts: [[String]: String] = [:]
+        // By body, then by the names around it: the body's string hashed once, and no array
+        // made a report to look its own part up.
+        var ownParts: [String: [[String]: String]] = [:]
         func ownPart(of body: String, removing names: [String]) -> String {
-            let key = [body] + names
-            if let known = ownParts[key] { return known }
+            if let known = ownParts[body]?[names] { return known }
             let made = Self.ownPart(of: body, removing: names)
-            ownParts[key] = made
+            ownParts[body, default: [:]][names] = made
             return made
         }
         func top(_ s: String) -> String { Self.reserved.contains(s) ? "r-" + s : s }

@@ -124,13 +124,14 @@ public struct SiteRenderer: Sendable {
         }
         extra += search.map { PlannedSite.Extra(file: $0, entry: searchEntry) }
         let kept = searchIndex ? keptSearch ?? [] : []
-        let entries = pages.map { ($0.page.path, $0.entry) } + extra.map { ($0.file.path, $0.entry) } + kept.map { ($0, searchEntry) }
+        let paths = pages.map(\.page.path) + extra.map(\.file.path) + kept
+        let entries = pages.map(\.entry) + extra.map(\.entry) + kept.map { _ in searchEntry }
         // The lines of the files made beside the pages (a few) are written again.
         let beside = Set(extra.map(\.file.path) + kept)
         let reuse = previous.map { previous -> (bytes: Data, unchanged: (String) -> Bool) in
             (bytes: previous.bytes, unchanged: { path in !beside.contains(path) && previous.unchanged(path) })
         }
-        return PlannedSite(plan: plan, pages: pages, extra: extra, kept: kept, manifest: manifest(plan, pages: entries, reusing: reuse),
+        return PlannedSite(plan: plan, pages: pages, extra: extra, kept: kept, manifest: manifest(plan, paths: paths, entries: entries, reusing: reuse),
                            searchState: state?.file)
     }
 
@@ -144,10 +145,10 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The manifest of a site whose files have these entries.
-    func manifest(_ plan: SitePlan, pages: [(String, Manifest.Entry)],
+    func manifest(_ plan: SitePlan, paths: [String], entries: [Manifest.Entry],
                   reusing previous: (bytes: Data, unchanged: (String) -> Bool)? = nil) -> OutputFile {
         let manifest = Manifest(version: Version.nianbao, config: configDigest, templates: templates.digests,
-                                reports: plan.summaries, entries: pages)
+                                reports: plan.summaries, paths: paths, entries: entries)
         return OutputFile(path: Manifest.path, data: manifest.data(reusing: previous?.bytes, unchanged: previous?.unchanged ?? { _ in false }))
     }
 

@@ -42,11 +42,12 @@ struct Manifest: Sendable {
     /// Every file's entry as given, and the order they are written in: sorted by path, one per
     /// path. The entries are not moved into that order (60,000 copies of an entry's strings
     /// and lists at 10,000 reports).
-    private let entries: [(String, Entry)]
+    private let paths: [String]
+    private let entries: [Entry]
     private let order: [Int]
 
     /// Every file's entry, sorted by path, one per path.
-    var files: [(path: String, entry: Entry)] { order.map { entries[$0] } }
+    var files: [(path: String, entry: Entry)] { order.map { (paths[$0], entries[$0]) } }
 
     init(version: String, config: String, templates: [String: String], reports: [ReportSummary], files: [String: Entry]) {
         self.init(version: version, config: config, templates: templates, reports: reports, entries: files.map { ($0.key, $0.value) })
@@ -58,17 +59,27 @@ struct Manifest: Sendable {
     /// 10,000 reports) was a third of the manifest's time, and most of it again as a sort of
     /// the runs. Entries in many runs (not the build's) are sorted.
     init(version: String, config: String, templates: [String: String], reports: [ReportSummary], entries: [(String, Entry)]) {
+        self.init(version: version, config: config, templates: templates, reports: reports, paths: entries.map(\.0),
+                  entries: entries.map(\.1))
+    }
+
+    /// The same with each file's path in `paths` and its entry in `entries`, at the same
+    /// index: apart, the paths are compared without copying a pair out with its entry.
+    init(version: String, config: String, templates: [String: String], reports: [ReportSummary], paths: [String], entries: [Entry]) {
+        precondition(paths.count == entries.count, "a path for each entry")
         self.version = version
         self.config = config
         self.templates = templates
         self.reports = reports
+        self.paths = paths
+        self.entries = entries
         var runs: [Range<Int>] = []
         var start = 0
-        for i in entries.indices.dropFirst() where !(entries[i - 1].0 < entries[i].0) {
+        for i in paths.indices.dropFirst() where !(paths[i - 1] < paths[i]) {
             runs.append(start..<i)
             start = i
         }
-        if !entries.isEmpty { runs.append(start..<entries.count) }
+        if !paths.isEmpty { runs.append(start..<paths.count) }
         // Each run merged into the runs before it; on a tie the earlier entry comes first.
         var order: [Int]
         if runs.count <= 16 {
@@ -78,7 +89,7 @@ struct Manifest: Sendable {
                 merged.reserveCapacity(order.count + run.count)
                 var a = 0, b = run.lowerBound
                 while a < order.count, b < run.upperBound {
-                    if entries[b].0 < entries[order[a]].0 {
+                    if paths[b] < paths[order[a]] {
                         merged.append(b)
                         b += 1
                     } else {
@@ -91,12 +102,11 @@ struct Manifest: Sendable {
                 order = merged
             }
         } else {
-            order = entries.indices.sorted { entries[$0].0 < entries[$1].0 }
+            order = paths.indices.sorted { paths[$0] < paths[$1] }
         }
         var unique: [Int] = []
         unique.reserveCapacity(order.count)
-        for i in order where unique.last.map({ entries[$0].0 }) != entries[i].0 { unique.append(i) }
-        self.entries = entries
+        for i in order where unique.last.map({ paths[$0] }) != paths[i] { unique.append(i) }
         self.order = unique
     }
 
@@ -154,7 +164,7 @@ struct Manifest: Sendable {
         var templateLists: [String: (names: [String], json: String)] = [:]
         func list(_ indices: [Int]) -> String { "[" + indices.map { ids[$0] }.joined(separator: ",") + "]" }
         for (n, i) in order.enumerated() {
-            let path = entries[i].0
+            let path = paths[i]
             if n > 0 { put(",\n") }
             let key = JSONValue.quoted(path)
             if let old, unchanged(path) {
@@ -179,7 +189,7 @@ struct Manifest: Sendable {
                     continue
                 }
             }
-            let e = entries[i].1
+            let e = entries[i]
             put(key + ":{\"kind\":" + JSONValue.quoted(e.kind))
             if !e.templates.isEmpty {
                 let quoted: String

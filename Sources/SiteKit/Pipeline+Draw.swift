@@ -9,6 +9,7 @@ extension Pipeline {
         var reusedSpare = false
         var spareListed = false
         var spareFoldersChecked = 0
+        var foldersStamped = 0
         var searchIndexKept = false
         var searchIndexUpdated = false
         var framesTaken = 0
@@ -201,9 +202,10 @@ extension Pipeline {
         var drawing = Set<String>()
         for p in site.pages {
             let path = p.page.path
-            // Kept without drawing: its inputs are the last build's, and its file is still there.
-            if staging.live?[path] != nil, rows.pages[path] == p.inputs, onDisk(path) {
-                try staging.keep(path)
+            // Kept without drawing: its inputs are the last build's, and its file is still there
+            // (`onDisk`, with the live table's digest looked up once).
+            if let digest = staging.live?[path], rows.pages[path] == p.inputs, listing?.contains(path) ?? !path.hasPrefix(".") {
+                try staging.keep(path, digest: digest)
             } else {
                 drawing.insert(path)
             }
@@ -213,8 +215,10 @@ extension Pipeline {
 
         // A page that copies from the previous build (a year's ZIP) reads the live site: the
         // files kept as they are, and its own old bytes.
-        let keptPages = Set(site.pages.map(\.page.path)).subtracting(drawing)
-        let previous = status == .used && !clean ? PreviousFiles.site(plan.output, keeps: { keptPages.contains($0) }) : .none
+        // (A page of the plan not drawn: no set of the 60,000 kept paths.)
+        let planPages = sitePlan.pages, drawnPaths = drawing
+        let previous = status == .used && !clean
+            ? PreviousFiles.site(plan.output, keeps: { planPages[$0] != nil && !drawnPaths.contains($0) }) : .none
         let stale = StaleRecords(), reread = StaleRecords()
         let reader = self.reader.limited(toFileSize: plan.maxFileSize), progress = self.progress
         try await Parallel.forEach(units.count, width: limits.width) { u in
@@ -292,7 +296,7 @@ extension Pipeline {
         func drawn(cache: BuildCache?) -> Drawn {
             Drawn(pages: paths.filter { $0.hasSuffix(".html") }.count, drawn: drawing.count, summary: summary,
                   operations: staging.operations, reusedSpare: staging.reusesSpare, spareListed: staging.spareListed,
-                  spareFoldersChecked: staging.spareFoldersChecked,
+                  spareFoldersChecked: staging.spareFoldersChecked, foldersStamped: staging.foldersStamped,
                   searchIndexKept: keptSearch != nil && updatedSearch == nil, searchIndexUpdated: updatedSearch != nil,
                   framesTaken: planned.filter { !$0.kept }.count,
                   framesTakenOf: planned.filter { !$0.kept }.map(\.0.page.path),

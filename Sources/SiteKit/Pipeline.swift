@@ -83,6 +83,9 @@ public struct Pipeline: Sendable {
         /// listed whole, or how many of its folders' stamps were looked at.
         public var spareListed = false
         public var spareFoldersChecked = 0
+        /// How many folders the commit looked at to stamp the new site (`FolderStamps`): every
+        /// one, or, when it brought the spare up to date on its folders' word, those it changed.
+        public var foldersStamped = 0
         /// Reports read and parsed again to draw pages, beyond the ones the scan kept: a year's
         /// ZIP takes the report.json of unchanged reports from the live site instead.
         public var reread = 0
@@ -197,6 +200,7 @@ public struct Pipeline: Sendable {
             result.operations = drawn.operations
             result.reusedSpare = drawn.reusedSpare
             (result.spareListed, result.spareFoldersChecked) = (drawn.spareListed, drawn.spareFoldersChecked)
+            result.foldersStamped = drawn.foldersStamped
             result.searchIndexKept = drawn.searchIndexKept
             result.searchIndexUpdated = drawn.searchIndexUpdated
             result.framesTaken = drawn.framesTaken

@@ -17,6 +17,32 @@ import NianbaoTestSupport
 
     static let marker = OutputFile(path: ".nianbao-site", text: OutputWriter.Staging.markerText)
 
+    /// A table written in the order of the one it was read from, with paths added, changed and
+    /// removed, is the table sorted: the same bytes; an added path the previous table had (or a
+    /// previous table out of order) gives the sorted bytes too.
+    @Test func aTableFollowsThePreviousOrder() throws {
+        let root = try tempFolder()
+        let previous = OutputTable(["b/index.html": 1, "b/报告.pdf": 2, "c/index.html": 3, "e.xml": 4, "index.html": 5])
+        try FileManager.default.createDirectories(root.appendingPathComponent(".nianbao/cache").path)
+        try previous.data.write(to: root.appendingPathComponent(OutputTable.path))
+        let read = try #require(OutputTable.read(site: root.path))
+        #expect(read == previous)
+        var next = previous
+        next.digests["c/index.html"] = 30
+        next.digests["e.xml"] = nil
+        for (path, digest) in [("a.css", 6), ("b/z.html", 7), ("d/index.html", 8), ("zz/index.html", 9), ("b/报告.html", 10)] {
+            next.digests[path] = UInt64(digest)
+        }
+        let added = ["zz/index.html", "a.css", "b/z.html", "d/index.html", "b/报告.html"]
+        #expect(next.data(after: read, adding: added) == next.data)
+        #expect(next.data(after: read, adding: added + ["index.html"]) == next.data)
+        #expect(next.data(after: previous, adding: added) == next.data)
+        let back = try BuildCache.unsealed(next.data(after: read, adding: added), magic: Array("nianbao-output\n".utf8), format: OutputTable.format) { r in
+            try (0..<r.count()).map { _ in try (r.string(), r.fixed()) }
+        }
+        #expect(back.map(\.0) == next.digests.keys.sorted() && back.count == 9)
+    }
+
     @Test func writesFilesAndReplacesTheOutputWhole() throws {
         let root = try tempFolder()
         let out = root.appendingPathComponent("public")

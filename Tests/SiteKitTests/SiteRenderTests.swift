@@ -209,4 +209,16 @@ extension SiteRenderTests {
         #expect(listed.count == 10 + 6 + 4 + 6 + 2)
         #expect(try SiteRenderer(config: Sample.config()).render(Self.documents()).allSatisfy { $0.path != "sitemap.xml" })
     }
+
+    /// A base URL holding the characters XML gives a meaning to is written as entities in
+    /// every `<loc>`, as the sitemaps protocol requires.
+    @Test func sitemapEscapesTheBaseURL() throws {
+        var config = Sample.config()
+        config.baseURL = "https://example.gov.cn/a&b'c\"d/"
+        let files = try SiteRenderer(config: config).render(Self.documents())
+        let xml = String(decoding: try #require(files.first { $0.path == "sitemap.xml" }).data, as: UTF8.self)
+        let home = "  <url><loc>https://example.gov.cn/a&amp;b&apos;c&quot;d/</loc></url>\n"
+        #expect(xml.contains(home))
+        #expect(!xml.contains("a&b") && !xml.contains("b'c"))
+    }
 }

@@ -98,6 +98,82 @@ import Testing
         #expect(still.filesRead == 0 && !still.siteListed && still.written?.written == 0)
     }
 
+    /// The commit stamps a spare it brought up to date by the folders it changed alone
+    /// (`FolderStamps.updated`), and they are the stamps `built` takes from the whole table:
+    /// after an edit, a report added in a new year (folders made), removed, and the spare that
+    /// held it brought up to date (folders removed). Each site is the clean build's.
+    @Test func aSpareIsStampedByTheFoldersItChanged() async throws {
+        var content = try Incremental.content()
+        let root = try Incremental.project(content)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = try await Self.build(root)
+        let all = try Self.folders(root.appendingPathComponent("public"))
+        #expect(first.foldersStamped == all)
+        try Self.expectStampsAsBuilt(root)
+        try Self.edit(root, &content, amount: "462.7")
+        let edited = try await Self.build(root)
+        // No spare yet: an empty folder, every folder stamped.
+        #expect(!edited.reusedSpare && edited.foldersStamped == all)
+        try Self.expectStampsAsBuilt(root)
+        var before = try Incremental.site(root)
+        try Self.edit(root, &content, from: "462.7", amount: "463.7")
+        let again = try await Self.build(root)
+        #expect(again.reusedSpare && again.foldersStamped > 0 && again.foldersStamped < all / 4)
+        try Self.expectStampsAsBuilt(root)
+        try await FileStampTests.expectClean(root, content: content, over: before)
+
+        // A report in a year no other has: its folders are made (in the spare of the edit).
+        before = try Incremental.site(root)
+        let seed = String(decoding: content["longde-2015.txt"]!, as: UTF8.self)
+        content["longde-2011.txt"] = Data(seed.replacingOccurrences(of: "2015年", with: "2011年").utf8)
+        try content["longde-2011.txt"]!.write(to: root.appendingPathComponent("content/longde-2011.txt"))
+        let added = try await Self.build(root)
+        let withYear = try Self.folders(root.appendingPathComponent("public"))
+        #expect(added.reusedSpare && withYear > all && added.foldersStamped < all / 2)
+        try Self.expectStampsAsBuilt(root)
+        try await FileStampTests.expectClean(root, content: content, over: before)
+
+        // Removed: the spare (the edit's site) never had it; the one after holds it, and its
+        // folders are removed from it.
+        before = try Incremental.site(root)
+        content["longde-2011.txt"] = nil
+        try FileManager.default.removeItem(at: root.appendingPathComponent("content/longde-2011.txt"))
+        let removed = try await Self.build(root)
+        #expect(removed.reusedSpare && removed.foldersStamped < all / 2)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public/years/2011").path))
+        try Self.expectStampsAsBuilt(root)
+        before = try Incremental.site(root)
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("public.nianbao-new/years/2011").path))
+        try Self.edit(root, &content, from: "463.7", amount: "464.7")
+        let pruned = try await Self.build(root)
+        #expect(pruned.reusedSpare && pruned.foldersStamped < all / 2)
+        #expect(pruned.written?.removed == 0 && pruned.operations > 0)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public/years/2011").path))
+        try Self.expectStampsAsBuilt(root)
+        try await FileStampTests.expectClean(root, content: content, over: before)
+        let still = try await Self.build(root)
+        #expect(still.filesRead == 0 && !still.siteListed && still.written?.written == 0)
+    }
+
+    /// The live site's folder stamps are the ones `FolderStamps.built` takes from its table now,
+    /// and its table's bytes the ones its paths sorted give.
+    static func expectStampsAsBuilt(_ root: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let site = Disk.realPath(root.appendingPathComponent("public").path)
+        let stamps = try #require(FolderStamps.read(site: site), sourceLocation: sourceLocation)
+        let table = try #require(OutputTable.read(site: site), sourceLocation: sourceLocation)
+        let built = try #require(FolderStamps.built(site: site, table: table, clock: stamps.clock), sourceLocation: sourceLocation)
+        #expect(stamps.files == built.files && stamps.table == built.table, sourceLocation: sourceLocation)
+        #expect(stamps.folders.count == built.folders.count, sourceLocation: sourceLocation)
+        // The table, written in the last one's order with the paths added merged in
+        // (`OutputTable.data(after:adding:)`): the bytes of the whole table sorted.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: site + "/" + OutputTable.path))
+        #expect(bytes == table.data, sourceLocation: sourceLocation)
+        let byPath = Dictionary(built.folders.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        for folder in stamps.folders {
+            #expect(byPath[folder.path] == folder, "folder \(folder.path)", sourceLocation: sourceLocation)
+        }
+    }
+
     /// A page removed by hand from a folder deep in the site: its folder moved, so it is listed,
     /// then the site; the page is drawn again and the site is the clean build's.
     @Test func aPageRemovedByHandIsDrawnAgain() async throws {

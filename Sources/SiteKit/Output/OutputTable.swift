@@ -15,8 +15,15 @@ struct OutputTable: Equatable, Sendable {
     private static let magic = Array("nianbao-output\n".utf8)
 
     var digests: [String: UInt64]
+    /// The paths in the order of the file the table was read from (sorted, as `data` writes
+    /// them): a table made from it with a few paths changed is written in that order
+    /// (`data(after:adding:)`), not sorted again. Empty for a table made in memory.
+    private(set) var order: [String] = []
 
     init(_ digests: [String: UInt64] = [:]) { self.digests = digests }
+
+    /// Two tables are the same when they name the same files with the same digests.
+    static func == (a: OutputTable, b: OutputTable) -> Bool { a.digests == b.digests }
 
     subscript(path: String) -> UInt64? { digests[path] }
 
@@ -37,15 +44,58 @@ struct OutputTable: Equatable, Sendable {
         return BuildCache.sealed(w)
     }
 
+    /// The same bytes as `data`, for a table that is `previous` (read from its file) with some
+    /// digests changed, some paths removed and `added` (the paths `previous` lacks) added: the
+    /// previous file's order is followed and the few added paths merged in, instead of sorting
+    /// 60,000 paths again (an edit at 10,000 reports). Each path written is checked to come
+    /// after the one before, and every path of the table to be written, so anything
+    /// unexpected (a previous table in another order, an added path it had) gives `data`.
+    func data(after previous: OutputTable, adding added: [String]) -> Data {
+        guard !previous.order.isEmpty, previous.order.count == previous.digests.count else { return data }
+        let fresh = added.sorted()
+        var w = CacheWriter(magic: Self.magic, format: Self.format, capacity: digests.count * 64)
+        w.uint(UInt64(digests.count))
+        var last: String?, written = 0, next = 0
+        func write(_ path: String, _ digest: UInt64?) -> Bool {
+            guard let digest, last.map({ $0 < path }) ?? true else { return false }
+            w.string(path)
+            w.fixed(digest)
+            last = path
+            written += 1
+            return true
+        }
+        for path in previous.order {
+            guard let digest = digests[path] else { continue }
+            while next < fresh.count, fresh[next] < path {
+                guard write(fresh[next], digests[fresh[next]]) else { return data }
+                next += 1
+            }
+            guard write(path, digest) else { return data }
+        }
+        while next < fresh.count {
+            guard write(fresh[next], digests[fresh[next]]) else { return data }
+            next += 1
+        }
+        guard written == digests.count else { return data }
+        return BuildCache.sealed(w)
+    }
+
     /// The table in the site at `root`, `nil` when there is none or it is damaged.
     static func read(site root: String) -> OutputTable? {
         guard let data = FileManager.default.contents(atPath: root + "/" + path) else { return nil }
         return try? BuildCache.unsealed(data, magic: magic, format: format) { r in
             let n = try r.count()
-            var digests: [String: UInt64] = [:]
+            var digests: [String: UInt64] = [:], order: [String] = []
             digests.reserveCapacity(n)
-            for _ in 0..<n { digests[try r.string()] = try r.fixed() }
-            return OutputTable(digests)
+            order.reserveCapacity(n)
+            for _ in 0..<n {
+                let path = try r.string()
+                digests[path] = try r.fixed()
+                order.append(path)
+            }
+            var table = OutputTable(digests)
+            table.order = order
+            return table
         }
     }
 

@@ -51,6 +51,8 @@ extension OutputWriter {
         /// (`FolderStamps`): counted, for tests.
         public private(set) var spareFoldersChecked = 0
         public private(set) var spareListed = false
+        /// How many folders the commit looked at to stamp the new site (`FolderStamps`).
+        public private(set) var foldersStamped = 0
         /// Whether `folder` is the spare (a previous site being brought up to date) rather
         /// than an empty folder.
         public let reusesSpare: Bool
@@ -59,11 +61,26 @@ extension OutputWriter {
         private let mutex = NSLock()
         private var made: Set<String> = []
         private var table = OutputTable()
-        /// The spare's files not yet placed by this build, with their digests: what is left at
-        /// the commit is removed.
+        /// The spare's files, with their digests (its table): those this build does not place
+        /// are removed at the commit.
         private var spare: [String: UInt64] = [:]
+        /// How many of `spare`'s files this build placed: when it is all of them, none is left
+        /// to remove, and the spare's 60,000 paths are not looked up again at the commit.
+        private var spareMatched = 0
         private var summary = Summary(written: 0, unchanged: 0)
         private var placed = 0
+        /// The site's files placed (hidden paths at its top left out), for its folders' stamps.
+        private var siteFiles = 0
+        /// Of those, the ones the live table names: the rest of its files are the removed ones.
+        private var livePlaced = 0
+        /// The paths placed that the live table lacks: the new table is written in the live
+        /// one's order with these merged in (`OutputTable.data(after:adding:)`).
+        private var added: [String] = []
+        /// The spare's folders' stamps, as they vouched for it (`trustedSpare`), with the folders
+        /// listed then; and what this build changed in its folders: the new site's stamps are
+        /// these brought up to date (`FolderStamps.updated`), not taken again from the table.
+        private var spareStamps: (stamps: FolderStamps, listed: [String])?
+        private var folderChanges = FolderStamps.Changes()
         private var ops = 0
         private var committed = false
         /// Whether this build created `folder` (and may remove it).
@@ -110,13 +127,16 @@ extension OutputWriter {
             let staging = folder
             // Only with a live table: the spare's files are checked against it.
             var spareChecked = 0, spareListed = false
+            var spareStamps: (stamps: FolderStamps, listed: [String])?
             let spareTable = live == nil ? nil : Self.trustedSpare(staging, margin: writer.racyMargin, checked: &spareChecked,
-                                                                    listed: &spareListed)
+                                                                    listed: &spareListed, stamps: &spareStamps)
+            self.spareStamps = spareTable == nil ? nil : spareStamps
             spareFoldersChecked = spareChecked
             self.spareListed = spareListed
             reusesSpare = spareTable != nil
             // From here every stored property is set, so a throw runs `deinit`, which
             // removes the staging folder if this build made it, and lets go of the lock.
+            table.digests.reserveCapacity((live?.digests.count ?? 0) + 64)
             writer.stop("locked")
             try Self.recover(target: target, folder: reusesSpare ? nil : folder, retired: retired, shown: shown)
             if let reason = OutputWriter.refusal(forFolderAt: target) {
@@ -157,13 +177,16 @@ extension OutputWriter {
         /// or removed by hand is noticed). Its files are known from its folders' stamps, kept
         /// from when it was the live site (`FolderStamps`), when they vouch for them; otherwise
         /// it is listed.
-        static func trustedSpare(_ folder: String, margin: Int64, checked: inout Int, listed: inout Bool) -> OutputTable? {
+        static func trustedSpare(_ folder: String, margin: Int64, checked: inout Int, listed: inout Bool,
+                                 stamps: inout (stamps: FolderStamps, listed: [String])?) -> OutputTable? {
             guard Disk.kind(folder) == .directory, case .file = Disk.kind(folder + "/" + OutputRefusal.marker),
                   let table = OutputTable.read(site: folder) else { return nil }
             var named = 0
             for path in table.digests.keys where !path.hasPrefix(".") { named += 1 }
-            if let vouched = FolderStamps.read(site: folder)?.vouch(site: folder, margin: margin, checked: &checked) {
-                return vouched.files == named ? table : nil
+            if let read = FolderStamps.read(site: folder), let vouched = read.vouch(site: folder, margin: margin, checked: &checked) {
+                guard vouched.files == named else { return nil }
+                stamps = (vouched.refreshed ?? read, vouched.listedFolders)
+                return table
             }
             listed = true
             let found = OutputTable.listing(site: folder)
@@ -213,6 +236,12 @@ extension OutputWriter {
             try put(file.path, file.data, digest: OutputTable.digest(file.data))
         }
 
+        /// `keep(path)`, for a caller that looked up the live table's digest of `path` already
+        /// (60,000 kept files at 10,000 reports: each path hashed once less).
+        func keep(_ path: String, digest: UInt64) throws {
+            try place(path, digest: digest, data: nil, liveDigest: digest)
+        }
+
         /// The same as `add`, for callers that wrote with the earlier name.
         public func add(_ file: OutputFile) throws { try put(file) }
 
@@ -220,7 +249,7 @@ extension OutputWriter {
         /// knows its inputs did not change). The live site's table must name it.
         public func keep(_ path: String) throws {
             guard let digest = live?[path] else { throw Failure.notInLiveSite(path) }
-            try place(path, digest: digest, data: nil)
+            try place(path, digest: digest, data: nil, liveDigest: digest)
         }
 
         /// A file the build writes into the staged site itself, beside the table (the build
@@ -236,13 +265,16 @@ extension OutputWriter {
             guard OutputWriter.isSafe(path), path != OutputRefusal.marker, path != OutputTable.path else {
                 throw Failure.unsafePath(path)
             }
-            try place(path, digest: digest, data: data)
+            try place(path, digest: digest, data: data, liveDigest: live?[path])
         }
 
-        private func place(_ path: String, digest: UInt64, data: Data?) throws {
+        /// Places the file at `path`; `liveDigest` is the live table's digest of it (looked up
+        /// once, by the caller).
+        private func place(_ path: String, digest: UInt64, data: Data?, liveDigest: UInt64?) throws {
             mutex.lock()
             let inserted = table.digests.updateValue(digest, forKey: path) == nil
-            let had = reusesSpare ? spare.removeValue(forKey: path) : nil
+            let had = reusesSpare ? spare[path] : nil
+            if had != nil { spareMatched += 1 }
             mutex.unlock()
             guard inserted else { throw Failure.duplicate(path) }
             let staged = folder + "/" + path
@@ -251,16 +283,18 @@ extension OutputWriter {
             // damaged cache file is replaced, never linked on the table's word.
             let own = path.hasPrefix(".nianbao/")
             var wrote = false, changes = 0
+            // A file of the site (not a hidden entry at its top): its folder's stamps are kept.
+            let inSite = !path.hasPrefix(".")
             if had == digest && !own {
                 // The spare holds these bytes already: nothing to do.
-                wrote = live?[path] != digest
+                wrote = liveDigest != digest
             } else {
                 changes += try makeParents(of: path)
                 if had != nil {
                     try Disk.removeTree(staged)
                     changes += 1
                 }
-                let same = (own ? nil : live).map { $0[path] == digest } ?? (data.map { Disk.holds(previous, $0) } ?? false)
+                let same = !own && live != nil ? liveDigest == digest : (data.map { Disk.holds(previous, $0) } ?? false)
                 if same, try link(previous, staged) {
                     // The live site's file, the same inode: untouched for uploaders.
                 } else if let data = data ?? FileManager.default.contents(atPath: previous) {
@@ -277,11 +311,19 @@ extension OutputWriter {
             if !own {
                 if wrote { summary.written += 1 } else { summary.unchanged += 1 }
             }
+            if inSite {
+                siteFiles += 1
+                if liveDigest != nil { livePlaced += 1 }
+                if reusesSpare && changes > 0 {
+                    if had == nil { folderChanges.added(Substring(path), folder: false) } else { folderChanges.replaced(Substring(path)) }
+                }
+            }
+            if live != nil, liveDigest == nil { added.append(path) }
             placed += 1
             ops += changes
             let n = placed
             mutex.unlock()
-            writer.stop("staging.file.\(n)")
+            if writer.stopAt != nil { writer.stop("staging.file.\(n)") }
         }
 
         /// Links `existing` at `staged`; `false` when the file system cannot. In the spare,
@@ -289,12 +331,16 @@ extension OutputWriter {
         private func link(_ existing: String, _ staged: String) throws -> Bool {
             if Disk.link(existing, staged) { return true }
             guard errno == EEXIST, reusesSpare else { return false }
+            irregular()
             try Disk.removeTree(staged)
             return Disk.link(existing, staged)
         }
 
         private func write(_ data: Data, _ staged: String) throws {
-            if reusesSpare, Disk.kind(staged) != nil { try Disk.removeTree(staged) }
+            if reusesSpare, Disk.kind(staged) != nil {
+                irregular()
+                try Disk.removeTree(staged)
+            }
             try Disk.write(data, to: staged)
         }
 
@@ -310,9 +356,18 @@ extension OutputWriter {
                 if known { continue }
                 let kind = Disk.kind(folder + dir)
                 if kind != .directory {
-                    if kind != nil { try Disk.remove(folder + dir) }
+                    if kind != nil {
+                        irregular()
+                        try Disk.remove(folder + dir)
+                    }
                     try Disk.makeDirectory(folder + dir)
                     count += 1
+                    let relative = dir.dropFirst()
+                    if reusesSpare, !relative.hasPrefix(".") {
+                        mutex.lock()
+                        folderChanges.added(relative, folder: true)
+                        mutex.unlock()
+                    }
                 }
                 mutex.lock()
                 made.insert(dir)
@@ -343,7 +398,7 @@ extension OutputWriter {
                 try Disk.remove(folder + "/" + OutputTable.path)
                 // The spare's folder stamps describe the site before last: gone.
                 try Disk.remove(folder + "/" + FolderStamps.path)
-                try Disk.write(table.data, to: folder + "/" + OutputTable.path)
+                try Disk.write(live.map { table.data(after: $0, adding: added) } ?? table.data, to: folder + "/" + OutputTable.path)
                 count(1)
             }
             writer.stop("staging.complete")
@@ -378,7 +433,16 @@ extension OutputWriter {
             if let old { try? Disk.removeTree(old) }
             // The new site's folders, so the next build need not list it (the spare keeps the
             // stamps it had as the live site). Should this fail, the next build lists the site.
-            if let clock { FolderStamps.built(site: target, table: table, clock: clock)?.replace(in: target) }
+            // When the spare was brought up to date on its folders' word, only the folders this
+            // build changed are looked at again (`FolderStamps.updated`).
+            if let clock {
+                let updated = reusesSpare ? spareStamps.flatMap {
+                    $0.stamps.updated(site: target, changes: folderChanges, listed: $0.listed, files: siteFiles, clock: clock)
+                } : nil
+                let stamps = updated?.stamps ?? FolderStamps.built(site: target, table: table, clock: clock)
+                foldersStamped = updated?.restamped ?? stamps?.folders.count ?? 0
+                stamps?.replace(in: target)
+            }
             return summary
         }
 
@@ -388,11 +452,16 @@ extension OutputWriter {
             var folders = Set<String>()
             // Files only: where the new site put a folder, or a file in place of a folder
             // above one, the unlink fails and the new entry stays.
-            for path in spare.keys where OutputWriter.isSafe(path) {
+            // The spare's files this build did not place (none when it placed as many as it has).
+            let left = spareMatched == spare.count ? [] : spare.keys.filter { table[$0] == nil }
+            for path in left where OutputWriter.isSafe(path) {
                 if unlink(folder + "/" + path) == 0 {
                     count(1)
+                    if !path.hasPrefix(".") { folderChanges.taken(Substring(path), folder: false) }
                 } else if ![ENOENT, EISDIR, ENOTDIR].contains(errno) {
                     throw IOFailure(path: folder + "/" + path, action: .remove, number: errno)
+                } else {
+                    irregular()
                 }
                 var p = Substring(path)
                 while let slash = p.lastIndex(of: "/") {
@@ -403,7 +472,15 @@ extension OutputWriter {
             spare = [:]
             for dir in folders.sorted(by: { $0.count > $1.count }) where rmdir(folder + "/" + dir) == 0 {
                 count(1)
+                if !dir.hasPrefix(".") { folderChanges.taken(Substring(dir), folder: true) }
             }
+        }
+
+        /// The spare held something its table did not say (`FolderStamps.Changes.irregular`).
+        private func irregular() {
+            mutex.lock()
+            folderChanges.irregular = true
+            mutex.unlock()
         }
 
         private func count(_ n: Int) {
@@ -432,9 +509,10 @@ extension OutputWriter {
             guard Disk.kind(target) == .directory else { return 0 }
             if let liveFiles { return liveFiles.filter { table[$0] == nil }.count }
             if liveIsTable, let live {
-                var removed = 0
-                for path in live.digests.keys where !path.hasPrefix(".") && table[path] == nil { removed += 1 }
-                return removed
+                // Its files the new site does not have: counted, not looked up one by one.
+                var files = 0
+                for path in live.digests.keys where !path.hasPrefix(".") { files += 1 }
+                return files - livePlaced
             }
             return try countRemoved(in: target, under: "")
         }

@@ -27,8 +27,11 @@ struct SitemapXML: Page {
         return .data(Data(xml.utf8))
     }
 
+    /// The five characters the sitemaps protocol requires as entities in a `<loc>` (a base URL
+    /// from site.yml may hold `&` of a query or a `'`).
     static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&apos;")
     }
 }

@@ -193,9 +193,13 @@ extension Pipeline {
             }.map { planned[$0].0.page.path })
             previousManifest = (bytes, { !rewritten.contains($0) })
         }
-        let site = searching.plan(sitePlan, pages: planned.map(\.0), keptSearch: keptSearch, updatedSearch: updatedSearch,
+        var site = searching.plan(sitePlan, pages: planned.map(\.0), keptSearch: keptSearch, updatedSearch: updatedSearch,
                                   manifest: previousManifest)
-        // The search index's builder (its postings) is gone.
+        // The files made beside the pages and the manifest (the search index and the manifest:
+        // some 130 MB at 50,000 reports) are staged now and let go, not held while every page
+        // is drawn.
+        for file in site.takeFiles() { try staging.put(file) }
+        // The search index's builder (its postings) and its files are gone.
         if trims { FreedMemory.release() }
         var drawing = Set<String>()
         // `site.pages` are the planned pages, in the plan's order: `last` is beside them.
@@ -235,9 +239,7 @@ extension Pipeline {
         }
         // The reports drawn are gone, before the cache is written.
         if trims { FreedMemory.release() }
-        for extra in site.extra { try staging.put(extra.file) }
         for path in site.kept { try staging.keep(path) }
-        try staging.put(site.manifest)
         // The search state goes with the index it describes: made again, or kept with it.
         if let state = site.searchState {
             try staging.put(state)

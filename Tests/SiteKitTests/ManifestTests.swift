@@ -133,6 +133,27 @@ import Testing
         #expect(first.files[0].entry.kind == "first")
     }
 
+    /// The manifest's bytes are reserved once (`Manifest.capacity`): never fewer than the file
+    /// (a `Data` that outgrows them doubles, both copies alive: the peak of a build of 50,000
+    /// reports), and not many more; with pages of every weight, heavy and light.
+    @Test(arguments: [0, 3, 20_000]) func theReservationHoldsTheFile(pages: Int) throws {
+        let (summaries, entries) = try Self.entries()
+        var files = entries
+        for k in 0..<pages {
+            let folder = "ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/town\(k)/body/2020/"
+            files[folder + "index.html"] = Manifest.Entry(kind: "report", templates: ["crumbs", "layout", "report", "table"], config: true,
+                                                           reports: Array(summaries.indices.prefix(k % 7)), frame: "978a19ef77fd7767")
+            files[folder + "report.json"] = Manifest.Entry(kind: "report-data", reports: [k % summaries.count])
+            files["years/\(k)/index.html"] = Manifest.Entry(kind: "year", templates: ["layout", "year"], config: true,
+                                                            summaries: Array(summaries.indices), site: "summaries", frame: "2b6167d8dca13cad")
+        }
+        let manifest = Manifest(version: "1", config: "c", templates: ["a": "1"], reports: summaries, files: files)
+        let bytes = manifest.data(reusing: nil).count
+        let capacity = Manifest.capacity(entries: files.map { ($0.key, $0.value) }, ids: summaries.map { JSONValue.quoted($0.id) })
+        #expect(capacity >= bytes)
+        #expect(capacity <= bytes * 5 / 4 + 1024)
+    }
+
     /// A rebuild copies the lines of the files whose entries did not change from the last
     /// build's manifest (`Manifest.json(reusing:unchanged:)`): the bytes are the ones written
     /// whole, whether a line is copied, written again, new, or gone; and bytes laid out otherwise

@@ -110,8 +110,11 @@ extension Pipeline {
         // Of those, the ones a page that shows no figure can tell apart: a number edited
         // leaves the home page, the lists and the timeliness and quality pages their frames.
         let relabelled = changed.filter { rows.labels[sitePlan.summaries[$0].id] != labelDigests[$0] }
-        @Sendable func keepsFrame(_ page: any Page, lists: UInt64?) -> String? {
-            guard trusted, let frame = rows.frames[page.path] else { return nil }
+        // Each page's row of the last build, beside the plan's paths (`PageRows.Decoded.rows(of:)`).
+        let paths = sitePlan.paths
+        let last = rows.rows(of: paths)
+        @Sendable func keepsFrame(_ page: any Page, lists: UInt64?, last: PageRows.Row?) -> String? {
+            guard trusted, let frame = last?.frame else { return nil }
             if page.reports.contains(where: changed.contains) { return nil }
             // Of the reports it lists, the ones whose figures it shows (`Page.figuresShown`).
             let figures = page.figuresShown
@@ -121,16 +124,15 @@ extension Pipeline {
             }
             if listed.contains(where: relabelled.contains) || (figures ?? listed).contains(where: changed.contains) { return nil }
             if sameShape { return frame }
-            return rows.lists[page.path] == lists && !type(of: page).framesFromMap ? frame : nil
+            return last?.lists == lists && !type(of: page).framesFromMap ? frame : nil
         }
         // Every page's frame and inputs (each kept frame digest counted), in chunks across the cores.
-        let paths = sitePlan.paths
         let chunk = 256
         let planned = try await Parallel.map((paths.count + chunk - 1) / chunk, width: limits.width) { c in
-            paths[(c * chunk)..<min(paths.count, (c + 1) * chunk)].map { path -> (PlannedPage, lists: UInt64?, kept: Bool) in
-                let page = sitePlan.pages[path]!
+            ((c * chunk)..<min(paths.count, (c + 1) * chunk)).map { i -> (PlannedPage, lists: UInt64?, kept: Bool) in
+                let page = sitePlan.pages[paths[i]]!
                 let lists = SitePlan.membership(of: page, ids: ids)
-                if let frame = keepsFrame(page, lists: lists) {
+                if let frame = keepsFrame(page, lists: lists, last: last[i]) {
                     return (renderer.planned(page, plan: sitePlan, frame: frame.isEmpty ? nil : frame), lists, true)
                 }
                 return (renderer.planned(page, plan: sitePlan), lists, false)
@@ -186,21 +188,26 @@ extension Pipeline {
         var previousManifest: (bytes: Data, unchanged: (String) -> Bool)?
         if trusted, let digest = staging.live?[Manifest.path],
            let bytes = try? Data(contentsOf: plan.output.appendingPathComponent(Manifest.path)), OutputTable.digest(bytes) == digest {
-            let rewritten = Set(planned.filter { p in
-                rows.pages[p.0.page.path] != p.0.inputs || rows.lists[p.0.page.path] != (p.lists ?? 0)
-            }.map(\.0.page.path))
+            let rewritten = Set(planned.indices.filter { i in
+                last[i]?.inputs != planned[i].0.inputs || last[i]?.lists != (planned[i].lists ?? 0)
+            }.map { planned[$0].0.page.path })
             previousManifest = (bytes, { !rewritten.contains($0) })
         }
-        let site = searching.plan(sitePlan, pages: planned.map(\.0), keptSearch: keptSearch, updatedSearch: updatedSearch,
+        var site = searching.plan(sitePlan, pages: planned.map(\.0), keptSearch: keptSearch, updatedSearch: updatedSearch,
                                   manifest: previousManifest)
-        // The search index's builder (its postings) is gone.
+        // The files made beside the pages and the manifest (the search index and the manifest:
+        // some 130 MB at 50,000 reports) are staged now and let go, not held while every page
+        // is drawn.
+        for file in site.takeFiles() { try staging.put(file) }
+        // The search index's builder (its postings) and its files are gone.
         if trims { FreedMemory.release() }
         var drawing = Set<String>()
-        for p in site.pages {
+        // `site.pages` are the planned pages, in the plan's order: `last` is beside them.
+        for (i, p) in site.pages.enumerated() {
             let path = p.page.path
             // Kept without drawing: its inputs are the last build's, and its file is still there
             // (`onDisk`, with the live table's digest looked up once).
-            if let digest = staging.live?[path], rows.pages[path] == p.inputs, listing?.contains(path) ?? !path.hasPrefix(".") {
+            if last[i]?.inputs == p.inputs, let digest = staging.live?[path], listing?.contains(path) ?? !path.hasPrefix(".") {
                 try staging.keep(path, digest: digest)
             } else {
                 drawing.insert(path)
@@ -232,9 +239,7 @@ extension Pipeline {
         }
         // The reports drawn are gone, before the cache is written.
         if trims { FreedMemory.release() }
-        for extra in site.extra { try staging.put(extra.file) }
         for path in site.kept { try staging.keep(path) }
-        try staging.put(site.manifest)
         // The search state goes with the index it describes: made again, or kept with it.
         if let state = site.searchState {
             try staging.put(state)
@@ -277,9 +282,8 @@ extension Pipeline {
             made.formIDs = stored.forms
             // The records taken from the last cache count their decoding there.
             made.decoded = cache.decoded
-            made.rows = PageRows(PageRows.Decoded(pages: Dictionary(pages.map { ($0.path, $0.inputs) }, uniquingKeysWith: { a, _ in a }),
-                                                  frames: Dictionary(pages.map { ($0.path, $0.frame) }, uniquingKeysWith: { a, _ in a }),
-                                                  lists: Dictionary(pages.map { ($0.path, $0.lists) }, uniquingKeysWith: { a, _ in a }),
+            made.rows = PageRows(PageRows.Decoded(paths: pages.map(\.path),
+                                                  pages: pages.map { PageRows.Row(inputs: $0.inputs, frame: $0.frame, lists: $0.lists) },
                                                   reports: Dictionary(reports.map { ($0.id, $0.digest) }, uniquingKeysWith: { a, _ in a }),
                                                   labels: Dictionary(reports.map { ($0.id, $0.labels) }, uniquingKeysWith: { a, _ in a })))
             made.htmlPages = pages.filter { $0.path.hasSuffix(".html") }.count

@@ -89,13 +89,12 @@ public struct SiteRenderer: Sendable {
     /// held in memory (tests and tools; a build streams through `Pipeline`).
     public func render(_ documents: [ParsedDocument]) throws -> [OutputFile] {
         let summaries = documents.map(ReportSummary.init)
-        let site = plan(SitePlan(config: config, summaries: summaries, slug: slug))
+        var site = plan(SitePlan(config: config, summaries: summaries, slug: slug))
         var files: [OutputFile] = []
         for unit in site.units(drawing: nil) {
             files += try draw(unit, plan: site.plan) { documents[$0] }
         }
-        files += site.extra.map(\.file)
-        files.append(site.manifest)
+        files += site.takeFiles()
         return files.sorted { $0.path < $1.path }
     }
 
@@ -121,16 +120,20 @@ public struct SiteRenderer: Sendable {
             (search, state) = (updatedSearch.files, updatedSearch.state)
         } else if searchIndex && keptSearch == nil {
             (search, state) = SearchIndexBuilder.made(for: plan, previous: searchIDs, digests: searchDigests)
+            // The builder's keys and postings, freed, go back before the manifest is made
+            // (`FreedMemory`): at 50,000 reports the manifest grew the heap by 180 MB beside them.
+            FreedMemory.release()
         }
         extra += search.map { PlannedSite.Extra(file: $0, entry: searchEntry) }
         let kept = searchIndex ? keptSearch ?? [] : []
-        let entries = pages.map { ($0.page.path, $0.entry) } + extra.map { ($0.file.path, $0.entry) } + kept.map { ($0, searchEntry) }
+        let paths = pages.map(\.page.path) + extra.map(\.file.path) + kept
+        let entries = pages.map(\.entry) + extra.map(\.entry) + kept.map { _ in searchEntry }
         // The lines of the files made beside the pages (a few) are written again.
         let beside = Set(extra.map(\.file.path) + kept)
         let reuse = previous.map { previous -> (bytes: Data, unchanged: (String) -> Bool) in
             (bytes: previous.bytes, unchanged: { path in !beside.contains(path) && previous.unchanged(path) })
         }
-        return PlannedSite(plan: plan, pages: pages, extra: extra, kept: kept, manifest: manifest(plan, pages: entries, reusing: reuse),
+        return PlannedSite(plan: plan, pages: pages, extra: extra, kept: kept, manifest: manifest(plan, paths: paths, entries: entries, reusing: reuse),
                            searchState: state?.file)
     }
 
@@ -144,10 +147,10 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The manifest of a site whose files have these entries.
-    func manifest(_ plan: SitePlan, pages: [(String, Manifest.Entry)],
+    func manifest(_ plan: SitePlan, paths: [String], entries: [Manifest.Entry],
                   reusing previous: (bytes: Data, unchanged: (String) -> Bool)? = nil) -> OutputFile {
         let manifest = Manifest(version: Version.nianbao, config: configDigest, templates: templates.digests,
-                                reports: plan.summaries, files: Dictionary(pages, uniquingKeysWith: { a, _ in a }))
+                                reports: plan.summaries, paths: paths, entries: entries)
         return OutputFile(path: Manifest.path, data: manifest.data(reusing: previous?.bytes, unchanged: previous?.unchanged ?? { _ in false }))
     }
 
@@ -269,13 +272,22 @@ struct PlannedSite: Sendable {
     let plan: SitePlan
     /// Every page, sorted by path.
     let pages: [PlannedPage]
-    let extra: [Extra]
+    /// The files made beside the pages (empty once taken: `takeFiles`).
+    private(set) var extra: [Extra]
     /// Files of the live site kept as they are (the search index, when no document changed).
     var kept: [String] = []
-    let manifest: OutputFile
+    /// `nil` once taken (`takeFiles`).
+    private(set) var manifest: OutputFile?
     /// What the next build needs to patch this build's search index (`SearchState`);
     /// `nil` when the index was kept as it was, or not made.
     var searchState: OutputFile?
+
+    /// The files made beside the pages and the manifest, handed over once: the pipeline stages
+    /// them before it draws, and the site holds none of their bytes while pages are drawn.
+    mutating func takeFiles() -> [OutputFile] {
+        defer { (extra, manifest) = ([], nil) }
+        return extra.map(\.file) + (manifest.map { [$0] } ?? [])
+    }
 
     /// The pages to draw in units: each report's pages together (its full text is loaded
     /// once), every other page alone. `drawing` limits them to those paths (`nil`: all).

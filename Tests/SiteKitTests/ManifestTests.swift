@@ -95,7 +95,7 @@ import Testing
             line(r.id, .object([("content", .string(r.content)), ("summary", .string(r.summary))]))
         }.joined(separator: ",\n")
         tree += "\n},\n\"files\":{\n"
-        tree += manifest.files.sorted { $0.key < $1.key }.map { path, e in
+        tree += files.sorted { $0.key < $1.key }.map { path, e in
             var members: [(String, JSONValue)] = [("kind", .string(e.kind))]
             if !e.templates.isEmpty { members.append(("templates", .array(e.templates.map(JSONValue.string)))) }
             if e.config { members.append(("config", .bool(true))) }
@@ -108,6 +108,50 @@ import Testing
         }.joined(separator: ",\n")
         tree += "\n}\n}\n"
         #expect(manifest.json == tree)
+    }
+
+    /// The entries come as the build lists them (the pages in path order, then the files made
+    /// beside them): in any order the manifest is the same, sorted by path, and of two entries
+    /// for one path the first is taken, as the dictionary the manifest was once made from took it.
+    @Test func entriesInAnyOrderGiveTheSameManifest() throws {
+        let (summaries, files) = try Self.entries()
+        let whole = Manifest(version: "1", config: "c", templates: ["a": "1"], reports: summaries, files: files)
+        let sorted = files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        // Every third path, from the first, the second and the third: runs that interleave.
+        let interleaved = sorted.indices.sorted { ($0 % 3, $0) < ($1 % 3, $1) }.map { sorted[$0] }
+        for order in [sorted, sorted.reversed(), interleaved, Array(sorted[1...] + sorted[..<1])] {
+            let manifest = Manifest(version: "1", config: "c", templates: ["a": "1"], reports: summaries, entries: order)
+            #expect(manifest.files.map(\.path) == sorted.map(\.0))
+            #expect(manifest.json == whole.json)
+        }
+        let twice = Manifest(version: "1", config: "c", templates: ["a": "1"], reports: summaries,
+                             entries: sorted + [(sorted[0].0, Manifest.Entry(kind: "later"))])
+        #expect(twice.json == whole.json)
+        let first = Manifest(version: "1", config: "c", templates: ["a": "1"], reports: summaries,
+                             entries: [(sorted[0].0, Manifest.Entry(kind: "first"))] + sorted)
+        #expect(first.files.count == sorted.count)
+        #expect(first.files[0].entry.kind == "first")
+    }
+
+    /// The manifest's bytes are reserved once (`Manifest.capacity`): never fewer than the file
+    /// (a `Data` that outgrows them doubles, both copies alive: the peak of a build of 50,000
+    /// reports), and not many more; with pages of every weight, heavy and light.
+    @Test(arguments: [0, 3, 20_000]) func theReservationHoldsTheFile(pages: Int) throws {
+        let (summaries, entries) = try Self.entries()
+        var files = entries
+        for k in 0..<pages {
+            let folder = "ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/town\(k)/body/2020/"
+            files[folder + "index.html"] = Manifest.Entry(kind: "report", templates: ["crumbs", "layout", "report", "table"], config: true,
+                                                           reports: Array(summaries.indices.prefix(k % 7)), frame: "978a19ef77fd7767")
+            files[folder + "report.json"] = Manifest.Entry(kind: "report-data", reports: [k % summaries.count])
+            files["years/\(k)/index.html"] = Manifest.Entry(kind: "year", templates: ["layout", "year"], config: true,
+                                                            summaries: Array(summaries.indices), site: "summaries", frame: "2b6167d8dca13cad")
+        }
+        let manifest = Manifest(version: "1", config: "c", templates: ["a": "1"], reports: summaries, files: files)
+        let bytes = manifest.data(reusing: nil).count
+        let capacity = Manifest.capacity(entries: files.map { ($0.key, $0.value) }, ids: summaries.map { JSONValue.quoted($0.id) })
+        #expect(capacity >= bytes)
+        #expect(capacity <= bytes * 5 / 4 + 1024)
     }
 
     /// A rebuild copies the lines of the files whose entries did not change from the last

@@ -36,14 +36,12 @@ public struct BuildCache: Sendable {
     var records: [String: ReportRecord] = [:]
     /// The rows of `pages.bin`, decoded when first asked for (`PageRows`).
     var rows = PageRows(PageRows.Decoded())
-    /// Output path → digest of its inputs.
-    var pages: [String: UInt64] { rows.value.pages }
-    /// Output path → digest of its frame (hex, as the manifest has it; "" for a file with none).
-    var frames: [String: String] { rows.value.frames }
-    /// Output path → which reports it listed, by id (`SitePlan.membership`; 0 for a page
-    /// about the whole site): with a plan of another shape, a page listing the same reports,
-    /// none of them changed, keeps its frame digest.
-    var lists: [String: UInt64] { rows.value.lists }
+    /// Each output file's row, in path order (`PageRows.Row`): the digest of its inputs, of
+    /// its frame (hex, as the manifest has it; "" for a file with none), and of which reports
+    /// it listed, by id (`SitePlan.membership`; 0 for a page about the whole site): with a
+    /// plan of another shape, a page listing the same reports, none of them changed, keeps
+    /// its frame digest.
+    var pages: [PageRows.Row] { rows.value.pages }
     /// The shape of the site plan (`SitePlan.shapeDigest`), and each report's digest of its
     /// content, summary and place (`SitePlan.placeDigests`) by id (`ReportSummary.id`): with
     /// the same shape, a page none of whose reports changed keeps its frame digest.
@@ -231,11 +229,38 @@ public struct BuildCache: Sendable {
 /// changed nothing reads only the file's head (docs/manifest.md).
 final class PageRows: @unchecked Sendable {
     struct Decoded: Sendable {
-        var pages: [String: UInt64] = [:]
-        var frames: [String: String] = [:]
-        var lists: [String: UInt64] = [:]
+        /// Each page's path, in the order written: the plan's (`SitePlan.paths`, sorted).
+        var paths: [String] = []
+        /// Each page's row, beside its path.
+        var pages: [Row] = []
         var reports: [String: UInt64] = [:]
         var labels: [String: UInt64] = [:]
+
+        /// The row of each of `wanted` (sorted, as the plan's paths are), `nil` where there is
+        /// none: found by walking both lists in order, one comparison of paths each, not by
+        /// hashing 60,000 paths into a dictionary at 10,000 reports and looking each up. A
+        /// row not found (a new page, or paths in another order) is only a page planned,
+        /// drawn and written as if the last build had not had it.
+        func rows(of wanted: [String]) -> [Row?] {
+            var found = [Row?](repeating: nil, count: wanted.count)
+            var j = 0
+            for (i, path) in wanted.enumerated() {
+                while j < paths.count, paths[j] < path { j += 1 }
+                if j < paths.count, paths[j] == path {
+                    found[i] = pages[j]
+                    j += 1
+                }
+            }
+            return found
+        }
+    }
+
+    /// One page's row: the digest of its inputs, its frame digest (empty for none) and the
+    /// digest of the reports it lists.
+    struct Row: Sendable, Equatable {
+        var inputs: UInt64
+        var frame: String
+        var lists: UInt64
     }
 
     private let lock = NSLock()
@@ -271,14 +296,12 @@ final class PageRows: @unchecked Sendable {
             var r = CacheReader(UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)]), offset: offset)
             var rows = Decoded()
             let n = try r.count()
+            rows.paths.reserveCapacity(n)
             rows.pages.reserveCapacity(n)
-            rows.frames.reserveCapacity(n)
-            rows.lists.reserveCapacity(n)
             for _ in 0..<n {
-                let path = try r.string()
-                rows.pages[path] = try r.fixed()
-                rows.frames[path] = try r.string()
-                rows.lists[path] = try r.fixed()
+                rows.paths.append(try r.string())
+                let inputs = try r.fixed(), frame = try r.string()
+                rows.pages.append(Row(inputs: inputs, frame: frame, lists: try r.fixed()))
             }
             let m = try r.count()
             rows.reports.reserveCapacity(m)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The posting lists of many keys (which reports each key occurs in, as increasing indices of
 /// `SearchIndexBuilder.entries`), all in one pool of bytes: each list is a chain of blocks of
 /// delta varints, so a report costs its keys about a byte each and a key a few bytes of
@@ -9,6 +11,12 @@
 /// address, 0 at the end of the chain) · 1 byte (log2 of its capacity) · the capacity in bytes.
 /// The first block of a list holds 4 bytes, each next one twice as many, up to 256.
 ///
+/// A list that holds many of the documents (a template's phrase is in every report) costs a
+/// byte a posting that way: at 50,000 reports some 200 MB, most of the index's peak. Given the
+/// number of documents (`documents`), a list that reaches a thirty-second of them becomes a
+/// bitmap of one bit a document (its blocks left dead in the pool): 6 KB for a list of every
+/// report of 50,000 rather than 50 KB. It reads back the same (`postings`).
+///
 /// Filing is the index's innermost loop (a report files each of its keys, some 10,000): the
 /// pages are raw memory (`Pages`, copied only when a copied pool is changed) and a list's
 /// bookkeeping is one value (`List`), so a posting costs no array access checks beyond one.
@@ -18,16 +26,26 @@ struct PostingPool {
     let pageBits: Int
     var pageSize: Int { 1 << pageBits }
 
-    init(pageBits: Int = 20) {
+    /// `documents`: how many documents will be filed (indices below it), when known: lists
+    /// that hold many of them become bitmaps; `nil` keeps every list a chain of blocks.
+    init(pageBits: Int = 20, documents: Int? = nil) {
         precondition(pageBits >= 10 && pageBits <= 24)
         self.pageBits = pageBits
         pages = Pages(pageSize: 1 << pageBits)
+        if let documents, documents > 0 {
+            words = (documents + 63) / 64
+            bitmapFrom = Int32(clamping: max(8, documents / 32))
+        }
     }
 
     /// Owns the pages (frees them), shared by copies of a pool until one files again.
     final class Pages {
         let pageSize: Int
         var bases: [UnsafeMutablePointer<UInt8>] = []
+
+        /// The bitmaps of the lists that became one, `words` words each.
+        var bitmaps: [UnsafeMutablePointer<UInt64>] = []
+        var words = 0
 
         init(pageSize: Int) { self.pageSize = pageSize }
 
@@ -38,18 +56,28 @@ struct PostingPool {
                 page.update(from: base, count: pageSize)
                 c.bases.append(page)
             }
+            c.words = words
+            for bitmap in bitmaps {
+                let copy = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+                copy.update(from: bitmap, count: words)
+                c.bitmaps.append(copy)
+            }
             return c
         }
 
-        deinit { for base in bases { base.deallocate() } }
+        deinit {
+            for base in bases { base.deallocate() }
+            for bitmap in bitmaps { bitmap.deallocate() }
+        }
     }
 
     /// Per list: its first block, its last block, the bytes used in the last, the last index
-    /// filed and how many.
+    /// filed and how many. A bitmap's list keeps the bitmap's number in `tail`.
     struct List {
         var head: UInt32 = 0
         var tail: UInt32 = 0
         var used: UInt16 = 0
+        var isBitmap = false
         var last: Int32 = -1
         var count: Int32 = 0
     }
@@ -62,6 +90,11 @@ struct PostingPool {
     /// (address 0 is never a block: each page starts with one unused byte).
     private var end: UInt32 = 0
     private var lists: [List] = []
+    /// `pages.bitmaps`, kept here too (as `bases`); each `words` words. `bitmapFrom`: the count
+    /// at which a list becomes a bitmap (`Int32.max`: never).
+    private var bitmaps: [UnsafeMutablePointer<UInt64>] = []
+    private var words = 0
+    private var bitmapFrom = Int32.max
 
     var listCount: Int { lists.count }
     /// How many indices each list holds.
@@ -83,9 +116,16 @@ struct PostingPool {
         if !isKnownUniquelyReferenced(&pages) {
             pages = pages.copy()
             bases = pages.bases
+            bitmaps = pages.bitmaps
         }
         entry.last = doc
         entry.count += 1
+        if entry.isBitmap {
+            precondition(Int(doc) < words * 64, "a document beyond the number the pool was made for")
+            bitmaps[Int(entry.tail)][Int(doc) >> 6] |= 1 << UInt64(doc & 63)
+            lists[l] = entry
+            return
+        }
         var v = UInt32(previous < 0 ? doc : doc - previous - 1)
         while v >= 0x80 {
             append(&entry, UInt8(v & 0x7F) | 0x80)
@@ -93,6 +133,22 @@ struct PostingPool {
         }
         append(&entry, UInt8(v))
         lists[l] = entry
+        if entry.count >= bitmapFrom, Int(doc) < words * 64 { makeBitmap(l) }
+    }
+
+    /// Turns list `l` into a bitmap of its postings (its blocks stay in the pool, unused).
+    private mutating func makeBitmap(_ l: Int) {
+        let docs = postings(Int32(l))
+        let bitmap = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+        bitmap.initialize(repeating: 0, count: words)
+        for d in docs { bitmap[Int(d) >> 6] |= 1 << UInt64(d & 63) }
+        if pages.words == 0 { pages.words = words }
+        pages.bitmaps.append(bitmap)
+        bitmaps.append(bitmap)
+        lists[l].isBitmap = true
+        lists[l].head = 0
+        lists[l].tail = UInt32(bitmaps.count - 1)
+        lists[l].used = 0
     }
 
     private mutating func append(_ entry: inout List, _ byte: UInt8) {
@@ -152,7 +208,19 @@ struct PostingPool {
     /// The indices filed in `list`, in increasing order.
     func postings(_ list: Int32) -> [Int32] {
         var out: [Int32] = []
-        out.reserveCapacity(Int(lists[Int(list)].count))
+        let entry = lists[Int(list)]
+        out.reserveCapacity(Int(entry.count))
+        if entry.isBitmap {
+            let bitmap = bitmaps[Int(entry.tail)]
+            for w in 0..<words {
+                var bits = bitmap[w]
+                while bits != 0 {
+                    out.append(Int32(w << 6 | bits.trailingZeroBitCount))
+                    bits &= bits - 1
+                }
+            }
+            return out
+        }
         var value: UInt32 = 0
         var shift: UInt32 = 0
         var previous: Int32 = -1
@@ -173,11 +241,15 @@ struct PostingPool {
     /// Whether two lists hold the same indices (the same bytes, since both are deltas from the start).
     func same(_ a: Int32, _ b: Int32) -> Bool {
         let x = lists[Int(a)], y = lists[Int(b)]
-        guard x.count == y.count, x.used == y.used else { return false }
+        guard x.count == y.count else { return false }
+        if x.isBitmap, y.isBitmap { return memcmp(bitmaps[Int(x.tail)], bitmaps[Int(y.tail)], words * 8) == 0 }
+        guard x.isBitmap || y.isBitmap || x.used == y.used else { return false }
         return postings(a) == postings(b)
     }
 
-    /// Bytes held, pages and bookkeeping (for tests and the README's figures).
-    var bytesHeld: Int { bases.count * pageSize + lists.count * MemoryLayout<List>.stride }
+    /// Bytes held, pages, bitmaps and bookkeeping (for tests and the README's figures).
+    var bytesHeld: Int { bases.count * pageSize + bitmaps.count * words * 8 + lists.count * MemoryLayout<List>.stride }
+    /// Lists that became bitmaps.
+    var bitmapCount: Int { bitmaps.count }
     var pageCount: Int { bases.count }
 }

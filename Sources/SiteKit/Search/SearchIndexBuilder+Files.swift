@@ -40,18 +40,29 @@ extension SearchIndexBuilder {
     /// holds an encoded key for every key at once. Sets go to `search/s/` in the order of the
     /// key files and of the keys in them, so the names of two sets whose hashes collide do not
     /// depend on the order of a dictionary.
-    public func files() -> [OutputFile] { made().files }
+    public mutating func files() -> [OutputFile] { made().files }
 
     /// The index's files, each entry's id, the number of keys and the key files' space.
     /// `ids`, when given, are `assignIDs()` taken before the reports were added.
-    func made(ids given: [Int]? = nil) -> (files: [OutputFile], ids: [Int], keys: Int, space: KeySpace) {
+    ///
+    /// The key files are made first, then the keys and their postings let go (`dropKeys`)
+    /// before the document table is made: the two never peak together.
+    mutating func made(ids given: [Int]? = nil) -> (files: [OutputFile], ids: [Int], keys: Int, space: KeySpace) {
         let ids = given ?? assignIDs()
         let keyCount = text.grams.count + title.grams.count + keyed.count + suggestions.count
         let space = keySpace()
         var files = keyFiles(ids: ids, space: space, inlineLimit: Self.inlineLimit)
+        dropKeys()
         files += documentTable(ids: ids)
         files += regionFiles(space: space)
         return (files.sorted { $0.path < $1.path }, ids, keyCount, space)
+    }
+
+    /// Lets go of what only the key files are made from: the keys' grams, their postings and
+    /// the cache of runs (the builder then makes no key file again; `made` calls it).
+    mutating func dropKeys() {
+        (text, title, runGrams) = (GramTable(), GramTable(), [:])
+        (keyed, suggestions, nameKeys, suggestionKeys) = ([:], [:], [:], [:])
     }
 
     /// The key files of every key in `space` (and the set files of sets encoded in more than
@@ -176,21 +187,27 @@ extension SearchIndexBuilder {
     static func page(_ id: Int) -> Int { (id >> 20) << 20 | (id & 0xFFFFF) / pageSize }
 
     /// The pages of the document table (`only` those, when given).
+    ///
+    /// The entries are grouped by page first (their indices), and each page's rows are made,
+    /// written and let go in turn: the build never holds a row of JSON values for every report
+    /// at once (at 50,000 reports, the largest part of the index's peak after the postings).
     func documentTable(ids: [Int], pages only: Set<Int>? = nil) -> [OutputFile] {
-        var pages: [Int: [(Int, JSONValue)]] = [:]
-        for (i, e) in entries.enumerated() {
-            let id = ids[i]
-            if let only, !only.contains(Self.page(id)) { continue }
-            let row = JSONValue.object([
-                ("i", .int(id & 0xFFFFF)), ("u", .string(e.folder)), ("t", .string(e.title)), ("b", .string(e.body)),
-                ("y", JSONValue(e.year)), ("c", .array(e.chain.map(JSONValue.string))), ("k", JSONValue(e.code)),
-                ("f", .array(e.figures.map { .array([.string($0.label), .string($0.value)]) })), ("s", .string(e.source)),
-            ])
-            pages[Self.page(id), default: []].append((id, row))
+        var pages: [Int: [Int]] = [:]
+        for i in entries.indices {
+            let page = Self.page(ids[i])
+            if let only, !only.contains(page) { continue }
+            pages[page, default: []].append(i)
         }
-        return pages.map { page, rows in
-            OutputFile(path: "search/d/\(page >> 20)-\(page & 0xFFFFF).json",
-                       text: JSONValue.array(rows.sorted { $0.0 < $1.0 }.map(\.1)).serialized() + "\n")
+        return pages.map { page, members in
+            let rows = members.sorted { ids[$0] < ids[$1] }.map { i -> JSONValue in
+                let e = entries[i]
+                return .object([
+                    ("i", .int(ids[i] & 0xFFFFF)), ("u", .string(e.folder)), ("t", .string(e.title)), ("b", .string(e.body)),
+                    ("y", JSONValue(e.year)), ("c", .array(e.chain.map(JSONValue.string))), ("k", JSONValue(e.code)),
+                    ("f", .array(e.figures.map { .array([.string($0.label), .string($0.value)]) })), ("s", .string(e.source)),
+                ])
+            }
+            return OutputFile(path: "search/d/\(page >> 20)-\(page & 0xFFFFF).json", text: JSONValue.array(rows).serialized() + "\n")
         }
     }
 

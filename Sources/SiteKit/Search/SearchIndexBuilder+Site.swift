@@ -17,7 +17,7 @@ extension SearchIndexBuilder {
         let ids = assignIDs(plan.summaries.indices.map { (plan.map.reportFolder[$0], plan.summaries[$0].search.year) },
                             previous: previous)
         let order = plan.summaries.indices.sorted { ids[$0] < ids[$1] }
-        var builder = SearchIndexBuilder(previous: previous)
+        var builder = SearchIndexBuilder(previous: previous, documents: order.count)
         var siteOrder = [Int](repeating: 0, count: order.count)
         for (k, i) in order.enumerated() { siteOrder[i] = k }
         builder.siteOrder = siteOrder

@@ -142,9 +142,13 @@ public struct SearchIndexBuilder {
     /// The region files name a place after the first report of it in the site's order.
     var siteOrder: [Int]?
 
-    public init(previous: SearchIDs = SearchIDs(), keysPerBucket: Int = 512) {
+    /// `documents`: how many reports will be added, when known (`made(for:)`): the posting
+    /// lists that hold many of them are kept as bitmaps (`PostingPool`).
+    public init(previous: SearchIDs = SearchIDs(), keysPerBucket: Int = 512, documents: Int? = nil) {
         self.previous = previous
         self.keysPerBucket = keysPerBucket
+        text.postings = PostingPool(documents: documents)
+        title.postings = PostingPool(documents: documents)
     }
 
     public mutating func add(_ doc: SearchDocument) {

@@ -86,14 +86,16 @@ struct ReportSummary: Sendable {
         s.add(id)
         s.add(title)
         s.add(body)
-        let regionDigest = DigestEncoder.digest(region).value
+        let regionDigest = region.digest
         s.add(regionDigest)
         s.add(year)
         s.add(rawName)
         for f in figures { s.add(f.map { "\($0)" }) }
         s.add(problems)
-        s.add(DigestEncoder.digest(coverage).value)
-        s.add(data.text.joined(separator: "\t") + "\n" + data.numbers)
+        coverage.digest(into: &s)
+        s.add(data.text.count)
+        for text in data.text { s.add(text) }
+        s.add(data.numbers)
         summary = s.hex
 
         var l = Digest()
@@ -106,7 +108,7 @@ struct ReportSummary: Sendable {
         l.add(problems)
         l.add(coverage.published)
         l.add(coverage.format)
-        l.add(DigestEncoder.digest(coverage.problems).value)
+        CoverageFacts.digest(coverage.problems, into: &l)
         labels = l.value
     }
 }

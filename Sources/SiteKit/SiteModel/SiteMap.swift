@@ -112,12 +112,13 @@ struct SiteMap: Sendable {
             segmentOf[s] = made
             return made
         }
-        var ownParts: [[String]: String] = [:]
+        // By body, then by the names around it: the body's string hashed once, and no array
+        // made a report to look its own part up.
+        var ownParts: [String: [[String]: String]] = [:]
         func ownPart(of body: String, removing names: [String]) -> String {
-            let key = [body] + names
-            if let known = ownParts[key] { return known }
+            if let known = ownParts[body]?[names] { return known }
             let made = Self.ownPart(of: body, removing: names)
-            ownParts[key] = made
+            ownParts[body, default: [:]][names] = made
             return made
         }
         func top(_ s: String) -> String { Self.reserved.contains(s) ? "r-" + s : s }
@@ -133,7 +134,7 @@ struct SiteMap: Sendable {
             var path = ""
             for (level, name, code) in [(RegionNode.Level.province, r.province, r.codes.province), (.city, r.city, r.codes.city),
                                         (.county, r.county, r.codes.county)] {
-                guard let name = name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else { continue }
+                guard let name = name.map(Self.trimmed), !name.isEmpty else { continue }
                 path += (path.isEmpty ? "" : "/") + name
                 let code = code.flatMap { $0.isEmpty ? nil : $0 }
                 levelsOf[i].append((level, name, path, code))
@@ -194,9 +195,9 @@ struct SiteMap: Sendable {
             let report = reports[i]
             let r = report.region
             let names = [r.province, r.city, r.county, r.town].compactMap { $0 }.filter { !$0.isEmpty }
-            let body = report.body?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let body = report.body.map(Self.trimmed)
             let node = deepest[i]
-            let town = r.town?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let town = r.town.map(Self.trimmed) ?? ""
             let key: String
             var segments: [String]
             var own = ""
@@ -279,6 +280,16 @@ struct SiteMap: Sendable {
         var current: Int? = n
         while let c = current { out.append(c); current = nodes[c].parent }
         return out.reversed()
+    }
+
+    /// `s` without the white space and line breaks at its ends. A name that has none there
+    /// (nearly every one) is returned as it is after a look at its two ends: trimming five
+    /// names of each of 10,000 reports was a quarter of the map's time.
+    static func trimmed(_ s: String) -> String {
+        let space = CharacterSet.whitespacesAndNewlines
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
+              !space.contains(first) && !space.contains(last) else { return s.trimmingCharacters(in: space) }
+        return s
     }
 
     /// `兴庆区掌政镇人民政府` in 兴庆区/掌政镇 → "" (the town's own government);

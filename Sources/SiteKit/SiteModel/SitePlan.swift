@@ -44,6 +44,8 @@ struct SitePlan: Sendable {
         }
         identityByKey = Dictionary(map.identities.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
         var pages: [String: any Page] = [:]
+        // About six files a report (its pages, data and source): the table grown once or twice, not a dozen times.
+        pages.reserveCapacity(summaries.count * 6 + 64)
         for kind in Self.kinds {
             for page in kind.pages(in: self) {
                 assert(pages[page.path] == nil, "two pages at \(page.path)")

@@ -35,6 +35,24 @@ import NianbaoTestSupport
         return try FolderSnapshot.take(out).excluding(".nianbao")
     }
 
+    /// Site 1 written by a first (full) build: its writer, output and spare's path (none yet).
+    func built() throws -> (writer: OutputWriter, out: URL, spare: String) {
+        let root = try tempFolder()
+        let out = root.appendingPathComponent("public")
+        let writer = writer(out)
+        _ = try writer.write(Self.site1)
+        return (writer, out, root.path + "/public.nianbao-new")
+    }
+
+    /// Site 1 edited into site 2 (b/index.html changed) in the spare: the operations it took.
+    func edit(_ writer: OutputWriter) throws -> Int {
+        let staging = try writer.begin()
+        #expect(staging.reusesSpare)
+        for file in Self.site2 { try staging.put(file) }
+        #expect(try staging.commit() == .init(written: 1, unchanged: 3, removed: 0))
+        return staging.operations
+    }
+
     func inode(_ path: String) -> UInt64 {
         var st = stat()
         return stat(path, &st) == 0 ? UInt64(st.st_ino) : 0
@@ -46,11 +64,7 @@ import NianbaoTestSupport
     /// from an empty folder — none linked from the live site — and leaves the site a clean
     /// build writes.
     @Test func anEditAfterAPreparedSpareTouchesOnlyWhatDiffers() throws {
-        let root = try tempFolder()
-        let out = root.appendingPathComponent("public")
-        let writer = writer(out)
-        _ = try writer.write(Self.site1)
-        let spare = root.path + "/public.nianbao-new"
+        let (writer, out, spare) = try built()
         #expect(!FileManager.default.fileExists(atPath: spare))
         #expect(try writer.prepareSpare() == .made(files: 4))
         for file in Self.site1 { #expect(inode(spare + "/" + file.path) == inode(out.path + "/" + file.path)) }
@@ -60,49 +74,33 @@ import NianbaoTestSupport
         #expect(try writer.prepareSpare() == .present)
         #expect(OutputTable.read(site: spare)?.digests.count == 4)
 
-        let staging = try writer.begin()
-        #expect(staging.reusesSpare)
-        for file in Self.site2 { try staging.put(file) }
-        #expect(try staging.commit() == .init(written: 1, unchanged: 3, removed: 0))
-        #expect(staging.operations == 1 + 2 + 1, "\(staging.operations) operations")
+        #expect(try edit(writer) == 1 + 2 + 1)
         #expect(try FolderSnapshot.take(out).excluding(".nianbao") == clean(Self.site2))
     }
 
-    /// Stopped early (a change arrived), the files linked so far are sealed as the spare: its
+    /// Stopped early (`serve` stopping), the files linked so far are sealed as the spare: its
     /// table names exactly them, and the next build brings it up to date (linking the rest)
     /// to the site a clean build writes.
     @Test func aStoppedPreparationLeavesASpareOfWhatItLinked() throws {
-        let root = try tempFolder()
-        let out = root.appendingPathComponent("public")
-        let writer = writer(out)
-        _ = try writer.write(Self.site1)
+        let (writer, out, spare) = try built()
         var asked = 0
         let result = try writer.prepareSpare(stopping: {
             asked += 1
             return asked > 2
         })
         #expect(result == .stopped(files: 2))
-        let spare = root.path + "/public.nianbao-new"
         #expect(OutputTable.read(site: spare).map { Set($0.digests.keys) } == ["a.html", "b/index.html"])
 
-        let staging = try writer.begin()
-        #expect(staging.reusesSpare)
-        for file in Self.site2 { try staging.put(file) }
-        #expect(try staging.commit() == .init(written: 1, unchanged: 3, removed: 0))
         // The spare's table removed; b/index.html unlinked and written; c, c/d and
         // c/d/index.html, e.html linked; the new table.
-        #expect(staging.operations == 1 + 2 + 4 + 1, "\(staging.operations) operations")
+        #expect(try edit(writer) == 1 + 2 + 4 + 1)
         #expect(try FolderSnapshot.take(out).excluding(".nianbao") == clean(Self.site2))
     }
 
     /// A preparation cut short before its table is written (killed) leaves a folder that is
     /// not trusted: the next build clears it and starts from an empty folder.
     @Test func anUnfinishedPreparationIsNotTrusted() throws {
-        let root = try tempFolder()
-        let out = root.appendingPathComponent("public")
-        let writer = writer(out)
-        _ = try writer.write(Self.site1)
-        let spare = root.path + "/public.nianbao-new"
+        let (writer, out, spare) = try built()
         do {
             let staging = try OutputWriter.Staging(writer, opensSpare: false)
             let live = try #require(staging.live)

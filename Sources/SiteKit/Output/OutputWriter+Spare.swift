@@ -7,7 +7,7 @@ extension OutputWriter {
         case present
         /// The spare was made: every file of the live site linked (`files` of them).
         case made(files: Int)
-        /// Stopped early (`stopping`): a spare of the `files` linked so far, sealed with a table
+        /// Stopped early (`stopping`: `serve` stopping): a spare of the `files` linked so far, sealed with a table
         /// naming exactly those, which the next build brings up to date like any spare.
         case stopped(files: Int)
         /// No live site with a table to make one from.
@@ -24,8 +24,8 @@ extension OutputWriter {
     /// The same rules as a build: the lock is held throughout (a build waits for it); the live
     /// site is only read; the folder is trusted only once its table is written, last, so a
     /// kill before that leaves a folder with no table that the next build clears. `stopping`
-    /// is asked before each file: when it says so (a change arrived), the files linked so far
-    /// are sealed as the spare — finishing or clearing them would only make the build wait.
+    /// is asked before each file: when it says so (`serve` stopping), the files linked so far
+    /// are sealed as the spare (clearing them would only make the next build wait).
     /// Needs `tracksOutput` (the live site's table).
     public func prepareSpare(stopping: () -> Bool = { false }) throws -> SparePreparation {
         guard tracksOutput, trustsTables, Disk.kind(Disk.realPath(output.path)) == .directory else { return .none }

@@ -152,10 +152,12 @@ extension Pipeline {
         // Whether a file of the live site is on disk: found by the listing, or named by the table
         // the site's folders vouched for.
         let live = staging.live
-        @Sendable func onDisk(_ path: String) -> Bool {
+        // `digest`: the live table's digest of `path`, for a caller that looked it up already.
+        @Sendable func onDisk(_ path: String, digest: UInt64?) -> Bool {
             if let listing { return listing.contains(path) }
-            return !path.hasPrefix(".") && live?[path] != nil
+            return !path.hasPrefix(".") && digest != nil
         }
+        @Sendable func onDisk(_ path: String) -> Bool { onDisk(path, digest: live?[path]) }
 
         // The search index is made again only when a search document changed; otherwise the
         // live site's index files are this build's, and are kept.
@@ -207,7 +209,7 @@ extension Pipeline {
             let path = p.page.path
             // Kept without drawing: its inputs are the last build's, and its file is still there
             // (`onDisk`, with the live table's digest looked up once).
-            if last[i]?.inputs == p.inputs, let digest = staging.live?[path], listing?.contains(path) ?? !path.hasPrefix(".") {
+            if last[i]?.inputs == p.inputs, let digest = live?[path], onDisk(path, digest: digest) {
                 try staging.keep(path, digest: digest)
             } else {
                 drawing.insert(path)

@@ -54,10 +54,10 @@ extension OutputWriter.Staging {
     /// a new site. Needs the live table (the spare's files are its files).
     func seal() throws {
         precondition(!committed, "a staging folder is committed or sealed once")
-        guard let live else { return }
+        guard live != nil else { return }
         try Disk.makeDirectory(folder + "/.nianbao")
         try Disk.makeDirectory(folder + "/.nianbao/cache")
-        try Disk.write(table.data(after: live, adding: added), to: folder + "/" + OutputTable.path)
+        try Disk.write(tableData, to: folder + "/" + OutputTable.path)
         count(1)
         writer.stop("spare.sealed")
         let clock = StampClock.now(on: folder)

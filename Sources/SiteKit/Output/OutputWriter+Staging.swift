@@ -403,7 +403,7 @@ extension OutputWriter {
                 try Disk.remove(folder + "/" + OutputTable.path)
                 // The spare's folder stamps describe the site before last: gone.
                 try Disk.remove(folder + "/" + FolderStamps.path)
-                try Disk.write(live.map { table.data(after: $0, adding: added) } ?? table.data, to: folder + "/" + OutputTable.path)
+                try Disk.write(tableData, to: folder + "/" + OutputTable.path)
                 count(1)
             }
             writer.stop("staging.complete")
@@ -480,6 +480,10 @@ extension OutputWriter {
                 if !dir.hasPrefix(".") { folderChanges.taken(Substring(dir), folder: true) }
             }
         }
+
+        /// The staged site's table as written: in the live table's order with the added paths
+        /// merged in when there is a live table (`OutputTable.data(after:adding:)`).
+        var tableData: Data { live.map { table.data(after: $0, adding: added) } ?? table.data }
 
         /// The spare held something its table did not say (`FolderStamps.Changes.irregular`).
         private func irregular() {

@@ -213,7 +213,6 @@ struct Manifest: Sendable {
         return out
     }
 
-    /// The order of two byte strings (`memcmp`, then the shorter first): negative, 0 or positive.
     /// A little more than the file's bytes, from each entry's path and fields and the longest
     /// report id (`ids`: quoted, as written). The file must not outgrow it: a `Data` that does
     /// grows to twice its size, the old and the new bytes alive at once (at 50,000 reports,
@@ -234,6 +233,7 @@ struct Manifest: Sendable {
         return bytes + bytes / 16
     }
 
+    /// The order of two byte strings (`memcmp`, then the shorter first): negative, 0 or positive.
     static func compare(_ a: UnsafeRawBufferPointer, _ b: [UInt8]) -> Int {
         let common = Swift.min(a.count, b.count)
         let order = common == 0 ? 0 : b.withUnsafeBytes { memcmp(a.baseAddress!, $0.baseAddress!, common) }

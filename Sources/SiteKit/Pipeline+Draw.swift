@@ -66,8 +66,9 @@ extension Pipeline {
     /// Plans the site, draws the pages whose inputs changed (all of them without a cache)
     /// into the staged site, keeps the others, and swaps it in. `listing` is the live site's
     /// files as found on disk; `nil` when its folders vouched for its table's (`vouched`).
+    /// `swapped` is called as soon as the new site is swapped in (`Pipeline.swapped`).
     func draw(_ scan: Scan, cache: BuildCache, status: BuildCache.Status, renderer: SiteRenderer, pool: ParsedPool,
-              listing: Set<String>?) async throws -> Drawn {
+              listing: Set<String>?, swapped: (@Sendable () -> Void)? = nil) async throws -> Drawn {
         // A build that parsed many reports gives back, after each stage, what the stage freed
         // (`FreedMemory`): the scan's parsed reports now (but those kept in `pool`).
         let trims = scan.parsed > limits.pool
@@ -266,6 +267,7 @@ extension Pipeline {
         let stored = try BuildCache.stageReports(records, into: staging.folder, previous: status == .used ? cache.bodies : nil,
                                                  formIDs: cache.formIDs, deadShare: limits.deadBodies)
         let summary = try staging.commit()
+        swapped?()
         // Not in the site's table: the stamps name this machine's inodes and times, so two
         // folders of the same site never hold the same bytes there (`FileStamps.replace`).
         scan.stamps.replace(in: Disk.realPath(plan.output.path))

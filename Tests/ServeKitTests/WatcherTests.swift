@@ -103,6 +103,14 @@ import Glibc
     }
 
     #if canImport(Glibc)
+    /// A watcher told by folder events only (no look at everything every few seconds).
+    func eventWatcher(_ roots: [String], settle: Duration = .milliseconds(5)) -> Watcher {
+        var watcher = Watcher(roots: roots)
+        watcher.settle = settle
+        watcher.fullLook = .seconds(3600)
+        return watcher
+    }
+
     /// Issue 10: a save in a site of many files looks at the file saved, not at every file.
     /// 400 files in 4 folders; one changed: one `lstat`, and no look at everything.
     @Test func aChangeInOneFileLooksAtThatFileOnly() async throws {
@@ -113,9 +121,7 @@ import Glibc
             try FileManager.default.createDirectory(atPath: content + "/y\(f)", withIntermediateDirectories: false)
             for i in 0..<100 { try Data("\(i)".utf8).write(to: URL(fileURLWithPath: content + "/y\(f)/r\(i).txt")) }
         }
-        var watcher = Watcher(roots: [content])
-        watcher.settle = .milliseconds(5)
-        watcher.fullLook = .seconds(3600)
+        var watcher = eventWatcher([content])
         #expect(watcher.watched == 402 && watcher.looks == 1)
         let first = watcher.looked
         #expect(first == 402 + 7)  // every file, and the folders: content, sub, public, y0…y3
@@ -131,9 +137,7 @@ import Glibc
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let content = dir.appendingPathComponent("content").path, a = content + "/a.txt"
-        var watcher = Watcher(roots: [content])
-        watcher.settle = .milliseconds(5)
-        watcher.fullLook = .seconds(3600)
+        var watcher = eventWatcher([content])
         let text = "saved in two steps"
         let writer = Task.detached {
             let fd = open(a, O_WRONLY | O_TRUNC)
@@ -154,9 +158,7 @@ import Glibc
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let content = dir.appendingPathComponent("content").path, a = content + "/a.txt"
-        var watcher = Watcher(roots: [content])
-        watcher.settle = .milliseconds(50)
-        watcher.fullLook = .seconds(3600)
+        var watcher = eventWatcher([content], settle: .milliseconds(50))
         try Data("written beside".utf8).write(to: URL(fileURLWithPath: a + ".new"))
         #expect(rename(a + ".new", a) == 0)
         #expect(try await watcher.next() == [a])
@@ -176,9 +178,7 @@ import Glibc
         let content = dir.appendingPathComponent("content").path, outside = dir.path + "/outside"
         try FileManager.default.createDirectory(atPath: outside + "/deep", withIntermediateDirectories: true)
         try Data("x".utf8).write(to: URL(fileURLWithPath: outside + "/deep/x.txt"))
-        var watcher = Watcher(roots: [content])
-        watcher.settle = .milliseconds(5)
-        watcher.fullLook = .seconds(3600)
+        var watcher = eventWatcher([content])
         #expect(rename(outside, content + "/in") == 0)
         #expect(try await watcher.next() == [content + "/in/deep/x.txt"])
         #expect(rename(content + "/in", content + "/moved") == 0)

@@ -157,16 +157,46 @@ struct Manifest: Sendable {
     /// the separators between them with it: an edit at 10,000 reports copies a few blocks, not
     /// 60,000 lines.
     func data(reusing previous: Data?, unchangedAt unchanged: (Int) -> Bool) -> Data {
-        let ids = reports.map { JSONValue.quoted($0.id) }
+        // Each id quoted when a line written names it (a rebuild copies nearly every line).
+        var ids = [String?](repeating: nil, count: reports.count)
+        func id(_ i: Int) -> String {
+            if let quoted = ids[i] { return quoted }
+            let quoted = JSONValue.quoted(reports[i].id)
+            ids[i] = quoted
+            return quoted
+        }
+        let idLength = reports.lazy.map { $0.id.utf8.allSatisfy(Self.isPlain) ? $0.id.utf8.count + 2 : JSONValue.quoted($0.id).utf8.count }.max() ?? 0
         var out = Data()
-        out.reserveCapacity(Self.capacity(entries: order.lazy.map { (self.paths[$0], self.entries[$0]) }, ids: ids))
+        out.reserveCapacity(Self.capacity(entries: order.lazy.map { (self.paths[$0], self.entries[$0]) }, idLength: idLength, ids: reports.count))
         func put(_ s: String) { out.append(contentsOf: s.utf8) }
         put("{\n\"format\":\(Self.format),\n\"nianbao\":" + JSONValue.quoted(version) + ",\n\"config\":" + JSONValue.quoted(config) + ",\n")
         put("\"templates\":" + JSONValue.object(templates.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }).serialized())
         put(",\n\"reports\":{\n")
-        for (n, i) in reports.indices.sorted(by: { reports[$0].id < reports[$1].id }).enumerated() {
+        // A string JSON escapes nothing of (a digest, nearly every id) is put between quotes as
+        // it is: 10,000 reports' lines without a string made for each piece.
+        func putQuoted(_ s: String) {
+            var s = s
+            s.withUTF8 { utf8 in
+                if utf8.allSatisfy(Self.isPlain) {
+                    out.append(0x22)
+                    out.append(contentsOf: utf8)
+                    out.append(0x22)
+                } else {
+                    put(JSONValue.quoted(String(decoding: utf8, as: UTF8.self)))
+                }
+            }
+        }
+        // The scan gives the reports in the order of their ids: sorted only when they are not.
+        let inOrder = reports.indices.dropFirst().allSatisfy { reports[$0 - 1].id < reports[$0].id }
+        let byID = inOrder ? Array(reports.indices) : reports.indices.sorted(by: { reports[$0].id < reports[$1].id })
+        for (n, i) in byID.enumerated() {
             if n > 0 { put(",\n") }
-            put(ids[i] + ":{\"content\":" + JSONValue.quoted(reports[i].content) + ",\"summary\":" + JSONValue.quoted(reports[i].summary) + "}")
+            putQuoted(reports[i].id)
+            put(":{\"content\":")
+            putQuoted(reports[i].content)
+            put(",\"summary\":")
+            putQuoted(reports[i].summary)
+            put("}")
         }
         put("\n},\n\"files\":{\n")
         // The last manifest's lines, walked beside the new ones (both in path order): a line is
@@ -183,7 +213,7 @@ struct Manifest: Sendable {
             pending = nil
         }
         var templateLists: [String: (names: [String], json: String)] = [:]
-        func list(_ indices: [Int]) -> String { "[" + indices.map { ids[$0] }.joined(separator: ",") + "]" }
+        func list(_ indices: [Int]) -> String { "[" + indices.map(id).joined(separator: ",") + "]" }
         for (n, i) in order.enumerated() {
             if let old, unchanged(i), let found = Self.line(of: paths[i], in: old.bytes, lines: old.lines, cursor: &cursor) {
                 // A line right after the block's last (a comma and a line break between): the block grows.
@@ -230,7 +260,7 @@ struct Manifest: Sendable {
     static func line(of path: String, in bytes: Data, lines: [(line: Range<Int>, keyEnd: Int)], cursor: inout Int) -> Range<Int>? {
         var path = path
         return path.withUTF8 { utf8 -> Range<Int>? in
-            let plain = utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0x3E && $0 != 0x26 && $0 != 0xE2 }
+            let plain = utf8.allSatisfy(isPlain)
             let wanted = plain ? nil : Array(JSONValue.quoted(String(decoding: utf8, as: UTF8.self)).utf8)
             return bytes.withUnsafeBytes { raw -> Range<Int>? in
                 while cursor < lines.count {
@@ -255,8 +285,13 @@ struct Manifest: Sendable {
     /// grows to twice its size, the old and the new bytes alive at once (at 50,000 reports,
     /// 61 MB in a reservation of 49 MB became 147 MB for a moment, the peak of the build).
     static func capacity<Files: Sequence<(String, Entry)>>(entries files: Files, ids: [String]) -> Int {
-        let id = (ids.lazy.map(\.utf8.count).max() ?? 0) + 1
-        var bytes = 256 + ids.count * (id + 50)
+        capacity(entries: files, idLength: ids.lazy.map(\.utf8.count).max() ?? 0, ids: ids.count)
+    }
+
+    /// The same from the length of the longest id quoted (`idLength`) and the number of reports.
+    static func capacity<Files: Sequence<(String, Entry)>>(entries files: Files, idLength: Int, ids count: Int) -> Int {
+        let id = idLength + 1
+        var bytes = 256 + count * (id + 50)
         for (path, e) in files {
             bytes += path.utf8.count + e.kind.utf8.count + 16
             if !e.templates.isEmpty { bytes += e.templates.reduce(16) { $0 + $1.utf8.count + 3 } }
@@ -268,6 +303,12 @@ struct Manifest: Sendable {
         }
         // Characters escaped in JSON (rare in paths and ids) take more than one byte.
         return bytes + bytes / 16
+    }
+
+    /// Whether JSON leaves this byte of a string as it is (`JSONValue.quoted`: not a control
+    /// character, a quote, a backslash, `<`, `>`, `&`, nor the lead byte of U+2028 and U+2029).
+    static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26 && byte != 0xE2
     }
 
     /// The order of two byte strings (`memcmp`, then the shorter first): negative, 0 or positive.

@@ -188,13 +188,12 @@ extension Pipeline {
         if renderer.searchIndex, keptSearch == nil { searching.searchIDs = SearchIDs.read(site: plan.output) }
         // The last build's manifest, when the live site's table vouches for its bytes: the line
         // of a page whose inputs and list are the last build's is copied from it, not written.
-        var previousManifest: (bytes: Data, unchanged: (String) -> Bool)?
+        var previousManifest: (bytes: Data, unchanged: (Int) -> Bool)?
         if trusted, let digest = staging.live?[Manifest.path],
            let bytes = try? Data(contentsOf: plan.output.appendingPathComponent(Manifest.path)), OutputTable.digest(bytes) == digest {
-            let rewritten = Set(planned.indices.filter { i in
-                last[i]?.inputs != planned[i].0.inputs || last[i]?.lists != (planned[i].lists ?? 0)
-            }.map { planned[$0].0.page.path })
-            previousManifest = (bytes, { !rewritten.contains($0) })
+            // By the page's index in the plan: no set of paths.
+            let same = planned.indices.map { i in last[i]?.inputs == planned[i].0.inputs && last[i]?.lists == (planned[i].lists ?? 0) }
+            previousManifest = (bytes, { same[$0] })
         }
         var site = searching.plan(sitePlan, pages: planned.map(\.0), keptSearch: keptSearch, updatedSearch: updatedSearch,
                                   manifest: previousManifest)
@@ -204,7 +203,7 @@ extension Pipeline {
         for file in site.takeFiles() { try staging.put(file) }
         // The search index's builder (its postings) and its files are gone.
         if trims { FreedMemory.release() }
-        var drawing = Set<String>()
+        var drawing = Set<String>(), toDraw: [PlannedPage] = []
         // `site.pages` are the planned pages, in the plan's order: `last` is beside them.
         for (i, p) in site.pages.enumerated() {
             let path = p.page.path
@@ -214,9 +213,10 @@ extension Pipeline {
                 try staging.keep(path, digest: digest)
             } else {
                 drawing.insert(path)
+                toDraw.append(p)
             }
         }
-        let units = site.units(drawing: drawing)
+        let units = site.units(of: toDraw)
         progress.update { $0.pages = drawing.count }
 
         // A page that copies from the previous build (a year's ZIP) reads the live site: the

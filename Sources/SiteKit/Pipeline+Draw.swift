@@ -125,14 +125,14 @@ extension Pipeline {
             }
             if listed.contains(where: relabelled.contains) || (figures ?? listed).contains(where: changed.contains) { return nil }
             if sameShape { return frame }
-            return last?.lists == lists && !type(of: page).framesFromMap ? frame : nil
+            return last?.lists == lists ? frame : nil
         }
         // Every page's frame and inputs (each kept frame digest counted), in chunks across the cores.
         let chunk = 256
         let planned = try await Parallel.map((paths.count + chunk - 1) / chunk, width: limits.width) { c in
             ((c * chunk)..<min(paths.count, (c + 1) * chunk)).map { i -> (PlannedPage, lists: UInt64?, kept: Bool) in
                 let page = sitePlan.pages[paths[i]]!
-                let lists = SitePlan.membership(of: page, ids: ids)
+                let lists = sitePlan.membership(of: page, ids: ids)
                 if let frame = keepsFrame(page, lists: lists, last: last[i]) {
                     return (renderer.planned(page, plan: sitePlan, frame: frame.isEmpty ? nil : frame), lists, true)
                 }

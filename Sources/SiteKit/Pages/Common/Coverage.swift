@@ -30,16 +30,17 @@ struct Coverage {
 
 extension SitePlan {
     /// The kind of body an identity is, for its deadline.
+    /// (Its fields read in place: a copy of the identity, or of a summary below, retains every
+    /// field it has, and the coverage pages ask this of every report several times.)
     func bodyKind(_ id: Int) -> BodyKind {
-        let i = map.identities[id]
-        return BodyKind.of(town: i.town, ownPart: i.ownPart, hasPlace: i.node != nil, name: i.name)
+        BodyKind.of(town: map.identities[id].town, ownPart: map.identities[id].ownPart, hasPlace: map.identities[id].node != nil,
+                    name: map.identities[id].name)
     }
 
     /// Whether report `i` came out by its deadline.
     func timeliness(ofReport i: Int) -> Timeliness {
-        let s = summaries[i]
-        return Timeliness.judge(published: s.coverage.published, year: s.year, kind: bodyKind(map.reportIdentity[i]),
-                                deadlines: config.deadlines)
+        Timeliness.judge(published: summaries[i].coverage.published, year: summaries[i].year, kind: bodyKind(map.reportIdentity[i]),
+                         deadlines: config.deadlines)
     }
 
     /// The towns and streets the division data lists under a county (its code's children),

@@ -66,8 +66,9 @@ extension Pipeline {
     /// Plans the site, draws the pages whose inputs changed (all of them without a cache)
     /// into the staged site, keeps the others, and swaps it in. `listing` is the live site's
     /// files as found on disk; `nil` when its folders vouched for its table's (`vouched`).
+    /// `swapped` is called as soon as the new site is swapped in (`Pipeline.swapped`).
     func draw(_ scan: Scan, cache: BuildCache, status: BuildCache.Status, renderer: SiteRenderer, pool: ParsedPool,
-              listing: Set<String>?) async throws -> Drawn {
+              listing: Set<String>?, swapped: (@Sendable () -> Void)? = nil) async throws -> Drawn {
         // A build that parsed many reports gives back, after each stage, what the stage freed
         // (`FreedMemory`): the scan's parsed reports now (but those kept in `pool`).
         let trims = scan.parsed > limits.pool
@@ -124,14 +125,14 @@ extension Pipeline {
             }
             if listed.contains(where: relabelled.contains) || (figures ?? listed).contains(where: changed.contains) { return nil }
             if sameShape { return frame }
-            return last?.lists == lists && !type(of: page).framesFromMap ? frame : nil
+            return last?.lists == lists ? frame : nil
         }
         // Every page's frame and inputs (each kept frame digest counted), in chunks across the cores.
         let chunk = 256
         let planned = try await Parallel.map((paths.count + chunk - 1) / chunk, width: limits.width) { c in
             ((c * chunk)..<min(paths.count, (c + 1) * chunk)).map { i -> (PlannedPage, lists: UInt64?, kept: Bool) in
                 let page = sitePlan.pages[paths[i]]!
-                let lists = SitePlan.membership(of: page, ids: ids)
+                let lists = sitePlan.membership(of: page, ids: ids)
                 if let frame = keepsFrame(page, lists: lists, last: last[i]) {
                     return (renderer.planned(page, plan: sitePlan, frame: frame.isEmpty ? nil : frame), lists, true)
                 }
@@ -187,13 +188,12 @@ extension Pipeline {
         if renderer.searchIndex, keptSearch == nil { searching.searchIDs = SearchIDs.read(site: plan.output) }
         // The last build's manifest, when the live site's table vouches for its bytes: the line
         // of a page whose inputs and list are the last build's is copied from it, not written.
-        var previousManifest: (bytes: Data, unchanged: (String) -> Bool)?
+        var previousManifest: (bytes: Data, unchanged: (Int) -> Bool)?
         if trusted, let digest = staging.live?[Manifest.path],
            let bytes = try? Data(contentsOf: plan.output.appendingPathComponent(Manifest.path)), OutputTable.digest(bytes) == digest {
-            let rewritten = Set(planned.indices.filter { i in
-                last[i]?.inputs != planned[i].0.inputs || last[i]?.lists != (planned[i].lists ?? 0)
-            }.map { planned[$0].0.page.path })
-            previousManifest = (bytes, { !rewritten.contains($0) })
+            // By the page's index in the plan: no set of paths.
+            let same = planned.indices.map { i in last[i]?.inputs == planned[i].0.inputs && last[i]?.lists == (planned[i].lists ?? 0) }
+            previousManifest = (bytes, { same[$0] })
         }
         var site = searching.plan(sitePlan, pages: planned.map(\.0), keptSearch: keptSearch, updatedSearch: updatedSearch,
                                   manifest: previousManifest)
@@ -203,7 +203,7 @@ extension Pipeline {
         for file in site.takeFiles() { try staging.put(file) }
         // The search index's builder (its postings) and its files are gone.
         if trims { FreedMemory.release() }
-        var drawing = Set<String>()
+        var drawing = Set<String>(), toDraw: [PlannedPage] = []
         // `site.pages` are the planned pages, in the plan's order: `last` is beside them.
         for (i, p) in site.pages.enumerated() {
             let path = p.page.path
@@ -213,9 +213,10 @@ extension Pipeline {
                 try staging.keep(path, digest: digest)
             } else {
                 drawing.insert(path)
+                toDraw.append(p)
             }
         }
-        let units = site.units(drawing: drawing)
+        let units = site.units(of: toDraw)
         progress.update { $0.pages = drawing.count }
 
         // A page that copies from the previous build (a year's ZIP) reads the live site: the
@@ -266,6 +267,7 @@ extension Pipeline {
         let stored = try BuildCache.stageReports(records, into: staging.folder, previous: status == .used ? cache.bodies : nil,
                                                  formIDs: cache.formIDs, deadShare: limits.deadBodies)
         let summary = try staging.commit()
+        swapped?()
         // Not in the site's table: the stamps name this machine's inodes and times, so two
         // folders of the same site never hold the same bytes there (`FileStamps.replace`).
         scan.stamps.replace(in: Disk.realPath(plan.output.path))

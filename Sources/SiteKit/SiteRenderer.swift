@@ -91,7 +91,7 @@ public struct SiteRenderer: Sendable {
         let summaries = documents.map(ReportSummary.init)
         var site = plan(SitePlan(config: config, summaries: summaries, slug: slug))
         var files: [OutputFile] = []
-        for unit in site.units(drawing: nil) {
+        for unit in site.units(of: site.pages) {
             files += try draw(unit, plan: site.plan) { documents[$0] }
         }
         files += site.takeFiles()
@@ -105,11 +105,11 @@ public struct SiteRenderer: Sendable {
     /// (no search document changed: `SearchIndexBuilder.digest`); the index is not made again.
     /// `updatedSearch`, when given, is the index with reports added, changed or removed in the
     /// previous build's (`SearchIndexBuilder.updating`): its files, beside the `keptSearch` ones.
-    /// `manifest`, when given, is the last build's manifest and which files' lines it may keep
-    /// (`Manifest.data(reusing:unchanged:)`).
+    /// `manifest`, when given, is the last build's manifest and which pages' lines it may keep,
+    /// by their index in `pages` (`Manifest.data(reusing:unchangedAt:)`).
     func plan(_ plan: SitePlan, pages: [PlannedPage]? = nil, keptSearch: [String]? = nil,
               updatedSearch: SearchIndexBuilder.Updated? = nil,
-              manifest previous: (bytes: Data, unchanged: (String) -> Bool)? = nil) -> PlannedSite {
+              manifest previous: (bytes: Data, unchanged: (Int) -> Bool)? = nil) -> PlannedSite {
         drawnReportData.removeAll()
         let pages = pages ?? plan.paths.map { planned(plan.pages[$0]!, plan: plan) }
         var extra = theme.assets.map { PlannedSite.Extra(file: $0, entry: Manifest.Entry(kind: "asset", data: Digest.hex(of: $0.data))) }
@@ -128,10 +128,10 @@ public struct SiteRenderer: Sendable {
         let kept = searchIndex ? keptSearch ?? [] : []
         let paths = pages.map(\.page.path) + extra.map(\.file.path) + kept
         let entries = pages.map(\.entry) + extra.map(\.entry) + kept.map { _ in searchEntry }
-        // The lines of the files made beside the pages (a few) are written again.
-        let beside = Set(extra.map(\.file.path) + kept)
-        let reuse = previous.map { previous -> (bytes: Data, unchanged: (String) -> Bool) in
-            (bytes: previous.bytes, unchanged: { path in !beside.contains(path) && previous.unchanged(path) })
+        // The lines of the files made beside the pages (a few, after them) are written again.
+        let count = pages.count
+        let reuse = previous.map { previous -> (bytes: Data, unchanged: (Int) -> Bool) in
+            (bytes: previous.bytes, unchanged: { i in i < count && previous.unchanged(i) })
         }
         return PlannedSite(plan: plan, pages: pages, extra: extra, kept: kept, manifest: manifest(plan, paths: paths, entries: entries, reusing: reuse),
                            searchState: state?.file)
@@ -147,11 +147,12 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The manifest of a site whose files have these entries.
+    /// `reusing`: the last manifest, and which entries' lines it may keep, by index in `entries`.
     func manifest(_ plan: SitePlan, paths: [String], entries: [Manifest.Entry],
-                  reusing previous: (bytes: Data, unchanged: (String) -> Bool)? = nil) -> OutputFile {
+                  reusing previous: (bytes: Data, unchanged: (Int) -> Bool)? = nil) -> OutputFile {
         let manifest = Manifest(version: Version.nianbao, config: configDigest, templates: templates.digests,
                                 reports: plan.summaries, paths: paths, entries: entries)
-        return OutputFile(path: Manifest.path, data: manifest.data(reusing: previous?.bytes, unchanged: previous?.unchanged ?? { _ in false }))
+        return OutputFile(path: Manifest.path, data: manifest.data(reusing: previous?.bytes, unchangedAt: previous?.unchanged ?? { _ in false }))
     }
 
     /// Draws the pages of one unit (the pages of one report, or one page that lists many),
@@ -289,18 +290,18 @@ struct PlannedSite: Sendable {
         return extra.map(\.file) + (manifest.map { [$0] } ?? [])
     }
 
-    /// The pages to draw in units: each report's pages together (its full text is loaded
-    /// once), every other page alone. `drawing` limits them to those paths (`nil`: all).
+    /// `pages` (planned pages of the site, in its order) to draw in units: each report's pages
+    /// together (its full text is loaded once), every other page alone.
     ///
     /// The reports' units come year by year, and a page that streams many reports (a year's
     /// ZIP) right after the unit of the last report it takes: the report.json files drawn for
     /// it (`DrawnReportData`) are held for one year at a time, not for the whole site until the
     /// end (4.8 KB a report: 240 MB at 50,000). Every file is a function of its inputs, so the
     /// order changes no byte.
-    func units(drawing: Set<String>?) -> [[PlannedPage]] {
+    func units(of pages: [PlannedPage]) -> [[PlannedPage]] {
         var byReport: [Int: [PlannedPage]] = [:]
         var streamed: [PlannedPage] = [], units: [[PlannedPage]] = []
-        for p in pages where drawing?.contains(p.page.path) ?? true {
+        for p in pages {
             if p.page.reports.count == 1 {
                 byReport[p.page.reports[0], default: []].append(p)
             } else if p.page is any StreamedPage {

@@ -12,7 +12,7 @@ import Testing
         let site = renderer.plan(SitePlan(config: renderer.config, summaries: documents.map(ReportSummary.init), slug: renderer.slug))
         var loads = Array(repeating: 0, count: documents.count)
         var files: [OutputFile] = []
-        for unit in site.units(drawing: nil) {
+        for unit in site.units(of: site.pages) {
             files += try renderer.draw(unit, plan: site.plan) { loads[$0] += 1; return documents[$0] }
         }
         #expect(loads == Array(repeating: 1, count: documents.count))
@@ -28,7 +28,7 @@ import Testing
         let again = try SiteRenderer(config: Sample.config())
         let planned = again.plan(site.plan)
         var first: [OutputFile] = []
-        for unit in planned.units(drawing: nil).reversed() {
+        for unit in planned.units(of: planned.pages).reversed() {
             first += try again.draw(unit, plan: planned.plan) { documents[$0] }
         }
         let zips = files.filter { $0.path.hasSuffix(".zip") }

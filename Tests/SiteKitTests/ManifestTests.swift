@@ -166,13 +166,16 @@ import Testing
         let old = Data(before.json.utf8)
         let paths = files.keys.sorted()
         #expect(Manifest.fileLines(old).count == paths.count)
-        // One entry changed, one file gone, one new; the first and the last path among them.
+        // Entries changed, files gone, one new; the first and the last path among them, and
+        // some in the middle (the blocks of lines copied whole break around them).
         var now = files
         now[paths[0]]!.frame = "changed"
+        now[paths[paths.count / 3]]!.frame = "changed"
         now[paths[paths.count - 1]] = nil
+        now[paths[paths.count / 2]] = nil
         now["zz/new.html"] = Manifest.Entry(kind: "asset", data: "n")
         let after = Manifest(version: "2", config: "c", templates: ["a": "1"], reports: summaries, files: now)
-        let changed: Set<String> = [paths[0], "zz/new.html"]
+        let changed: Set<String> = [paths[0], paths[paths.count / 3], "zz/new.html"]
         #expect(after.json(reusing: old, unchanged: { !changed.contains($0) }) == after.json)
         // Told that the changed entry is unchanged, it copies the old line: the lines do come from `old`.
         #expect(after.json(reusing: old, unchanged: { $0 != "zz/new.html" }) != after.json)

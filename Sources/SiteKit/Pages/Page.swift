@@ -30,10 +30,12 @@ protocol Page: Sendable {
     /// Reports whose summary the page shows; `nil` for a page about the whole site (the
     /// home page, the lists, the sitemap), which depends on every report's summary.
     var summaries: [Int]? { get }
-    /// Whether its frame reads the site map beyond the places of the reports it lists (a
-    /// county's redirect names the county's folder but lists no report): such a frame is taken
-    /// again whenever the plan changes shape (`SitePlan.placeDigests`).
-    static var framesFromMap: Bool { get }
+    /// A digest of what its frame reads of the site map beyond the places of the reports it
+    /// lists (a county's redirect names the county and its folder but lists no report); `nil`
+    /// when it reads nothing more. It goes into the page's membership
+    /// (`SitePlan.membership(of:ids:)`), so when the plan changes shape the page keeps its
+    /// frame only if this is the last build's too.
+    func mapInputs(in plan: SitePlan) -> UInt64?
     /// Whether its frame shows any figure of the reports it lists (their headline figures,
     /// series, open-data row): `false` for a page that shows only what `ReportSummary.labels`
     /// covers (names, years, places, dates, problems), which keeps its frame when only figures
@@ -50,7 +52,7 @@ protocol Page: Sendable {
 extension Page {
     var reports: [Int] { [] }
     var summaries: [Int]? { [] }
-    static var framesFromMap: Bool { false }
+    func mapInputs(in plan: SitePlan) -> UInt64? { nil }
     static var showsFigures: Bool { true }
     var figuresShown: [Int]? { Self.showsFigures ? summaries : [] }
     /// The folder the page sits in (`…/2020/` for `…/2020/source.html`, "" at the root).

@@ -6,8 +6,16 @@ struct RedirectPage: Page {
     static let kind = PageKind(name: "redirect", template: "redirect", inSitemap: false)
     let node: Int
     let path: String
-    /// Its county's folder and older folder, which no report it lists carries.
-    static var framesFromMap: Bool { true }
+    /// Its county's name and folder, which no report it lists carries (the older folder is
+    /// its path).
+    func mapInputs(in plan: SitePlan) -> UInt64? {
+        let node = plan.map.nodes[self.node]
+        var d = Digest()
+        d.add(node.name)
+        d.add(node.folder)
+        d.add(node.legacyFolder)
+        return d.value
+    }
 
     static func pages(in plan: SitePlan) -> [RedirectPage] {
         plan.map.counties.map { RedirectPage(node: $0, path: plan.map.nodes[$0].legacyFolder + "index.html") }

@@ -144,16 +144,59 @@ struct Manifest: Sendable {
     /// The same as bytes, as they are written (12.8 MB at 10,000 reports: not copied into a
     /// string and back, nor the last manifest into an array).
     func data(reusing previous: Data?, unchanged: (String) -> Bool = { _ in false }) -> Data {
-        let ids = reports.map { JSONValue.quoted($0.id) }
+        data(reusing: previous, unchangedAt: { unchanged(paths[$0]) })
+    }
+
+    /// The same, with the files whose lines may be copied named by their index in the entries
+    /// as given (`init(…paths:entries:)`): the build knows them by the index of the planned
+    /// page, and looking 60,000 paths up in sets cost more than copying their lines.
+    ///
+    /// The lines copied are found with their keys compared to the path's bytes as they are (a
+    /// path with nothing JSON escapes, as nearly all are; others are quoted first), and a run
+    /// of lines that follow one another in the last manifest is copied as one block of bytes,
+    /// the separators between them with it: an edit at 10,000 reports copies a few blocks, not
+    /// 60,000 lines.
+    func data(reusing previous: Data?, unchangedAt unchanged: (Int) -> Bool) -> Data {
+        // Each id quoted when a line written names it (a rebuild copies nearly every line).
+        var ids = [String?](repeating: nil, count: reports.count)
+        func id(_ i: Int) -> String {
+            if let quoted = ids[i] { return quoted }
+            let quoted = JSONValue.quoted(reports[i].id)
+            ids[i] = quoted
+            return quoted
+        }
+        let idLength = reports.lazy.map { $0.id.utf8.allSatisfy(Self.isPlain) ? $0.id.utf8.count + 2 : JSONValue.quoted($0.id).utf8.count }.max() ?? 0
         var out = Data()
-        out.reserveCapacity(Self.capacity(entries: order.lazy.map { (self.paths[$0], self.entries[$0]) }, ids: ids))
+        out.reserveCapacity(Self.capacity(entries: order.lazy.map { (self.paths[$0], self.entries[$0]) }, idLength: idLength, ids: reports.count))
         func put(_ s: String) { out.append(contentsOf: s.utf8) }
         put("{\n\"format\":\(Self.format),\n\"nianbao\":" + JSONValue.quoted(version) + ",\n\"config\":" + JSONValue.quoted(config) + ",\n")
         put("\"templates\":" + JSONValue.object(templates.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }).serialized())
         put(",\n\"reports\":{\n")
-        for (n, i) in reports.indices.sorted(by: { reports[$0].id < reports[$1].id }).enumerated() {
+        // A string JSON escapes nothing of (a digest, nearly every id) is put between quotes as
+        // it is: 10,000 reports' lines without a string made for each piece.
+        func putQuoted(_ s: String) {
+            var s = s
+            s.withUTF8 { utf8 in
+                if utf8.allSatisfy(Self.isPlain) {
+                    out.append(0x22)
+                    out.append(contentsOf: utf8)
+                    out.append(0x22)
+                } else {
+                    put(JSONValue.quoted(String(decoding: utf8, as: UTF8.self)))
+                }
+            }
+        }
+        // The scan gives the reports in the order of their ids: sorted only when they are not.
+        let inOrder = reports.indices.dropFirst().allSatisfy { reports[$0 - 1].id < reports[$0].id }
+        let byID = inOrder ? Array(reports.indices) : reports.indices.sorted(by: { reports[$0].id < reports[$1].id })
+        for (n, i) in byID.enumerated() {
             if n > 0 { put(",\n") }
-            put(ids[i] + ":{\"content\":" + JSONValue.quoted(reports[i].content) + ",\"summary\":" + JSONValue.quoted(reports[i].summary) + "}")
+            putQuoted(reports[i].id)
+            put(":{\"content\":")
+            putQuoted(reports[i].content)
+            put(",\"summary\":")
+            putQuoted(reports[i].summary)
+            put("}")
         }
         put("\n},\n\"files\":{\n")
         // The last manifest's lines, walked beside the new ones (both in path order): a line is
@@ -161,36 +204,32 @@ struct Manifest: Sendable {
         // that differs (a path with escaped characters) only costs the writing of a line.
         let old = previous.map { (bytes: $0, lines: Self.fileLines($0)) }
         var cursor = 0
+        // The block of old bytes to copy next: lines that follow one another, with the
+        // separators between them.
+        var pending: Range<Int>?
+        func flush() {
+            guard let run = pending, let old else { return }
+            out.append(old.bytes[(old.bytes.startIndex + run.lowerBound)..<(old.bytes.startIndex + run.upperBound)])
+            pending = nil
+        }
         var templateLists: [String: (names: [String], json: String)] = [:]
-        func list(_ indices: [Int]) -> String { "[" + indices.map { ids[$0] }.joined(separator: ",") + "]" }
+        func list(_ indices: [Int]) -> String { "[" + indices.map(id).joined(separator: ",") + "]" }
         for (n, i) in order.enumerated() {
-            let path = paths[i]
-            if n > 0 { put(",\n") }
-            let key = JSONValue.quoted(path)
-            if let old, unchanged(path) {
-                let wanted = Array(key.utf8)
-                var found: Range<Int>?
-                while cursor < old.lines.count {
-                    let (line, keyEnd) = old.lines[cursor]
-                    let order = old.bytes.withUnsafeBytes { raw in
-                        Self.compare(UnsafeRawBufferPointer(rebasing: raw[line.lowerBound..<keyEnd]), wanted)
-                    }
-                    if order == 0 {
-                        found = line
-                        cursor += 1
-                        break
-                    }
-                    // A line of a file this build no longer has (or not in this order): passed over.
-                    guard order < 0 else { break }
-                    cursor += 1
+            if let old, unchanged(i), let found = Self.line(of: paths[i], in: old.bytes, lines: old.lines, cursor: &cursor) {
+                // A line right after the block's last (a comma and a line break between): the block grows.
+                if let run = pending, found.lowerBound == run.upperBound + 2 {
+                    pending = run.lowerBound..<found.upperBound
+                } else {
+                    flush()
+                    if n > 0 { put(",\n") }
+                    pending = found
                 }
-                if let found {
-                    out.append(old.bytes[(old.bytes.startIndex + found.lowerBound)..<(old.bytes.startIndex + found.upperBound)])
-                    continue
-                }
+                continue
             }
+            flush()
+            if n > 0 { put(",\n") }
             let e = entries[i]
-            put(key + ":{\"kind\":" + JSONValue.quoted(e.kind))
+            put(JSONValue.quoted(paths[i]) + ":{\"kind\":" + JSONValue.quoted(e.kind))
             if !e.templates.isEmpty {
                 let quoted: String
                 if let known = templateLists[e.kind], known.names == e.templates {
@@ -209,8 +248,36 @@ struct Manifest: Sendable {
             if let data = e.data { put(",\"data\":" + JSONValue.quoted(data)) }
             put("}")
         }
+        flush()
         put("\n}\n}\n")
         return out
+    }
+
+    /// The old line whose key is `path`, looked for from `cursor` on (old lines before it whose
+    /// keys sort before the path's are passed over); `nil` when the next line's key sorts
+    /// after it. A path with nothing JSON escapes is compared as its bytes with the key between
+    /// its quotes (no string made); any other, quoted.
+    static func line(of path: String, in bytes: Data, lines: [(line: Range<Int>, keyEnd: Int)], cursor: inout Int) -> Range<Int>? {
+        var path = path
+        return path.withUTF8 { utf8 -> Range<Int>? in
+            let plain = utf8.allSatisfy(isPlain)
+            let wanted = plain ? nil : Array(JSONValue.quoted(String(decoding: utf8, as: UTF8.self)).utf8)
+            return bytes.withUnsafeBytes { raw -> Range<Int>? in
+                while cursor < lines.count {
+                    let (line, keyEnd) = lines[cursor]
+                    let order = wanted.map { compare(UnsafeRawBufferPointer(rebasing: raw[line.lowerBound..<keyEnd]), $0) }
+                        ?? compare(UnsafeRawBufferPointer(rebasing: raw[(line.lowerBound + 1)..<(keyEnd - 1)]), UnsafeRawBufferPointer(utf8))
+                    if order == 0 {
+                        cursor += 1
+                        return line
+                    }
+                    // A line of a file this build no longer has (or not in this order): passed over.
+                    guard order < 0 else { return nil }
+                    cursor += 1
+                }
+                return nil
+            }
+        }
     }
 
     /// A little more than the file's bytes, from each entry's path and fields and the longest
@@ -218,8 +285,13 @@ struct Manifest: Sendable {
     /// grows to twice its size, the old and the new bytes alive at once (at 50,000 reports,
     /// 61 MB in a reservation of 49 MB became 147 MB for a moment, the peak of the build).
     static func capacity<Files: Sequence<(String, Entry)>>(entries files: Files, ids: [String]) -> Int {
-        let id = (ids.lazy.map(\.utf8.count).max() ?? 0) + 1
-        var bytes = 256 + ids.count * (id + 50)
+        capacity(entries: files, idLength: ids.lazy.map(\.utf8.count).max() ?? 0, ids: ids.count)
+    }
+
+    /// The same from the length of the longest id quoted (`idLength`) and the number of reports.
+    static func capacity<Files: Sequence<(String, Entry)>>(entries files: Files, idLength: Int, ids count: Int) -> Int {
+        let id = idLength + 1
+        var bytes = 256 + count * (id + 50)
         for (path, e) in files {
             bytes += path.utf8.count + e.kind.utf8.count + 16
             if !e.templates.isEmpty { bytes += e.templates.reduce(16) { $0 + $1.utf8.count + 3 } }
@@ -233,10 +305,20 @@ struct Manifest: Sendable {
         return bytes + bytes / 16
     }
 
+    /// Whether JSON leaves this byte of a string as it is (`JSONValue.quoted`: not a control
+    /// character, a quote, a backslash, `<`, `>`, `&`, nor the lead byte of U+2028 and U+2029).
+    static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26 && byte != 0xE2
+    }
+
     /// The order of two byte strings (`memcmp`, then the shorter first): negative, 0 or positive.
     static func compare(_ a: UnsafeRawBufferPointer, _ b: [UInt8]) -> Int {
+        b.withUnsafeBytes { compare(a, $0) }
+    }
+
+    static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
         let common = Swift.min(a.count, b.count)
-        let order = common == 0 ? 0 : b.withUnsafeBytes { memcmp(a.baseAddress!, $0.baseAddress!, common) }
+        let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
         return order != 0 ? Int(order) : a.count - b.count
     }
 

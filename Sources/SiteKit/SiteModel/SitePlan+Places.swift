@@ -4,9 +4,9 @@ import Foundation
 /// takes again only the frames it must (`Pipeline.draw`, docs/manifest.md "Deciding what to
 /// draw again"). A page that is not about the whole site takes from the plan the summaries
 /// of the reports it lists and the places of those reports in the site map, and nothing
-/// else (`Page.framesFromMap` marks the one kind that does); so it keeps the last build's
-/// frame digest when it lists the same reports, by id, and none of them changed its content,
-/// its summary or its place.
+/// else but what its `Page.mapInputs` digests (a county's redirect: its county's name and
+/// folder); so it keeps the last build's frame digest when it lists the same reports, by id,
+/// with the same map inputs, and none of them changed its content, its summary or its place.
 extension SitePlan {
     /// Per report, a digest of where it sits in the site map: everything of the map a page
     /// listing it may show — its folder, its body (key, folder, name, own part, the region and
@@ -47,10 +47,13 @@ extension SitePlan {
     }
 
     /// The digest of which reports a page lists and is drawn from, by id (`ids`: each report's
-    /// id digested, in plan order); `nil` for a page about the whole site.
-    static func membership(of page: any Page, ids: [UInt64]) -> UInt64? {
+    /// id digested, in plan order), and of what else it reads of the map (`Page.mapInputs`);
+    /// `nil` for a page about the whole site.
+    func membership(of page: any Page, ids: [UInt64]) -> UInt64? {
         guard let listed = page.summaries else { return nil }
         var d = Digest()
+        // Only a kind that reads the map has them: every other page's membership is its list's.
+        if let inputs = page.mapInputs(in: self) { d.add(inputs) }
         d.add(page.reports.count)
         for r in page.reports { d.add(ids[r]) }
         d.add(listed.count)

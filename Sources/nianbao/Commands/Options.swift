@@ -60,11 +60,17 @@ struct SiteBuild {
 
     /// Builds; the plan's own problems (a key `site.yml` does not know …) come first in the
     /// result's diagnostics. With `progress`, a progress line on a terminal. `warm` keeps the
-    /// cache in memory from one build to the next (`serve`).
-    func run(_ plan: BuildPlan, progress: Bool, warm: WarmCache? = nil) async throws -> Pipeline.Result {
+    /// cache in memory from one build to the next (`serve`); `swapped` is told, with the
+    /// diagnostics, as soon as the new site is in place (`Pipeline.swapped`).
+    func run(_ plan: BuildPlan, progress: Bool, warm: WarmCache? = nil,
+             swapped: (@Sendable ([FileDiagnostic]) -> Void)? = nil) async throws -> Pipeline.Result {
         var pipeline = makePipeline(plan)
         pipeline.clean = clean
         pipeline.warm = warm
+        if let swapped {
+            let problems = plan.diagnostics
+            pipeline.swapped = { @Sendable diagnostics in swapped(problems + diagnostics) }
+        }
         var result = progress ? try await Console.showingProgress(of: pipeline.progress) { try await pipeline.build() }
             : try await pipeline.build()
         result.diagnostics = plan.diagnostics + result.diagnostics

@@ -20,8 +20,10 @@ struct Preview: Sendable {
     func id(_ generation: Int) -> String { "\(run)-\(generation)" }
 
     /// The status a finished build leaves for the pages.
-    func status(_ result: Pipeline.Result, generation: Int) -> BuildStatus {
-        BuildStatus(id: id(generation), errors: result.diagnostics.filter { $0.diagnostic.severity == .error })
+    func status(_ result: Pipeline.Result, generation: Int) -> BuildStatus { status(result.diagnostics, generation: generation) }
+
+    func status(_ diagnostics: [FileDiagnostic], generation: Int) -> BuildStatus {
+        BuildStatus(id: id(generation), errors: diagnostics.filter { $0.diagnostic.severity == .error })
     }
 
     /// What to watch for a plan: the content folder, the theme and `site.yml` (the output
@@ -58,12 +60,18 @@ struct Preview: Sendable {
                 // Another theme or content folder named in site.yml: watched from now on.
                 let next = Self.watched(plan)
                 watcher.watch(roots: next.roots, skipping: next.skipping)
-                let result = try await build.run(plan, progress: false, warm: warm)
+                // The pages reload as soon as the new site is in place, while the build keeps
+                // its cache and lets its memory go (a build that changes nothing on disk: after it).
+                let reload = Reload()
+                let result = try await build.run(plan, progress: false, warm: warm) { [live, generation] diagnostics in
+                    reload.start { await live.publish(status(diagnostics, generation: generation)) }
+                }
                 let new = result.diagnostics.filter { !shown.contains($0) }
                 shown = Set(result.diagnostics)
                 Console(verbose: verbose).print(new, to: .err, lines: result.lines)
-                let told = await live.publish(status(result, generation: generation))
-                Console.write("\(what): " + Console.summary(of: result) + "; \(Self.pages(told)) reloaded\n")
+                var told = await reload.told
+                if told == nil { told = await live.publish(status(result, generation: generation)) }
+                Console.write("\(what): " + Console.summary(of: result) + "; \(Self.pages(told ?? 0)) reloaded\n")
             } catch {
                 let diagnostic = Console.diagnostic(for: error)
                 if let diagnostic { Console(verbose: verbose).print([diagnostic], to: .err) }
@@ -88,4 +96,19 @@ struct Preview: Sendable {
     }
 
     static func pages(_ n: Int) -> String { n == 1 ? "1 page" : "\(n) pages" }
+
+    /// The pages told to reload during a build (`Pipeline.swapped`), once.
+    final class Reload: @unchecked Sendable {
+        private var task: Task<Int, Never>?
+        private let lock = NSLock()
+
+        func start(_ publish: @escaping @Sendable () async -> Int) {
+            lock.withLock { if task == nil { task = Task(operation: publish) } }
+        }
+
+        /// How many pages were told; `nil` when the build swapped nothing in.
+        var told: Int? {
+            get async { await lock.withLock { task }?.value }
+        }
+    }
 }

@@ -21,6 +21,18 @@ import Testing
         #expect(CSV.field("a=b") == "a=b")
     }
 
+    /// A field appended to a line (`DataCSV.lines`) is the field `field` writes, whether it is
+    /// appended as it is or quoted, defused or both.
+    @Test func aFieldAppendedIsTheFieldWritten() {
+        let fields = ["掌政镇", "a,b", "说\"明\"", "两\n行", "两\r行", "", "=1+1", "+86", "-x", "@SUM(A1)", "\tx", "\rx",
+                      "=HYPERLINK(\"x\",\"y\")", "a=b", "2020", "x-"]
+        for field in fields {
+            var line = "a,"
+            CSV.append(field, to: &line)
+            #expect(line == "a," + CSV.field(field), "\(field)")
+        }
+    }
+
     @Test func theFileHasTheMarkAndCRLF() {
         let data = CSV.file(["a,b", "1,"])
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])

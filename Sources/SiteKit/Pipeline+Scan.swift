@@ -116,7 +116,7 @@ extension Pipeline {
             for i in reports { if let found = kept[records[i].0.path] { across[i] = found } }
         } else {
             guard cache.factsReadable() else { throw CacheBodies.Damaged() }
-            let portal = PortalChecks.check(reports.map { records[$0].0.facts!.portal })
+            let portal = portalChecks(records, reports: reports, cache: cache)
             for (index, found) in portal { across[reports[index]] = found }
             let summaries = reports.map { ReportSummary(records[$0].0, facts: records[$0].0.facts!, across: across[$0] ?? []) }
             let files = reports.map { i in
@@ -141,6 +141,41 @@ extension Pipeline {
         return Scan(found: found, notes: notes, records: records.map { $0.0 }, across: across, parsed: records.filter { $0.1 == .parsed }.count,
                     fresh: records.filter { $0.1 == .parsed || $0.1 == .unread }.count, reports: reports, map: map, made: made,
                     summariesMade: summariesMade, stamps: stamps, hashed: records.filter { $0.1 != .vouched }.count)
+    }
+
+    /// The checks across years (`PortalChecks`) of the reports (`reports`: record indices), by
+    /// index into `reports`. With the last build's results (`BuildCache.across`), only the series
+    /// the records parsed now or gone since touch are checked again, and the others keep what
+    /// the last build's check gave them (without the duplicate warnings it added after): the
+    /// same results as checking every series (`PortalChecksChangesTests`).
+    private func portalChecks(_ records: [(ReportRecord, Origin, FileStamps.Entry?)], reports: [Int],
+                              cache: BuildCache) -> [Int: [Diagnostic]] {
+        let entries = reports.map { records[$0].0.facts!.portal }
+        guard let kept = cache.across, !cache.records.isEmpty else { return PortalChecks.check(entries) }
+        let cached = cache.records
+        var changed: [Int] = [], gone: [PortalChecks.Entry] = []
+        var inCache = 0  // files of this scan the cache has a record of
+        var k = 0  // the next of `reports`
+        for (i, record) in records.enumerated() {
+            let isReport = k < reports.count && reports[k] == i
+            defer { if isReport { k += 1 } }
+            if record.1 == .vouched || record.1 == .cached {
+                inCache += 1
+                continue
+            }
+            if isReport { changed.append(k) }
+            guard let old = cached[record.0.path] else { continue }
+            inCache += 1
+            if old.isReport { gone.append(old.facts!.portal) }
+        }
+        // Files the cache has and this scan does not.
+        if inCache < cached.count {
+            let paths = Set(records.map(\.0.path))
+            for (path, old) in cached where old.isReport && !paths.contains(path) { gone.append(old.facts!.portal) }
+        }
+        return PortalChecks.check(entries, changed: changed, gone: gone) { k in
+            (kept[records[reports[k]].0.path] ?? []).filter { $0.code != DuplicateReports.code }
+        }
     }
 
     /// Where a record came from: the cache, on the word of the file's stamps (not read) or of

@@ -1,3 +1,4 @@
+import NianbaoTestSupport
 import Testing
 @testable import SiteKit
 
@@ -52,5 +53,18 @@ import Testing
                           slug: { $0 == "某省" ? "mousheng" : "mouqu" })
         #expect(map.reportFolder == ["mousheng/mouqu-990101/2020/", "mousheng/mouqu-990102/2020/"])
         #expect(map.nodes.map(\.code) == ["990000000000", "990101000000", "990102000000"])
+    }
+}
+
+/// `SitePlan.sorted`, which sorts ASCII paths by their bytes, gives the order `String` gives.
+@Suite struct PlanPathOrderTests {
+    @Test func pathsSortAsStringsSortThem() {
+        var random = SeededGenerator(seed: 10)
+        let alphabet = Array("ab/-.0z_A")
+        let ascii = (0..<2000).map { _ in String((0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! }) }
+        #expect(SitePlan.sorted(ascii) == ascii.sorted())
+        // Not ASCII: `String`'s own order (é as one scalar and as e with its accent are one string to it).
+        let other = ascii.prefix(50) + ["caf\u{E9}/", "cafe\u{301}/", "caf/", "café/index.html", "北京/"]
+        #expect(SitePlan.sorted(Array(other)) == other.sorted())
     }
 }

@@ -28,7 +28,12 @@ struct ReportRecord: Sendable {
 
     /// The parsed report, as the pages that list it, the checks across years and the search
     /// index need it.
-    struct Facts: Sendable {
+    ///
+    /// A class, not a struct: a build hands 10,000 of these around (decoded from the cache, to
+    /// the checks, the summaries), and a struct of fifteen fields is copied field by field,
+    /// each reference retained and released (a tenth of an edit's scan); an immutable object
+    /// is shared with one retain.
+    final class Facts: Sendable {
         let title: String?
         let body: String?
         let region: Region
@@ -50,6 +55,25 @@ struct ReportRecord: Sendable {
         let coverage: CoverageFacts
         /// The report's row of the open data (`DataRow`).
         let data: DataRow
+
+        init(title: String?, body: String?, region: Region, year: Int?, kind: SourceKind, encoding: String,
+             diagnostics: [Diagnostic], figures: [Decimal?], portal: PortalChecks.Entry, search: SearchEntry,
+             published: String?, bytesDigest: UInt64, coverage: CoverageFacts, data: DataRow) {
+            self.title = title
+            self.body = body
+            self.region = region
+            self.year = year
+            self.kind = kind
+            self.encoding = encoding
+            self.diagnostics = diagnostics
+            self.figures = figures
+            self.portal = portal
+            self.search = search
+            self.published = published
+            self.bytesDigest = bytesDigest
+            self.coverage = coverage
+            self.data = data
+        }
     }
 
     /// The record of a file read (and, if it is a report, parsed) now.
@@ -94,22 +118,12 @@ struct ReportRecord: Sendable {
 }
 
 extension ReportRecord.Facts {
-    init(report: Report, document: SourceDocument, forms: FormRegistry?) {
-        title = report.title
-        body = report.body
-        region = report.region
-        year = report.year
-        kind = document.kind
-        encoding = document.encoding
-        diagnostics = report.diagnostics
-        figures = HeadlineFigures.values(report)
-        portal = PortalChecks.Entry(report, forms: forms)
-        search = SearchEntry(report: report)
-        published = report.published
+    convenience init(report: Report, document: SourceDocument, forms: FormRegistry?) {
         var d = Digest()
         d.add(document.bytes)
-        bytesDigest = d.value
-        coverage = CoverageFacts(report)
-        data = DataRow(report: report)
+        self.init(title: report.title, body: report.body, region: report.region, year: report.year, kind: document.kind,
+                  encoding: document.encoding, diagnostics: report.diagnostics, figures: HeadlineFigures.values(report),
+                  portal: PortalChecks.Entry(report, forms: forms), search: SearchEntry(report: report),
+                  published: report.published, bytesDigest: d.value, coverage: CoverageFacts(report), data: DataRow(report: report))
     }
 }

@@ -8,6 +8,9 @@
 /// byte-for-byte copies of another, so the publisher can delete the extra files and a reader
 /// knows there is more than one.
 enum DuplicateReports {
+    /// The code of its warning (written out where it is raised, as `DiagnosticCatalogueTests` looks for it).
+    static let code: Diagnostic.Code = "report.duplicate"
+
     /// One report file as the warning names it.
     struct File: Sendable {
         let source: String

@@ -112,8 +112,8 @@ struct SiteMap: Sendable {
             segmentOf[s] = made
             return made
         }
-        // By body, then by the names around it: the body's string hashed once, and no array
-        // made a report to look its own part up.
+        // By body, then by the names around it: the body's string hashed once. Asked once an
+        // identity's key (`IdentityKey` below), not once a report.
         var ownParts: [String: [[String]: String]] = [:]
         func ownPart(of body: String, removing names: [String]) -> String {
             if let known = ownParts[body]?[names] { return known }
@@ -123,32 +123,52 @@ struct SiteMap: Sendable {
         }
         func top(_ s: String) -> String { Self.reserved.contains(s) ? "r-" + s : s }
 
-        let order = reports.indices.sorted { reports[$0].id < reports[$1].id }
+        // Summaries come in path order (the scan's): sorted again only when they do not.
+        let ids = reports.indices
+        let order = zip(ids, ids.dropFirst()).allSatisfy({ reports[$0.0].id <= reports[$0.1].id })
+            ? Array(ids) : ids.sorted { reports[$0].id < reports[$1].id }
 
-        // 1. Each report's levels (name, code) and the codes each name path stands for. The
-        //    codes are the report's own (`Region.codes`, set by the resolver or front matter).
-        var levelsOf: [[(level: RegionNode.Level, name: String, path: String, code: String?)]] = Array(repeating: [], count: reports.count)
+        // 1. The levels (name, code) of each distinct province, city and county a report names,
+        //    and the codes each name path stands for. The codes are the report's own
+        //    (`Region.codes`, set by the resolver or front matter). 10,000 reports name a few
+        //    thousand places: each is worked out once, not once a report.
+        var levelsOf: [[(level: RegionNode.Level, name: String, path: String, code: String?)]] = []
+        var placeOf = [Int](repeating: 0, count: reports.count)
+        var placeIndex: [PlaceKey: Int] = [:]
         var codesByPath: [String: Set<String>] = [:]
         for i in order {
             let r = reports[i].region
+            let placeKey = PlaceKey(province: r.province, city: r.city, county: r.county, provinceCode: r.codes.province,
+                                    cityCode: r.codes.city, countyCode: r.codes.county)
+            if let known = placeIndex[placeKey] {
+                placeOf[i] = known
+                continue
+            }
+            placeIndex[placeKey] = levelsOf.count
+            placeOf[i] = levelsOf.count
+            var levels: [(level: RegionNode.Level, name: String, path: String, code: String?)] = []
             var path = ""
             for (level, name, code) in [(RegionNode.Level.province, r.province, r.codes.province), (.city, r.city, r.codes.city),
                                         (.county, r.county, r.codes.county)] {
                 guard let name = name.map(Self.trimmed), !name.isEmpty else { continue }
                 path += (path.isEmpty ? "" : "/") + name
                 let code = code.flatMap { $0.isEmpty ? nil : $0 }
-                levelsOf[i].append((level, name, path, code))
+                levels.append((level, name, path, code))
                 if let code { codesByPath[path, default: []].insert(code) }
             }
+            levelsOf.append(levels)
         }
 
         // 2. Region nodes, parents first; a name path standing for two codes splits by code.
+        //    Places in the order their first report comes, so nodes are made in report order.
         var nodeIndex: [String: Int] = [:]
-        var deepest: [Int?] = Array(repeating: nil, count: reports.count)
-        for i in order {
+        var chainOf: [[Int]] = []
+        chainOf.reserveCapacity(levelsOf.count)
+        for levels in levelsOf {
             var key = ""
             var parent: Int?
-            for l in levelsOf[i] {
+            var chain: [Int] = []
+            for l in levels {
                 let split = (codesByPath[l.path]?.count ?? 0) > 1
                 key += (key.isEmpty ? "" : "/") + l.name + (split ? "#" + (l.code ?? "") : "")
                 let n: Int
@@ -158,10 +178,16 @@ struct SiteMap: Sendable {
                     nodes.append(RegionNode(key: key, level: l.level, name: l.name, code: l.code, parent: parent, folder: ""))
                     if let parent { nodes[parent].children.append(n) }
                 }
-                nodes[n].reportCount += 1
+                chain.append(n)
                 parent = n
             }
-            deepest[i] = parent
+            chainOf.append(chain)
+        }
+        var deepest: [Int?] = Array(repeating: nil, count: reports.count)
+        for i in order {
+            let chain = chainOf[placeOf[i]]
+            for n in chain { nodes[n].reportCount += 1 }
+            deepest[i] = chain.last
         }
         // Folders level by level, so a parent's folder is settled before its children's.
         for level in [RegionNode.Level.province, .city, .county] {
@@ -187,40 +213,55 @@ struct SiteMap: Sendable {
             for n in clash { nodes[n].legacyFolder = String(folder.dropLast()) + "-" + Slug.hash(nodes[n].key) + "/" }
         }
 
-        // 3. Identities and their base folders.
+        // 3. Identities and their base folders. What makes a report's identity (its place, its
+        //    town, its body, and its title when it names no place) is looked up first: most
+        //    reports are of a body seen already, and need no key, own part or folder made.
         var identityIndex: [String: Int] = [:]
+        var identityOf: [IdentityKey: Int] = [:]
         var base: [[String]] = []
         reportIdentity = Array(repeating: 0, count: reports.count)
         for i in order {
-            let report = reports[i]
-            let r = report.region
+            let r = reports[i].region
             let names = [r.province, r.city, r.county, r.town].compactMap { $0 }.filter { !$0.isEmpty }
-            let body = report.body.map(Self.trimmed)
-            let node = deepest[i]
-            let town = r.town.map(Self.trimmed) ?? ""
-            let key: String
-            var segments: [String]
-            var own = ""
-            if names.isEmpty {
-                let name = (body?.isEmpty == false ? body : nil) ?? report.title ?? "未知机关"
-                key = "body|" + name
-                segments = ["bodies", seg(name)]
-            } else {
-                own = ownPart(of: body ?? "", removing: names)
-                key = (node.map { nodes[$0].key } ?? "") + "|" + town + "|" + own
-                segments = node.map { nodes[$0].folder.split(separator: "/").map(String.init) } ?? []
-                if !town.isEmpty { segments.append(segments.isEmpty ? top(seg(town)) : seg(town)) }
-                if !own.isEmpty { segments.append(segments.isEmpty ? top(seg(own)) : seg(own)) }
-            }
-            if let existing = identityIndex[key] {
+            let rawBody = reports[i].body
+            let seen = IdentityKey(place: placeOf[i], town: r.town, body: rawBody, title: names.isEmpty ? reports[i].title : nil)
+            if let existing = identityOf[seen] {
                 identities[existing].reports.append(i)
                 reportIdentity[i] = existing
                 continue
+            }
+            let body = rawBody.map(Self.trimmed)
+            let node = deepest[i]
+            let town = r.town.map(Self.trimmed) ?? ""
+            let key: String
+            var own = ""
+            if names.isEmpty {
+                let name = (body?.isEmpty == false ? body : nil) ?? reports[i].title ?? "未知机关"
+                key = "body|" + name
+            } else {
+                own = ownPart(of: body ?? "", removing: names)
+                key = (node.map { nodes[$0].key } ?? "") + "|" + town + "|" + own
+            }
+            if let existing = identityIndex[key] {
+                identityOf[seen] = existing
+                identities[existing].reports.append(i)
+                reportIdentity[i] = existing
+                continue
+            }
+            var segments: [String]
+            if names.isEmpty {
+                let name = (body?.isEmpty == false ? body : nil) ?? reports[i].title ?? "未知机关"
+                segments = ["bodies", seg(name)]
+            } else {
+                segments = node.map { nodes[$0].folder.split(separator: "/").map(String.init) } ?? []
+                if !town.isEmpty { segments.append(segments.isEmpty ? top(seg(town)) : seg(town)) }
+                if !own.isEmpty { segments.append(segments.isEmpty ? top(seg(own)) : seg(own)) }
             }
             let county = node.flatMap { nodes[$0].level == .county ? $0 : nil }
             let name = (body?.isEmpty == false ? body! : names.last ?? "未知机关")
             let id = identities.count
             identityIndex[key] = id
+            identityOf[seen] = id
             reportIdentity[i] = id
             identities.append(Identity(key: key, folder: "", name: name, region: r, ownPart: own,
                                        node: names.isEmpty ? nil : node, county: names.isEmpty ? nil : county, reports: [i]))
@@ -272,6 +313,22 @@ struct SiteMap: Sendable {
             }
         }
         sameYear.sort { reports[$0[0]].id < reports[$1[0]].id }
+    }
+
+    /// What of a report's region places it in the tree: its levels' names and codes.
+    private struct PlaceKey: Hashable {
+        let province, city, county: String?
+        let provinceCode, cityCode, countyCode: String?
+    }
+
+    /// What of a report makes its identity's key: its place (a `PlaceKey`'s index), its town
+    /// and body as written, and its title when it names no place. Two reports with the same
+    /// have the same identity (two with different ones may too: their keys are then compared).
+    private struct IdentityKey: Hashable {
+        let place: Int
+        let town: String?
+        let body: String?
+        let title: String?
     }
 
     /// The nodes from the root down to `n`.

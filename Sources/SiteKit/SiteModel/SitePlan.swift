@@ -53,7 +53,35 @@ struct SitePlan: Sendable {
             }
         }
         self.pages = pages
-        paths = pages.keys.sorted()
+        paths = Self.sorted(Array(pages.keys))
+    }
+
+    /// `paths` in the order `String` sorts them. When every path is ASCII (every page's, when
+    /// the slugs are pinyin), that is the order of their bytes (Unicode scalars, and nothing to
+    /// normalise): their bytes are laid end to end in one buffer and the indices sorted with
+    /// `memcmp`, where `String`'s general comparison of 60,000 paths was half the plan's time.
+    static func sorted(_ paths: [String]) -> [String] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(paths.count * 48)
+        var starts: [Int] = [], ends: [Int] = []
+        starts.reserveCapacity(paths.count)
+        ends.reserveCapacity(paths.count)
+        for var path in paths {
+            starts.append(bytes.count)
+            path.withUTF8 { bytes.append(contentsOf: $0) }
+            ends.append(bytes.count)
+        }
+        let ascii = bytes.withUnsafeBufferPointer { b in !b.contains { $0 >= 0x80 } }
+        guard ascii else { return paths.sorted() }
+        let order = bytes.withUnsafeBufferPointer { b -> [Int] in
+            let base = b.baseAddress!
+            return paths.indices.sorted { x, y in
+                let lx = ends[x] - starts[x], ly = ends[y] - starts[y]
+                let c = memcmp(base + starts[x], base + starts[y], min(lx, ly))
+                return c != 0 ? c < 0 : lx < ly
+            }
+        }
+        return order.map { paths[$0] }
     }
 
     /// A digest of the plan's shape apart from what each report's summary says: every

@@ -1,6 +1,7 @@
 import Foundation
 import ReportKit
 import Testing
+import NianbaoTestSupport
 
 /// A report of body `body` for `year` with 表三 carried-over / carried-forward totals
 /// (rows on lines 40 and 60) and, when given, a 2021-form 表二 规范性文件 row on line 20.
@@ -135,5 +136,56 @@ private let inForce = Diagnostic.Subject(table: .active, row: "normativeDocument
         #expect(found[1]?.map(\.code) == ["portal.carryOver", "portal.inForce"])
         #expect(found[0]?.map(\.code) == ["portal.carryOver", "portal.inForce"])
         #expect(found[1]?.map(\.line) == [40, 20])
+    }
+}
+
+/// `PortalChecks.check(_:changed:gone:kept:)`, which checks again only the series a change
+/// touched, against the full check, over random portals and random rounds of edits (reports
+/// changed, added, removed, moved to another series or year).
+@Suite struct PortalChecksChangesTests {
+    private func entry(_ source: String, _ random: inout SeededGenerator) -> PortalChecks.Entry {
+        let bodies: [String?] = ["甲县人民政府", "甲县教育局", "甲县财政局", nil]
+        let body = bodies.randomElement(using: &random)!
+        let years: [Int?] = [2019, 2020, 2021, 2022, nil]
+        let values: [Decimal?] = [nil, 0, 1, 2]
+        let documents: (issued: Decimal?, repealed: Decimal?, inForce: Decimal?)? = Bool.random(using: &random)
+            ? (values.randomElement(using: &random)!, values.randomElement(using: &random)!, values.randomElement(using: &random)!)
+            : nil
+        return PortalChecks.Entry(report(source, year: years.randomElement(using: &random)!, body: body, code: body == nil ? nil : "321322000000",
+                                         carriedOver: values.randomElement(using: &random)!,
+                                         carriedForward: values.randomElement(using: &random)!, documents: documents))
+    }
+
+    @Test(arguments: 0..<120) func checkingTheTouchedSeriesGivesTheFullCheck(seed: Int) {
+        var random = SeededGenerator(seed: UInt64(seed))
+        var next = 0
+        func name() -> String { next += 1; return String(format: "content/%03d.txt", Int.random(in: 0..<1000, using: &random) * 1000 + next) }
+        var entries = (0..<Int.random(in: 4...24, using: &random)).map { _ in entry(name(), &random) }.sorted { $0.source < $1.source }
+        var last = PortalChecks.check(entries)
+        for round in 0..<6 {
+            var now: [PortalChecks.Entry] = [], changedSources = Set<String>(), gone: [PortalChecks.Entry] = []
+            for old in entries {
+                switch Int.random(in: 0..<10, using: &random) {
+                case 0: gone.append(old)
+                case 1, 2:
+                    gone.append(old)
+                    now.append(entry(old.source, &random))
+                    changedSources.insert(old.source)
+                default: now.append(old)
+                }
+            }
+            for _ in 0..<Int.random(in: 0...3, using: &random) {
+                let added = entry(name(), &random)
+                now.append(added)
+                changedSources.insert(added.source)
+            }
+            now.sort { $0.source < $1.source }
+            let lastBySource = Dictionary(last.map { (entries[$0.key].source, $0.value) }, uniquingKeysWith: { a, _ in a })
+            let changed = now.indices.filter { changedSources.contains(now[$0].source) }
+            let full = PortalChecks.check(now)
+            let again = PortalChecks.check(now, changed: changed, gone: gone) { lastBySource[now[$0].source] ?? [] }
+            #expect(again == full, "seed \(seed), round \(round)")
+            (entries, last) = (now, full)
+        }
     }
 }

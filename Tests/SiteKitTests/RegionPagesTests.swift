@@ -141,11 +141,11 @@ import Testing
     @Test func timelinessPageListsLateReports() throws {
         let html = try Self.page("timeliness/index.html", in: try Self.render())
         #expect(html.contains("<tr><th scope=\"row\"><a href=\"../\(Self.xingqing)jiaoyuju/2020/\">兴庆区教育局</a></th><td>兴庆区</td>"
-            + "<td>2020</td><td>2021-02-03</td><td>2021-01-31</td><td class=\"num\">3</td></tr>"))
+            + "<td class=\"year\">2020</td><td>2021-02-03</td><td>2021-01-31</td><td class=\"num\">3</td></tr>"))
         #expect(html.contains("<h2>逾期发布的报告（1 份）</h2>"))
         #expect(html.contains("<tr><th scope=\"row\"><a href=\"../\(Self.xingqing)\">兴庆区</a> "
             + "<span class=\"parents\">宁夏回族自治区 银川市</span></th>"
-            + "<td>2020</td><td class=\"num\">3</td>"
+            + "<td class=\"year\">2020</td><td class=\"num\">3</td>"
             + "<td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">15</td></tr>"))
     }
 

@@ -68,12 +68,10 @@ import Testing
 }
 
 @Suite final class BuildPlanTests {
-    var folders: [URL] = []
-    deinit { for url in folders { try? FileManager.default.removeItem(at: url) } }
+    let temp = TempFolders("nianbao-plan")
 
     func project(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-plan-\(UUID().uuidString)")
-        folders.append(root)
+        let root = temp.name()
         try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
         for (path, text) in files {
             let url = root.appendingPathComponent(path)

@@ -3,17 +3,11 @@ import Foundation
 import NianbaoTestSupport
 @testable import SiteKit
 
-/// A class, so that each test's folders go when the test ends (`deinit`).
+/// Each test's folders go when the test ends (`TempFolders`).
 @Suite final class OutputWriterTests {
-    var folders: [URL] = []
-    deinit { for url in folders { try? FileManager.default.removeItem(at: url) } }
+    let temp = TempFolders("nianbao-out")
 
-    func tempFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-out-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        folders.append(url)
-        return url
-    }
+    func tempFolder() throws -> URL { try temp.folder() }
 
     static let marker = OutputFile(path: ".nianbao-site", text: OutputWriter.Staging.markerText)
 
@@ -61,11 +55,13 @@ import NianbaoTestSupport
         let writer = OutputWriter(output: out)
         _ = try writer.write([OutputFile(path: "same.html", text: "same"), OutputFile(path: "changed.html", text: "1")])
         let file = out.appendingPathComponent("same.html").path
-        let past = Date(timeIntervalSince1970: 1_000_000)
-        try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: file)
+        // A fixed time (1970 + 1,000,000 s) set on the file and read back: no clock is read.
+        var times = [timespec(tv_sec: 1_000_000, tv_nsec: 0), timespec(tv_sec: 1_000_000, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, file, &times, 0) == 0)
         _ = try writer.write([OutputFile(path: "same.html", text: "same"), OutputFile(path: "changed.html", text: "2")])
-        let mtime = try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date
-        #expect(mtime == past)
+        var st = stat()
+        #expect(stat(file, &st) == 0)
+        #expect(st.st_mtim.tv_sec == 1_000_000 && st.st_mtim.tv_nsec == 0)
     }
 
     @Test(arguments: ["../escape.html", "/etc/passwd", "a/../../b", "", "a//b", "./a", "a\\b", ".nianbao-site"])

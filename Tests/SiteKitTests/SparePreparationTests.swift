@@ -8,15 +8,9 @@ import NianbaoTestSupport
 /// as it does the site an incremental build kept; until its table is written it is not
 /// trusted.
 @Suite final class SparePreparationTests {
-    var folders: [URL] = []
-    deinit { for url in folders { try? FileManager.default.removeItem(at: url) } }
+    let temp = TempFolders("nianbao-spare")
 
-    func tempFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-spare-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        folders.append(url)
-        return url
-    }
+    func tempFolder() throws -> URL { try temp.folder() }
 
     static func files(_ pairs: [(String, String)]) -> [OutputFile] { pairs.map { OutputFile(path: $0.0, text: $0.1) } }
     static let site1 = files([("a.html", "a"), ("b/index.html", "b"), ("c/d/index.html", "c"), ("e.html", "e")])

@@ -7,13 +7,11 @@ import Testing
 /// Issue 10: the theme's templates render through `TemplateProgram` (our own tree, no
 /// per-lookup reflection) and must give exactly what swift-mustache gives, escaping included.
 @Suite final class TemplateProgramTests {
-    var folders: [URL] = []
-    deinit { for url in folders { try? FileManager.default.removeItem(at: url) } }
+    let temp = TempFolders("nianbao-program")
 
     /// The default theme with `changes` (template name → text).
     func theme(_ changes: [String: String]) throws -> Theme {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-program-\(UUID().uuidString)")
-        folders.append(dir)
+        let dir = temp.name()
         try FileManager.default.copyItem(at: Sample.themeDirectory, to: dir)
         for (name, text) in changes { try Data(text.utf8).write(to: dir.appendingPathComponent(name + ".mustache")) }
         return try Theme(directory: dir)

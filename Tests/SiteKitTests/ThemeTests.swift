@@ -8,13 +8,11 @@ import Testing
 /// a section left open, a missing assets/ folder, a link out of the theme — each named with
 /// its template and line, before any report is read.
 @Suite final class ThemeTests {
-    var folders: [URL] = []
-    deinit { for url in folders { try? FileManager.default.removeItem(at: url) } }
+    let temp = TempFolders("nianbao-theme")
 
     /// A copy of the default theme with `changes` (path → text; `nil` removes the file).
     func theme(_ changes: [String: String?] = [:]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-theme-\(UUID().uuidString)")
-        folders.append(dir)
+        let dir = temp.name()
         try FileManager.default.copyItem(at: Sample.themeDirectory, to: dir)
         for (path, text) in changes {
             let url = dir.appendingPathComponent(path)
@@ -121,8 +119,8 @@ import Testing
     /// An asset linked to /etc/passwd used to be published with its contents.
     @Test func anAssetLinkedOutsideTheThemeIsNotPublished() throws {
         let dir = try theme()
-        let outside = dir.deletingLastPathComponent().appendingPathComponent("secret-\(UUID().uuidString).txt")
-        folders.append(outside)
+        // A file beside the theme, in the temporary directory (removed with the test's folders).
+        let outside = temp.name()
         try Data("secret".utf8).write(to: outside)
         let assets = dir.appendingPathComponent("assets")
         try FileManager.default.createSymbolicLink(atPath: assets.appendingPathComponent("passwd").path, withDestinationPath: "/etc/passwd")

@@ -22,10 +22,15 @@ enum CSV {
     /// advises; numbers are written by `DataRow` and never pass here.
     static func field(_ s: String) -> String {
         var s = s
-        if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { s = "'" + s }
-        guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        if let first = s.utf8.first, formulaStarts.contains(first) { s = "'" + s }
+        guard s.utf8.contains(where: quoted.contains) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// The first characters a spreadsheet reads as a formula (the field gets a leading `'`),
+    /// and the characters that make a field quoted; all ASCII, so compared as bytes.
+    static let formulaStarts = Array("=+-@\t\r".utf8)
+    static let quoted = Array(",\"\n\r".utf8)
 
     /// One line of text fields.
     static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") }
@@ -34,8 +39,7 @@ enum CSV {
     /// neither the leading `'` nor quotes (nearly every field: the open data's rows are remade
     /// for each CSV that lists a report, 10,000 of them in the portal's).
     static func append(_ s: String, to line: inout String) {
-        let plain = s.utf8.first.map { !"=+-@\t\r".utf8.contains($0) } ?? true
-            && !s.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        let plain = !(s.utf8.first.map(formulaStarts.contains) ?? false) && !s.utf8.contains(where: quoted.contains)
         if plain { line += s } else { line += field(s) }
     }
 

@@ -66,5 +66,6 @@ import Testing
         // Not ASCII: `String`'s own order (é as one scalar and as e with its accent are one string to it).
         let other = ascii.prefix(50) + ["caf\u{E9}/", "cafe\u{301}/", "caf/", "café/index.html", "北京/"]
         #expect(SitePlan.sorted(Array(other)) == other.sorted())
+        #expect(SitePlan.sorted([]) == [] && SitePlan.sorted(["a/"]) == ["a/"])
     }
 }

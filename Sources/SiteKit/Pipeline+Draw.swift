@@ -82,6 +82,7 @@ extension Pipeline {
         // lists the same reports as last time (`SitePlan.membership`) and is not about the whole
         // site, so an added report takes the frames of its own pages and of the pages that list
         // it, not every page's (`SitePlan+Places`).
+        progress.stage("site plan")
         let shape = sitePlan.shapeDigest
         let places = sitePlan.placeDigests()
         let reportDigests = sitePlan.summaries.indices.map { i -> UInt64 in
@@ -140,6 +141,7 @@ extension Pipeline {
             }
         }.flatMap { $0 }
 
+        progress.stage("pages planned")
         var writer = OutputWriter(output: plan.output)
         writer.tracksOutput = true
         // A cache that was not used (damaged, another program's) says nothing of the site either.
@@ -150,6 +152,7 @@ extension Pipeline {
             staging.liveFiles = listing
             staging.liveIsTable = listing == nil
         }
+        progress.stage("staging opened")
         // Whether a file of the live site is on disk: found by the listing, or named by the table
         // the site's folders vouched for.
         let live = staging.live
@@ -200,6 +203,7 @@ extension Pipeline {
         // The files made beside the pages and the manifest (the search index and the manifest:
         // some 130 MB at 50,000 reports) are staged now and let go, not held while every page
         // is drawn.
+        progress.stage("search index, manifest")
         for file in site.takeFiles() { try staging.put(file) }
         // The search index's builder (its postings) and its files are gone.
         if trims { FreedMemory.release() }
@@ -216,6 +220,7 @@ extension Pipeline {
                 toDraw.append(p)
             }
         }
+        progress.stage("pages kept")
         let units = site.units(of: toDraw)
         progress.update { $0.pages = drawing.count }
 
@@ -240,6 +245,7 @@ extension Pipeline {
             for file in files { try staging.put(file) }
             progress.update { $0.written += files.count }
         }
+        progress.stage("pages drawn")
         // The reports drawn are gone, before the cache is written.
         if trims { FreedMemory.release() }
         for path in site.kept { try staging.keep(path) }
@@ -266,7 +272,9 @@ extension Pipeline {
         staging.unlisted(CacheBodies.path)
         let stored = try BuildCache.stageReports(records, into: staging.folder, previous: status == .used ? cache.bodies : nil,
                                                  formIDs: cache.formIDs, deadShare: limits.deadBodies)
+        progress.stage("cache staged")
         let summary = try staging.commit()
+        progress.stage("swapped in")
         swapped?()
         // Not in the site's table: the stamps name this machine's inodes and times, so two
         // folders of the same site never hold the same bytes there (`FileStamps.replace`).

@@ -62,6 +62,7 @@ extension Pipeline {
         // build with no output folder yet, is judged by the wall clock's rule (`StampClock`).
         let taken = StampClock.now(on: Disk.realPath(plan.output.path))
         let discovery = try ContentFolder.discover(in: plan.content)
+        progress.stage("content listed")
         let found = discovery.entries
         let label = plan.contentLabel
         @Sendable func show(_ path: String) -> String { label.isEmpty || label == "." ? path : "\(label)/\(path)" }
@@ -100,6 +101,7 @@ extension Pipeline {
             }
             return (record, .parsed, seen)
         }
+        progress.stage("files read, parsed")
         var stamps = FileStamps(clock: taken)
         stamps.entries.reserveCapacity(found.count)
         for (i, record) in records.enumerated() {
@@ -118,11 +120,14 @@ extension Pipeline {
             guard cache.factsReadable() else { throw CacheBodies.Damaged() }
             let portal = portalChecks(records, reports: reports, cache: cache)
             for (index, found) in portal { across[reports[index]] = found }
+            progress.stage("checks across years")
             let summaries = reports.map { ReportSummary(records[$0].0, facts: records[$0].0.facts!, across: across[$0] ?? []) }
             let files = reports.map { i in
                 records[i].0.facts.map { DuplicateReports.File(source: records[i].0.source, published: $0.published, bytesDigest: $0.bytesDigest) }!
             }
+            progress.stage("summaries")
             let siteMap = SiteMap(reports: summaries, slug: slug)
+            progress.stage("site map")
             let warnings = DuplicateReports.warnings(summaries, files: files, map: siteMap)
             for (index, warning) in warnings {
                 across[reports[index], default: []].append(warning)

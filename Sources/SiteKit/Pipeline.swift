@@ -93,6 +93,8 @@ public struct Pipeline: Sendable {
         /// and the site map, and by the draw when the scan made none. Each report's once at most,
         /// and again the few a check across reports warned.
         public var summariesMade = 0
+        /// The build's stages with their times, when its progress times them (`--timings`).
+        public var stages: [BuildProgress.Stage] = []
         /// The lines of a report file as the source page numbers them (for `--verbose`),
         /// read again from the file.
         public var lines: @Sendable (String) -> [String]?
@@ -153,6 +155,7 @@ public struct Pipeline: Sendable {
     public func build() async throws -> Result {
         if searchSwitch == "only" { return try buildSearchOnly() }
         let start = Date()
+        progress.stage("start")
         try OutputWriter(output: plan.output).putBackRetired()
         // The previous build's search ids are read only if the index is made again (`draw`).
         var renderer = try SiteRenderer(config: plan.config, slug: slug)
@@ -165,6 +168,7 @@ public struct Pipeline: Sendable {
         let bodiesReadBefore = cache.bodies?.bytesRead ?? 0
         let rowsBefore = cache.rows.isDecoded
         var pool = ParsedPool(capacity: limits.pool)
+        progress.stage("cache and theme read")
         var scan = try await self.scan(cache: &cache, status: &status, pool: pool)
         var result = result(scan, cache: status, pool: pool, start: start)
         result.cacheRead = (kept == nil ? cache.headsRead : 0)
@@ -224,6 +228,8 @@ public struct Pipeline: Sendable {
         if status == .used { result.cacheRead += (cache.bodies?.bytesRead ?? 0) - bodiesReadBefore }
         result.pageRowsDecoded = !rowsBefore && cache.rows.isDecoded
         result.seconds = Date().timeIntervalSince(start)
+        progress.stage("finished")
+        result.stages = progress.stages
         return result
     }
 

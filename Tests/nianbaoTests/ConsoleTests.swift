@@ -51,6 +51,19 @@ import Testing
         #expect(r == CommandResult(stdout: "checked 1 reports (0 files left out): 0 errors, 0 warnings\n", stderr: "", status: 0))
     }
 
+    /// `build --timings`: the same summary on standard output, and one line a stage on
+    /// standard error (name, wall and CPU milliseconds), the stages of a first build in order.
+    @Test func buildTimingsPrintsOneLineAStage() throws {
+        let sandbox = try Sandbox()
+        let r = try sandbox.run(["build", "--timings"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("built 1 reports into 17 pages (54 files written, 0 unchanged, 0 removed), 0 errors, 0 warnings in "))
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 15)
+        #expect(lines.allSatisfy { $0.wholeMatch(of: #/[a-z ,]+? +\d+\.\d ms wall +\d+\.\d ms cpu/#) != nil })
+        #expect(lines.first?.hasPrefix("cache and theme read ") == true && lines.last?.hasPrefix("finished ") == true)
+    }
+
     /// Issue 8: `build` finds the theme shipped with nianbao, or says which flag to give.
     @Test func buildFindsTheShippedThemeOrSaysWhichFlagToGive() throws {
         let sandbox = try Sandbox()

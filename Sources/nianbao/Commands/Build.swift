@@ -34,6 +34,7 @@ struct Build: AsyncParsableCommand {
             let result = try await build.run(build.plan(), progress: true)
             Console(verbose: options.verbose).print(result.diagnostics, to: .err, lines: result.lines)
             Console.write(Console.summary(of: result) + "\n")
+            if output.timings { Console.write(Console.stages(of: result), to: .err) }
             if options.strict && result.failed(strict: true) { throw ExitCode.failure }
         }
     }

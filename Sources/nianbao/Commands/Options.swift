@@ -20,7 +20,6 @@ struct SiteOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Treat warnings as errors for the exit status.")
     var strict = false
-
     /// The plan for the current folder: `check` resolves only the content folder; `build`
     /// also loads the theme and checks the output folder.
     func plan(output: String? = nil, baseURL: String? = nil, indexLinks: Bool = false,
@@ -44,6 +43,9 @@ struct OutputOptions: ParsableArguments {
         or `indexLinks: true` in site.yml.
         """)
     var indexLinks = false
+
+    @Flag(name: .long, help: "Print each stage of every build with its wall and CPU time, to standard error.")
+    var timings = false
 }
 
 /// The one build path: `build` runs it once, `serve` once and again after every change. The
@@ -66,6 +68,7 @@ struct SiteBuild {
              swapped: (@Sendable ([FileDiagnostic]) -> Void)? = nil) async throws -> Pipeline.Result {
         var pipeline = makePipeline(plan)
         pipeline.clean = clean
+        if output.timings { pipeline.progress = BuildProgress(timesStages: true) }
         pipeline.warm = warm
         if let swapped {
             let problems = plan.diagnostics

@@ -130,6 +130,16 @@ struct Console {
 
 extension Console {
     /// `built 2 reports into 31 pages (31 files written, 0 unchanged, 0 removed), 1 errors, 3 warnings in 0.41 s`.
+    /// The build's stages (`--timings`), one line each: wall and CPU milliseconds. A stage whose
+    /// CPU time is near twice its wall time used both cores of a two-core machine.
+    static func stages(of result: Pipeline.Result) -> String {
+        let width = result.stages.map(\.name.count).max() ?? 0
+        return result.stages.map { stage in
+            stage.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                + String(format: " %8.1f ms wall %8.1f ms cpu\n", stage.wall, stage.cpu)
+        }.joined()
+    }
+
     static func summary(of result: Pipeline.Result) -> String {
         let w = result.written ?? .init(written: 0, unchanged: 0)
         return String(format: "built %d reports into %d pages (%d files written, %d unchanged, %d removed), "

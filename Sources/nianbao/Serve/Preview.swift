@@ -72,6 +72,7 @@ struct Preview: Sendable {
                 var told = await reload.told
                 if told == nil { told = await live.publish(status(result, generation: generation)) }
                 Console.write("\(what): " + Console.summary(of: result) + "; \(Self.pages(told ?? 0)) reloaded\n")
+                if build.output.timings { Console.write(Console.stages(of: result), to: .err) }
             } catch {
                 let diagnostic = Console.diagnostic(for: error)
                 if let diagnostic { Console(verbose: verbose).print([diagnostic], to: .err) }

@@ -68,4 +68,17 @@ import Testing
         #expect(SitePlan.sorted(Array(other)) == other.sorted())
         #expect(SitePlan.sorted([]) == [] && SitePlan.sorted(["a/"]) == ["a/"])
     }
+
+    /// Paths that share long prefixes, as a site's do (a place's folder, then its bodies',
+    /// then the years'), some of them twice: the sort goes a byte at a time through them.
+    @Test func pathsWithLongSharedPrefixesSortAsStringsSortThem() {
+        var random = SeededGenerator(seed: 11)
+        let places = ["ningxiahuizuzizhiqu/", "ningxiahuizuzizhiqu/yinchuanshi/", "ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/",
+                      "ningxia/", "n", ""]
+        let parts = ["jiaoyuju/", "2020/", "2020-2/", "2021/", "index.html", "source.html", "report.json", "-", "/", "a"]
+        let paths = (0..<5000).map { _ in
+            places.randomElement(using: &random)! + (0..<Int.random(in: 0...4, using: &random)).map { _ in parts.randomElement(using: &random)! }.joined()
+        }
+        #expect(SitePlan.sorted(paths) == paths.sorted())
+    }
 }

@@ -25,6 +25,9 @@ struct SitePlan: Sendable {
     private(set) var pages: [String: any Page] = [:]
     /// The paths of `pages`, sorted.
     private(set) var paths: [String] = []
+    /// The pages of `paths`, at the same index: a caller going through the pages in order
+    /// looks none up by its path (60,000 paths hashed at 10,000 reports).
+    private(set) var ordered: [any Page] = []
 
     init(config: SiteConfig, summaries: [ReportSummary], slug: (String) -> String) {
         self.init(config: config, summaries: summaries, map: SiteMap(reports: summaries, slug: slug))
@@ -43,17 +46,38 @@ struct SitePlan: Sendable {
             return ya != yb ? ya > yb : a.key < b.key
         }
         identityByKey = Dictionary(map.identities.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+        // Every page with its path, kind by kind, each kind's list taken as it is (not cast to a
+        // list of `any Page` first); then sorted, and keyed by path.
+        var all: [any Page] = [], keys: [String] = []
+        // About six files a report (its pages, data and source): the lists grown once or twice, not a dozen times.
+        all.reserveCapacity(summaries.count * 6 + 64)
+        keys.reserveCapacity(summaries.count * 6 + 64)
+        for kind in Self.kinds { Self.add(kind, of: self, to: &all, keys: &keys) }
         var pages: [String: any Page] = [:]
-        // About six files a report (its pages, data and source): the table grown once or twice, not a dozen times.
-        pages.reserveCapacity(summaries.count * 6 + 64)
-        for kind in Self.kinds {
-            for page in kind.pages(in: self) {
-                assert(pages[page.path] == nil, "two pages at \(page.path)")
-                pages[page.path] = page
-            }
+        pages.reserveCapacity(all.count)
+        for (page, path) in zip(all, keys) {
+            assert(pages[path] == nil, "two pages at \(path)")
+            pages[path] = page
+        }
+        var order = Self.order(keys)
+        // Two pages at one path (a bug, asserted above): the later one, as the table keeps.
+        if pages.count < all.count {
+            var last: [String: Int] = [:]
+            for (i, path) in keys.enumerated() { last[path] = i }
+            var seen = Set<String>()
+            order = order.filter { last[keys[$0]] == $0 && seen.insert(keys[$0]).inserted }
         }
         self.pages = pages
-        paths = Self.sorted(Array(pages.keys))
+        paths = order.map { keys[$0] }
+        ordered = order.map { all[$0] }
+    }
+
+    /// The pages of one kind, added to `all` with their paths in `keys`.
+    private static func add<P: Page>(_ kind: P.Type, of plan: SitePlan, to all: inout [any Page], keys: inout [String]) {
+        for page in kind.pages(in: plan) {
+            keys.append(page.path)
+            all.append(page)
+        }
     }
 
     /// `paths` in the order `String` sorts them. When every path is ASCII (every page's, when
@@ -63,8 +87,13 @@ struct SitePlan: Sendable {
     /// the plan's time, and a `memcmp` of each pair still a third of it: paths share long
     /// prefixes (`ningxiahuizuzizhiqu/yinchuanshi/…`), which a comparison reads again each time.
     static func sorted(_ paths: [String]) -> [String] {
+        order(paths).map { paths[$0] }
+    }
+
+    /// The indices of `paths` in the order `sorted` gives them.
+    static func order(_ paths: [String]) -> [Int] {
         // Nothing to order (and no buffer whose base address could be taken).
-        guard paths.count > 1 else { return paths }
+        guard paths.count > 1 else { return Array(paths.indices) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(paths.count * 48)
         var starts: [Int] = []
@@ -75,8 +104,8 @@ struct SitePlan: Sendable {
         }
         starts.append(bytes.count)
         let ascii = bytes.withUnsafeBufferPointer { b in !b.contains { $0 >= 0x80 } }
-        guard ascii else { return paths.sorted() }
-        return byteOrder(bytes, starts: starts).map { paths[$0] }
+        guard ascii else { return paths.indices.sorted { paths[$0] < paths[$1] } }
+        return byteOrder(bytes, starts: starts)
     }
 
     /// The indices of the byte strings `bytes[starts[i]..<starts[i + 1]]` in the order of their

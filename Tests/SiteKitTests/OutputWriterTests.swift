@@ -273,4 +273,36 @@ import NianbaoTestSupport
         let cocoa = CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: "/x/y"])
         #expect(IOFailure(cocoa, path: "?", action: .write) == IOFailure(path: "/x/y", action: .write, number: ENOSPC))
     }
+
+    /// `Disk.holds` compares a file a block at a time: the same bytes over many blocks, and
+    /// every way of differing (the last byte, a byte more or less, a link to the same bytes).
+    @Test func aFileHoldsExactlyItsBytes() throws {
+        let dir = try temp.folder().path
+        let bytes = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let path = dir + "/file"
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(Disk.holds(path, bytes))
+        var last = bytes
+        last[last.count - 1] ^= 1
+        #expect(!Disk.holds(path, last))
+        #expect(!Disk.holds(path, bytes + [0]))
+        #expect(!Disk.holds(path, bytes.dropLast()))
+        #expect(!Disk.holds(dir + "/none", bytes))
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: path)
+        #expect(!Disk.holds(dir + "/link", bytes))
+        try Data().write(to: URL(fileURLWithPath: dir + "/empty"))
+        #expect(Disk.holds(dir + "/empty", Data()) && !Disk.holds(dir + "/empty", Data([0])))
+    }
+
+    /// `Disk.mapped` gives a file's bytes, mapped when the file is large and read when it is
+    /// small, and nothing for a folder or a file that is not there.
+    @Test func aMappedFileGivesItsBytes() throws {
+        let dir = try temp.folder().path
+        for count in [0, 10, (1 << 20) - 1, 3 << 20] {
+            let bytes = Data((0..<count).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+            try bytes.write(to: URL(fileURLWithPath: dir + "/f\(count)"))
+            #expect(Disk.mapped(dir + "/f\(count)") == bytes)
+        }
+        #expect(Disk.mapped(dir) == nil && Disk.mapped(dir + "/none") == nil)
+    }
 }

@@ -193,7 +193,7 @@ extension Pipeline {
         // of a page whose inputs and list are the last build's is copied from it, not written.
         var previousManifest: (bytes: Data, unchanged: (Int) -> Bool)?
         if trusted, let digest = staging.live?[Manifest.path],
-           let bytes = try? Data(contentsOf: plan.output.appendingPathComponent(Manifest.path)), OutputTable.digest(bytes) == digest {
+           let bytes = Disk.mapped(plan.output.appendingPathComponent(Manifest.path).path), OutputTable.digest(bytes) == digest {
             // By the page's index in the plan: no set of paths.
             let same = planned.indices.map { i in last[i]?.inputs == planned[i].0.inputs && last[i]?.lists == (planned[i].lists ?? 0) }
             previousManifest = (bytes, { same[$0] })

@@ -82,7 +82,7 @@ struct OutputTable: Equatable, Sendable {
 
     /// The table in the site at `root`, `nil` when there is none or it is damaged.
     static func read(site root: String) -> OutputTable? {
-        guard let data = FileManager.default.contents(atPath: root + "/" + path) else { return nil }
+        guard let data = Disk.mapped(root + "/" + path) else { return nil }
         return try? BuildCache.unsealed(data, magic: magic, format: format) { r in
             let n = try r.count()
             var digests: [String: UInt64] = [:], order: [String] = []

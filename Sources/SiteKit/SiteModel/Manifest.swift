@@ -283,15 +283,11 @@ struct Manifest: Sendable {
         }
     }
 
-    /// A little more than the file's bytes, from each entry's path and fields and the longest
-    /// report id (`ids`: quoted, as written). The file must not outgrow it: a `Data` that does
-    /// grows to twice its size, the old and the new bytes alive at once (at 50,000 reports,
-    /// 61 MB in a reservation of 49 MB became 147 MB for a moment, the peak of the build).
-    static func capacity<Files: Sequence<(String, Entry)>>(entries files: Files, ids: [String]) -> Int {
-        capacity(entries: files, idLength: ids.lazy.map(\.utf8.count).max() ?? 0, ids: ids.count)
-    }
-
-    /// The same from the length of the longest id quoted (`idLength`) and the number of reports.
+    /// A little more than the file's bytes, from each entry's path and fields, the length of
+    /// the longest report id quoted as written (`idLength`) and the number of reports. The file
+    /// must not outgrow it: a `Data` that does grows to twice its size, the old and the new
+    /// bytes alive at once (at 50,000 reports, 61 MB in a reservation of 49 MB became 147 MB
+    /// for a moment, the peak of the build).
     static func capacity<Files: Sequence<(String, Entry)>>(entries files: Files, idLength: Int, ids count: Int) -> Int {
         let id = idLength + 1
         var bytes = 256 + count * (id + 50)

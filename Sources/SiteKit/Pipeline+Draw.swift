@@ -208,12 +208,14 @@ extension Pipeline {
         // The search index's builder (its postings) and its files are gone.
         if trims { FreedMemory.release() }
         var drawing = Set<String>(), toDraw: [PlannedPage] = []
-        // `site.pages` are the planned pages, in the plan's order: `last` is beside them.
+        // `site.pages` are the planned pages, in the plan's order: `last` and the live table's
+        // digests (`OutputTable.digests(ofSorted:)`) are beside them.
+        let liveDigests = live?.digests(ofSorted: paths)
         for (i, p) in site.pages.enumerated() {
             let path = p.page.path
             // Kept without drawing: its inputs are the last build's, and its file is still there
             // (`onDisk`, with the live table's digest looked up once).
-            if last[i]?.inputs == p.inputs, let digest = live?[path], onDisk(path, digest: digest) {
+            if last[i]?.inputs == p.inputs, let digest = liveDigests?[i], onDisk(path, digest: digest) {
                 try staging.keep(path, digest: digest)
             } else {
                 drawing.insert(path)

@@ -37,6 +37,23 @@ import NianbaoTestSupport
         #expect(back.map(\.0) == next.digests.keys.sorted() && back.count == 9)
     }
 
+    /// `OutputTable.digests(ofSorted:)` gives each path's digest, `nil` for a path the table
+    /// lacks, walking a table read from its file beside sorted paths; paths out of order, and
+    /// a table changed after it was read, are looked up one by one, with the same answers.
+    @Test func aTableGivesTheDigestsOfSortedPaths() throws {
+        let root = try tempFolder()
+        let table = OutputTable(["b/index.html": 1, "b/报告.pdf": 2, "c/index.html": 3, "e.xml": 4, "index.html": 5])
+        try FileManager.default.createDirectories(root.appendingPathComponent(".nianbao/cache").path)
+        try table.data.write(to: root.appendingPathComponent(OutputTable.path))
+        var read = try #require(OutputTable.read(site: root.path))
+        let wanted = ["a.css", "b/index.html", "b/z.html", "b/报告.pdf", "e.xml", "index.html", "zz"]
+        #expect(read.digests(ofSorted: wanted) == [nil, 1, nil, 2, 4, 5, nil])
+        #expect(read.digests(ofSorted: wanted.reversed()) == [nil, 5, 4, 2, nil, 1, nil])
+        #expect(read.digests(ofSorted: []) == [] && table.digests(ofSorted: wanted) == [nil, 1, nil, 2, 4, 5, nil])
+        read.digests["e.xml"] = 40
+        #expect(read.digests(ofSorted: wanted) == [nil, 1, nil, 2, 40, 5, nil])
+    }
+
     @Test func writesFilesAndReplacesTheOutputWhole() throws {
         let root = try tempFolder()
         let out = root.appendingPathComponent("public")

@@ -11,15 +11,19 @@ import NianbaoTestSupport
 
     static let marker = OutputFile(path: ".nianbao-site", text: OutputWriter.Staging.markerText)
 
+    /// A table of five files written into the site at `root`, and the table read back.
+    static func tableWrittenAndRead(in root: URL) throws -> (written: OutputTable, read: OutputTable) {
+        let table = OutputTable(["b/index.html": 1, "b/报告.pdf": 2, "c/index.html": 3, "e.xml": 4, "index.html": 5])
+        try FileManager.default.createDirectories(root.appendingPathComponent(".nianbao/cache").path)
+        try table.data.write(to: root.appendingPathComponent(OutputTable.path))
+        return (table, try #require(OutputTable.read(site: root.path)))
+    }
+
     /// A table written in the order of the one it was read from, with paths added, changed and
     /// removed, is the table sorted: the same bytes; an added path the previous table had (or a
     /// previous table out of order) gives the sorted bytes too.
     @Test func aTableFollowsThePreviousOrder() throws {
-        let root = try tempFolder()
-        let previous = OutputTable(["b/index.html": 1, "b/报告.pdf": 2, "c/index.html": 3, "e.xml": 4, "index.html": 5])
-        try FileManager.default.createDirectories(root.appendingPathComponent(".nianbao/cache").path)
-        try previous.data.write(to: root.appendingPathComponent(OutputTable.path))
-        let read = try #require(OutputTable.read(site: root.path))
+        let (previous, read) = try Self.tableWrittenAndRead(in: tempFolder())
         #expect(read == previous)
         var next = previous
         next.digests["c/index.html"] = 30
@@ -41,11 +45,9 @@ import NianbaoTestSupport
     /// lacks, walking a table read from its file beside sorted paths; paths out of order, and
     /// a table changed after it was read, are looked up one by one, with the same answers.
     @Test func aTableGivesTheDigestsOfSortedPaths() throws {
-        let root = try tempFolder()
-        let table = OutputTable(["b/index.html": 1, "b/报告.pdf": 2, "c/index.html": 3, "e.xml": 4, "index.html": 5])
-        try FileManager.default.createDirectories(root.appendingPathComponent(".nianbao/cache").path)
-        try table.data.write(to: root.appendingPathComponent(OutputTable.path))
-        var read = try #require(OutputTable.read(site: root.path))
+        let tables = try Self.tableWrittenAndRead(in: tempFolder())
+        let table = tables.written
+        var read = tables.read
         let wanted = ["a.css", "b/index.html", "b/z.html", "b/报告.pdf", "e.xml", "index.html", "zz"]
         #expect(read.digests(ofSorted: wanted) == [nil, 1, nil, 2, 4, 5, nil])
         #expect(read.digests(ofSorted: wanted.reversed()) == [nil, 5, 4, 2, nil, 1, nil])

@@ -68,7 +68,7 @@ extension Pipeline {
     /// files as found on disk; `nil` when its folders vouched for its table's (`vouched`).
     /// `swapped` is called as soon as the new site is swapped in (`Pipeline.swapped`).
     func draw(_ scan: Scan, cache: BuildCache, status: BuildCache.Status, renderer: SiteRenderer, pool: ParsedPool,
-              listing: Set<String>?, swapped: (@Sendable () -> Void)? = nil) async throws -> Drawn {
+              listing: Set<String>?, reads: DrawReads? = nil, swapped: (@Sendable () -> Void)? = nil) async throws -> Drawn {
         // A build that parsed many reports gives back, after each stage, what the stage freed
         // (`FreedMemory`): the scan's parsed reports now (but those kept in `pool`).
         let trims = scan.parsed > limits.pool
@@ -142,12 +142,10 @@ extension Pipeline {
         }.flatMap { $0 }
 
         progress.stage("pages planned")
-        var writer = OutputWriter(output: plan.output)
-        writer.tracksOutput = true
-        // A cache that was not used (damaged, another program's) says nothing of the site either.
-        writer.trustsTables = !clean && status == .used
-        writer.racyMargin = limits.racyMargin
-        let staging = try writer.begin()
+        // Opened on another thread while the build planned (`DrawReads`), or now.
+        let writer = drawWriter(status: status)
+        let read = try await reads?.take(for: writer)
+        let staging = try read.map { try writer.begin($0.opening) } ?? writer.begin()
         if status == .used {
             staging.liveFiles = listing
             staging.liveIsTable = listing == nil
@@ -178,7 +176,8 @@ extension Pipeline {
         }
         // Reports added, changed or removed: the live index's main shards are kept and the
         // reports that differ go into its delta segment (`SearchIndexBuilder.updating`).
-        let previousState = renderer.searchIndex && status == .used && !clean ? SearchState.read(site: plan.output) : nil
+        let previousState = renderer.searchIndex && status == .used && !clean
+            ? read.map { $0.searchState?.state } ?? SearchState.read(site: plan.output) : nil
         var updatedSearch: SearchIndexBuilder.Updated?
         if keptSearch == nil, let previousState, let files = liveSearch {
             if files.allSatisfy(onDisk),
@@ -192,8 +191,9 @@ extension Pipeline {
         // The last build's manifest, when the live site's table vouches for its bytes: the line
         // of a page whose inputs and list are the last build's is copied from it, not written.
         var previousManifest: (bytes: Data, unchanged: (Int) -> Bool)?
-        if trusted, let digest = staging.live?[Manifest.path],
-           let bytes = try? Data(contentsOf: plan.output.appendingPathComponent(Manifest.path)), OutputTable.digest(bytes) == digest {
+        if trusted, let digest = staging.live?[Manifest.path], let manifest = read.map({ $0.manifest }) ?? liveManifest(),
+           manifest.digest == digest {
+            let bytes = manifest.bytes
             // By the page's index in the plan: no set of paths.
             let same = planned.indices.map { i in last[i]?.inputs == planned[i].0.inputs && last[i]?.lists == (planned[i].lists ?? 0) }
             previousManifest = (bytes, { same[$0] })
@@ -252,7 +252,8 @@ extension Pipeline {
         // The search state goes with the index it describes: made again, or kept with it.
         if let state = site.searchState {
             try staging.put(state)
-        } else if keptSearch != nil, previousState != nil, let bytes = try? Data(contentsOf: plan.output.appendingPathComponent(SearchState.path)) {
+        } else if keptSearch != nil, previousState != nil,
+                  let bytes = read.map({ $0.searchState?.bytes }) ?? (try? Data(contentsOf: plan.output.appendingPathComponent(SearchState.path))) {
             try staging.put(OutputFile(path: SearchState.path, data: bytes))
         }
         // A record whose file changed while the build read it is left out: the next build parses it again.
@@ -316,6 +317,11 @@ extension Pipeline {
                   framesTakenOf: planned.filter { !$0.kept }.map(\.0.page.path),
                   reread: reread.count, cache: cache, cacheWritten: stored.written)
         }
+    }
+
+    /// The live site's manifest and the digest of its bytes, read now.
+    func liveManifest() -> (bytes: Data, digest: UInt64)? {
+        (try? Data(contentsOf: plan.output.appendingPathComponent(Manifest.path))).map { (bytes: $0, digest: OutputTable.digest($0)) }
     }
 
     /// A report for its pages, with the diagnostics of the checks across years: kept from the

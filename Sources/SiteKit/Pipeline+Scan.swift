@@ -45,17 +45,21 @@ extension Pipeline {
     /// When the records' facts are needed (a file changed) and the cache's bodies cannot give
     /// them (`BuildCache.factsReadable`), the cache is dropped (`status` untrusted) and the
     /// scan done again without it.
-    func scan(cache: inout BuildCache, status: inout BuildCache.Status, pool: ParsedPool) async throws -> Scan {
+    ///
+    /// `drawing` is called once the files are read when a record is not the cache's (a file
+    /// changed, came or went): the build will draw (`DrawReads`).
+    func scan(cache: inout BuildCache, status: inout BuildCache.Status, pool: ParsedPool,
+              drawing: (@Sendable () -> Void)? = nil) async throws -> Scan {
         do {
-            return try await scan(cache: cache, pool: pool)
+            return try await scan(cache: cache, pool: pool, drawing: drawing)
         } catch is CacheBodies.Damaged {
             (cache, status) = (BuildCache(), .untrusted)
             pool.drain()
-            return try await scan(cache: cache, pool: pool)
+            return try await scan(cache: cache, pool: pool, drawing: drawing)
         }
     }
 
-    private func scan(cache: BuildCache, pool: ParsedPool) async throws -> Scan {
+    private func scan(cache: BuildCache, pool: ParsedPool, drawing: (@Sendable () -> Void)?) async throws -> Scan {
         // Before the first `stat`: what this scan's stamps are judged against next time. The
         // file system's clock is read in the output folder (nianbao's own: nothing is made in
         // the content folder, not even an unnamed file); content on another device, or a first
@@ -117,6 +121,7 @@ extension Pipeline {
         if asCached, let kept = cache.across {
             for i in reports { if let found = kept[records[i].0.path] { across[i] = found } }
         } else {
+            drawing?()
             guard cache.factsReadable() else { throw CacheBodies.Damaged() }
             let portal = portalChecks(records, reports: reports, cache: cache)
             for (index, found) in portal { across[reports[index]] = found }

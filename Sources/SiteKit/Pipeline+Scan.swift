@@ -126,10 +126,14 @@ extension Pipeline {
             let portal = portalChecks(records, reports: reports, cache: cache)
             for (index, found) in portal { across[reports[index]] = found }
             progress.stage("checks across years")
-            let summaries = reports.map { ReportSummary(records[$0].0, facts: records[$0].0.facts!, across: across[$0] ?? []) }
-            let files = reports.map { i in
-                records[i].0.facts.map { DuplicateReports.File(source: records[i].0.source, published: $0.published, bytesDigest: $0.bytesDigest) }!
+            // Each report's summary is a function of its record alone: made in runs across the cores, in order.
+            let checked = across
+            let both = try await Parallel.map(reports.count, chunk: 256, width: limits.width) { k in
+                let record = records[reports[k]].0, facts = record.facts!
+                return (ReportSummary(record, facts: facts, across: checked[reports[k]] ?? []),
+                        DuplicateReports.File(source: record.source, published: facts.published, bytesDigest: facts.bytesDigest))
             }
+            let summaries = both.map(\.0), files = both.map(\.1)
             progress.stage("summaries")
             let siteMap = SiteMap(reports: summaries, slug: slug)
             progress.stage("site map")

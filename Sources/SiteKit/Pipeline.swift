@@ -93,6 +93,10 @@ public struct Pipeline: Sendable {
         /// and the site map, and by the draw when the scan made none. Each report's once at most,
         /// and again the few a check across reports warned.
         public var summariesMade = 0
+        /// Whether the draw's reads of the disk were started before it (`DrawReads`: the output's
+        /// lock, the live site's and the spare's tables): a build that changes nothing never
+        /// starts them, nor opens the spare.
+        public var drawReadsStarted = false
         /// The build's stages with their times, when its progress times them (`--timings`).
         public var stages: [BuildProgress.Stage] = []
         /// The lines of a report file as the source page numbers them (for `--verbose`),
@@ -223,6 +227,7 @@ public struct Pipeline: Sendable {
             if let made = drawn.cache { warm?.keep(made, site: root) }
         }
         // Started and not drawn with (a no-change build never starts them): the lock let go now.
+        result.drawReadsStarted = reads.isStarted
         await reads.discard()
         result.siteListed = listed != nil
         result.foldersChecked = foldersChecked

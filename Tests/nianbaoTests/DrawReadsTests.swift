@@ -31,6 +31,16 @@ import Testing
         return edited
     }
 
+    /// A project built once, then one report edited: its content, its folder and the site built.
+    static func builtAndEdited() async throws -> (content: [String: Data], root: URL, before: [String: Data]) {
+        let content = try Incremental.content()
+        let root = try Incremental.project(content)
+        _ = try await Warm.build(root)
+        let before = try Incremental.site(root)
+        try Warm.edit(root, content, amount: "462.7")
+        return (content, root, before)
+    }
+
     @Test func onlyABuildThatDrawsStartsTheReadsAndEachLetsTheLockGo() async throws {
         let content = try Incremental.content()
         let root = try Incremental.project(content)
@@ -64,12 +74,8 @@ import Testing
     /// with tables untrusted: the reads are let go (their lock with them, or the build would
     /// wait for itself) and the staging folder opened again.
     @Test func readsMadeForACacheThatTurnsOutDamagedAreLetGo() async throws {
-        let content = try Incremental.content()
-        let root = try Incremental.project(content)
+        let (content, root, before) = try await Self.builtAndEdited()
         defer { try? FileManager.default.removeItem(at: root) }
-        _ = try await Warm.build(root)
-        let before = try Incremental.site(root)
-        try Warm.edit(root, content, amount: "462.7")
         try Incremental.damage(root.appendingPathComponent("public/" + CacheBodies.path))
         let r = try await Warm.build(root)
         #expect(r.drawReadsStarted && r.cache == .untrusted && r.parsed == 9)
@@ -82,12 +88,8 @@ import Testing
     /// from inside its parse) is found by the draw, and the cache is staged again without its
     /// record: the next build parses it again, as it is now, and gives the clean site.
     @Test func aReportChangedWhileTheBuildReadsItIsLeftOutOfTheCache() async throws {
-        let content = try Incremental.content()
-        let root = try Incremental.project(content)
+        let (content, root, before) = try await Self.builtAndEdited()
         defer { try? FileManager.default.removeItem(at: root) }
-        _ = try await Warm.build(root)
-        let before = try Incremental.site(root)
-        try Warm.edit(root, content, amount: "462.7")
         // The first region looked up by this build is the edited report's (the only one parsed):
         // the file is rewritten then, after the scan read it.
         let rewrite = Once {

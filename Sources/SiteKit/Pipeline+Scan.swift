@@ -45,17 +45,21 @@ extension Pipeline {
     /// When the records' facts are needed (a file changed) and the cache's bodies cannot give
     /// them (`BuildCache.factsReadable`), the cache is dropped (`status` untrusted) and the
     /// scan done again without it.
-    func scan(cache: inout BuildCache, status: inout BuildCache.Status, pool: ParsedPool) async throws -> Scan {
+    ///
+    /// `drawing` is called once the files are read when a record is not the cache's (a file
+    /// changed, came or went): the build will draw (`DrawReads`).
+    func scan(cache: inout BuildCache, status: inout BuildCache.Status, pool: ParsedPool,
+              drawing: (@Sendable () -> Void)? = nil) async throws -> Scan {
         do {
-            return try await scan(cache: cache, pool: pool)
+            return try await scan(cache: cache, pool: pool, drawing: drawing)
         } catch is CacheBodies.Damaged {
             (cache, status) = (BuildCache(), .untrusted)
             pool.drain()
-            return try await scan(cache: cache, pool: pool)
+            return try await scan(cache: cache, pool: pool, drawing: drawing)
         }
     }
 
-    private func scan(cache: BuildCache, pool: ParsedPool) async throws -> Scan {
+    private func scan(cache: BuildCache, pool: ParsedPool, drawing: (@Sendable () -> Void)?) async throws -> Scan {
         // Before the first `stat`: what this scan's stamps are judged against next time. The
         // file system's clock is read in the output folder (nianbao's own: nothing is made in
         // the content folder, not even an unnamed file); content on another device, or a first
@@ -117,14 +121,19 @@ extension Pipeline {
         if asCached, let kept = cache.across {
             for i in reports { if let found = kept[records[i].0.path] { across[i] = found } }
         } else {
+            drawing?()
             guard cache.factsReadable() else { throw CacheBodies.Damaged() }
             let portal = portalChecks(records, reports: reports, cache: cache)
             for (index, found) in portal { across[reports[index]] = found }
             progress.stage("checks across years")
-            let summaries = reports.map { ReportSummary(records[$0].0, facts: records[$0].0.facts!, across: across[$0] ?? []) }
-            let files = reports.map { i in
-                records[i].0.facts.map { DuplicateReports.File(source: records[i].0.source, published: $0.published, bytesDigest: $0.bytesDigest) }!
+            // Each report's summary is a function of its record alone: made in runs across the cores, in order.
+            let checked = across
+            let both = try await Parallel.map(reports.count, chunk: 256, width: limits.width) { k in
+                let record = records[reports[k]].0, facts = record.facts!
+                return (ReportSummary(record, facts: facts, across: checked[reports[k]] ?? []),
+                        DuplicateReports.File(source: record.source, published: facts.published, bytesDigest: facts.bytesDigest))
             }
+            let summaries = both.map(\.0), files = both.map(\.1)
             progress.stage("summaries")
             let siteMap = SiteMap(reports: summaries, slug: slug)
             progress.stage("site map")

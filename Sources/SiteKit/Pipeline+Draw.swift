@@ -135,7 +135,7 @@ extension Pipeline {
         let chunk = 256
         let planned = try await Parallel.map((paths.count + chunk - 1) / chunk, width: limits.width) { c in
             ((c * chunk)..<min(paths.count, (c + 1) * chunk)).map { i -> (PlannedPage, lists: UInt64?, kept: Bool) in
-                let page = sitePlan.pages[paths[i]]!
+                let page = sitePlan.ordered[i]
                 let lists = sitePlan.membership(of: page, ids: ids)
                 if let frame = keepsFrame(page, lists: lists, last: last[i]) {
                     return (renderer.planned(page, plan: sitePlan, frame: frame.isEmpty ? nil : frame), lists, true)
@@ -236,12 +236,14 @@ extension Pipeline {
         }
         async let stagingCache = stageCache(leaving: [])
         var drawing = Set<String>(), toDraw: [PlannedPage] = []
-        // `site.pages` are the planned pages, in the plan's order: `last` is beside them.
+        // `site.pages` are the planned pages, in the plan's order: `last` and the live table's
+        // digests (`OutputTable.digests(ofSorted:)`) are beside them.
+        let liveDigests = live?.digests(ofSorted: paths)
         for (i, p) in site.pages.enumerated() {
             let path = p.page.path
             // Kept without drawing: its inputs are the last build's, and its file is still there
             // (`onDisk`, with the live table's digest looked up once).
-            if last[i]?.inputs == p.inputs, let digest = live?[path], onDisk(path, digest: digest) {
+            if last[i]?.inputs == p.inputs, let digest = liveDigests?[i], onDisk(path, digest: digest) {
                 try staging.keep(path, digest: digest)
             } else {
                 drawing.insert(path)
@@ -335,9 +337,9 @@ extension Pipeline {
         }
     }
 
-    /// The live site's manifest and the digest of its bytes, read now.
+    /// The live site's manifest and the digest of its bytes, read now (mapped: `Disk.mapped`).
     func liveManifest() -> (bytes: Data, digest: UInt64)? {
-        (try? Data(contentsOf: plan.output.appendingPathComponent(Manifest.path))).map { (bytes: $0, digest: OutputTable.digest($0)) }
+        Disk.mapped(plan.output.appendingPathComponent(Manifest.path).path).map { (bytes: $0, digest: OutputTable.digest($0)) }
     }
 
     /// A report for its pages, with the diagnostics of the checks across years: kept from the

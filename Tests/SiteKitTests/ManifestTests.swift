@@ -149,7 +149,8 @@ import Testing
         }
         let manifest = Manifest(version: "1", config: "c", templates: ["a": "1"], reports: summaries, files: files)
         let bytes = manifest.data(reusing: nil).count
-        let capacity = Manifest.capacity(entries: files.map { ($0.key, $0.value) }, ids: summaries.map { JSONValue.quoted($0.id) })
+        let capacity = Manifest.capacity(entries: files.map { ($0.key, $0.value) },
+                                         idLength: summaries.map { JSONValue.quoted($0.id).utf8.count }.max() ?? 0, ids: summaries.count)
         #expect(capacity >= bytes)
         #expect(capacity <= bytes * 5 / 4 + 1024)
     }

@@ -11,15 +11,19 @@ import NianbaoTestSupport
 
     static let marker = OutputFile(path: ".nianbao-site", text: OutputWriter.Staging.markerText)
 
+    /// A table of five files written into the site at `root`, and the table read back.
+    static func tableWrittenAndRead(in root: URL) throws -> (written: OutputTable, read: OutputTable) {
+        let table = OutputTable(["b/index.html": 1, "b/报告.pdf": 2, "c/index.html": 3, "e.xml": 4, "index.html": 5])
+        try FileManager.default.createDirectories(root.appendingPathComponent(".nianbao/cache").path)
+        try table.data.write(to: root.appendingPathComponent(OutputTable.path))
+        return (table, try #require(OutputTable.read(site: root.path)))
+    }
+
     /// A table written in the order of the one it was read from, with paths added, changed and
     /// removed, is the table sorted: the same bytes; an added path the previous table had (or a
     /// previous table out of order) gives the sorted bytes too.
     @Test func aTableFollowsThePreviousOrder() throws {
-        let root = try tempFolder()
-        let previous = OutputTable(["b/index.html": 1, "b/报告.pdf": 2, "c/index.html": 3, "e.xml": 4, "index.html": 5])
-        try FileManager.default.createDirectories(root.appendingPathComponent(".nianbao/cache").path)
-        try previous.data.write(to: root.appendingPathComponent(OutputTable.path))
-        let read = try #require(OutputTable.read(site: root.path))
+        let (previous, read) = try Self.tableWrittenAndRead(in: tempFolder())
         #expect(read == previous)
         var next = previous
         next.digests["c/index.html"] = 30
@@ -35,6 +39,21 @@ import NianbaoTestSupport
             try (0..<r.count()).map { _ in try (r.string(), r.fixed()) }
         }
         #expect(back.map(\.0) == next.digests.keys.sorted() && back.count == 9)
+    }
+
+    /// `OutputTable.digests(ofSorted:)` gives each path's digest, `nil` for a path the table
+    /// lacks, walking a table read from its file beside sorted paths; paths out of order, and
+    /// a table changed after it was read, are looked up one by one, with the same answers.
+    @Test func aTableGivesTheDigestsOfSortedPaths() throws {
+        let tables = try Self.tableWrittenAndRead(in: tempFolder())
+        let table = tables.written
+        var read = tables.read
+        let wanted = ["a.css", "b/index.html", "b/z.html", "b/报告.pdf", "e.xml", "index.html", "zz"]
+        #expect(read.digests(ofSorted: wanted) == [nil, 1, nil, 2, 4, 5, nil])
+        #expect(read.digests(ofSorted: wanted.reversed()) == [nil, 5, 4, 2, nil, 1, nil])
+        #expect(read.digests(ofSorted: []) == [] && table.digests(ofSorted: wanted) == [nil, 1, nil, 2, 4, 5, nil])
+        read.digests["e.xml"] = 40
+        #expect(read.digests(ofSorted: wanted) == [nil, 1, nil, 2, 40, 5, nil])
     }
 
     @Test func writesFilesAndReplacesTheOutputWhole() throws {
@@ -272,5 +291,37 @@ import NianbaoTestSupport
                 == "public: error: 无法创建：没有权限（检查这个文件夹的权限，或换一个可写的文件夹） [output.io]")
         let cocoa = CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: "/x/y"])
         #expect(IOFailure(cocoa, path: "?", action: .write) == IOFailure(path: "/x/y", action: .write, number: ENOSPC))
+    }
+
+    /// `Disk.holds` compares a file a block at a time: the same bytes over many blocks, and
+    /// every way of differing (the last byte, a byte more or less, a link to the same bytes).
+    @Test func aFileHoldsExactlyItsBytes() throws {
+        let dir = try temp.folder().path
+        let bytes = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let path = dir + "/file"
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(Disk.holds(path, bytes))
+        var last = bytes
+        last[last.count - 1] ^= 1
+        #expect(!Disk.holds(path, last))
+        #expect(!Disk.holds(path, bytes + [0]))
+        #expect(!Disk.holds(path, bytes.dropLast()))
+        #expect(!Disk.holds(dir + "/none", bytes))
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: path)
+        #expect(!Disk.holds(dir + "/link", bytes))
+        try Data().write(to: URL(fileURLWithPath: dir + "/empty"))
+        #expect(Disk.holds(dir + "/empty", Data()) && !Disk.holds(dir + "/empty", Data([0])))
+    }
+
+    /// `Disk.mapped` gives a file's bytes, mapped when the file is large and read when it is
+    /// small, and nothing for a folder or a file that is not there.
+    @Test func aMappedFileGivesItsBytes() throws {
+        let dir = try temp.folder().path
+        for count in [0, 10, (1 << 20) - 1, 3 << 20] {
+            let bytes = Data((0..<count).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+            try bytes.write(to: URL(fileURLWithPath: dir + "/f\(count)"))
+            #expect(Disk.mapped(dir + "/f\(count)") == bytes)
+        }
+        #expect(Disk.mapped(dir) == nil && Disk.mapped(dir + "/none") == nil)
     }
 }

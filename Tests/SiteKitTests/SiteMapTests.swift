@@ -21,6 +21,36 @@ import Testing
         #expect(SiteMap.ownPart(of: "凤凰北街街道办事处", removing: ["凤凰北街街道"]) == "")
     }
 
+    /// The own part found in the bytes is Foundation's search's, for every body and names of
+    /// a small alphabet (names repeated, overlapping, inside one another, spaces in the body);
+    /// and text the bytes cannot answer for (a composed character, a letter with its accent
+    /// apart, a full-width space) goes to the search.
+    @Test func ownPartsFoundInTheBytesAreTheSearchs() {
+        var random = SeededGenerator(seed: 12)
+        let alphabet: [Character] = ["县", "区", "镇", "局", "a", "A", "1", " ", "街"]
+        func text(_ n: ClosedRange<Int>, spaces: Bool) -> String {
+            String((0..<Int.random(in: n, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+                .filter { spaces || $0 != " " })
+        }
+        var asBytes = 0
+        for _ in 0..<3000 {
+            let body = text(0...10, spaces: true)
+            let names = (0..<Int.random(in: 0...3, using: &random)).map { _ in text(0...3, spaces: false) }
+            let found = SiteMap.removedAsBytes(from: body, names)
+            if found != nil { asBytes += 1 }
+            #expect((found ?? SiteMap.removedBySearch(from: body, names)) == SiteMap.removedBySearch(from: body, names),
+                    "\(body) without \(names)")
+        }
+        #expect(asBytes == 3000)
+        for (body, names) in [("cafe\u{301}局", ["e"]), ("caf\u{E9}局", ["e\u{301}"]), ("cafe\u{301}局", ["caf\u{E9}"]),
+                              ("甲县\u{3000}教育局", ["甲县"]), ("한국局", ["한"]), ("甲县\u{FF9E}局", ["甲县"])] {
+            #expect(SiteMap.removedAsBytes(from: body, names) == nil)
+            #expect(SiteMap.ownPart(of: body, removing: names) == SiteMap.removedBySearch(from: body, names))
+        }
+        // One é spelt two ways is one character to the search: removed, where its bytes differ.
+        #expect(SiteMap.ownPart(of: "caf\u{E9}局", removing: ["e\u{301}"]) == "caf局")
+    }
+
     @Test func clashingFoldersGetTheCodeTail() {
         // A slug function that maps every name to one word makes two towns collide.
         let a = Report(source: "a.txt", body: "甲镇人民政府", region: Region(county: "甲县", town: "甲镇", code: "640104100000"), year: 2020)
@@ -67,5 +97,18 @@ import Testing
         let other = ascii.prefix(50) + ["caf\u{E9}/", "cafe\u{301}/", "caf/", "café/index.html", "北京/"]
         #expect(SitePlan.sorted(Array(other)) == other.sorted())
         #expect(SitePlan.sorted([]) == [] && SitePlan.sorted(["a/"]) == ["a/"])
+    }
+
+    /// Paths that share long prefixes, as a site's do (a place's folder, then its bodies',
+    /// then the years'), some of them twice: the sort goes a byte at a time through them.
+    @Test func pathsWithLongSharedPrefixesSortAsStringsSortThem() {
+        var random = SeededGenerator(seed: 11)
+        let places = ["ningxiahuizuzizhiqu/", "ningxiahuizuzizhiqu/yinchuanshi/", "ningxiahuizuzizhiqu/yinchuanshi/xingqingqu/",
+                      "ningxia/", "n", ""]
+        let parts = ["jiaoyuju/", "2020/", "2020-2/", "2021/", "index.html", "source.html", "report.json", "-", "/", "a"]
+        let paths = (0..<5000).map { _ in
+            places.randomElement(using: &random)! + (0..<Int.random(in: 0...4, using: &random)).map { _ in parts.randomElement(using: &random)! }.joined()
+        }
+        #expect(SitePlan.sorted(paths) == paths.sorted())
     }
 }

@@ -14,11 +14,17 @@ struct OutputTable: Equatable, Sendable {
     static let format: UInt64 = 1
     private static let magic = Array("nianbao-output\n".utf8)
 
-    var digests: [String: UInt64]
+    /// Changing it forgets the file's order of paths and digests (`ordered`), which then no
+    /// longer says what the table holds.
+    var digests: [String: UInt64] {
+        didSet { if !ordered.isEmpty { ordered = [] } }
+    }
     /// The paths in the order of the file the table was read from (sorted, as `data` writes
     /// them): a table made from it with a few paths changed is written in that order
     /// (`data(after:adding:)`), not sorted again. Empty for a table made in memory.
     private(set) var order: [String] = []
+    /// The digests of `order`, at the same index, while `digests` is as read (`digests(ofSorted:)`).
+    private var ordered: [UInt64] = []
 
     init(_ digests: [String: UInt64] = [:]) { self.digests = digests }
 
@@ -26,6 +32,29 @@ struct OutputTable: Equatable, Sendable {
     static func == (a: OutputTable, b: OutputTable) -> Bool { a.digests == b.digests }
 
     subscript(path: String) -> UInt64? { digests[path] }
+
+    /// The digest of each of `wanted`, `nil` where the table has none. For paths sorted as the
+    /// table's file has them (the plan's), on a table read from its file: found by walking
+    /// both lists in order, one comparison of paths each, not by hashing 60,000 paths at
+    /// 10,000 reports and looking each up. Otherwise (paths in another order, a table made
+    /// or changed in memory), looked up one by one.
+    func digests(ofSorted wanted: [String]) -> [UInt64?] {
+        guard ordered.count == order.count, order.count == digests.count, !order.isEmpty else { return wanted.map { digests[$0] } }
+        var found = [UInt64?](repeating: nil, count: wanted.count)
+        var j = 0, sorted = true
+        for (i, path) in wanted.enumerated() {
+            if i > 0, !(wanted[i - 1] < path) {
+                sorted = false
+                break
+            }
+            while j < order.count, order[j] < path { j += 1 }
+            if j < order.count, order[j] == path {
+                found[i] = ordered[j]
+                j += 1
+            }
+        }
+        return sorted ? found : wanted.map { digests[$0] }
+    }
 
     /// The digest a file is known by.
     static func digest(_ data: Data) -> UInt64 {
@@ -82,19 +111,23 @@ struct OutputTable: Equatable, Sendable {
 
     /// The table in the site at `root`, `nil` when there is none or it is damaged.
     static func read(site root: String) -> OutputTable? {
-        guard let data = FileManager.default.contents(atPath: root + "/" + path) else { return nil }
+        guard let data = Disk.mapped(root + "/" + path) else { return nil }
         return try? BuildCache.unsealed(data, magic: magic, format: format) { r in
             let n = try r.count()
-            var digests: [String: UInt64] = [:], order: [String] = []
+            var digests: [String: UInt64] = [:], order: [String] = [], ordered: [UInt64] = []
             digests.reserveCapacity(n)
             order.reserveCapacity(n)
+            ordered.reserveCapacity(n)
             for _ in 0..<n {
                 let path = try r.string()
-                digests[path] = try r.fixed()
+                let digest = try r.fixed()
+                digests[path] = digest
                 order.append(path)
+                ordered.append(digest)
             }
             var table = OutputTable(digests)
             table.order = order
+            table.ordered = ordered
             return table
         }
     }

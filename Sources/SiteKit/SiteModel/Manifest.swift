@@ -202,53 +202,57 @@ struct Manifest: Sendable {
         // The last manifest's lines, walked beside the new ones (both in path order): a line is
         // copied only when its key is the path's to the byte, so a line passed over or an order
         // that differs (a path with escaped characters) only costs the writing of a line.
-        let old = previous.map { (bytes: $0, lines: Self.fileLines($0)) }
-        var cursor = 0
-        // The block of old bytes to copy next: lines that follow one another, with the
-        // separators between them.
-        var pending: Range<Int>?
-        func flush() {
-            guard let run = pending, let old else { return }
-            out.append(old.bytes[(old.bytes.startIndex + run.lowerBound)..<(old.bytes.startIndex + run.upperBound)])
-            pending = nil
-        }
-        var templateLists: [String: (names: [String], json: String)] = [:]
-        func list(_ indices: [Int]) -> String { "[" + indices.map(id).joined(separator: ",") + "]" }
-        for (n, i) in order.enumerated() {
-            if let old, unchanged(i), let found = Self.line(of: paths[i], in: old.bytes, lines: old.lines, cursor: &cursor) {
-                // A line right after the block's last (a comma and a line break between): the block grows.
-                if let run = pending, found.lowerBound == run.upperBound + 2 {
-                    pending = run.lowerBound..<found.upperBound
-                } else {
-                    flush()
-                    if n > 0 { put(",\n") }
-                    pending = found
+        let oldLines = previous.map(Self.fileLines) ?? []
+        // The old bytes' address taken once for every line (not a `Data` and its lines copied
+        // out of an optional, and the bytes' address taken again, for each of 60,000 lines).
+        (previous ?? Data()).withUnsafeBytes { old in
+            var cursor = 0
+            // The block of old bytes to copy next: lines that follow one another, with the
+            // separators between them.
+            var pending: Range<Int>?
+            func flush() {
+                guard let run = pending else { return }
+                out.append(old.baseAddress!.advanced(by: run.lowerBound).assumingMemoryBound(to: UInt8.self), count: run.count)
+                pending = nil
+            }
+            var templateLists: [String: (names: [String], json: String)] = [:]
+            func list(_ indices: [Int]) -> String { "[" + indices.map(id).joined(separator: ",") + "]" }
+            for (n, i) in order.enumerated() {
+                if !oldLines.isEmpty, unchanged(i), let found = Self.line(of: paths[i], in: old, lines: oldLines, cursor: &cursor) {
+                    // A line right after the block's last (a comma and a line break between): the block grows.
+                    if let run = pending, found.lowerBound == run.upperBound + 2 {
+                        pending = run.lowerBound..<found.upperBound
+                    } else {
+                        flush()
+                        if n > 0 { put(",\n") }
+                        pending = found
+                    }
+                    continue
                 }
-                continue
+                flush()
+                if n > 0 { put(",\n") }
+                let e = entries[i]
+                put(JSONValue.quoted(paths[i]) + ":{\"kind\":" + JSONValue.quoted(e.kind))
+                if !e.templates.isEmpty {
+                    let quoted: String
+                    if let known = templateLists[e.kind], known.names == e.templates {
+                        quoted = known.json
+                    } else {
+                        quoted = "[" + e.templates.map(JSONValue.quoted).joined(separator: ",") + "]"
+                        templateLists[e.kind] = (e.templates, quoted)
+                    }
+                    put(",\"templates\":" + quoted)
+                }
+                if e.config { put(",\"config\":true") }
+                if !e.reports.isEmpty { put(",\"reports\":" + list(e.reports)) }
+                if !e.summaries.isEmpty { put(",\"summaries\":" + list(e.summaries)) }
+                if let site = e.site { put(",\"site\":" + JSONValue.quoted(site)) }
+                if let frame = e.frame { put(",\"frame\":" + JSONValue.quoted(frame)) }
+                if let data = e.data { put(",\"data\":" + JSONValue.quoted(data)) }
+                put("}")
             }
             flush()
-            if n > 0 { put(",\n") }
-            let e = entries[i]
-            put(JSONValue.quoted(paths[i]) + ":{\"kind\":" + JSONValue.quoted(e.kind))
-            if !e.templates.isEmpty {
-                let quoted: String
-                if let known = templateLists[e.kind], known.names == e.templates {
-                    quoted = known.json
-                } else {
-                    quoted = "[" + e.templates.map(JSONValue.quoted).joined(separator: ",") + "]"
-                    templateLists[e.kind] = (e.templates, quoted)
-                }
-                put(",\"templates\":" + quoted)
-            }
-            if e.config { put(",\"config\":true") }
-            if !e.reports.isEmpty { put(",\"reports\":" + list(e.reports)) }
-            if !e.summaries.isEmpty { put(",\"summaries\":" + list(e.summaries)) }
-            if let site = e.site { put(",\"site\":" + JSONValue.quoted(site)) }
-            if let frame = e.frame { put(",\"frame\":" + JSONValue.quoted(frame)) }
-            if let data = e.data { put(",\"data\":" + JSONValue.quoted(data)) }
-            put("}")
         }
-        flush()
         put("\n}\n}\n")
         return out
     }
@@ -257,38 +261,33 @@ struct Manifest: Sendable {
     /// keys sort before the path's are passed over); `nil` when the next line's key sorts
     /// after it. A path with nothing JSON escapes is compared as its bytes with the key between
     /// its quotes (no string made); any other, quoted.
-    static func line(of path: String, in bytes: Data, lines: [(line: Range<Int>, keyEnd: Int)], cursor: inout Int) -> Range<Int>? {
+    static func line(of path: String, in raw: UnsafeRawBufferPointer, lines: [(line: Range<Int>, keyEnd: Int)],
+                     cursor: inout Int) -> Range<Int>? {
         var path = path
         return path.withUTF8 { utf8 -> Range<Int>? in
             let plain = utf8.allSatisfy(isPlain)
             let wanted = plain ? nil : Array(JSONValue.quoted(String(decoding: utf8, as: UTF8.self)).utf8)
-            return bytes.withUnsafeBytes { raw -> Range<Int>? in
-                while cursor < lines.count {
-                    let (line, keyEnd) = lines[cursor]
-                    let order = wanted.map { compare(UnsafeRawBufferPointer(rebasing: raw[line.lowerBound..<keyEnd]), $0) }
-                        ?? compare(UnsafeRawBufferPointer(rebasing: raw[(line.lowerBound + 1)..<(keyEnd - 1)]), UnsafeRawBufferPointer(utf8))
-                    if order == 0 {
-                        cursor += 1
-                        return line
-                    }
-                    // A line of a file this build no longer has (or not in this order): passed over.
-                    guard order < 0 else { return nil }
+            while cursor < lines.count {
+                let (line, keyEnd) = lines[cursor]
+                let order = wanted.map { compare(UnsafeRawBufferPointer(rebasing: raw[line.lowerBound..<keyEnd]), $0) }
+                    ?? compare(UnsafeRawBufferPointer(rebasing: raw[(line.lowerBound + 1)..<(keyEnd - 1)]), UnsafeRawBufferPointer(utf8))
+                if order == 0 {
                     cursor += 1
+                    return line
                 }
-                return nil
+                // A line of a file this build no longer has (or not in this order): passed over.
+                guard order < 0 else { return nil }
+                cursor += 1
             }
+            return nil
         }
     }
 
-    /// A little more than the file's bytes, from each entry's path and fields and the longest
-    /// report id (`ids`: quoted, as written). The file must not outgrow it: a `Data` that does
-    /// grows to twice its size, the old and the new bytes alive at once (at 50,000 reports,
-    /// 61 MB in a reservation of 49 MB became 147 MB for a moment, the peak of the build).
-    static func capacity<Files: Sequence<(String, Entry)>>(entries files: Files, ids: [String]) -> Int {
-        capacity(entries: files, idLength: ids.lazy.map(\.utf8.count).max() ?? 0, ids: ids.count)
-    }
-
-    /// The same from the length of the longest id quoted (`idLength`) and the number of reports.
+    /// A little more than the file's bytes, from each entry's path and fields, the length of
+    /// the longest report id quoted as written (`idLength`) and the number of reports. The file
+    /// must not outgrow it: a `Data` that does grows to twice its size, the old and the new
+    /// bytes alive at once (at 50,000 reports, 61 MB in a reservation of 49 MB became 147 MB
+    /// for a moment, the peak of the build).
     static func capacity<Files: Sequence<(String, Entry)>>(entries files: Files, idLength: Int, ids count: Int) -> Int {
         let id = idLength + 1
         var bytes = 256 + count * (id + 50)

@@ -352,12 +352,52 @@ struct SiteMap: Sendable {
     /// `兴庆区掌政镇人民政府` in 兴庆区/掌政镇 → "" (the town's own government);
     /// `平罗县教育局` in 平罗县 → "教育局".
     static func ownPart(of body: String, removing names: [String]) -> String {
+        let rest = removedAsBytes(from: body, names) ?? removedBySearch(from: body, names)
+        // 中共… 委员会 bodies and the like keep their whole remaining name.
+        return ownGovernment.contains(rest) ? "" : rest
+    }
+
+    /// `body` without its white space and without every occurrence of each of `names`, the
+    /// last name first, as Foundation's search finds them: each name's occurrences left to
+    /// right, none overlapping, in the text the name before left.
+    static func removedBySearch(from body: String, _ names: [String]) -> String {
         var rest = body.filter { !$0.isWhitespace }
         for name in names.reversed() where !name.isEmpty {
             rest = rest.replacingOccurrences(of: name, with: "")
         }
-        // 中共… 委员会 bodies and the like keep their whole remaining name.
-        return ownGovernment.contains(rest) ? "" : rest
+        return rest
+    }
+
+    /// The same, found in the UTF-8 bytes, when every character of the body and the names is
+    /// one Unicode scalar that no other sequence is canonically equal to and that joins no
+    /// neighbour into one character (a CJK ideograph, a printable ASCII character; a space in
+    /// the body, removed): there, equal bytes are equal text and every scalar is a character's
+    /// bounds, so the bytes give Foundation's answer without its search (`nil` otherwise). A
+    /// name is found where it starts on a lead byte, never inside a character.
+    static func removedAsBytes(from body: String, _ names: [String]) -> String? {
+        func plain(_ v: Unicode.Scalar) -> Bool {
+            (0x21...0x7E).contains(v.value) || (0x4E00...0x9FFF).contains(v.value) || (0x3400...0x4DBF).contains(v.value)
+        }
+        guard body.unicodeScalars.allSatisfy({ $0 == " " || plain($0) }),
+              names.allSatisfy({ $0.unicodeScalars.allSatisfy(plain) }) else { return nil }
+        var rest = body.utf8.filter { $0 != 0x20 }
+        for name in names.reversed() where !name.isEmpty {
+            let wanted = Array(name.utf8)
+            guard rest.count >= wanted.count else { continue }
+            var kept: [UInt8] = []
+            kept.reserveCapacity(rest.count)
+            var i = 0
+            while i < rest.count {
+                if rest[i] == wanted[0], i + wanted.count <= rest.count, rest[i..<(i + wanted.count)].elementsEqual(wanted) {
+                    i += wanted.count
+                } else {
+                    kept.append(rest[i])
+                    i += 1
+                }
+            }
+            rest = kept
+        }
+        return String(decoding: rest, as: UTF8.self)
     }
 
     /// The last six digits of the division code when they tell the clashing identities

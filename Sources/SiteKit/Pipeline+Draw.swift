@@ -15,6 +15,8 @@ extension Pipeline {
         var framesTaken = 0
         var framesTakenOf: [String] = []
         var reread = 0
+        var siteMapKept = false
+        var searchDigestsMade = 0
         /// The cache this build wrote, as the next build would read it (`WarmCache`).
         var cache: BuildCache?
         /// Bytes of `reports.bin` and `bodies.bin` written.
@@ -74,7 +76,8 @@ extension Pipeline {
         let trims = scan.parsed > limits.pool
         if trims { FreedMemory.release() }
         let summaries = scan.summaries
-        let sitePlan = SitePlan(config: plan.config, summaries: summaries, map: scan.map ?? SiteMap(reports: summaries, slug: slug))
+        let theMap = scan.map.map { (map: $0, kept: scan.mapKept) } ?? siteMap(of: summaries)
+        let sitePlan = SitePlan(config: plan.config, summaries: summaries, map: theMap.map)
         // Which reports changed since the last build (content, summary or place in the map),
         // when the theme and settings are the same: a page that lists none of them and is drawn
         // from none keeps its frame digest, and its frame is not taken. With the same shape that
@@ -166,7 +169,9 @@ extension Pipeline {
         // The search index is made again only when a search document changed; otherwise the
         // live site's index files are this build's, and are kept.
         var searching = renderer
-        let searchDigests = renderer.searchIndex ? SearchIndexBuilder.documentDigests(for: sitePlan) : []
+        // With a warm cache, the last build's digest of each report whose search document is the same.
+        let (searchDigests, searchDigestsMade): ([UInt64], Int) = !renderer.searchIndex ? ([], 0)
+            : warm?.searchDigests(for: sitePlan) ?? (SearchIndexBuilder.documentDigests(for: sitePlan), sitePlan.summaries.count)
         let searchDigest = renderer.searchIndex ? SearchIndexBuilder.digest(of: searchDigests) : 0
         searching.searchDigests = searchDigests
         var keptSearch: [String]?
@@ -314,7 +319,8 @@ extension Pipeline {
                   searchIndexKept: keptSearch != nil && updatedSearch == nil, searchIndexUpdated: updatedSearch != nil,
                   framesTaken: planned.filter { !$0.kept }.count,
                   framesTakenOf: planned.filter { !$0.kept }.map(\.0.page.path),
-                  reread: reread.count, cache: cache, cacheWritten: stored.written)
+                  reread: reread.count, siteMapKept: theMap.kept, searchDigestsMade: searchDigestsMade, cache: cache,
+                  cacheWritten: stored.written)
         }
     }
 

@@ -93,6 +93,16 @@ public struct Pipeline: Sendable {
         /// and the site map, and by the draw when the scan made none. Each report's once at most,
         /// and again the few a check across reports warned.
         public var summariesMade = 0
+        /// Whether the site map was the last build's (`WarmCache.siteMap`: no report's place
+        /// changed), and how many search document digests were worked out (the others were the
+        /// last build's, `WarmCache.searchDigests`): what a warm rebuild did again, counted.
+        public var siteMapKept = false
+        public var searchDigestsMade = 0
+        /// Whether the content folder was walked (every file `lstat`ed), or `serve`'s last walk
+        /// brought up to date at the files its watcher named, with `contentLooked` `lstat`s
+        /// (`WarmCache+Walk`).
+        public var contentWalked = true
+        public var contentLooked = 0
         /// The build's stages with their times, when its progress times them (`--timings`).
         public var stages: [BuildProgress.Stage] = []
         /// The lines of a report file as the source page numbers them (for `--verbose`),
@@ -216,6 +226,8 @@ public struct Pipeline: Sendable {
             result.framesTaken = drawn.framesTaken
             result.framesTakenOf = drawn.framesTakenOf
             result.reread = drawn.reread
+            result.siteMapKept = drawn.siteMapKept
+            result.searchDigestsMade = drawn.searchDigestsMade
             result.summariesMade = scan.summariesMade + (scan.made == nil ? scan.reports.count : 0)
             result.cacheWritten = drawn.cacheWritten
             if let made = drawn.cache { warm?.keep(made, site: root) }
@@ -264,6 +276,7 @@ public struct Pipeline: Sendable {
                             peakParsed: pool.peak, lines: lines)
         result.filesRead = scan.hashed
         result.summariesMade = scan.summariesMade
+        (result.contentWalked, result.contentLooked) = (scan.walked, scan.looked)
         return result
     }
 }

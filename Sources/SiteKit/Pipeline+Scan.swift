@@ -131,7 +131,9 @@ extension Pipeline {
             let portal = portalChecks(records, reports: reports, cache: cache)
             for (index, found) in portal { across[reports[index]] = found }
             progress.stage("checks across years")
-            let summaries = reports.map { ReportSummary(records[$0].0, facts: records[$0].0.facts!, across: across[$0] ?? []) }
+            // `serve`: the last build's summary of each report whose record and checks are the same.
+            let (summaries, madeNow) = warm?.summaries(of: reports.map { records[$0].0 }, across: reports.map { across[$0] ?? [] })
+                ?? (reports.map { ReportSummary(records[$0].0, facts: records[$0].0.facts!, across: across[$0] ?? []) }, reports.count)
             let files = reports.map { i in
                 records[i].0.facts.map { DuplicateReports.File(source: records[i].0.source, published: $0.published, bytesDigest: $0.bytesDigest) }!
             }
@@ -152,7 +154,7 @@ extension Pipeline {
                 final[index] = ReportSummary(records[i].0, facts: records[i].0.facts!, across: across[i] ?? [])
             }
             made = final
-            summariesMade = summaries.count + warnings.count
+            summariesMade = madeNow + warnings.count
         }
         return Scan(found: found, notes: notes, records: records.map { $0.0 }, across: across, parsed: records.filter { $0.1 == .parsed }.count,
                     fresh: records.filter { $0.1 == .parsed || $0.1 == .unread }.count, reports: reports, map: map, made: made,

@@ -19,7 +19,7 @@ extension WarmCache {
     /// entry and raw file's name are functions of it) in the same folder under the same name;
     /// worked out for the others. `made` counts those. The memo keeps this build's only.
     func searchDigests(for plan: SitePlan) -> (digests: [UInt64], made: Int) {
-        let last = lock.withLock { searchDigests }
+        let last = lock.withLock { searchDigestMemo }
         var made = 0
         var next: [String: SearchDigestMemo] = [:]
         next.reserveCapacity(plan.summaries.count)
@@ -35,9 +35,43 @@ extension WarmCache {
             next[summary.content] = SearchDigestMemo(folder: folder, name: name, digest: digest)
             return digest
         }
-        lock.withLock { searchDigests = next }
+        lock.withLock { searchDigestMemo = next }
         return (digests, made)
     }
+}
+
+extension WarmCache {
+    /// The summary of each report (`records[i]` with `across[i]`): the last build's for a
+    /// record of the same file (path, source and hash: the same facts) with the same
+    /// diagnostics across reports; made for the others. `made` counts those. Each summary is a
+    /// function of these alone (`ReportSummary.init(_:facts:across:)`).
+    func summaries(of records: [ReportRecord], across: [[Diagnostic]]) -> (summaries: [ReportSummary], made: Int) {
+        let last = lock.withLock { summaryMemo }
+        var made = 0
+        var next: [String: SummaryMemo] = [:]
+        next.reserveCapacity(records.count)
+        let summaries = records.indices.map { i -> ReportSummary in
+            let record = records[i]
+            if let known = last[record.path], known.hash == record.hash, known.source == record.source, known.across == across[i] {
+                next[record.path] = known
+                return known.summary
+            }
+            made += 1
+            let summary = ReportSummary(record, facts: record.facts!, across: across[i])
+            next[record.path] = SummaryMemo(hash: record.hash, source: record.source, across: across[i], summary: summary)
+            return summary
+        }
+        lock.withLock { summaryMemo = next }
+        return (summaries, made)
+    }
+}
+
+/// A report's summary and what it was made of.
+struct SummaryMemo: Sendable {
+    let hash: UInt64?
+    let source: String
+    let across: [Diagnostic]
+    let summary: ReportSummary
 }
 
 /// One report's search document digest and where the plan put the report when it was made.

@@ -32,7 +32,7 @@ extension WarmCache {
             }
             made += 1
             let digest = SearchIndexBuilder.documentDigest(folder: folder, name: name, rawName: summary.rawName, entry: summary.search)
-            next[summary.content] = SearchDigestMemo(folder: folder, name: name, digest: digest)
+            next[summary.content] = (folder, name, digest)
             return digest
         }
         lock.withLock { searchDigestMemo = next }
@@ -58,7 +58,7 @@ extension WarmCache {
             }
             made += 1
             let summary = ReportSummary(record, facts: record.facts!, across: across[i])
-            next[record.path] = SummaryMemo(hash: record.hash, source: record.source, across: across[i], summary: summary)
+            next[record.path] = (record.hash, record.source, across[i], summary)
             return summary
         }
         lock.withLock { summaryMemo = next }
@@ -66,17 +66,7 @@ extension WarmCache {
     }
 }
 
-/// A report's summary and what it was made of.
-struct SummaryMemo: Sendable {
-    let hash: UInt64?
-    let source: String
-    let across: [Diagnostic]
-    let summary: ReportSummary
-}
-
-/// One report's search document digest and where the plan put the report when it was made.
-struct SearchDigestMemo: Sendable {
-    let folder: String
-    let name: String
-    let digest: UInt64
-}
+/// A report's summary and what it was made of; its search document digest and where the plan
+/// put it when it was made.
+typealias SummaryMemo = (hash: UInt64?, source: String, across: [Diagnostic], summary: ReportSummary)
+typealias SearchDigestMemo = (folder: String, name: String, digest: UInt64)

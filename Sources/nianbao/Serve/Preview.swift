@@ -60,7 +60,6 @@ struct Preview: Sendable {
             // The next build brings its last walk of the content folder up to date at these
             // files, when the watcher's events named them all and site.yml is not among them.
             warm.changed(changed, vouched: watcher.namedByEvents && !changed.contains(Self.settings))
-
             do {
                 let plan = try build.plan()
                 // Another theme or content folder named in site.yml: watched from now on.

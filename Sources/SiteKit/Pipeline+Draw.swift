@@ -70,7 +70,7 @@ extension Pipeline {
     /// files as found on disk; `nil` when its folders vouched for its table's (`vouched`).
     /// `swapped` is called as soon as the new site is swapped in (`Pipeline.swapped`).
     func draw(_ scan: Scan, cache: BuildCache, status: BuildCache.Status, renderer: SiteRenderer, pool: ParsedPool,
-              listing: Set<String>?, swapped: (@Sendable () -> Void)? = nil) async throws -> Drawn {
+              listing: Set<String>?, reads: DrawReads? = nil, swapped: (@Sendable () -> Void)? = nil) async throws -> Drawn {
         // A build that parsed many reports gives back, after each stage, what the stage freed
         // (`FreedMemory`): the scan's parsed reports now (but those kept in `pool`).
         let trims = scan.parsed > limits.pool
@@ -131,6 +131,11 @@ extension Pipeline {
             if sameShape { return frame }
             return last?.lists == lists ? frame : nil
         }
+        // Each report's search document digest, a function of the plan alone: beside the planning.
+        // With a warm cache, the last build's of each report whose search document is the same.
+        let searches = renderer.searchIndex, warm = self.warm
+        async let searchDigesting: (digests: [UInt64], made: Int) = !searches ? ([], 0)
+            : warm?.searchDigests(for: sitePlan) ?? (SearchIndexBuilder.documentDigests(for: sitePlan), sitePlan.summaries.count)
         // Every page's frame and inputs (each kept frame digest counted), in chunks across the cores.
         let chunk = 256
         let planned = try await Parallel.map((paths.count + chunk - 1) / chunk, width: limits.width) { c in
@@ -145,12 +150,10 @@ extension Pipeline {
         }.flatMap { $0 }
 
         progress.stage("pages planned")
-        var writer = OutputWriter(output: plan.output)
-        writer.tracksOutput = true
-        // A cache that was not used (damaged, another program's) says nothing of the site either.
-        writer.trustsTables = !clean && status == .used
-        writer.racyMargin = limits.racyMargin
-        let staging = try writer.begin()
+        // Opened on another thread while the build planned (`DrawReads`), or now.
+        let writer = drawWriter(status: status)
+        let read = try await reads?.take(for: writer)
+        let staging = try read.map { try writer.begin($0.opening) } ?? writer.begin()
         if status == .used {
             staging.liveFiles = listing
             staging.liveIsTable = listing == nil
@@ -169,9 +172,7 @@ extension Pipeline {
         // The search index is made again only when a search document changed; otherwise the
         // live site's index files are this build's, and are kept.
         var searching = renderer
-        // With a warm cache, the last build's digest of each report whose search document is the same.
-        let (searchDigests, searchDigestsMade): ([UInt64], Int) = !renderer.searchIndex ? ([], 0)
-            : warm?.searchDigests(for: sitePlan) ?? (SearchIndexBuilder.documentDigests(for: sitePlan), sitePlan.summaries.count)
+        let (searchDigests, searchDigestsMade) = await searchDigesting
         let searchDigest = renderer.searchIndex ? SearchIndexBuilder.digest(of: searchDigests) : 0
         searching.searchDigests = searchDigests
         var keptSearch: [String]?
@@ -183,7 +184,8 @@ extension Pipeline {
         }
         // Reports added, changed or removed: the live index's main shards are kept and the
         // reports that differ go into its delta segment (`SearchIndexBuilder.updating`).
-        let previousState = renderer.searchIndex && status == .used && !clean ? SearchState.read(site: plan.output) : nil
+        let previousState = renderer.searchIndex && status == .used && !clean
+            ? read.map { $0.searchState?.state } ?? SearchState.read(site: plan.output) : nil
         var updatedSearch: SearchIndexBuilder.Updated?
         if keptSearch == nil, let previousState, let files = liveSearch {
             if files.allSatisfy(onDisk),
@@ -197,8 +199,9 @@ extension Pipeline {
         // The last build's manifest, when the live site's table vouches for its bytes: the line
         // of a page whose inputs and list are the last build's is copied from it, not written.
         var previousManifest: (bytes: Data, unchanged: (Int) -> Bool)?
-        if trusted, let digest = staging.live?[Manifest.path],
-           let bytes = try? Data(contentsOf: plan.output.appendingPathComponent(Manifest.path)), OutputTable.digest(bytes) == digest {
+        if trusted, let digest = staging.live?[Manifest.path], let manifest = read.map({ $0.manifest }) ?? liveManifest(),
+           manifest.digest == digest {
+            let bytes = manifest.bytes
             // By the page's index in the plan: no set of paths.
             let same = planned.indices.map { i in last[i]?.inputs == planned[i].0.inputs && last[i]?.lists == (planned[i].lists ?? 0) }
             previousManifest = (bytes, { same[$0] })
@@ -212,6 +215,31 @@ extension Pipeline {
         for file in site.takeFiles() { try staging.put(file) }
         // The search index's builder (its postings) and its files are gone.
         if trims { FreedMemory.release() }
+        // The build's cache depends on the plan and the records, not on the pages drawn: made
+        // beside the keep loop and the draw, as if no report file changed while the build read
+        // it, and made again after the draw when one did (`stale`: its record left out).
+        // The heads and bodies go beside the table, not in it (`CacheBodies`).
+        staging.unlisted(BuildCache.reportsPath)
+        staging.unlisted(CacheBodies.path)
+        // In path order, as planned (`site.pages` are the planned pages, in the same order).
+        let pages = zip(site.pages, planned).map { page, p in
+            (path: page.page.path, inputs: page.inputs, frame: page.entry.frame ?? "", lists: p.lists ?? 0)
+        }
+        let across = Dictionary(scan.across.map { (scan.records[$0.key].path, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let reportIDs = sitePlan.summaries.map(\.id), scanned = scan.records, reportIndices = scan.reports
+        let folder = staging.folder, bodies = status == .used ? cache.bodies : nil, formIDs = cache.formIDs
+        let deadShare = limits.deadBodies, siteDigest = renderer.siteDigest
+        @Sendable func stageCache(leaving stale: Set<Int>) throws -> StagedCache {
+            // A record whose file changed while the build read it is left out: the next build parses it again.
+            let records = scanned.enumerated().filter { !stale.contains($0.offset) && $0.element.hash != nil }.map(\.element)
+            // A report whose file changed while the build read it is left out: changed next time.
+            let reports = reportIDs.indices.filter { !stale.contains(reportIndices[$0]) }
+                .map { (id: reportIDs[$0], digest: reportDigests[$0], labels: labelDigests[$0]) }
+            let files = BuildCache.files(pages: pages, site: siteDigest, search: searchDigest, shape: shape, reports: reports, across: across)
+            let stored = try BuildCache.stageReports(records, into: folder, previous: bodies, formIDs: formIDs, deadShare: deadShare)
+            return StagedCache(records: records, reports: reports, files: files, stored: stored)
+        }
+        async let stagingCache = stageCache(leaving: [])
         var drawing = Set<String>(), toDraw: [PlannedPage] = []
         // `site.pages` are the planned pages, in the plan's order: `last` is beside them.
         for (i, p) in site.pages.enumerated() {
@@ -257,26 +285,15 @@ extension Pipeline {
         // The search state goes with the index it describes: made again, or kept with it.
         if let state = site.searchState {
             try staging.put(state)
-        } else if keptSearch != nil, previousState != nil, let bytes = try? Data(contentsOf: plan.output.appendingPathComponent(SearchState.path)) {
+        } else if keptSearch != nil, previousState != nil,
+                  let bytes = read.map({ $0.searchState?.bytes }) ?? (try? Data(contentsOf: plan.output.appendingPathComponent(SearchState.path))) {
             try staging.put(OutputFile(path: SearchState.path, data: bytes))
         }
-        // A record whose file changed while the build read it is left out: the next build parses it again.
-        let records = scan.records.enumerated().filter { !stale.contains($0.offset) && $0.element.hash != nil }.map(\.element)
-        // In path order, as planned (`site.pages` are the planned pages, in the same order).
-        let pages = zip(site.pages, planned).map { page, p in
-            (path: page.page.path, inputs: page.inputs, frame: page.entry.frame ?? "", lists: p.lists ?? 0)
-        }
-        // A report whose file changed while the build read it is left out: changed next time.
-        let reports = sitePlan.summaries.indices.filter { !stale.contains(scan.reports[$0]) }
-            .map { (id: sitePlan.summaries[$0].id, digest: reportDigests[$0], labels: labelDigests[$0]) }
-        let across = Dictionary(scan.across.map { (scan.records[$0.key].path, $0.value) }, uniquingKeysWith: { a, _ in a })
-        for file in BuildCache.files(pages: pages, site: renderer.siteDigest, search: searchDigest,
-                                     shape: shape, reports: reports, across: across) { try staging.put(file) }
-        // The heads and bodies go beside the table, not in it (`CacheBodies`).
-        staging.unlisted(BuildCache.reportsPath)
-        staging.unlisted(CacheBodies.path)
-        let stored = try BuildCache.stageReports(records, into: staging.folder, previous: status == .used ? cache.bodies : nil,
-                                                 formIDs: cache.formIDs, deadShare: limits.deadBodies)
+        // Made beside the draw; again when a report file changed while the build read it.
+        var staged = try await stagingCache
+        if stale.count > 0 { staged = try stageCache(leaving: stale.all) }
+        for file in staged.files { try staging.put(file) }
+        let (records, reports, stored) = (staged.records, staged.reports, staged.stored)
         progress.stage("cache staged")
         let summary = try staging.commit()
         progress.stage("swapped in")
@@ -324,6 +341,11 @@ extension Pipeline {
         }
     }
 
+    /// The live site's manifest and the digest of its bytes, read now.
+    func liveManifest() -> (bytes: Data, digest: UInt64)? {
+        (try? Data(contentsOf: plan.output.appendingPathComponent(Manifest.path))).map { (bytes: $0, digest: OutputTable.digest($0)) }
+    }
+
     /// A report for its pages, with the diagnostics of the checks across years: kept from the
     /// scan, or read and parsed again.
     static func load(_ r: Int, scan: Scan, reader: ReportReader, pool: ParsedPool, stale: StaleRecords,
@@ -349,6 +371,15 @@ extension Pipeline {
     }
 }
 
+/// The build's cache as staged (`BuildCache.stageReports`: the heads and bodies, beside the
+/// site's table), with the records and reports it holds and its `pages.bin` to put.
+struct StagedCache: Sendable {
+    let records: [ReportRecord]
+    let reports: [(id: String, digest: UInt64, labels: UInt64)]
+    let files: [OutputFile]
+    let stored: (places: [String: CacheBodies.Place], forms: [String], written: Int)
+}
+
 /// Report indices marked from many threads (records not to cache, reports read again).
 final class StaleRecords: @unchecked Sendable {
     private let lock = NSLock()
@@ -357,6 +388,7 @@ final class StaleRecords: @unchecked Sendable {
     func insert(_ i: Int) { lock.lock(); indices.insert(i); lock.unlock() }
     func contains(_ i: Int) -> Bool { lock.lock(); defer { lock.unlock() }; return indices.contains(i) }
     var count: Int { lock.lock(); defer { lock.unlock() }; return indices.count }
+    var all: Set<Int> { lock.lock(); defer { lock.unlock() }; return indices }
 }
 
 /// What stops a build after the reports were read.

@@ -51,17 +51,21 @@ extension Pipeline {
     /// When the records' facts are needed (a file changed) and the cache's bodies cannot give
     /// them (`BuildCache.factsReadable`), the cache is dropped (`status` untrusted) and the
     /// scan done again without it.
-    func scan(cache: inout BuildCache, status: inout BuildCache.Status, pool: ParsedPool) async throws -> Scan {
+    ///
+    /// `drawing` is called once the files are read when a record is not the cache's (a file
+    /// changed, came or went): the build will draw (`DrawReads`).
+    func scan(cache: inout BuildCache, status: inout BuildCache.Status, pool: ParsedPool,
+              drawing: (@Sendable () -> Void)? = nil) async throws -> Scan {
         do {
-            return try await scan(cache: cache, pool: pool)
+            return try await scan(cache: cache, pool: pool, drawing: drawing)
         } catch is CacheBodies.Damaged {
             (cache, status) = (BuildCache(), .untrusted)
             pool.drain()
-            return try await scan(cache: cache, pool: pool)
+            return try await scan(cache: cache, pool: pool, drawing: drawing)
         }
     }
 
-    private func scan(cache: BuildCache, pool: ParsedPool) async throws -> Scan {
+    private func scan(cache: BuildCache, pool: ParsedPool, drawing: (@Sendable () -> Void)?) async throws -> Scan {
         // Before the first `stat`: what this scan's stamps are judged against next time. The
         // file system's clock is read in the output folder (nianbao's own: nothing is made in
         // the content folder, not even an unnamed file); content on another device, or a first
@@ -127,16 +131,22 @@ extension Pipeline {
         if asCached, let kept = cache.across {
             for i in reports { if let found = kept[records[i].0.path] { across[i] = found } }
         } else {
+            drawing?()
             guard cache.factsReadable() else { throw CacheBodies.Damaged() }
             let portal = portalChecks(records, reports: reports, cache: cache)
             for (index, found) in portal { across[reports[index]] = found }
             progress.stage("checks across years")
-            // `serve`: the last build's summary of each report whose record and checks are the same.
-            let (summaries, madeNow) = warm?.summaries(of: reports.map { records[$0].0 }, across: reports.map { across[$0] ?? [] })
-                ?? (reports.map { ReportSummary(records[$0].0, facts: records[$0].0.facts!, across: across[$0] ?? []) }, reports.count)
-            let files = reports.map { i in
-                records[i].0.facts.map { DuplicateReports.File(source: records[i].0.source, published: $0.published, bytesDigest: $0.bytesDigest) }!
+            // Each report's summary is a function of its record alone: made in runs across the cores, in order.
+            // `serve`: the last build's of each report whose record and checks are the same.
+            let checked = across, last = warm?.lastSummaries()
+            let both = try await Parallel.map(reports.count, chunk: 256, width: limits.width) { k in
+                let record = records[reports[k]].0, facts = record.facts!, found = checked[reports[k]] ?? []
+                let kept = last.flatMap { WarmCache.summary(of: record, across: found, in: $0) }
+                return (kept ?? ReportSummary(record, facts: facts, across: found),
+                        DuplicateReports.File(source: record.source, published: facts.published, bytesDigest: facts.bytesDigest), kept == nil)
             }
+            let summaries = both.map(\.0), files = both.map(\.1), madeNow = both.filter(\.2).count
+            warm?.keep(summaries: summaries, of: reports.map { records[$0].0 }, across: reports.map { checked[$0] ?? [] })
             progress.stage("summaries")
             let (siteMap, mapKept) = self.siteMap(of: summaries)
             keptMap = mapKept

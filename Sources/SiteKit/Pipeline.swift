@@ -103,6 +103,10 @@ public struct Pipeline: Sendable {
         /// (`WarmCache+Walk`).
         public var contentWalked = true
         public var contentLooked = 0
+        /// Whether the draw's reads of the disk were started before it (`DrawReads`: the output's
+        /// lock, the live site's and the spare's tables): a build that changes nothing never
+        /// starts them, nor opens the spare.
+        public var drawReadsStarted = false
         /// The build's stages with their times, when its progress times them (`--timings`).
         public var stages: [BuildProgress.Stage] = []
         /// The lines of a report file as the source page numbers them (for `--verbose`),
@@ -179,7 +183,9 @@ public struct Pipeline: Sendable {
         let rowsBefore = cache.rows.isDecoded
         var pool = ParsedPool(capacity: limits.pool)
         progress.stage("cache and theme read")
-        var scan = try await self.scan(cache: &cache, status: &status, pool: pool)
+        // What the draw reads from the disk alone, started once the scan knows a draw is coming.
+        let reads = drawReads(cache: cache, status: status)
+        var scan = try await self.scan(cache: &cache, status: &status, pool: pool, drawing: { reads.start() })
         var result = result(scan, cache: status, pool: pool, start: start)
         result.cacheRead = (kept == nil ? cache.headsRead : 0)
         result.cacheKept = kept != nil
@@ -213,7 +219,7 @@ public struct Pipeline: Sendable {
             if status == .used, !vouched { listed = listing }
             let told = swapped.map { hook in { @Sendable [diagnostics = result.diagnostics] in hook(diagnostics) } }
             let drawn = try await draw(scan, cache: cache, status: status, renderer: renderer, pool: pool, listing: listing,
-                                       swapped: told)
+                                       reads: reads, swapped: told)
             result.pages = drawn.pages
             result.drawn = drawn.drawn
             result.written = drawn.summary
@@ -232,6 +238,9 @@ public struct Pipeline: Sendable {
             result.cacheWritten = drawn.cacheWritten
             if let made = drawn.cache { warm?.keep(made, site: root) }
         }
+        // Started and not drawn with (a no-change build never starts them): the lock let go now.
+        result.drawReadsStarted = reads.isStarted
+        await reads.discard()
         result.siteListed = listed != nil
         result.foldersChecked = foldersChecked
         pool.drain()

@@ -26,6 +26,20 @@ enum Parallel {
         }
     }
 
+    /// `body` of every index, in order, with the indices handed out in runs of `chunk`: work
+    /// of a few microseconds an item (a summary, a page's plan) spread over the cores without
+    /// a task an item.
+    static func map<T: Sendable>(_ count: Int, chunk: Int, width: Int = Parallel.width,
+                                 _ body: @escaping @Sendable (Int) throws -> T) async throws -> [T] {
+        let runs = try await map((count + chunk - 1) / chunk, width: width) { c in
+            try ((c * chunk)..<min(count, (c + 1) * chunk)).map(body)
+        }
+        var all: [T] = []
+        all.reserveCapacity(count)
+        for run in runs { all += run }
+        return all
+    }
+
     static func forEach(_ count: Int, width: Int = Parallel.width, _ body: @escaping @Sendable (Int) throws -> Void) async throws {
         _ = try await map(count, width: width, body)
     }

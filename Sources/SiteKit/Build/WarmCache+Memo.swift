@@ -41,28 +41,25 @@ extension WarmCache {
 }
 
 extension WarmCache {
-    /// The summary of each report (`records[i]` with `across[i]`): the last build's for a
-    /// record of the same file (path, source and hash: the same facts) with the same
-    /// diagnostics across reports; made for the others. `made` counts those. Each summary is a
-    /// function of these alone (`ReportSummary.init(_:facts:across:)`).
-    func summaries(of records: [ReportRecord], across: [[Diagnostic]]) -> (summaries: [ReportSummary], made: Int) {
-        let last = lock.withLock { summaryMemo }
-        var made = 0
+    /// The last build's summaries, by the record's path (`summary(of:across:in:)`).
+    func lastSummaries() -> [String: SummaryMemo] { lock.withLock { summaryMemo } }
+
+    /// The last build's summary of `record` with `across`, when it was made of a record of the
+    /// same file (path, source and hash: the same facts) with the same diagnostics across
+    /// reports: a summary is a function of these alone (`ReportSummary.init(_:facts:across:)`).
+    static func summary(of record: ReportRecord, across: [Diagnostic], in last: [String: SummaryMemo]) -> ReportSummary? {
+        guard let known = last[record.path], known.hash == record.hash, known.source == record.source, known.across == across else {
+            return nil
+        }
+        return known.summary
+    }
+
+    /// Keeps this build's summaries (`summaries[i]`, made of `records[i]` with `across[i]`) for the next.
+    func keep(summaries: [ReportSummary], of records: [ReportRecord], across: [[Diagnostic]]) {
         var next: [String: SummaryMemo] = [:]
         next.reserveCapacity(records.count)
-        let summaries = records.indices.map { i -> ReportSummary in
-            let record = records[i]
-            if let known = last[record.path], known.hash == record.hash, known.source == record.source, known.across == across[i] {
-                next[record.path] = known
-                return known.summary
-            }
-            made += 1
-            let summary = ReportSummary(record, facts: record.facts!, across: across[i])
-            next[record.path] = (record.hash, record.source, across[i], summary)
-            return summary
-        }
+        for i in records.indices { next[records[i].path] = (records[i].hash, records[i].source, across[i], summaries[i]) }
         lock.withLock { summaryMemo = next }
-        return (summaries, made)
     }
 }
 

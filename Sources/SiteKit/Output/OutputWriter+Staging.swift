@@ -98,44 +98,24 @@ extension OutputWriter {
         /// `opensSpare: false` (`OutputWriter.prepareSpare`): a trusted spare found is not
         /// opened for a build (its table stays, `reusesSpare` says it is there) and nothing else
         /// is done.
-        init(_ writer: OutputWriter, opensSpare: Bool = true) throws {
-            self.writer = writer
-            target = Disk.realPath(writer.output.path)
-            let shown = writer.output.path
-            // The writer's own guard, whatever its caller checked: never the current folder,
-            // the home folder, or a parent of either (`/` among them).
-            let cwd = Disk.realPath(FileManager.default.currentDirectoryPath)
-            var guarded = [OutputRefusal.Guarded(cwd, .workingFolder)]
-            if let home = ProcessInfo.processInfo.environment["HOME"], home.hasPrefix("/") {
-                guarded.append(.init(Disk.realPath(home), .home))
-            }
-            if let reason = OutputRefusal.check(target, guarding: guarded) {
-                throw OutputRefusal(reason, shown: shown, resolved: target)
-            }
-            let parent = (target as NSString).deletingLastPathComponent
-            let name = (target as NSString).lastPathComponent
-            folder = parent + "/" + name + ".nianbao-new"
-            retired = parent + "/" + name + ".nianbao-old"
+        convenience init(_ writer: OutputWriter, opensSpare: Bool = true) throws {
+            try self.init(Opening(writer), opensSpare: opensSpare)
+        }
 
-            try FileManager.default.createDirectories(parent)
-            lock = try Disk.lock(parent)
-            // The previous site first, if a fallback swap was cut short: the live table and the
-            // spare are judged against it.
-            do { try Self.putBack(target: target, retired: retired) } catch {
-                close(lock)
-                throw error
-            }
-            let live = writer.tracksOutput && writer.trustsTables ? OutputTable.read(site: target) : nil
-            self.live = live
-            let staging = folder
-            // Only with a live table: the spare's files are checked against it.
-            var spareChecked = 0, spareListed = false
-            var spareStamps: (stamps: FolderStamps, listed: [String])?
-            let spareTable = live == nil ? nil : Self.trustedSpare(staging, margin: writer.racyMargin, checked: &spareChecked,
-                                                                    listed: &spareListed, stamps: &spareStamps)
-            self.spareStamps = spareTable == nil ? nil : spareStamps
-            spareFoldersChecked = spareChecked
-            self.spareListed = spareListed
+        /// Opens the staging folder from what `opening` read, under the lock it took (and hands
+        /// over here). Only from here is anything outside the live site changed.
+        init(_ opening: Opening, opensSpare: Bool = true) throws {
+            writer = opening.writer
+            target = opening.target
+            folder = opening.folder
+            retired = opening.retired
+            let shown = opening.shown
+            live = opening.live
+            lock = opening.takeLock()
+            let spareTable = opening.spare
+            spareStamps = opening.spareStamps
+            spareFoldersChecked = opening.spareChecked
+            spareListed = opening.spareListed
             reusesSpare = spareTable != nil
             // Preparing a spare (`prepareSpare`): a trusted one is left as it is, table and all.
             if spareTable != nil && !opensSpare { return }

@@ -53,8 +53,12 @@ struct SearchState: Equatable, Sendable {
 
     /// The state a previous build left in `site`, or `nil` (none, damaged, another program's).
     static func read(site: URL) -> SearchState? {
-        guard let data = try? Data(contentsOf: site.appendingPathComponent(path)) else { return nil }
-        return try? BuildCache.unsealed(data, magic: magic, format: format, fingerprint: BuildFingerprint.current) { r in
+        (try? Data(contentsOf: site.appendingPathComponent(path))).flatMap(read(data:))
+    }
+
+    /// The state in `data`, the bytes of a state file; `nil` when damaged or another program's.
+    static func read(data: Data) -> SearchState? {
+        try? BuildCache.unsealed(data, magic: magic, format: format, fingerprint: BuildFingerprint.current) { r in
             let buckets = try r.int(), letters = try r.int()
             var documents: [String: Document] = [:]
             for (folder, document) in try r.array({ r in (try r.string(), Document(digest: try r.fixed(), id: try r.int())) }) {

@@ -63,6 +63,14 @@ public enum ContentFolder {
         public var entries: [Entry]
         /// Sorted by path.
         public var notes: [Note]
+        /// The content folder's real path, and what the walk's `lstat` saw of each folder it
+        /// listed (`""`: the content folder itself), taken before listing it: while every
+        /// folder's stamp is the same, each holds the same names (`updated(at:in:trusts:)`).
+        public var base = ""
+        public var folders: [String: FileStamp] = [:]
+        /// Symbolic links the walk met (read through, or left out with a note that depends on
+        /// what they point to).
+        public var links = 0
     }
 
     /// The longest path, in bytes, that can be opened by name (Linux `PATH_MAX` counts the NUL).
@@ -72,10 +80,13 @@ public enum ContentFolder {
     public static func discover(in folder: URL) throws -> Discovery {
         let base = realPath(folder.standardizedFileURL.path) ?? folder.standardizedFileURL.path
         var walk = Walk(base: base)
+        var root = stat()
+        if stat(base, &root) == 0 { walk.folders[""] = FileStamp(root) }
         try walk.folder("")
         walk.settleLinks()
         return Discovery(entries: walk.entries.sorted { $0.relativePath < $1.relativePath },
-                         notes: walk.notes.sorted { $0.relativePath < $1.relativePath })
+                         notes: walk.notes.sorted { $0.relativePath < $1.relativePath }, base: base, folders: walk.folders,
+                         links: walk.linksMet)
     }
 
     /// The canonical path of `path` (links resolved), `nil` when it does not exist.
@@ -117,6 +128,9 @@ public enum ContentFolder {
         /// and the paths of other entries so named.
         var ymls: [String: FileStamp] = [:]
         var otherYmls: Set<String> = []
+        /// Each folder's stamp, taken before it is listed (`Discovery.folders`), and the links met.
+        var folders: [String: FileStamp] = [:]
+        var linksMet = 0
 
         init(base: String) { self.base = base }
 
@@ -200,6 +214,7 @@ public enum ContentFolder {
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
+                folders[relative] = FileStamp(info)
                 try folder(relative)
             case S_IFREG:
                 file(relative, stamp: FileStamp(info))
@@ -238,6 +253,7 @@ public enum ContentFolder {
 
         /// A symbolic link: followed only to a file inside the content folder.
         mutating func link(_ relative: String) {
+            linksMet += 1
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: full(relative))) ?? "?"
             guard let real = ContentFolder.realPath(full(relative)) else {
                 note(relative, .warning("file.link", "符号链接指向的文件不存在（→ \(target)），未读取", line: nil))

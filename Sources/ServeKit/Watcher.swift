@@ -33,6 +33,11 @@ public struct Watcher: Sendable {
     public private(set) var looks = 0
     /// Files `lstat`ed since the watcher began, by every look (whole or at the paths events named).
     public private(set) var looked = 0
+    /// Whether the paths the last `next()` returned are those its folder events named, looked
+    /// at one by one (no overflow, no look at everything): what `serve` may tell its next build
+    /// instead of having it walk the content folder (`WarmCache.changed`). A look at everything
+    /// is made when events may have been missed, so its answer does not vouch.
+    public private(set) var namedByEvents = false
 
     /// `folderEvents: false` polls (as where there is no inotify).
     public init(roots: [String], skipping: [String] = [], folderEvents: Bool = true) {
@@ -106,6 +111,7 @@ public struct Watcher: Sendable {
             }
             lastLook = clock.now
             let changed: [String]
+            namedByEvents = !batch.overflow
             if batch.overflow {
                 let now = take()
                 changed = now.changes(since: last)
@@ -123,6 +129,7 @@ public struct Watcher: Sendable {
     /// Looks at every file, and when something changed, again every `settle` until two looks
     /// agree; what changed, or `nil`.
     private mutating func lookAtEverything() async throws -> [String]? {
+        namedByEvents = false
         var now = take()
         guard now != last else { return nil }
         for _ in 0..<maxSettles {

@@ -15,6 +15,8 @@ extension Pipeline {
         var framesTaken = 0
         var framesTakenOf: [String] = []
         var reread = 0
+        var siteMapKept = false
+        var searchDigestsMade = 0
         /// The cache this build wrote, as the next build would read it (`WarmCache`).
         var cache: BuildCache?
         /// Bytes of `reports.bin` and `bodies.bin` written.
@@ -74,7 +76,8 @@ extension Pipeline {
         let trims = scan.parsed > limits.pool
         if trims { FreedMemory.release() }
         let summaries = scan.summaries
-        let sitePlan = SitePlan(config: plan.config, summaries: summaries, map: scan.map ?? SiteMap(reports: summaries, slug: slug))
+        let theMap = scan.map.map { (map: $0, kept: scan.mapKept) } ?? siteMap(of: summaries)
+        let sitePlan = SitePlan(config: plan.config, summaries: summaries, map: theMap.map)
         // Which reports changed since the last build (content, summary or place in the map),
         // when the theme and settings are the same: a page that lists none of them and is drawn
         // from none keeps its frame digest, and its frame is not taken. With the same shape that
@@ -129,8 +132,10 @@ extension Pipeline {
             return last?.lists == lists ? frame : nil
         }
         // Each report's search document digest, a function of the plan alone: beside the planning.
-        let searches = renderer.searchIndex
-        async let searchDigesting = searches ? SearchIndexBuilder.documentDigests(for: sitePlan) : []
+        // With a warm cache, the last build's of each report whose search document is the same.
+        let searches = renderer.searchIndex, warm = self.warm
+        async let searchDigesting: (digests: [UInt64], made: Int) = !searches ? ([], 0)
+            : warm?.searchDigests(for: sitePlan) ?? (SearchIndexBuilder.documentDigests(for: sitePlan), sitePlan.summaries.count)
         // Every page's frame and inputs (each kept frame digest counted), in chunks across the cores.
         let chunk = 256
         let planned = try await Parallel.map((paths.count + chunk - 1) / chunk, width: limits.width) { c in
@@ -167,7 +172,7 @@ extension Pipeline {
         // The search index is made again only when a search document changed; otherwise the
         // live site's index files are this build's, and are kept.
         var searching = renderer
-        let searchDigests = await searchDigesting
+        let (searchDigests, searchDigestsMade) = await searchDigesting
         let searchDigest = renderer.searchIndex ? SearchIndexBuilder.digest(of: searchDigests) : 0
         searching.searchDigests = searchDigests
         var keptSearch: [String]?
@@ -333,7 +338,8 @@ extension Pipeline {
                   searchIndexKept: keptSearch != nil && updatedSearch == nil, searchIndexUpdated: updatedSearch != nil,
                   framesTaken: planned.filter { !$0.kept }.count,
                   framesTakenOf: planned.filter { !$0.kept }.map(\.0.page.path),
-                  reread: reread.count, cache: cache, cacheWritten: stored.written)
+                  reread: reread.count, siteMapKept: theMap.kept, searchDigestsMade: searchDigestsMade, cache: cache,
+                  cacheWritten: stored.written)
         }
     }
 

@@ -25,6 +25,12 @@ extension Pipeline {
         var made: [ReportSummary]? = nil
         /// Summaries the scan made (each report's, and again each one a check across reports warned).
         var summariesMade = 0
+        /// Whether `map` is the last build's (`WarmCache.siteMap`).
+        var mapKept = false
+        /// Whether the content folder was walked, or the last walk brought up to date with the
+        /// `lstat` of `looked` folders and files (`WarmCache+Walk`).
+        var walked = true
+        var looked = 0
         /// The stamps of the files read (`FileStamps`), for the next build; and how many
         /// files were read and hashed because the last build's stamps could not vouch for them.
         var stamps = FileStamps(clock: StampClock(wall: 0, device: 0, file: 0))
@@ -65,7 +71,11 @@ extension Pipeline {
         // the content folder, not even an unnamed file); content on another device, or a first
         // build with no output folder yet, is judged by the wall clock's rule (`StampClock`).
         let taken = StampClock.now(on: Disk.realPath(plan.output.path))
-        let discovery = try ContentFolder.discover(in: plan.content)
+        // `serve`: the last walk, brought up to date at the files its watcher named (`WarmCache+Walk`).
+        var looked = 0
+        let kept = warm?.discovery(of: plan.content, margin: limits.racyMargin, looked: &looked)
+        let discovery = try kept?.discovery ?? ContentFolder.discover(in: plan.content)
+        warm?.keep(walk: discovery, clock: kept?.clock ?? taken)
         progress.stage("content listed")
         let found = discovery.entries
         let label = plan.contentLabel
@@ -114,7 +124,7 @@ extension Pipeline {
         let reports = records.indices.filter { records[$0].0.isReport }
         var across: [Int: [Diagnostic]] = [:]
         var map: SiteMap?
-        var made: [ReportSummary]?, summariesMade = 0
+        var made: [ReportSummary]?, summariesMade = 0, keptMap = false
         // Every record the cache's, and exactly the cache's files: the checks across reports
         // (a function of the records, in path order) gave what the last build kept of them.
         let asCached = records.allSatisfy { $0.1 == .vouched || $0.1 == .cached } && records.count == cached.count
@@ -127,15 +137,19 @@ extension Pipeline {
             for (index, found) in portal { across[reports[index]] = found }
             progress.stage("checks across years")
             // Each report's summary is a function of its record alone: made in runs across the cores, in order.
-            let checked = across
+            // `serve`: the last build's of each report whose record and checks are the same.
+            let checked = across, last = warm?.lastSummaries()
             let both = try await Parallel.map(reports.count, chunk: 256, width: limits.width) { k in
-                let record = records[reports[k]].0, facts = record.facts!
-                return (ReportSummary(record, facts: facts, across: checked[reports[k]] ?? []),
-                        DuplicateReports.File(source: record.source, published: facts.published, bytesDigest: facts.bytesDigest))
+                let record = records[reports[k]].0, facts = record.facts!, found = checked[reports[k]] ?? []
+                let kept = last.flatMap { WarmCache.summary(of: record, across: found, in: $0) }
+                return (kept ?? ReportSummary(record, facts: facts, across: found),
+                        DuplicateReports.File(source: record.source, published: facts.published, bytesDigest: facts.bytesDigest), kept == nil)
             }
-            let summaries = both.map(\.0), files = both.map(\.1)
+            let summaries = both.map(\.0), files = both.map(\.1), madeNow = both.filter(\.2).count
+            warm?.keep(summaries: summaries, of: reports.map { records[$0].0 }, across: reports.map { checked[$0] ?? [] })
             progress.stage("summaries")
-            let siteMap = SiteMap(reports: summaries, slug: slug)
+            let (siteMap, mapKept) = self.siteMap(of: summaries)
+            keptMap = mapKept
             progress.stage("site map")
             let warnings = DuplicateReports.warnings(summaries, files: files, map: siteMap)
             for (index, warning) in warnings {
@@ -150,11 +164,11 @@ extension Pipeline {
                 final[index] = ReportSummary(records[i].0, facts: records[i].0.facts!, across: across[i] ?? [])
             }
             made = final
-            summariesMade = summaries.count + warnings.count
+            summariesMade = madeNow + warnings.count
         }
         return Scan(found: found, notes: notes, records: records.map { $0.0 }, across: across, parsed: records.filter { $0.1 == .parsed }.count,
                     fresh: records.filter { $0.1 == .parsed || $0.1 == .unread }.count, reports: reports, map: map, made: made,
-                    summariesMade: summariesMade, stamps: stamps, hashed: records.filter { $0.1 != .vouched }.count)
+                    summariesMade: summariesMade, mapKept: keptMap, walked: kept == nil, looked: looked, stamps: stamps, hashed: records.filter { $0.1 != .vouched }.count)
     }
 
     /// The checks across years (`PortalChecks`) of the reports (`reports`: record indices), by
@@ -190,6 +204,12 @@ extension Pipeline {
         return PortalChecks.check(entries, changed: changed, gone: gone) { k in
             (kept[records[reports[k]].0.path] ?? []).filter { $0.code != DuplicateReports.code }
         }
+    }
+
+    /// The site map of `summaries`: with a warm cache, the last build's when the reports'
+    /// places are the same (`WarmCache.siteMap`); `kept` says so.
+    func siteMap(of summaries: [ReportSummary]) -> (map: SiteMap, kept: Bool) {
+        warm?.siteMap(of: summaries, slug: slug) ?? (SiteMap(reports: summaries, slug: slug), false)
     }
 
     /// Where a record came from: the cache, on the word of the file's stamps (not read) or of

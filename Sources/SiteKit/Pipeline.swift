@@ -93,6 +93,16 @@ public struct Pipeline: Sendable {
         /// and the site map, and by the draw when the scan made none. Each report's once at most,
         /// and again the few a check across reports warned.
         public var summariesMade = 0
+        /// Whether the site map was the last build's (`WarmCache.siteMap`: no report's place
+        /// changed), and how many search document digests were worked out (the others were the
+        /// last build's, `WarmCache.searchDigests`): what a warm rebuild did again, counted.
+        public var siteMapKept = false
+        public var searchDigestsMade = 0
+        /// Whether the content folder was walked (every file `lstat`ed), or `serve`'s last walk
+        /// brought up to date at the files its watcher named, with `contentLooked` `lstat`s
+        /// (`WarmCache+Walk`).
+        public var contentWalked = true
+        public var contentLooked = 0
         /// Whether the draw's reads of the disk were started before it (`DrawReads`: the output's
         /// lock, the live site's and the spare's tables): a build that changes nothing never
         /// starts them, nor opens the spare.
@@ -222,6 +232,8 @@ public struct Pipeline: Sendable {
             result.framesTaken = drawn.framesTaken
             result.framesTakenOf = drawn.framesTakenOf
             result.reread = drawn.reread
+            result.siteMapKept = drawn.siteMapKept
+            result.searchDigestsMade = drawn.searchDigestsMade
             result.summariesMade = scan.summariesMade + (scan.made == nil ? scan.reports.count : 0)
             result.cacheWritten = drawn.cacheWritten
             if let made = drawn.cache { warm?.keep(made, site: root) }
@@ -273,6 +285,7 @@ public struct Pipeline: Sendable {
                             peakParsed: pool.peak, lines: lines)
         result.filesRead = scan.hashed
         result.summariesMade = scan.summariesMade
+        (result.contentWalked, result.contentLooked) = (scan.walked, scan.looked)
         return result
     }
 }

@@ -118,4 +118,109 @@ import Testing
         #expect(last.keys.filter { !$0.hasPrefix(".") }.sorted() == site.keys.filter { !$0.hasPrefix(".") }.sorted())
         for (path, data) in site where !path.hasPrefix(".") { #expect(last[path] == data, "\(path)") }
     }
+
+    /// Writes `data` into the file at `url` in place (truncated, then written: its folder's
+    /// stamp stays as it was), as `serve.py` and many editors save.
+    static func writeInPlace(_ data: Data, to url: URL) throws {
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: data)
+        try handle.close()
+    }
+
+    /// Issue 10: `serve` tells its next build which files changed (`WarmCache.changed`, as its
+    /// watcher names them), and the build brings its last walk of the content folder up to date
+    /// at those files (the `lstat` of each folder and of each file named) instead of walking it,
+    /// keeps the site map when no report's place changed, and makes again the summary and the
+    /// search document digest of a changed report only (and of one the checks across reports
+    /// see otherwise now). Every step gives the same site, byte for byte,
+    /// and the same results, as a cold build of the same content; anything the walk's folders
+    /// cannot vouch for (a file added, removed or renamed, a folder renamed, a hidden file put
+    /// beside the reports) or a change the watcher could not name walks the folder again.
+    @Test func aWalkBroughtUpToDateAtTheNamedFilesBuildsTheSameSite() async throws {
+        let content = try Incremental.content()
+        let warmRoot = try Incremental.project(content), coldRoot = try Incremental.project(content)
+        defer { try? FileManager.default.removeItem(at: warmRoot); try? FileManager.default.removeItem(at: coldRoot) }
+        let warm = WarmCache()
+        func file(_ root: URL, _ name: String) -> URL { root.appendingPathComponent("content/" + name) }
+        // One report in a folder below: content/ and content/sub/ are the walk's folders.
+        let folders = 2
+        for root in [warmRoot, coldRoot] {
+            try FileManager.default.createDirectory(at: file(root, "sub"), withIntermediateDirectories: false)
+            #expect(rename(file(root, "longde-2016.txt").path, file(root, "sub/longde-2016.txt").path) == 0)
+        }
+        @discardableResult
+        func both(_ step: String, told: [String]?, walked: Bool, looked: Int = 0, mapKept: Bool, digestsMade: Int,
+                  summaries: Int) async throws -> Pipeline.Result {
+            if let told { warm.changed(told.map { file(warmRoot, $0).path }, vouched: true) }
+            let w = try await Self.build(warmRoot, warm: warm)
+            let c = try await Self.build(coldRoot)
+            // (A walk may follow a look at a folder or two that could not vouch.)
+            #expect(w.contentWalked == walked && (walked || w.contentLooked == looked), "\(step): looked \(w.contentLooked)")
+            #expect(w.siteMapKept == mapKept && w.searchDigestsMade == digestsMade, "\(step): \(w.searchDigestsMade) digests")
+            #expect(w.summariesMade == summaries, "\(step): \(w.summariesMade) summaries")
+            #expect(c.contentWalked && !c.siteMapKept, "\(step)")
+            #expect(w.diagnostics == c.diagnostics && w.written == c.written && w.parsed == c.parsed && w.drawn == c.drawn, "\(step)")
+            #expect(w.reports == c.reports && w.filesLeftOut == c.filesLeftOut && w.pages == c.pages, "\(step)")
+            let a = try Incremental.site(warmRoot), b = try Incremental.site(coldRoot)
+            #expect(a.keys.sorted() == b.keys.sorted(), "\(step)")
+            for (path, data) in a { #expect(b[path] == data, "\(step): \(path) differs") }
+            return w
+        }
+        func edit(_ name: String, _ from: String, _ to: String) throws {
+            for root in [warmRoot, coldRoot] {
+                let text = String(decoding: try Data(contentsOf: file(root, name)), as: UTF8.self)
+                #expect(text.contains(from))
+                try Self.writeInPlace(Data(text.replacingOccurrences(of: from, with: to).utf8), to: file(root, name))
+            }
+        }
+        for root in [warmRoot, coldRoot] { _ = try await Self.build(root) }
+        // Nothing told yet: the first build of serve walks the folder (and, changing nothing,
+        // makes no map and no digest).
+        try await both("first", told: nil, walked: true, mapKept: false, digestsMade: 0, summaries: 0)
+        // A number edited in place, the file named: its folders' and its own lstat, nothing
+        // else; no map or digest kept yet.
+        try edit(Self.edited, "\t461.7 万元", "\t462.7 万元")
+        try await both("edit", told: [Self.edited], walked: false, looked: folders + 1, mapKept: false, digestsMade: 9, summaries: 9)
+        // A report in a folder below, edited and named with a file that is no report.
+        try edit("sub/longde-2016.txt", "积极推进政府信息公开工作", "积极推进政务公开工作")
+        try await both("edit below", told: ["sub/longde-2016.txt", "notes.tmp.xlsx"], walked: false, looked: folders + 1,
+                       mapKept: true, digestsMade: 1, summaries: 1)
+        // Edited and not told: the next build walks (told nothing is not told "nothing").
+        try edit(Self.edited, "\t462.7 万元", "\t463.7 万元")
+        try await both("edit untold", told: nil, walked: true, mapKept: true, digestsMade: 1, summaries: 1)
+        // Told that the watcher cannot name them (its events overflowed): walked.
+        try edit(Self.edited, "\t463.7 万元", "\t464.7 万元")
+        warm.changed([file(warmRoot, Self.edited).path], vouched: false)
+        try await both("overflow", told: nil, walked: true, mapKept: true, digestsMade: 1, summaries: 1)
+        // A report added: its folder's stamp moved, walked; a place more, a new map. Its
+        // summary and digest are made, and 001's digest (the duplicate check warns both of the
+        // pair: their summaries are made again with the warning, as in every build).
+        let added = content["001_ca48803eb8e502d4.txt"]!
+        for root in [warmRoot, coldRoot] {
+            try Data(String(decoding: added, as: UTF8.self).replacingOccurrences(of: "2020年", with: "2019年").utf8)
+                .write(to: file(root, "added.txt"))
+        }
+        try await both("add", told: ["added.txt"], walked: true, mapKept: false, digestsMade: 2, summaries: 3)
+        // A hidden file beside the reports (its note is the walk's; the watcher never names it).
+        for root in [warmRoot, coldRoot] { try Data("x".utf8).write(to: file(root, ".hidden")) }
+        try edit(Self.edited, "\t464.7 万元", "\t465.7 万元")
+        try await both("hidden file", told: [Self.edited], walked: true, mapKept: true, digestsMade: 1, summaries: 3)
+        // A report renamed, then the folder below renamed: walked each time.
+        for root in [warmRoot, coldRoot] { #expect(rename(file(root, "added.txt").path, file(root, "renamed.txt").path) == 0) }
+        try await both("rename", told: ["added.txt", "renamed.txt"], walked: true, mapKept: false, digestsMade: 2, summaries: 3)
+        for root in [warmRoot, coldRoot] { #expect(rename(file(root, "sub").path, file(root, "below").path) == 0) }
+        try await both("folder renamed", told: ["sub/longde-2016.txt", "below/longde-2016.txt"], walked: true, mapKept: false,
+                       digestsMade: 1, summaries: 3)
+        // A report removed: walked; 001 is warned no more (its summary before the duplicate
+        // check is the last build's; its digest, with the warning gone, is not).
+        for root in [warmRoot, coldRoot] { try FileManager.default.removeItem(at: file(root, "renamed.txt")) }
+        try await both("remove", told: ["renamed.txt"], walked: true, mapKept: false, digestsMade: 1, summaries: 0)
+        // And edits named again after all that: brought up to date, the same site.
+        try edit("below/longde-2016.txt", "积极推进政务公开工作", "积极推进政府信息公开工作")
+        try await both("edit after", told: ["below/longde-2016.txt"], walked: false, looked: folders + 1, mapKept: true,
+                       digestsMade: 1, summaries: 1)
+        // Nothing changed: the scan alone (no map made, no digest), brought up to date at no file.
+        try await both("no change", told: [], walked: false, looked: folders, mapKept: false, digestsMade: 0, summaries: 0)
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import InputKit
 
 /// The build cache kept in memory between the builds of one process (`serve`'s rebuilds),
 /// so that a rebuild does not read and decode again what the last build just wrote or read
@@ -11,9 +12,19 @@ import Foundation
 /// removed by hand, or another output folder reads the files again. Every build writes its
 /// cache files new (a new inode each) or appends to them (`bodies.bin`: a new size and new
 /// times), so files left as they were are the ones described.
+///
+/// Beside the cache, what a build made that is a pure function of what it was made from,
+/// kept with those inputs and used when the next build's are the same (`WarmCache+Memo`): the
+/// site map, each report's summary and search document digest. These do not depend on the cache files.
 public final class WarmCache: @unchecked Sendable {
     private var kept: (site: String, key: [FileStamp?], cache: BuildCache)?
-    private let lock = NSLock()
+    var map: (inputs: [SiteMap.Input], map: SiteMap)?
+    var searchDigestMemo: [String: SearchDigestMemo] = [:]
+    var summaryMemo: [String: SummaryMemo] = [:]
+    /// The content folder as the last scan found it, and the changes told since (`WarmCache+Walk`).
+    var walk: (discovery: ContentFolder.Discovery, clock: StampClock)?
+    var changes = ChangesTold.none
+    let lock = NSLock()
 
     public init() {}
 

@@ -29,9 +29,11 @@ struct Preview: Sendable {
     /// What to watch for a plan: the content folder, the theme and `site.yml` (the output
     /// folder left out, should it sit inside one of them).
     static func watched(_ plan: BuildPlan) -> (roots: [String], skipping: [String]) {
-        let project = FileManager.default.currentDirectoryPath
-        return ([plan.content.path, plan.config.themeDirectory.path, project + "/site.yml"], [plan.output.path])
+        ([plan.content.path, plan.config.themeDirectory.path, settings], [plan.output.path])
     }
+
+    /// The project's `site.yml`, as the watcher names it.
+    static var settings: String { FileManager.default.currentDirectoryPath + "/site.yml" }
 
     /// A watcher of a plan's files, their stamps taken now.
     static func watcher(for plan: BuildPlan) -> Watcher {
@@ -55,6 +57,9 @@ struct Preview: Sendable {
             }
             generation += 1
             let what = Self.describe(changed)
+            // The next build brings its last walk of the content folder up to date at these
+            // files, when the watcher's events named them all and site.yml is not among them.
+            warm.changed(changed, vouched: watcher.namedByEvents && !changed.contains(Self.settings))
             do {
                 let plan = try build.plan()
                 // Another theme or content folder named in site.yml: watched from now on.

@@ -17,9 +17,26 @@ import Testing
         try handle.close()
     }
 
-    /// Lets the file system's clock tick (a few ms) so that a change is stamped after a walk:
-    /// what the racy-timestamp rule (`trusts`, here always yes) guards against otherwise.
-    static func tick() { Thread.sleep(forTimeInterval: 0.03) }
+    /// Waits until the file system's clock has ticked since the walk, so that a change is
+    /// stamped after it (what the racy-timestamp rule, `trusts`, here always yes, guards
+    /// against otherwise): a file written beside the content folder, then again until its
+    /// modification time moves. Whatever the file system's granularity, never a guessed delay.
+    static func tick(_ s: Scratch) {
+        let probe = s.root.appendingPathComponent(".tick").path
+        func written() -> timespec {
+            _ = FileManager.default.createFile(atPath: probe, contents: Data("t".utf8))
+            var st = stat()
+            _ = stat(probe, &st)
+            return st.st_mtim
+        }
+        let first = written()
+        for _ in 0..<5_000 {
+            let now = written()
+            if now.tv_sec != first.tv_sec || now.tv_nsec != first.tv_nsec { return }
+            usleep(1_000)
+        }
+        Issue.record("the file system's clock did not move in 5,000 writes")
+    }
 
     static func walk(_ s: Scratch) throws -> ContentFolder.Discovery { try ContentFolder.discover(in: s.content) }
 
@@ -39,7 +56,7 @@ import Testing
         try s.write(".hidden")
         let first = try Self.walk(s)
         #expect(first.folders.keys.sorted() == ["", "sub"] && first.links == 0)
-        Self.tick()
+        Self.tick(s)
         try Self.inPlace(s, "a.txt", "正文，改过\n")
         try Self.inPlace(s, "sub/b.pdf.yml", "year: 2021\n")
         try Self.inPlace(s, "notes.xlsx", "x")
@@ -62,16 +79,16 @@ import Testing
         #expect(first.updated(at: [], in: s.content, trusts: { _ in false }, looked: &looked) == nil)
         Self.expectSame(first.updated(at: [], in: s.content, trusts: { _ in true }, looked: &looked), first)
         // A hidden file put beside the reports (a note of the walk, never named by the watcher).
-        Self.tick()
+        Self.tick(s)
         try s.write("sub/.hidden")
         #expect(first.updated(at: [], in: s.content, trusts: { _ in true }, looked: &looked) == nil)
         let second = try Self.walk(s)
         // A report added, or renamed.
-        Self.tick()
+        Self.tick(s)
         try s.write("added.txt")
         #expect(second.updated(at: ["added.txt"], in: s.content, trusts: { _ in true }, looked: &looked) == nil)
         let third = try Self.walk(s)
-        Self.tick()
+        Self.tick(s)
         #expect(rename(s.content.appendingPathComponent("a.txt").path, s.content.appendingPathComponent("z.txt").path) == 0)
         #expect(third.updated(at: ["a.txt", "z.txt"], in: s.content, trusts: { _ in true }, looked: &looked) == nil)
         // Another content folder.

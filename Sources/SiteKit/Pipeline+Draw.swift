@@ -228,14 +228,22 @@ extension Pipeline {
         let across = Dictionary(scan.across.map { (scan.records[$0.key].path, $0.value) }, uniquingKeysWith: { a, _ in a })
         let reportIDs = sitePlan.summaries.map(\.id), scanned = scan.records, reportIndices = scan.reports
         let folder = staging.folder, bodies = status == .used ? cache.bodies : nil, formIDs = cache.formIDs
-        let deadShare = limits.deadBodies, siteDigest = renderer.siteDigest
+        let deadShare = limits.deadBodies, siteDigest = renderer.siteDigest, plannedPages = site.pages
         @Sendable func stageCache(leaving stale: Set<Int>) throws -> StagedCache {
             // A record whose file changed while the build read it is left out: the next build parses it again.
             let records = scanned.enumerated().filter { !stale.contains($0.offset) && $0.element.hash != nil }.map(\.element)
             // A report whose file changed while the build read it is left out: changed next time.
             let reports = reportIDs.indices.filter { !stale.contains(reportIndices[$0]) }
                 .map { (id: reportIDs[$0], digest: reportDigests[$0], labels: labelDigests[$0]) }
-            let files = BuildCache.files(pages: pages, site: siteDigest, search: searchDigest, shape: shape, reports: reports, across: across)
+            // A page drawn from such a report's text was drawn from bytes its inputs (the scan's
+            // read) do not describe: its row keeps no inputs, so the next build draws it again even
+            // when the file is then back as the scan read it.
+            let staleReports = Set(reportIDs.indices.filter { stale.contains(reportIndices[$0]) })
+            var rows = pages
+            if !staleReports.isEmpty {
+                for i in rows.indices where plannedPages[i].page.reports.contains(where: staleReports.contains) { rows[i].inputs = 0 }
+            }
+            let files = BuildCache.files(pages: rows, site: siteDigest, search: searchDigest, shape: shape, reports: reports, across: across)
             let stored = try BuildCache.stageReports(records, into: folder, previous: bodies, formIDs: formIDs, deadShare: deadShare)
             return StagedCache(records: records, reports: reports, files: files, stored: stored)
         }

@@ -112,6 +112,32 @@ import Testing
         #expect(next.parsed == 1)
         try await Incremental.expectClean(try Incremental.site(root), content: Self.edited(content, in: root), over: before, "rewritten")
     }
+
+    /// A report rewritten while the build reads it (as above), then put back as the scan read
+    /// it before the next build: its pages were drawn from the rewritten text, so the next
+    /// build draws them again, though their inputs (from the scan's read) are the same.
+    @Test func aReportChangedWhileTheBuildReadsItAndPutBackIsDrawnAgain() async throws {
+        let (content, root, before) = try await Self.builtAndEdited()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("content/" + Warm.edited)
+        let asScanned = try Data(contentsOf: file)
+        let rewrite = Once {
+            let text = String(decoding: content[Warm.edited]!, as: UTF8.self).replacingOccurrences(of: "\t461.7 万元", with: "\t463.7 万元")
+            try? Data(text.utf8).write(to: file)
+        }
+        var reader = ReportReader.standard
+        reader.parser = ReportParser(resolver: Rewriting(inner: reader.parser.resolver!, rewrite: rewrite), forms: reader.parser.forms)
+        let plan = try BuildPlan.resolve(root: root, content: nil, output: nil, theme: Incremental.theme, baseURL: nil)
+        var pipeline = Pipeline(plan: plan, reader: reader)
+        pipeline.limits.racyMargin = 0
+        pipeline.limits.pool = 0
+        let r = try await pipeline.build()
+        #expect(rewrite.ran && r.reread == 1)
+        try asScanned.write(to: file)
+        let next = try await Warm.build(root)
+        #expect(next.parsed == 1 && (next.written?.written ?? 0) > 0)
+        try await Incremental.expectClean(try Incremental.site(root), content: Self.edited(content, in: root), over: before, "put back")
+    }
 }
 
 /// The gazetteer's resolver, that first does `rewrite` (once).

@@ -247,7 +247,9 @@ extension Pipeline {
             let stored = try BuildCache.stageReports(records, into: folder, previous: bodies, formIDs: formIDs, deadShare: deadShare)
             return StagedCache(records: records, reports: reports, files: files, stored: stored)
         }
-        async let stagingCache = stageCache(leaving: [])
+        // Not in a build that parsed many reports (`Limits.cacheBesideDraw`).
+        let beside = scan.parsed <= limits.cacheBesideDraw
+        async let stagingCache: StagedCache? = beside ? stageCache(leaving: []) : nil
         var drawing = Set<String>(), toDraw: [PlannedPage] = []
         // `site.pages` are the planned pages, in the plan's order: `last` and the live table's
         // digests (`OutputTable.digests(ofSorted:)`) are beside them.
@@ -299,9 +301,10 @@ extension Pipeline {
                   let bytes = read.map({ $0.searchState?.bytes }) ?? (try? Data(contentsOf: plan.output.appendingPathComponent(SearchState.path))) {
             try staging.put(OutputFile(path: SearchState.path, data: bytes))
         }
-        // Made beside the draw; again when a report file changed while the build read it.
-        var staged = try await stagingCache
-        if stale.count > 0 { staged = try stageCache(leaving: stale.all) }
+        // Made beside the draw (or now, after a full build's draw); again when a report file
+        // changed while the build read it.
+        let early = try await stagingCache
+        let staged = try (stale.count > 0 ? nil : early) ?? stageCache(leaving: stale.all)
         for file in staged.files { try staging.put(file) }
         let (records, reports, stored) = (staged.records, staged.reports, staged.stored)
         progress.stage("cache staged")

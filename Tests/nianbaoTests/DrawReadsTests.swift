@@ -87,7 +87,8 @@ import Testing
     /// build read it; one that did (rewritten between the scan and its pages' drawing, here
     /// from inside its parse) is found by the draw, and the cache is staged again without its
     /// record: the next build parses it again, as it is now, and gives the clean site.
-    @Test func aReportChangedWhileTheBuildReadsItIsLeftOutOfTheCache() async throws {
+    /// Both ways: the cache made beside the draw (then again), and made after it (`Limits.cacheBesideDraw`).
+    @Test(arguments: [64, 0]) func aReportChangedWhileTheBuildReadsItIsLeftOutOfTheCache(besideDraw: Int) async throws {
         let (content, root, before) = try await Self.builtAndEdited()
         defer { try? FileManager.default.removeItem(at: root) }
         // The first region looked up by this build is the edited report's (the only one parsed):
@@ -102,6 +103,7 @@ import Testing
         var pipeline = Pipeline(plan: plan, reader: reader)
         pipeline.limits.racyMargin = 0
         pipeline.limits.pool = 0
+        pipeline.limits.cacheBesideDraw = besideDraw
         let r = try await pipeline.build()
         #expect(rewrite.ran && r.parsed == 1 && r.reread == 1)
         // The cache staged beside the draw held the record of the first read: staged again without it.
@@ -116,7 +118,7 @@ import Testing
     /// A report rewritten while the build reads it (as above), then put back as the scan read
     /// it before the next build: its pages were drawn from the rewritten text, so the next
     /// build draws them again, though their inputs (from the scan's read) are the same.
-    @Test func aReportChangedWhileTheBuildReadsItAndPutBackIsDrawnAgain() async throws {
+    @Test(arguments: [64, 0]) func aReportChangedWhileTheBuildReadsItAndPutBackIsDrawnAgain(besideDraw: Int) async throws {
         let (content, root, before) = try await Self.builtAndEdited()
         defer { try? FileManager.default.removeItem(at: root) }
         let file = root.appendingPathComponent("content/" + Warm.edited)
@@ -131,6 +133,7 @@ import Testing
         var pipeline = Pipeline(plan: plan, reader: reader)
         pipeline.limits.racyMargin = 0
         pipeline.limits.pool = 0
+        pipeline.limits.cacheBesideDraw = besideDraw
         let r = try await pipeline.build()
         #expect(rewrite.ran && r.reread == 1)
         try asScanned.write(to: file)

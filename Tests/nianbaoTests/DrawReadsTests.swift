@@ -83,16 +83,12 @@ import Testing
         try await Incremental.expectClean(try Incremental.site(root), content: Self.edited(content, in: root), over: before, "damaged")
     }
 
-    /// The build's cache is staged beside the draw as if no report file changed while the
-    /// build read it; one that did (rewritten between the scan and its pages' drawing, here
-    /// from inside its parse) is found by the draw, and the cache is staged again without its
-    /// record: the next build parses it again, as it is now, and gives the clean site.
-    /// Both ways: the cache made beside the draw (then again), and made after it (`Limits.cacheBesideDraw`).
-    @Test(arguments: [64, 0]) func aReportChangedWhileTheBuildReadsItIsLeftOutOfTheCache(besideDraw: Int) async throws {
-        let (content, root, before) = try await Self.builtAndEdited()
-        defer { try? FileManager.default.removeItem(at: root) }
-        // The first region looked up by this build is the edited report's (the only one parsed):
-        // the file is rewritten then, after the scan read it.
+    /// A build of the edited project whose edited report is rewritten (461.7 → 463.7) while the
+    /// build reads it: the first region looked up is that report's (the only one parsed), so the
+    /// file is rewritten then, after the scan read it and before its pages are drawn (no parsed
+    /// report kept for the draw: `pool` 0).
+    static func buildRewriting(_ root: URL, _ content: [String: Data],
+                               besideDraw: Int) async throws -> (Pipeline.Result, BuildPlan, Pipeline) {
         let rewrite = Once {
             let text = String(decoding: content[Warm.edited]!, as: UTF8.self).replacingOccurrences(of: "\t461.7 万元", with: "\t463.7 万元")
             try? Data(text.utf8).write(to: root.appendingPathComponent("content/" + Warm.edited))
@@ -104,8 +100,21 @@ import Testing
         pipeline.limits.racyMargin = 0
         pipeline.limits.pool = 0
         pipeline.limits.cacheBesideDraw = besideDraw
-        let r = try await pipeline.build()
-        #expect(rewrite.ran && r.parsed == 1 && r.reread == 1)
+        let result = try await pipeline.build()
+        #expect(rewrite.ran)
+        return (result, plan, pipeline)
+    }
+
+    /// The build's cache is staged beside the draw as if no report file changed while the
+    /// build read it; one that did (rewritten between the scan and its pages' drawing, here
+    /// from inside its parse) is found by the draw, and the cache is staged again without its
+    /// record: the next build parses it again, as it is now, and gives the clean site.
+    /// Both ways: the cache made beside the draw (then again), and made after it (`Limits.cacheBesideDraw`).
+    @Test(arguments: [64, 0]) func aReportChangedWhileTheBuildReadsItIsLeftOutOfTheCache(besideDraw: Int) async throws {
+        let (content, root, before) = try await Self.builtAndEdited()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (r, plan, pipeline) = try await Self.buildRewriting(root, content, besideDraw: besideDraw)
+        #expect(r.parsed == 1 && r.reread == 1)
         // The cache staged beside the draw held the record of the first read: staged again without it.
         let (cache, status) = BuildCache.read(site: Disk.realPath(plan.output.path), forms: pipeline.formsByID)
         #expect(status == .used && cache.factsReadable())
@@ -123,19 +132,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let file = root.appendingPathComponent("content/" + Warm.edited)
         let asScanned = try Data(contentsOf: file)
-        let rewrite = Once {
-            let text = String(decoding: content[Warm.edited]!, as: UTF8.self).replacingOccurrences(of: "\t461.7 万元", with: "\t463.7 万元")
-            try? Data(text.utf8).write(to: file)
-        }
-        var reader = ReportReader.standard
-        reader.parser = ReportParser(resolver: Rewriting(inner: reader.parser.resolver!, rewrite: rewrite), forms: reader.parser.forms)
-        let plan = try BuildPlan.resolve(root: root, content: nil, output: nil, theme: Incremental.theme, baseURL: nil)
-        var pipeline = Pipeline(plan: plan, reader: reader)
-        pipeline.limits.racyMargin = 0
-        pipeline.limits.pool = 0
-        pipeline.limits.cacheBesideDraw = besideDraw
-        let r = try await pipeline.build()
-        #expect(rewrite.ran && r.reread == 1)
+        let (r, _, _) = try await Self.buildRewriting(root, content, besideDraw: besideDraw)
+        #expect(r.reread == 1)
         try asScanned.write(to: file)
         let next = try await Warm.build(root)
         #expect(next.parsed == 1 && (next.written?.written ?? 0) > 0)

@@ -276,12 +276,16 @@ public struct Pipeline: Sendable {
                 diagnostics += (record.diagnostics + (scan.across[i] ?? [])).map { FileDiagnostic(file: record.source, diagnostic: $0) }
             }
         }
-        let urls = Dictionary(zip(scan.records.map(\.source), scan.found.map(\.url)), uniquingKeysWith: { a, _ in a })
-        let paths = Dictionary(zip(scan.records.map(\.source), scan.records.map(\.path)), uniquingKeysWith: { a, _ in a })
+        // Each file's place in the scan by its source name, made the first time a line is asked
+        // for (`--verbose`), not on every build.
+        let records = scan.records, found = scan.found
+        let index = FirstUse { Dictionary(records.indices.map { (records[$0].source, $0) }, uniquingKeysWith: { a, _ in a }) }
         let reader = self.reader
         let lines: @Sendable (String) -> [String]? = { file in
-            guard let url = urls[file], let path = paths[file], let data = try? Data(contentsOf: url) else { return nil }
-            return reader.prepare(data, path: path, source: file, sidecar: ReportReader.sidecar(of: url)).document.sourceLines.map(\.text)
+            guard let i = index.value[file] else { return nil }
+            let url = found[i].url
+            guard let data = try? Data(contentsOf: url) else { return nil }
+            return reader.prepare(data, path: records[i].path, source: file, sidecar: ReportReader.sidecar(of: url)).document.sourceLines.map(\.text)
         }
         let reports = scan.records.filter(\.isReport).count
         var result = Result(diagnostics: problems + diagnostics, reports: reports, filesLeftOut: scan.records.count - reports, pages: 0,
@@ -308,4 +312,22 @@ public final class Slots<T>: @unchecked Sendable {
     }
 
     public var values: [T?] { lock.lock(); defer { lock.unlock() }; return storage }
+}
+
+/// A value made the first time it is read, from any thread, then kept.
+final class FirstUse<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: T?
+    private let make: @Sendable () -> T
+
+    init(_ make: @escaping @Sendable () -> T) { self.make = make }
+
+    var value: T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let value = make()
+        made = value
+        return value
+    }
 }

@@ -51,6 +51,19 @@ import Testing
         #expect(r == CommandResult(stdout: "checked 1 reports (0 files left out): 0 errors, 0 warnings\n", stderr: "", status: 0))
     }
 
+    /// `check -v`: under a diagnostic, the line of the file it names, as the file has it (tabs
+    /// shown as ⇥), read again from the file only when asked for.
+    @Test func verboseShowsTheSourceLineUnderADiagnostic() throws {
+        let seed = try String(contentsOf: Fixture.repositoryRoot.appendingPathComponent("content/000_c2bcf9dd95c89acf.txt"), encoding: .utf8)
+        let sandbox = try Sandbox(extra: ["outer/project/content/000.txt": seed])
+        let r = try sandbox.run(["check", "-v"])
+        // `check` prints its diagnostics on standard output.
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first?.hasPrefix("content/000.txt:72: warning: ") == true)
+        let line72 = seed.split(separator: "\n", omittingEmptySubsequences: false)[71]
+        #expect(lines.count > 1 && lines[1] == "    72 | " + line72.replacingOccurrences(of: "\t", with: " ⇥ "))
+    }
+
     /// `build --timings`: the same summary on standard output, and one line a stage on
     /// standard error (name, wall and CPU milliseconds), the stages of a first build in order.
     @Test func buildTimingsPrintsOneLineAStage() throws {

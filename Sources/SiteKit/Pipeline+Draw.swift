@@ -14,6 +14,8 @@ extension Pipeline {
         var searchIndexUpdated = false
         var framesTaken = 0
         var framesTakenOf: [String] = []
+        /// Frames taken again to draw pages: not held from the planning (`PlannedPage.frame`).
+        var framesRetaken = 0
         var reread = 0
         var siteMapKept = false
         var searchDigestsMade = 0
@@ -115,6 +117,8 @@ extension Pipeline {
         // Of those, the ones a page that shows no figure can tell apart: a number edited
         // leaves the home page, the lists and the timeliness and quality pages their frames.
         let relabelled = changed.filter { rows.labels[sitePlan.summaries[$0].id] != labelDigests[$0] }
+        // A build that changed few reports takes few frames, and holds them for the drawing.
+        let holding = trusted && changed.count <= limits.cacheBesideDraw
         // Each page's row of the last build, beside the plan's paths (`PageRows.Decoded.rows(of:)`).
         let paths = sitePlan.paths
         let last = rows.rows(of: paths)
@@ -143,9 +147,12 @@ extension Pipeline {
                 let page = sitePlan.ordered[i]
                 let lists = sitePlan.membership(of: page, ids: ids)
                 if let frame = keepsFrame(page, lists: lists, last: last[i]) {
-                    return (renderer.planned(page, plan: sitePlan, frame: frame.isEmpty ? nil : frame), lists, true)
+                    // Its inputs are the last build's: the same kind and theme (`trusted`), the same
+                    // frame, and none of its reports changed its content (`keepsFrame`).
+                    return (renderer.planned(page, plan: sitePlan, frame: frame.isEmpty ? nil : frame, inputs: last[i]?.inputs),
+                            lists, true)
                 }
-                return (renderer.planned(page, plan: sitePlan), lists, false)
+                return (renderer.planned(page, plan: sitePlan, holding: holding), lists, false)
             }
         }.flatMap { $0 }
 
@@ -354,7 +361,7 @@ extension Pipeline {
                   spareFoldersChecked: staging.spareFoldersChecked, foldersStamped: staging.foldersStamped,
                   searchIndexKept: keptSearch != nil && updatedSearch == nil, searchIndexUpdated: updatedSearch != nil,
                   framesTaken: planned.filter { !$0.kept }.count,
-                  framesTakenOf: planned.filter { !$0.kept }.map(\.0.page.path),
+                  framesTakenOf: planned.filter { !$0.kept }.map(\.0.page.path), framesRetaken: renderer.framesTaken.value,
                   reread: reread.count, siteMapKept: theMap.kept, searchDigestsMade: searchDigestsMade, cache: cache,
                   cacheWritten: stored.written)
         }

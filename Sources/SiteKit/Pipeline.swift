@@ -61,6 +61,8 @@ public struct Pipeline: Sendable {
         public var framesTaken = 0
         /// The pages whose frame was taken, by path, sorted (tests: which pages an edit touched).
         public var framesTakenOf: [String] = []
+        /// Frames taken again to draw a page, not held from its planning (`PlannedPage.frame`).
+        public var framesRetaken = 0
         /// Whether this build decoded the rows of `pages.bin` (`PageRows`): a rebuild that
         /// changed nothing reads only the file's head.
         public var pageRowsDecoded = false
@@ -239,6 +241,7 @@ public struct Pipeline: Sendable {
             result.searchIndexUpdated = drawn.searchIndexUpdated
             result.framesTaken = drawn.framesTaken
             result.framesTakenOf = drawn.framesTakenOf
+            result.framesRetaken = drawn.framesRetaken
             result.reread = drawn.reread
             result.siteMapKept = drawn.siteMapKept
             result.searchDigestsMade = drawn.searchDigestsMade

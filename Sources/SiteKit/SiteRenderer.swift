@@ -58,6 +58,8 @@ public struct SiteRenderer: Sendable {
     let siteDigest: UInt64
     /// The report.json files drawn in this build, for the years' ZIPs (`DrawnReportData`).
     let drawnReportData = DrawnReportData()
+    /// The frames taken while drawing (not held from the planning: `PlannedPage.frame`).
+    let framesTaken = Counter()
     /// Per kind of page (by name), the digest `inputs` starts every entry of that kind with:
     /// its kind, its templates with their digests and the settings, taken once a build and
     /// not once a page (60,000 pages at 10,000 reports, each looking up its four templates).
@@ -132,6 +134,7 @@ public struct SiteRenderer: Sendable {
               updatedSearch: SearchIndexBuilder.Updated? = nil,
               manifest previous: (bytes: Data, unchanged: (Int) -> Bool)? = nil) -> PlannedSite {
         drawnReportData.removeAll()
+        framesTaken.reset()
         let pages = pages ?? plan.ordered.map { planned($0, plan: plan) }
         var extra = theme.assets.map { PlannedSite.Extra(file: $0, entry: Manifest.Entry(kind: "asset", data: Digest.hex(of: $0.data))) }
         let searchEntry = Manifest.Entry(kind: "search-index", site: "reports")
@@ -171,11 +174,15 @@ public struct SiteRenderer: Sendable {
                            searchState: state?.file)
     }
 
-    /// One page planned: its frame taken and digested, not drawn.
-    func planned(_ page: any Page, plan: SitePlan) -> PlannedPage {
+    /// One page planned: its frame taken and digested, not drawn. `holding`: the frame is kept
+    /// in the planned page for its drawing (`PlannedPage.frame`), which then does not take it
+    /// again: a build that takes few frames (an edit) holds them, the site's CSV of 10,000 rows
+    /// among them; a full build takes every frame and holds none.
+    func planned(_ page: any Page, plan: SitePlan, holding: Bool = false) -> PlannedPage {
         func open<P: Page>(_ page: P) -> PlannedPage {
-            let entry = self.entry(page, frame: page.frame(in: plan))
-            return PlannedPage(page: page, entry: entry, inputs: inputs(entry, plan: plan))
+            let frame = page.frame(in: plan)
+            let entry = self.entry(page, frame: frame)
+            return PlannedPage(page: page, entry: entry, inputs: inputs(entry, plan: plan), frame: holding ? frame : nil)
         }
         return open(page)
     }
@@ -198,20 +205,21 @@ public struct SiteRenderer: Sendable {
         var files: [OutputFile] = []
         for planned in unit {
             if let streamed = planned.page as? any StreamedPage {
-                files.append(try draw(streamed, plan: plan, held: loaded, previous: previous, load: load, release: release))
+                files.append(try draw(streamed, plan: plan, held: loaded, previous: previous, load: load, release: release,
+                                      frame: planned.frame))
                 continue
             }
             for i in planned.page.reports where loaded[i] == nil { loaded[i] = try load(i) }
-            files.append(try draw(planned.page, plan: plan, reports: planned.page.reports.map { loaded[$0]! }))
+            files.append(try draw(planned.page, plan: plan, reports: planned.page.reports.map { loaded[$0]! }, frame: planned.frame))
         }
         return files
     }
 
-    /// Draws one page: its frame from the plan, then the page from its frame and its reports;
-    /// HTML content goes inside the layout here and nowhere else.
-    func draw(_ page: any Page, plan: SitePlan, reports: [ParsedDocument]) throws -> OutputFile {
+    /// Draws one page: its frame from the plan (`frame`, when its planning held it), then the
+    /// page from its frame and its reports; HTML content goes inside the layout here and nowhere else.
+    func draw(_ page: any Page, plan: SitePlan, reports: [ParsedDocument], frame held: (any Sendable)? = nil) throws -> OutputFile {
         func open<P: Page>(_ page: P) throws -> OutputFile {
-            try file(page, try page.draw(page.frame(in: plan), reports: reports), plan: plan)
+            try file(page, try page.draw(frame(of: page, held: held, plan: plan), reports: reports), plan: plan)
         }
         return try open(page)
     }
@@ -219,14 +227,14 @@ public struct SiteRenderer: Sendable {
     /// Draws a page that reads its reports one at a time: each is loaded when the page asks for
     /// it and released as soon as the page is done with it (unless the unit holds it anyway).
     func draw(_ page: any StreamedPage, plan: SitePlan, held: [Int: ParsedDocument], previous: PreviousFiles = .none,
-              load: (Int) throws -> ParsedDocument, release: (Int) -> Void) throws -> OutputFile {
+              load: (Int) throws -> ParsedDocument, release: (Int) -> Void, frame heldFrame: (any Sendable)? = nil) throws -> OutputFile {
         // Each report.json drawn in this build is this build's bytes too, as a kept one is.
         let drawn = Dictionary(page.reports.map { (plan.map.reportFolder[$0] + "report.json", plan.summaries[$0].content) },
                                uniquingKeysWith: { a, _ in a })
         let store = drawnReportData, last = previous
         let files = PreviousFiles(kept: { path in last.kept(path) ?? drawn[path].flatMap(store.take) }, old: last.old)
         func open<P: StreamedPage>(_ page: P) throws -> OutputFile {
-            let drawing = try page.draw(page.frame(in: plan), previous: files) { i, use in
+            let drawing = try page.draw(frame(of: page, held: heldFrame, plan: plan), previous: files) { i, use in
                 if let parsed = held[i] { return try use(parsed) }
                 defer { release(i) }
                 try use(try load(i))
@@ -234,6 +242,14 @@ public struct SiteRenderer: Sendable {
             return try file(page, drawing, plan: plan)
         }
         return try open(page)
+    }
+
+    /// The frame of `page`: the one its planning held (`PlannedPage.frame`), or taken now
+    /// (`framesTaken` counts those).
+    func frame<P: Page>(of page: P, held: (any Sendable)?, plan: SitePlan) -> P.Frame {
+        if let frame = held as? P.Frame { return frame }
+        framesTaken.add()
+        return page.frame(in: plan)
     }
 
     /// A page's file from its drawing: HTML goes inside the layout here and nowhere else.
@@ -254,10 +270,12 @@ public struct SiteRenderer: Sendable {
 
     /// One page planned from the frame digest of the previous build (`frame`: its hex, `nil`
     /// for a page with none), where the frame cannot have changed (`SitePlan.shapeDigest`).
-    func planned(_ page: any Page, plan: SitePlan, frame: String?) -> PlannedPage {
+    /// `inputs`, when given, is the digest of its inputs, known already: the last build's, for a
+    /// page that keeps its frame and none of whose reports changed (`Pipeline.draw`).
+    func planned(_ page: any Page, plan: SitePlan, frame: String?, inputs known: UInt64? = nil) -> PlannedPage {
         func open<P: Page>(_ page: P) -> PlannedPage {
             let entry = self.entry(page, frameDigest: frame)
-            return PlannedPage(page: page, entry: entry, inputs: inputs(entry, plan: plan))
+            return PlannedPage(page: page, entry: entry, inputs: known ?? inputs(entry, plan: plan), frame: nil)
         }
         return open(page)
     }
@@ -385,10 +403,13 @@ final class PlannedPage: Sendable {
     let page: any Page
     let entry: Manifest.Entry
     let inputs: UInt64
+    /// Its frame (`Page.Frame`) as its planning took it, held for its drawing; `nil` when not held.
+    let frame: (any Sendable)?
 
-    init(page: any Page, entry: Manifest.Entry, inputs: UInt64) {
+    init(page: any Page, entry: Manifest.Entry, inputs: UInt64, frame: (any Sendable)? = nil) {
         self.page = page
         self.entry = entry
         self.inputs = inputs
+        self.frame = frame
     }
 }

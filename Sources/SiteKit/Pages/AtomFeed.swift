@@ -16,6 +16,10 @@ struct AtomFeed: Page {
     let path: String
     let title: String
     let summaries: [Int]?
+    /// Its entries show a report's title, body, year, date and problems, and where it sits:
+    /// no figure (`ReportSummary.labels` covers them all), so an edited number leaves the
+    /// feeds their frames.
+    static var showsFigures: Bool { false }
 
     static func pages(in plan: SitePlan) -> [AtomFeed] {
         [AtomFeed(path: name, title: plan.config.title, summaries: nil)] + plan.map.counties.map { c in
@@ -39,10 +43,11 @@ struct AtomFeed: Page {
         let base = plan.config.absoluteBase
         func href(_ target: String) -> String { base.map { $0 + target } ?? links.to(target) }
         func id(_ target: String) -> String { base.map { $0 + target } ?? Self.uuid(target) }
-        let published = DataRow.fields.firstIndex { $0.key == "published" }!
+        // The date under the signature, as the open data's row has it (`DataRow`), read from
+        // the coverage facts: `labels` digests those, not the row.
         let entries = (summaries ?? Array(plan.summaries.indices)).map { i -> (date: String, known: Bool, i: Int) in
             let s = plan.summaries[i]
-            let date = s.data.text[published]
+            let date = s.coverage.published ?? ""
             return date.isEmpty ? (s.year.map { "\($0 + 1)-01-01" } ?? "1970-01-01", false, i) : (date, true, i)
         }.sorted { ($0.date, plan.map.reportFolder[$1.i]) > ($1.date, plan.map.reportFolder[$0.i]) }.prefix(Self.limit).map { e in
             let s = plan.summaries[e.i]

@@ -254,17 +254,20 @@ extension Pipeline {
         // `site.pages` are the planned pages, in the plan's order: `last` and the live table's
         // digests (`OutputTable.digests(ofSorted:)`) are beside them.
         let liveDigests = live?.digests(ofSorted: paths)
+        var kept: [(path: String, digest: UInt64)] = []
+        kept.reserveCapacity(site.pages.count)
         for (i, p) in site.pages.enumerated() {
             let path = p.page.path
             // Kept without drawing: its inputs are the last build's, and its file is still there
             // (`onDisk`, with the live table's digest looked up once).
             if last[i]?.inputs == p.inputs, let digest = liveDigests?[i], onDisk(path, digest: digest) {
-                try staging.keep(path, digest: digest)
+                kept.append((path, digest))
             } else {
                 drawing.insert(path)
                 toDraw.append(p)
             }
         }
+        try staging.keep(kept)
         progress.stage("pages kept")
         let units = site.units(of: toDraw)
         progress.update { $0.pages = drawing.count }
@@ -341,6 +344,9 @@ extension Pipeline {
             made.stamps = scan.stamps
             written = made
         }
+        // The plan and its pages: left to the exit of a one-shot build (`ExitHold`); not the
+        // staging, which holds the output's lock until it is freed.
+        exitHold?.hold((sitePlan, planned, site, rows, last, pages, staged, toDraw, units, reportDigests, labelDigests, ids))
         return drawn(cache: written)
         func drawn(cache: BuildCache?) -> Drawn {
             Drawn(pages: paths.filter { $0.hasSuffix(".html") }.count, drawn: drawing.count, summary: summary,

@@ -227,6 +227,40 @@ extension OutputWriter {
             try place(path, digest: digest, data: nil, liveDigest: digest)
         }
 
+        /// `keep(_:digest:)` for many files at once, each with the live table's digest. Those
+        /// the spare holds already (most of an edit's 60,000) are entered under one hold of the
+        /// mutex, not two each; the others are placed one by one. With a stop point set
+        /// (`NIANBAO_DEBUG_STOP_AT`), one by one, so each file is the `staging.file.<n>` it was.
+        func keep(_ files: [(path: String, digest: UInt64)]) throws {
+            guard reusesSpare, writer.stopAt == nil else {
+                for file in files { try keep(file.path, digest: file.digest) }
+                return
+            }
+            var others: [(path: String, digest: UInt64)] = [], duplicate: String?
+            mutex.lock()
+            for file in files {
+                // As `place` on a file the spare holds with these bytes (not the build's own records).
+                guard spare[file.path] == file.digest, !file.path.hasPrefix(".nianbao/") else {
+                    others.append(file)
+                    continue
+                }
+                guard table.digests.updateValue(file.digest, forKey: file.path) == nil else {
+                    duplicate = file.path
+                    break
+                }
+                spareMatched += 1
+                summary.unchanged += 1
+                if !file.path.hasPrefix(".") {
+                    siteFiles += 1
+                    livePlaced += 1
+                }
+                placed += 1
+            }
+            mutex.unlock()
+            if let duplicate { throw Failure.duplicate(duplicate) }
+            for file in others { try keep(file.path, digest: file.digest) }
+        }
+
         /// The same as `add`, for callers that wrote with the earlier name.
         public func add(_ file: OutputFile) throws { try put(file) }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Dispatch
 
 /// The one reading path: a file's bytes in, a `Report` (or a clear reason why not) out.
 ///
@@ -35,9 +36,15 @@ public struct ReportReader: Sendable {
     /// The reader the tools use: the parser with the division gazetteer, and front matter
     /// `region:` resolved through it.
     public static var standard: ReportReader {
-        ReportReader(parser: ReportParser(resolver: LazyGazetteerResolver()),
-                     regionLookup: { Gazetteer.shared.region(fromOverride: $0) })
+        var reader = ReportReader(parser: ReportParser(resolver: LazyGazetteerResolver()),
+                                  regionLookup: { Gazetteer.shared.region(fromOverride: $0) })
+        reader.reading = { LazyGazetteerResolver.startLoading }
+        return reader
     }
+
+    /// Called as each file's bytes are read, before they are decoded (`standard`: starts the
+    /// gazetteer's load, once, beside the first file's decoding and parse).
+    var reading: (@Sendable () -> Void)?
 
     /// What reading one file gave: the document (always, for its raw bytes and text), and
     /// either a report or the problems that kept it from being one.
@@ -103,6 +110,7 @@ public struct ReportReader: Sendable {
     /// Reads a file's bytes. `sidecar` is the text of the front matter file beside a PDF or
     /// Word file (`NAME.pdf.yml`), which cannot hold front matter itself.
     public func read(_ data: Data, path: String, source: String, sidecar: String? = nil) -> Outcome {
+        reading?()
         let prepared = prepare(data, path: path, source: source, sidecar: sidecar)
         guard let input = prepared.input else {
             return Outcome(document: prepared.document, report: nil, problems: prepared.diagnostics)
@@ -171,7 +179,7 @@ public struct ReportReader: Sendable {
     }
 
     static func fileExtension(_ path: String) -> String {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "" }
+        guard let dot = path.lastIndex(of: "."), !path[dot...].utf8.contains(UInt8(ascii: "/")) else { return "" }
         return String(path[path.index(after: dot)...])
     }
 
@@ -192,5 +200,10 @@ public struct ReportReader: Sendable {
 /// when the reader is made: a rebuild that parses nothing (every report from the cache) does
 /// not pay for loading it.
 struct LazyGazetteerResolver: RegionResolving {
+    /// The load begun on another thread, the first time it is asked for: the ~30 ms it takes
+    /// then run beside the first report's decoding and its parse up to the region, which
+    /// waits for it (`static let`: once). A build that reads no file never asks.
+    static let startLoading: Void = DispatchQueue.global(qos: .userInitiated).async { _ = Gazetteer.shared }
+
     func resolve(_ clues: RegionClues) -> (Region, [Diagnostic]) { RegionResolver(gazetteer: .shared).resolve(clues) }
 }

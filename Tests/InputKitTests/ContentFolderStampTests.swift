@@ -37,4 +37,26 @@ import Testing
         #expect(found.map(\.relativePath) == ["x.txt"])
         #expect(found.first?.stamp == nil && found.first?.sidecar == .unknown)
     }
+
+    /// Issue 10: a folder of many files is looked at in parts, one a core; each name gets what
+    /// one `lstat` of it alone gives, in order, and a name that is gone its error.
+    @Test func aLargeFolderIsLookedAtInPartsWithTheSameResults() throws {
+        let s = try Scratch()
+        var names: [[UInt8]] = []
+        for i in 0..<600 {
+            let name = String(format: "%03d.txt", i)
+            if i % 100 != 7 { try s.write(name) }  // 6 names with no file
+            names.append(Array(name.utf8))
+        }
+        let dir = try #require(opendir(s.content.path))
+        defer { closedir(dir) }
+        let one = ContentFolder.looks(at: names, in: dirfd(dir), cores: 1)
+        let three = ContentFolder.looks(at: names, in: dirfd(dir), cores: 3)
+        #expect(one.map(\.error) == three.map(\.error))
+        #expect(one.map { FileStamp($0.info) } == three.map { FileStamp($0.info) })
+        #expect(three.filter { $0.error == ENOENT }.count == 6)
+        for (name, look) in zip(names, three) where look.error == 0 {
+            #expect(FileStamp(look.info) == FileStamp.of(s.content.path + "/" + String(decoding: name, as: UTF8.self)))
+        }
+    }
 }

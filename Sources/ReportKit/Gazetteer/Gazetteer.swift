@@ -55,15 +55,22 @@ public final class Gazetteer: Sendable {
             return lo < codes.count && codes[lo] == code ? Int32(lo) : nil
         }
 
-        for (code, digits, name, _) in TSVRows(divisionsTSV) {
+        // Names as byte ranges of the file: each is made a `String` once, and read as scalars
+        // from its bytes below (not decoded again from the `String`).
+        let divisionRows = TSVRows(divisionsTSV)
+        var nameBytes: [Range<Int>] = []
+        nameBytes.reserveCapacity(45_000)
+        for (code, digits, nameRange, _) in divisionRows {
             guard let level = Gazetteer.level(digits: digits) else { continue }
             if let last = codes.last, code <= last { continue } // the table must stay sorted
             var parent: Int32 = -1
-            for prefix in Gazetteer.prefixes(of: code, digits: digits) {
-                if let p = find(prefix, in: codes) { parent = p; break }
+            for divisor in Gazetteer.parentDivisors(digits: digits) {
+                if let p = find(code / divisor * divisor, in: codes) { parent = p; break }
             }
+            let name = divisionRows.string(nameRange)
             codes.append(code)
             names.append(name)
+            nameBytes.append(nameRange)
             levels.append(level)
             parents.append(parent)
             placeholders.append(Gazetteer.isPlaceholder(name, level: level, code: code))
@@ -98,9 +105,9 @@ public final class Gazetteer: Sendable {
                 prefixes.insert(key)
             }
         }
-        for (i, name) in names.enumerated() where !placeholders[i] {
+        for (i, range) in nameBytes.enumerated() where !placeholders[i] {
             buffer.removeAll(keepingCapacity: true)
-            buffer.append(contentsOf: name.unicodeScalars)
+            divisionRows.scalars(range, into: &buffer)
             hashPrefixes()
             guard let key = keys.last else { continue }
             full.add(Int32(i), for: key)
@@ -121,17 +128,22 @@ public final class Gazetteer: Sendable {
         // Short names, kept only where no sibling shares them.
         var short = RowIndex(capacity: 40_000)
         let roots = parents.indices.filter { parents[$0] < 0 }.map { Int32($0) }
-        var seen: [UInt64: Int32] = [:], clash = Set<UInt64>()
+        // Siblings' (key, row) sorted by key: a key alone in its run is no sibling's. Sorting a
+        // few dozen pairs costs less than hashing them into a dictionary and a set.
+        var pairs: [(key: UInt64, row: Int32)] = []
         for parentRow in -1..<codes.count {
             let kids = parentRow < 0 ? roots[...] : list[Int(counts[parentRow])..<Int(counts[parentRow + 1])]
             guard !kids.isEmpty else { continue }
-            seen.removeAll(keepingCapacity: true)
-            clash.removeAll(keepingCapacity: true)
-            for k in kids where shortKeys[Int(k)] != 0 {
-                let key = shortKeys[Int(k)]
-                if seen[key] != nil { clash.insert(key) } else { seen[key] = k }
+            pairs.removeAll(keepingCapacity: true)
+            for k in kids where shortKeys[Int(k)] != 0 { pairs.append((shortKeys[Int(k)], k)) }
+            pairs.sort { $0.key < $1.key }
+            var i = 0
+            while i < pairs.count {
+                var j = i + 1
+                while j < pairs.count && pairs[j].key == pairs[i].key { j += 1 }
+                if j == i + 1 { short.add(pairs[i].row, for: pairs[i].key) }
+                i = j
             }
-            for (key, k) in seen where !clash.contains(key) { short.add(k, for: key) }
         }
 
         // Keys whose every row is a generic unit name.
@@ -142,9 +154,10 @@ public final class Gazetteer: Sendable {
         }
 
         var former = RowIndex(capacity: 10_000)
-        for (code, digits, name, target) in TSVRows(formerNamesTSV) {
+        let formerRows = TSVRows(formerNamesTSV)
+        for (code, digits, name, target) in formerRows {
             buffer.removeAll(keepingCapacity: true)
-            buffer.append(contentsOf: name.unicodeScalars)
+            formerRows.scalars(name, into: &buffer)
             let key = NameKey.of(buffer)
             guard !full.contains(key), let target, let t = find(target, in: codes) else { continue }
             former.add(t, for: key)
@@ -181,16 +194,21 @@ public final class Gazetteer: Sendable {
         }
     }
 
-    /// Candidate parent codes, nearest first (a township of 东莞 has no county: its parent is
-    /// the prefecture).
-    static func prefixes(of code: UInt64, digits: Int) -> [UInt64] {
+    /// What a code is cut to (`code / d * d`) for its candidate parents, nearest first (a
+    /// township of 东莞 has no county: its parent is the prefecture). Constant arrays: none is
+    /// made per row.
+    static func parentDivisors(digits: Int) -> [UInt64] {
         switch digits {
-        case 9: [code / 1_000_000 * 1_000_000, code / 100_000_000 * 100_000_000, code / 10_000_000_000 * 10_000_000_000]
-        case 6: [code / 100_000_000 * 100_000_000, code / 10_000_000_000 * 10_000_000_000]
-        case 4: [code / 10_000_000_000 * 10_000_000_000]
+        case 9: townshipParents
+        case 6: countyParents
+        case 4: prefectureParents
         default: []
         }
     }
+
+    private static let townshipParents: [UInt64] = [1_000_000, 100_000_000, 10_000_000_000]
+    private static let countyParents: [UInt64] = [100_000_000, 10_000_000_000]
+    private static let prefectureParents: [UInt64] = [10_000_000_000]
 
     /// Whether a row is a unit that is not an administrative division (TTT 400–599 townships,
     /// county-level zones 71–79) with a name that says what it is, not where: 经济开发区管理委员会,
@@ -229,30 +247,44 @@ enum ResourceFile {
 }
 
 /// Rows of a compact gazetteer file: `CODE\tNAME[\tTARGET]`, codes trimmed (2/4/6/9 digits)
-/// and returned as 12-digit numbers. Reads bytes, not `String` lines, to keep loading fast.
+/// and returned as 12-digit numbers, the name as its bytes' range. Reads bytes, not `String`
+/// lines, to keep loading fast.
 struct TSVRows: Sequence, IteratorProtocol {
     private let bytes: [UInt8]
     private var position = 0
 
     init(_ data: Data) { bytes = [UInt8](data) }
 
-    mutating func next() -> (code: UInt64, digits: Int, name: String, target: UInt64?)? {
+    mutating func next() -> (code: UInt64, digits: Int, name: Range<Int>, target: UInt64?)? {
         while position < bytes.count {
             var end = position
             while end < bytes.count && bytes[end] != 0x0A { end += 1 }
             defer { position = end + 1 }
-            var fields: [Range<Int>] = []
-            var fieldStart = position
-            for i in position...end where i == end || bytes[i] == 0x09 {
-                fields.append(fieldStart..<i)
-                fieldStart = i + 1
+            // The first three tab-separated fields, found in place (no array of fields a line).
+            func fieldEnd(from start: Int) -> Int {
+                var i = start
+                while i < end && bytes[i] != 0x09 { i += 1 }
+                return i
             }
-            guard fields.count >= 2, let (code, digits) = Self.code(bytes[fields[0]]) else { continue }
-            let name = String(decoding: bytes[fields[1]], as: UTF8.self)
-            let target = fields.count >= 3 ? Self.code(bytes[fields[2]])?.0 : nil
+            let first = fieldEnd(from: position)
+            guard first < end, let (code, digits) = Self.code(bytes[position..<first]) else { continue }
+            let second = fieldEnd(from: first + 1)
+            let name = (first + 1)..<second
+            let target = second < end ? Self.code(bytes[(second + 1)..<fieldEnd(from: second + 1)])?.0 : nil
             return (code, digits, name, target)
         }
         return nil
+    }
+
+    /// The name at `range` (from `next`).
+    func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+
+    /// The name at `range` as scalars, appended to `buffer`: what `string(range).unicodeScalars`
+    /// gives (a bad byte as U+FFFD), without the `String`.
+    func scalars(_ range: Range<Int>, into buffer: inout [Unicode.Scalar]) {
+        _ = transcode(bytes[range].makeIterator(), from: UTF8.self, to: UTF32.self, stoppingOnError: false) {
+            buffer.append(Unicode.Scalar($0) ?? "\u{FFFD}")
+        }
     }
 
     /// A trimmed code → its 12-digit value and its digit count.

@@ -15,6 +15,8 @@ import subprocess
 import urllib.parse
 
 import pytest
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.support.ui import WebDriverWait
 
 # Every kind whose files are HTML pages, read from the manifest itself, so a page kind added
 # later is checked without touching this file.
@@ -38,6 +40,17 @@ def pages_to_check(folder):
         elif is_html(path) and kind not in chosen:
             chosen[kind] = path
     return sorted(chosen.values()) + reports
+
+
+def load(driver, url):
+    """Opens url and waits until the page that stays is loaded. A redirect page (kind
+    "redirect": a meta refresh of 0 s) moves on to its target as soon as it has loaded, so a
+    script run right after `get` can meet a document being replaced (`document.documentElement`
+    null, seen in CI on a loaded machine): what is checked is the page it lands on, once loaded."""
+    driver.get(url)
+    WebDriverWait(driver, 30, ignored_exceptions=(WebDriverException,)).until(lambda d: d.execute_script(
+        "return document.readyState === 'complete' && document.documentElement !== null"
+        " && !document.querySelector('meta[http-equiv=\"refresh\"]');"))
 
 
 def axe_source():
@@ -64,7 +77,7 @@ def test_axe_finds_no_violations_on_any_page_kind(site, driver, folder):
     found = {}
     pages = pages_to_check(folder)
     for path in pages:
-        driver.get(site + path)
+        load(driver, site + path)
         driver.execute_script(source)
         result = driver.execute_async_script(
             "var done = arguments[arguments.length - 1];"
@@ -96,7 +109,7 @@ def test_no_page_scrolls_sideways_and_table_three_fits(site, driver, folder, wid
     set_width(driver, width)
     wide = {}
     for path in pages_to_check(folder):
-        driver.get(site + path)
+        load(driver, site + path)
         overflow = driver.execute_script("""
             var out = {page: document.documentElement.scrollWidth - document.documentElement.clientWidth};
             var t3 = document.getElementById('t3');
@@ -116,7 +129,7 @@ def test_table_three_keeps_its_headers_on_a_phone(site, driver, folder):
     reports = [p for p in pages_to_check(folder) if manifest_files(folder)[p]["kind"] == "report"]
     checked = 0
     for path in reports:
-        driver.get(site + path)
+        load(driver, site + path)
         missing = driver.execute_script("""
             var t = document.getElementById('t3'); if (!t) return null;
             return Array.from(t.querySelectorAll('td[headers]')).filter(function (td) {
@@ -142,7 +155,7 @@ def test_a_disk_build_navigates_from_file_urls(driver):
     checked = pages_to_check(disk)
     for path in checked:
         url = "file://" + urllib.parse.quote(os.path.join(disk, path))
-        driver.get(url)
+        load(driver, url)
         hrefs = driver.execute_script("""
             return Array.from(document.querySelectorAll('a[href]')).map(function (a) { return a.href; })
               .filter(function (h) { return h.indexOf('file:') === 0; });""")
@@ -151,7 +164,7 @@ def test_a_disk_build_navigates_from_file_urls(driver):
             broken[path] = bad[:3]
         pages = [h for h in hrefs if h.endswith("/index.html") and h.split("#")[0] != url]
         if pages:
-            driver.get(pages[0])
+            load(driver, pages[0])
             assert driver.find_elements("css selector", "main h1"), pages[0]
             followed += 1
     assert broken == {}
@@ -165,7 +178,7 @@ def test_printed_a_report_is_the_official_form(site, driver, folder):
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         path = [p for p in pages_to_check(folder) if manifest_files(folder)[p]["kind"] == "report"][0]
-        driver.get(site + path)
+        load(driver, site + path)
         shown = driver.execute_script("""
             var t3 = document.getElementById('t3'), ol = document.querySelector('details.problems ol');
             return {table: t3 && getComputedStyle(t3).display, nav: getComputedStyle(document.querySelector('header.site nav')).display,

@@ -341,6 +341,9 @@ extension Pipeline {
             made.stamps = scan.stamps
             written = made
         }
+        // The plan and its pages: left to the exit of a one-shot build (`ExitHold`); not the
+        // staging, which holds the output's lock until it is freed.
+        exitHold?.hold((sitePlan, planned, site, rows, last, pages, staged, toDraw, units, reportDigests, labelDigests, ids))
         return drawn(cache: written)
         func drawn(cache: BuildCache?) -> Drawn {
             Drawn(pages: paths.filter { $0.hasSuffix(".html") }.count, drawn: drawing.count, summary: summary,

@@ -152,6 +152,9 @@ public struct Pipeline: Sendable {
     /// diagnostics (the result's): `serve` tells the open pages to reload then, not after the
     /// cache is kept and the build's memory let go (some 150 ms at 10,000 reports).
     public var swapped: (@Sendable (_ diagnostics: [FileDiagnostic]) -> Void)?
+    /// Where a build run by a process that exits after it leaves its large values, not freed
+    /// (`ExitHold`); `nil` frees them as the build ends (`serve`, tests).
+    public var exitHold: ExitHold?
 
     public init(plan: BuildPlan, reader: ReportReader = .standard, slug: @escaping @Sendable (String) -> String = Pinyin.slug) {
         self.plan = plan
@@ -166,6 +169,7 @@ public struct Pipeline: Sendable {
         var (cache, status) = clean ? (BuildCache(), .none) : readCache()
         let pool = ParsedPool(capacity: 0)
         let scan = try await self.scan(cache: &cache, status: &status, pool: pool)
+        exitHold?.hold((scan, cache))
         return result(scan, cache: status, pool: pool, start: start)
     }
 
@@ -254,6 +258,7 @@ public struct Pipeline: Sendable {
         result.pageRowsDecoded = !rowsBefore && cache.rows.isDecoded
         result.seconds = Date().timeIntervalSince(start)
         progress.stage("finished")
+        exitHold?.hold((scan, cache, pool))
         result.stages = progress.stages
         return result
     }

@@ -1,4 +1,6 @@
 import Testing
+import NianbaoTestSupport
+import Foundation
 @testable import SiteKit
 
 @Suite struct LinkCheckerTests {
@@ -45,5 +47,43 @@ import Testing
             #"r/index.html: href="source.html#L9" → r/source.html#L9"#,
             ##"r/index.html: href="#d7" → r/index.html#d7"##,
         ])
+    }
+}
+
+extension PageLinksTests {
+    /// The definition `PageLinks.to` works out on the bytes: split both paths at `/` (empty
+    /// segments skipped), drop the folders they share, climb out of the rest.
+    static func reference(_ links: PageLinks, _ target: String) -> String {
+        let isFolder = target.isEmpty || target.hasSuffix("/")
+        let from = links.folder.split(separator: "/")
+        var to = target.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count - (isFolder ? 0 : 1), from[common] == to[common] { common += 1 }
+        to.removeFirst(common)
+        var path = String(repeating: "../", count: from.count - common) + to.joined(separator: "/")
+        if isFolder && !to.isEmpty { path += "/" }
+        if isFolder && links.indexFiles { return path + "index.html" }
+        return path.isEmpty ? "./" : path
+    }
+
+    /// Random paths over a few segment names (shared prefixes likely, Chinese and empty
+    /// segments, leading and doubled slashes, files and folders): the same link as the definition.
+    @Test func linksAreTheSplitDefinitionsOnRandomPaths() {
+        var rng = SeededGenerator(seed: 20261207)
+        let names = ["a", "b", "ab", "2020", "西宁", "index.html", "x.json", ""]
+        func path() -> String {
+            var p = (0..<Int.random(in: 0...4, using: &rng)).map { _ in names.randomElement(using: &rng)! }.joined(separator: "/")
+            if Bool.random(using: &rng) { p += "/" }
+            if Int.random(in: 0..<8, using: &rng) == 0 { p = "/" + p }
+            return p
+        }
+        var folders = Set<String>()
+        for _ in 0..<4000 {
+            let links = PageLinks(folder: path(), indexFiles: Bool.random(using: &rng))
+            let target = path()
+            folders.insert(links.folder)
+            #expect(links.to(target) == Self.reference(links, target), "\(links.folder) → \(target)")
+        }
+        #expect(folders.count > 500)
     }
 }

@@ -28,6 +28,8 @@ struct SitePlan: Sendable {
     /// The pages of `paths`, at the same index: a caller going through the pages in order
     /// looks none up by its path (60,000 paths hashed at 10,000 reports).
     private(set) var ordered: [any Page] = []
+    /// Each report's timeliness and each county's coverage, worked out once for this plan.
+    let coverageMemo: CoverageMemo
 
     init(config: SiteConfig, summaries: [ReportSummary], slug: (String) -> String) {
         self.init(config: config, summaries: summaries, map: SiteMap(reports: summaries, slug: slug))
@@ -39,6 +41,7 @@ struct SitePlan: Sendable {
         self.config = config
         self.summaries = summaries
         self.map = map
+        coverageMemo = CoverageMemo(reports: summaries.count)
         var byYear: [String: [Int]] = [:]
         for (i, s) in summaries.enumerated() { byYear[Self.yearKey(s.year), default: []].append(i) }
         years = byYear.map { ($0.key, $0.value) }.sorted { a, b in

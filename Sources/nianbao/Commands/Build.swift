@@ -31,7 +31,7 @@ struct Build: AsyncParsableCommand {
     func run() async throws {
         try await Console.stopping(verbose: options.verbose) {
             let build = SiteBuild(options: options, output: output, clean: clean)
-            let result = try await build.run(build.plan(), progress: true)
+            let result = try await build.run(build.plan(), progress: true, exits: true)
             Console(verbose: options.verbose).print(result.diagnostics, to: .err, lines: result.lines)
             Console.write(Console.summary(of: result) + "\n")
             if output.timings { Console.write(Console.stages(of: result), to: .err) }

@@ -23,7 +23,8 @@ struct Check: AsyncParsableCommand {
             var opts = options
             if let folder { opts.content = folder }
             let plan = try opts.plan(for: .check)
-            let pipeline = makePipeline(plan)
+            var pipeline = makePipeline(plan)
+            pipeline.exitHold = .process
             var result = try await Console.showingProgress(of: pipeline.progress) { try await pipeline.check() }
             result.diagnostics = plan.diagnostics + result.diagnostics
             Console(verbose: options.verbose).print(result.diagnostics, to: .out, lines: result.lines)

@@ -63,10 +63,13 @@ struct SiteBuild {
     /// Builds; the plan's own problems (a key `site.yml` does not know …) come first in the
     /// result's diagnostics. With `progress`, a progress line on a terminal. `warm` keeps the
     /// cache in memory from one build to the next (`serve`); `swapped` is told, with the
-    /// diagnostics, as soon as the new site is in place (`Pipeline.swapped`).
-    func run(_ plan: BuildPlan, progress: Bool, warm: WarmCache? = nil,
+    /// diagnostics, as soon as the new site is in place (`Pipeline.swapped`). `exits`: the
+    /// process ends after this build (`build`), which leaves its large values to the exit
+    /// (`ExitHold`) instead of freeing them.
+    func run(_ plan: BuildPlan, progress: Bool, warm: WarmCache? = nil, exits: Bool = false,
              swapped: (@Sendable ([FileDiagnostic]) -> Void)? = nil) async throws -> Pipeline.Result {
         var pipeline = makePipeline(plan)
+        if exits { pipeline.exitHold = .process }
         pipeline.clean = clean
         if output.timings { pipeline.progress = BuildProgress(timesStages: true) }
         pipeline.warm = warm

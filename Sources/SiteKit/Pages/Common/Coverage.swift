@@ -37,10 +37,12 @@ extension SitePlan {
                     name: map.identities[id].name)
     }
 
-    /// Whether report `i` came out by its deadline.
+    /// Whether report `i` came out by its deadline (judged once a plan: `CoverageMemo`).
     func timeliness(ofReport i: Int) -> Timeliness {
-        Timeliness.judge(published: summaries[i].coverage.published, year: summaries[i].year, kind: bodyKind(map.reportIdentity[i]),
-                         deadlines: config.deadlines)
+        coverageMemo.timeliness(ofReport: i) {
+            Timeliness.judge(published: summaries[i].coverage.published, year: summaries[i].year, kind: bodyKind(map.reportIdentity[i]),
+                             deadlines: config.deadlines)
+        }
     }
 
     /// The towns and streets the division data lists under a county (its code's children),
@@ -50,7 +52,12 @@ extension SitePlan {
         return gazetteer.children(of: code).filter { !$0.isPlaceholder && $0.level == .township }
     }
 
+    /// County `n`'s coverage (made once a plan: `CoverageMemo`).
     func coverage(county n: Int) -> Coverage {
+        coverageMemo.coverage(county: n) { makeCoverage(county: n) }
+    }
+
+    private func makeCoverage(county n: Int) -> Coverage {
         let node = map.nodes[n]
         let ids = sortedBodies(node.identities)
         var keys = Set<String>()

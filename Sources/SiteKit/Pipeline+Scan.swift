@@ -133,7 +133,10 @@ extension Pipeline {
         } else {
             drawing?()
             guard cache.factsReadable() else { throw CacheBodies.Damaged() }
-            let portal = portalChecks(records, reports: reports, cache: cache)
+            // Every report's facts decoded here, across the cores (one at a time, the decoding
+            // held up the checks), and kept for the summaries.
+            let entries = try await Parallel.map(reports.count, chunk: 256, width: limits.width) { records[reports[$0]].0.facts!.portal }
+            let portal = portalChecks(entries, of: records, reports: reports, cache: cache)
             for (index, found) in portal { across[reports[index]] = found }
             progress.stage("checks across years")
             // Each report's summary is a function of its record alone: made in runs across the cores, in order.
@@ -176,9 +179,9 @@ extension Pipeline {
     /// the records parsed now or gone since touch are checked again, and the others keep what
     /// the last build's check gave them (without the duplicate warnings it added after): the
     /// same results as checking every series (`PortalChecksChangesTests`).
-    private func portalChecks(_ records: [(ReportRecord, Origin, FileStamps.Entry?)], reports: [Int],
+    /// `entries` are the reports' (`reports[k]`'s at `k`).
+    private func portalChecks(_ entries: [PortalChecks.Entry], of records: [(ReportRecord, Origin, FileStamps.Entry?)], reports: [Int],
                               cache: BuildCache) -> [Int: [Diagnostic]] {
-        let entries = reports.map { records[$0].0.facts!.portal }
         guard let kept = cache.across, !cache.records.isEmpty else { return PortalChecks.check(entries) }
         let cached = cache.records
         var changed: [Int] = [], gone: [PortalChecks.Entry] = []

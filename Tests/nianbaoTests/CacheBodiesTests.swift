@@ -141,6 +141,27 @@ import Testing
         #expect(next.cache == .used && next.parsed == 0 && next.written?.written == 0, "\(damage)")
     }
 
+    /// The records' digests are checked in runs across the cores (`CacheBodies.check`): one
+    /// damaged record in any run, the first, the last or the one before a run's end, is found,
+    /// as is a place past the end; and 2,000 intact ones pass.
+    @Test(arguments: [0, 255, 1_000, 1_999, -1])
+    func everyRunOfTheBodiesIsChecked(_ damaged: Int) {
+        let header = CacheBodies.header
+        var bytes = header, places: [CacheBodies.Place] = []
+        for i in 0..<2_000 {
+            let body = Array("record \(i)".utf8)
+            places.append(CacheBodies.Place(offset: bytes.count, length: body.count, digest: CacheBodies.digest(body)))
+            bytes += body
+        }
+        #expect(CacheBodies.check(Data(bytes), places: places))
+        if damaged >= 0 {
+            bytes[places[damaged].offset] ^= 0x01
+        } else {
+            places[1_500].offset = bytes.count
+        }
+        #expect(!CacheBodies.check(Data(bytes), places: places))
+    }
+
     /// `serve`'s builds: the facts kept in memory need no bodies read; an edit appends its
     /// record to the file the build before appended to, and the site is a clean build's.
     @Test func warmBuildsReadNoBodiesAndAppend() async throws {

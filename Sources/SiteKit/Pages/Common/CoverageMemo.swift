@@ -21,33 +21,30 @@ final class CoverageMemo: @unchecked Sendable {
 
     /// Report `i`'s timeliness, judged by `judge` the first time it is asked for.
     func timeliness(ofReport i: Int, _ judge: () -> Timeliness) -> Timeliness {
-        lock.lock()
-        if let known = judged[i] {
-            lock.unlock()
-            return known
+        remembered({ judged[i] }, make: judge) { made in
+            judged[i] = made
+            timelinessJudged += 1
         }
-        lock.unlock()
-        let made = judge()
-        lock.lock()
-        judged[i] = made
-        timelinessJudged += 1
-        lock.unlock()
-        return made
     }
 
-    /// County `n`'s coverage, made by `make` the first time it is asked for (outside the lock:
-    /// two threads may both make it, the same).
+    /// County `n`'s coverage, made by `make` the first time it is asked for.
     func coverage(county n: Int, _ make: () -> Coverage) -> Coverage {
-        lock.lock()
-        if let known = counties[n] {
-            lock.unlock()
-            return known
+        remembered({ counties[n] }, make: make) { made in
+            counties[n] = made
+            coveragesMade += 1
         }
+    }
+
+    /// What `known` finds under the lock; otherwise made by `make` outside it (two threads may
+    /// both make it: the same value) and handed to `keep` under it.
+    private func remembered<T>(_ known: () -> T?, make: () -> T, keep: (T) -> Void) -> T {
+        lock.lock()
+        let found = known()
         lock.unlock()
+        if let found { return found }
         let made = make()
         lock.lock()
-        counties[n] = made
-        coveragesMade += 1
+        keep(made)
         lock.unlock()
         return made
     }

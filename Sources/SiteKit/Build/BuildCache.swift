@@ -64,7 +64,7 @@ public struct BuildCache: Sendable {
     /// The stamps of the report files the last scan saw (`FileStamps`), when there are any.
     var stamps: FileStamps?
     /// How many records' facts this build decoded (`LazyFacts`).
-    var decoded = DecodeCount()
+    var decoded = Counter()
     /// Where the records' facts are (`bodies.bin`), and every form id the heads name.
     var bodies: CacheBodies?
     var formIDs: [String] = []
@@ -90,7 +90,7 @@ public struct BuildCache: Sendable {
             return (BuildCache(), reportsFile == nil && pagesFile == nil ? .none : .untrusted)
         }
         do {
-            let decoded = DecodeCount()
+            let decoded = Counter()
             guard let bodies = CacheBodies(file: root + "/" + CacheBodies.path) else { throw CacheReader.Damaged() }
             var places: [CacheBodies.Place] = []
             var formIDs: [String] = []

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A count added to from many threads (work a build did, for tests to bound: frames taken
-/// while drawing).
+/// A count added to from many threads: work a build did, for tests to bound (records' facts
+/// decoded from the cache, `BuildCache.decoded`; frames taken while drawing).
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0

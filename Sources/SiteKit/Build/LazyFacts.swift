@@ -16,7 +16,7 @@ final class LazyFacts: @unchecked Sendable {
     /// Where the facts are stored, when they are (read from the cache, or written there).
     let stored: (bodies: CacheBodies, place: CacheBodies.Place)?
     private let forms: [String: Form]
-    private let count: DecodeCount?
+    private let count: Counter?
     private let lock = NSLock()
 
     /// Facts already decoded (a file parsed now).
@@ -30,7 +30,7 @@ final class LazyFacts: @unchecked Sendable {
 
     /// Facts to decode from `place` of `bodies` when first asked for, unless `decoded` has
     /// them already; each decode is counted in `count`.
-    init(diagnostics: [Diagnostic], bodies: CacheBodies, place: CacheBodies.Place, forms: [String: Form], count: DecodeCount,
+    init(diagnostics: [Diagnostic], bodies: CacheBodies, place: CacheBodies.Place, forms: [String: Form], count: Counter,
          decoded: ReportRecord.Facts? = nil) {
         self.diagnostics = diagnostics
         self.stored = (bodies, place)
@@ -66,24 +66,5 @@ final class LazyFacts: @unchecked Sendable {
         count?.add()
         decoded = facts
         return facts
-    }
-}
-
-/// How many records' facts a build decoded from the cache: the work a rebuild does, counted
-/// for tests (a rebuild that changed nothing decodes none).
-final class DecodeCount: @unchecked Sendable {
-    private var n = 0
-    private let lock = NSLock()
-
-    func add() {
-        lock.lock()
-        n += 1
-        lock.unlock()
-    }
-
-    var value: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return n
     }
 }

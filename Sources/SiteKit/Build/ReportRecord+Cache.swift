@@ -52,7 +52,7 @@ extension ReportRecord {
 
     /// Reads a record's head, its facts left in `bodies` to be decoded when asked for
     /// (`LazyFacts`, counted in `count`); the places of the facts are gathered in `places`.
-    static func readHead(from r: inout CacheReader, forms: [String: Form], count: DecodeCount, bodies: CacheBodies,
+    static func readHead(from r: inout CacheReader, forms: [String: Form], count: Counter, bodies: CacheBodies,
                          places: inout [CacheBodies.Place]) throws -> ReportRecord {
         let path = try r.string()
         let source = try r.string()
@@ -70,7 +70,7 @@ extension ReportRecord {
 
     /// The same record with its facts at `place` of `bodies` (and decoded, when they are):
     /// what the next build of this process reads (`WarmCache`).
-    func stored(in bodies: CacheBodies, at place: CacheBodies.Place?, forms: [String: Form], count: DecodeCount) -> ReportRecord {
+    func stored(in bodies: CacheBodies, at place: CacheBodies.Place?, forms: [String: Form], count: Counter) -> ReportRecord {
         guard let place, let lazyFacts else { return self }
         let lazy = LazyFacts(diagnostics: lazyFacts.diagnostics, bodies: bodies, place: place, forms: forms, count: count,
                              decoded: lazyFacts.ifDecoded)

@@ -249,12 +249,7 @@ extension OutputWriter {
                     break
                 }
                 spareMatched += 1
-                summary.unchanged += 1
-                if !file.path.hasPrefix(".") {
-                    siteFiles += 1
-                    livePlaced += 1
-                }
-                placed += 1
+                _ = counted(file.path, own: false, wrote: false, liveDigest: file.digest, had: file.digest, changes: 0)
             }
             mutex.unlock()
             if let duplicate { throw Failure.duplicate(duplicate) }
@@ -300,8 +295,6 @@ extension OutputWriter {
             // damaged cache file is replaced, never linked on the table's word.
             let own = path.hasPrefix(".nianbao/")
             var wrote = false, changes = 0
-            // A file of the site (not a hidden entry at its top): its folder's stamps are kept.
-            let inSite = !path.hasPrefix(".")
             if had == digest && !own {
                 // The spare holds these bytes already: nothing to do.
                 wrote = liveDigest != digest
@@ -328,11 +321,20 @@ extension OutputWriter {
                 changes += 1
             }
             mutex.lock()
-            // The summary counts the site's files, not the build's own records in `.nianbao/`.
+            let n = counted(path, own: own, wrote: wrote, liveDigest: liveDigest, had: had, changes: changes)
+            mutex.unlock()
+            if writer.stopAt != nil { writer.stop("staging.file.\(n)") }
+        }
+
+        /// Counts a file placed (the caller holds `mutex`): in the summary, the site's files,
+        /// the folders it changed, the paths the live table lacks; returns how many were placed.
+        /// `own`: the build's records in `.nianbao/`, which the summary does not count.
+        private func counted(_ path: String, own: Bool, wrote: Bool, liveDigest: UInt64?, had: UInt64?, changes: Int) -> Int {
             if !own {
                 if wrote { summary.written += 1 } else { summary.unchanged += 1 }
             }
-            if inSite {
+            // A file of the site (not a hidden entry at its top): its folder's stamps are kept.
+            if !path.hasPrefix(".") {
                 siteFiles += 1
                 if liveDigest != nil { livePlaced += 1 }
                 if reusesSpare && changes > 0 {
@@ -342,9 +344,7 @@ extension OutputWriter {
             if live != nil, liveDigest == nil { added.append(path) }
             placed += 1
             ops += changes
-            let n = placed
-            mutex.unlock()
-            if writer.stopAt != nil { writer.stop("staging.file.\(n)") }
+            return placed
         }
 
         /// Links `existing` at `staged`; `false` when the file system cannot. In the spare,

@@ -6,7 +6,7 @@ import Foundation
 public struct BuildPlan: Sendable {
     /// The folder of report files.
     public var content: URL
-    /// How report paths are shown in diagnostics and `report.source` (`content`).
+    /// How report paths are shown in diagnostics and `report.source` (`content`): see `label(of:in:)`.
     public var contentLabel: String
     /// The folder the site is written to (replaced whole, atomically), every link resolved.
     public var output: URL
@@ -19,6 +19,27 @@ public struct BuildPlan: Sendable {
 
     /// `check` reads the reports only: it needs no theme and writes nothing.
     public enum Purpose: Sendable { case build, check }
+
+    /// A report file's name in messages and in the site: `relativePath` (inside the content
+    /// folder) under `contentLabel`.
+    public func source(of relativePath: String) -> String {
+        contentLabel.isEmpty ? relativePath : contentLabel + "/" + relativePath
+    }
+
+    /// How report files are named in messages and in the site (`report.source`, the source
+    /// page): the content folder's path inside the project folder (`content`, `data/reports`;
+    /// empty for the project folder itself), however it was spelled (`./content/`, an absolute
+    /// path, a path through a link); a folder outside the project by its own name (`reports`).
+    /// The spelling as typed would publish the machine's folders (`/home/…/content/…`) in every
+    /// report.json, and a new spelling of the same folder would change every report's source:
+    /// a full rebuild, and every page uploaded again.
+    public static func label(of content: URL, in root: URL) -> String {
+        let folder = Disk.realPath(content.path), project = Disk.realPath(root.path)
+        if folder == project { return "" }
+        let prefix = project == "/" ? "/" : project + "/"
+        if folder.hasPrefix(prefix) { return String(folder.dropFirst(prefix.count)) }
+        return (folder as NSString).lastPathComponent
+    }
 
     /// A folder the plan needs that is not there.
     public struct Failure: DiagnosedError, Equatable {
@@ -57,7 +78,7 @@ public struct BuildPlan: Sendable {
             let message = "报告文件夹 \(contentSetting.value) 不存在（在 \(root.path) 下查找）；\(remedy)"
             throw Failure(diagnostic: contentSetting.error(code: "content.missing", message))
         }
-        let label = contentSetting.value.hasSuffix("/") ? String(contentSetting.value.dropLast()) : contentSetting.value
+        let label = label(of: contentURL, in: root)
 
         let themeSetting = setting("theme", "--theme", theme, default: "default")
         let candidates = themeSetting.value.contains("/") ? [resolve(themeSetting.value)]

@@ -78,8 +78,8 @@ extension Pipeline {
         warm?.keep(walk: discovery, clock: kept?.clock ?? taken)
         progress.stage("content listed")
         let found = discovery.entries
-        let label = plan.contentLabel
-        @Sendable func show(_ path: String) -> String { label.isEmpty || label == "." ? path : "\(label)/\(path)" }
+        let plan = self.plan
+        @Sendable func show(_ path: String) -> String { plan.source(of: path) }
         let notes = discovery.notes.map { FileDiagnostic(file: show($0.relativePath), diagnostic: $0.diagnostic) }
         let reader = self.reader.limited(toFileSize: plan.maxFileSize)
         let maxFileSize = plan.maxFileSize

@@ -124,6 +124,32 @@ import Testing
         }
     }
 
+    /// Every spelling of one content folder names its reports alike, and the site never names
+    /// the machine's folders: `report.source` is `content/…` whether `--content` was
+    /// `content`, `./content/`, the absolute path or a path through a link; a folder outside
+    /// the project goes by its own name; the project folder itself by none.
+    @Test func theContentFolderIsNamedTheSameHoweverItIsSpelled() throws {
+        let root = try project(["content/a/x.txt": "", "data/reports/y.txt": "", "elsewhere/keep": ""])
+        let outside = try project([:]).appendingPathComponent("reports")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("link"), withDestinationURL: root.appendingPathComponent("content"))
+        func label(_ content: String?) throws -> String {
+            try BuildPlan.resolve(root: root, content: content, output: nil, theme: nil, baseURL: nil, for: .check).contentLabel
+        }
+        for spelling in [nil, "content", "content/", "./content", "content/a/..", root.path + "/content", root.path + "/content/", "link"] {
+            #expect(try label(spelling) == "content", "\(spelling ?? "default")")
+        }
+        #expect(try label("data/reports") == "data/reports")
+        #expect(try label(root.path + "//data/./reports") == "data/reports")
+        #expect(try label(outside.path) == "reports")
+        #expect(try label(".") == "")
+        #expect(try label(root.path) == "")
+        let plan = try BuildPlan.resolve(root: root, content: root.path, output: nil, theme: nil, baseURL: nil, for: .check)
+        #expect(plan.source(of: "a/x.txt") == "a/x.txt")
+        let nested = try BuildPlan.resolve(root: root, content: "./data/reports/", output: nil, theme: nil, baseURL: nil, for: .check)
+        #expect(nested.source(of: "y.txt") == "data/reports/y.txt")
+    }
+
     /// A theme by name is looked for in the project, then among the themes shipped with nianbao.
     @Test func aThemeByNameIsFoundAmongTheShippedThemes() throws {
         let root = try project([:])

@@ -13,11 +13,10 @@ extension Pipeline {
         let start = Date()
         let found = try ContentFolder.discover(in: plan.content).entries
         let reader = self.reader
-        let label = plan.contentLabel
+        let build = plan
         let slots = Slots<ReportSummary>(count: found.count)
         DispatchQueue.concurrentPerform(iterations: found.count) { i in
-            let shown = label.isEmpty || label == "." ? found[i].relativePath : "\(label)/\(found[i].relativePath)"
-            if let parsed = reader.read(fileAt: found[i].url, path: found[i].relativePath, source: shown).parsed {
+            if let parsed = reader.read(fileAt: found[i].url, path: found[i].relativePath, source: build.source(of: found[i].relativePath)).parsed {
                 slots[i] = ReportSummary(parsed)
             }
         }

@@ -254,9 +254,10 @@ struct OutputTable: Equatable, Sendable {
                     written.runs += 1
                     run = nil
                 }
-                for e in fresh {
-                    let at = e.path.withUnsafeBufferPointer { previous.lowerBound($0, in: raw) }
-                    while next < at {
+                // The previous entries up to `end`: the kept ones gathered into runs, copied at
+                // each entry not kept and before each one encoded.
+                func copy(upTo end: Int) {
+                    while next < end {
                         if kept(next) {
                             run = run.map { $0.lowerBound..<(next + 1) } ?? next..<(next + 1)
                         } else {
@@ -265,17 +266,12 @@ struct OutputTable: Equatable, Sendable {
                         next += 1
                     }
                     flush()
+                }
+                for e in fresh {
+                    copy(upTo: e.path.withUnsafeBufferPointer { previous.lowerBound($0, in: raw) })
                     encode(e)
                 }
-                while next < previous.count {
-                    if kept(next) {
-                        run = run.map { $0.lowerBound..<(next + 1) } ?? next..<(next + 1)
-                    } else {
-                        flush()
-                    }
-                    next += 1
-                }
-                flush()
+                copy(upTo: previous.count)
             }
         } else {
             for e in fresh { encode(e) }

@@ -10,6 +10,7 @@ extension Pipeline {
         var spareListed = false
         var spareFoldersChecked = 0
         var foldersStamped = 0
+        var tableWritten = OutputTable.Written()
         var searchIndexKept = false
         var searchIndexUpdated = false
         var framesTaken = 0
@@ -49,12 +50,8 @@ extension Pipeline {
         listing = found
         guard let table = OutputTable.read(site: root) else { return nil }
         // The same files: as many, and each of the table's found (no second set of 60,000 paths).
-        var files = 0
-        for path in table.digests.keys where !path.hasPrefix(".") {
-            guard found.contains(path) else { return nil }
-            files += 1
-        }
-        guard files == found.count else { return nil }
+        guard table.isListed(found) else { return nil }
+        let files = table.files
         if let stamp = FileStamp.of(root + "/" + OutputTable.path) {
             FolderStamps(clock: clock, table: stamp, files: files, folders: folders).replace(in: root)
         }
@@ -169,12 +166,12 @@ extension Pipeline {
         // Whether a file of the live site is on disk: found by the listing, or named by the table
         // the site's folders vouched for.
         let live = staging.live
-        // `digest`: the live table's digest of `path`, for a caller that looked it up already.
-        @Sendable func onDisk(_ path: String, digest: UInt64?) -> Bool {
+        // `index`: the live table's entry of `path`, for a caller that found it already.
+        @Sendable func onDisk(_ path: String, index: Int?) -> Bool {
             if let listing { return listing.contains(path) }
-            return !path.hasPrefix(".") && digest != nil
+            return index.map { live?.isHidden(at: $0) == false } ?? false
         }
-        @Sendable func onDisk(_ path: String) -> Bool { onDisk(path, digest: live?[path]) }
+        @Sendable func onDisk(_ path: String) -> Bool { onDisk(path, index: live?.index(of: path)) }
 
         // The search index is made again only when a search document changed; otherwise the
         // live site's index files are this build's, and are kept.
@@ -185,7 +182,7 @@ extension Pipeline {
         var keptSearch: [String]?
         // The live site's search index files (in its table, not pages of this plan), found once.
         let liveSearch = renderer.searchIndex && status == .used
-            ? live.map { $0.digests.keys.filter { $0.hasPrefix("search/") && sitePlan.pages[$0] == nil } } : nil
+            ? live.map { live in live.indices(withPrefix: "search/").map(live.path(at:)).filter { sitePlan.pages[$0] == nil } } : nil
         if status == .used, cache.search == searchDigest, let files = liveSearch {
             if !files.isEmpty, files.allSatisfy(onDisk) { keptSearch = files.sorted() }
         }
@@ -259,22 +256,21 @@ extension Pipeline {
         async let stagingCache: StagedCache? = beside ? stageCache(leaving: []) : nil
         var drawing = Set<String>(), toDraw: [PlannedPage] = []
         // `site.pages` are the planned pages, in the plan's order: `last` and the live table's
-        // digests (`OutputTable.digests(ofSorted:)`) are beside them.
-        let liveDigests = live?.digests(ofSorted: paths)
-        var kept: [(path: String, digest: UInt64)] = []
+        // entries (`OutputTable.indices(ofSorted:)`) are beside them.
+        let liveIndices = live?.indices(ofSorted: paths)
+        var kept: [Int] = []
         kept.reserveCapacity(site.pages.count)
         for (i, p) in site.pages.enumerated() {
-            let path = p.page.path
             // Kept without drawing: its inputs are the last build's, and its file is still there
-            // (`onDisk`, with the live table's digest looked up once).
-            if last[i]?.inputs == p.inputs, let digest = liveDigests?[i], onDisk(path, digest: digest) {
-                kept.append((path, digest))
+            // (`onDisk`, with the live table's entry found once); kept by that entry's index.
+            if last[i]?.inputs == p.inputs, let index = liveIndices?[i], onDisk(p.page.path, index: index) {
+                kept.append(index)
             } else {
-                drawing.insert(path)
+                drawing.insert(p.page.path)
                 toDraw.append(p)
             }
         }
-        try staging.keep(kept)
+        try staging.keep(liveIndices: kept)
         progress.stage("pages kept")
         let units = site.units(of: toDraw)
         progress.update { $0.pages = drawing.count }
@@ -359,6 +355,7 @@ extension Pipeline {
             Drawn(pages: paths.filter { $0.hasSuffix(".html") }.count, drawn: drawing.count, summary: summary,
                   operations: staging.operations, reusedSpare: staging.reusesSpare, spareListed: staging.spareListed,
                   spareFoldersChecked: staging.spareFoldersChecked, foldersStamped: staging.foldersStamped,
+                  tableWritten: staging.tableWritten,
                   searchIndexKept: keptSearch != nil && updatedSearch == nil, searchIndexUpdated: updatedSearch != nil,
                   framesTaken: planned.filter { !$0.kept }.count,
                   framesTakenOf: planned.filter { !$0.kept }.map(\.0.page.path), framesRetaken: renderer.framesTaken.value,

@@ -4,7 +4,10 @@ import Foundation
 /// checks across reports gave it then) and its series: what the scan needs of a report none
 /// of whose series changed, so that an edit of one report of 10,000 decodes the facts of
 /// that report's series, not of all 10,000 (`Pipeline.scan`).
-struct KeptSummary: Sendable {
+///
+/// A class, as `ReportRecord.Facts` is: the scan hands each of 10,000 around several times,
+/// and a struct of these fields was copied field by field (every string retained and released).
+final class KeptSummary: Sendable {
     /// The report's series for the checks across years (`PortalChecks.Entry.series`): which
     /// reports a change touches, known without the report's tables.
     let series: String?
@@ -13,8 +16,11 @@ struct KeptSummary: Sendable {
     let across: [Diagnostic]
     let summary: ReportSummary
 
-    /// The summary, when it was made with `across`: the one a build with `across` makes.
-    func summary(across found: [Diagnostic]) -> ReportSummary? { across == found ? summary : nil }
+    init(series: String?, across: [Diagnostic], summary: ReportSummary) {
+        self.series = series
+        self.across = across
+        self.summary = summary
+    }
 }
 
 /// A record's `KeptSummary`: made now, or at its place in the cache's bodies file

@@ -23,7 +23,8 @@ extension Pipeline {
         /// The summaries the scan made for the site map (with it), so the draw does not make
         /// them a second time.
         var made: [ReportSummary]? = nil
-        /// Summaries the scan made (each report's, and again each one a check across reports warned).
+        /// Summaries the scan made: of each report parsed now or whose checks across reports
+        /// changed (a report parsed now that a duplicate check warns: twice, before the check and after).
         var summariesMade = 0
         /// Whether `map` is the last build's (`WarmCache.siteMap`).
         var mapKept = false
@@ -36,10 +37,17 @@ extension Pipeline {
         var stamps = FileStamps(clock: StampClock(wall: 0, device: 0, file: 0))
         var hashed = 0
 
-        /// The summaries of the reports, in `reports` order: the scan's when it made them.
+        /// The summaries of the reports, in `reports` order: the scan's when it made them, the
+        /// kept ones otherwise (made where a record has none that serves).
         var summaries: [ReportSummary] {
             if let made { return made }
             return reports.map { Pipeline.summary(of: records[$0], across: across[$0] ?? []).summary.value.summary }
+        }
+
+        /// How many of `summaries` are made, not kept, when the scan made none.
+        var summariesUnkept: Int {
+            guard made == nil else { return 0 }
+            return reports.filter { records[$0].lazySummary?.value.across != across[$0] ?? [] }.count
         }
     }
 

@@ -174,6 +174,25 @@ import Testing
         #expect(next.cache == .used && next.parsed == 0 && next.written?.written == 0, "\(damage)")
     }
 
+    /// A setting changed and no report: every page is drawn again from the kept summaries
+    /// (the checks across reports are the cache's), none made, no report's facts decoded.
+    @Test func aSettingChangedTakesEveryKeptSummary() async throws {
+        let content = try Site.content()
+        let root = try Site.project(content)
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try await Site.build(root)
+        let before = try Site.site(root)
+        try Data("title: 另一个站点\n".utf8).write(to: root.appendingPathComponent("site.yml"))
+        let r = try await Site.build(root)
+        #expect(r.cache == .used && r.parsed == 0 && r.drawn > 0)
+        #expect(r.summariesMade == 0 && r.recordsDecoded == 0, "\(r.summariesMade) made, \(r.recordsDecoded) decoded")
+        let clean = try Site.project(content, over: before)
+        defer { try? FileManager.default.removeItem(at: clean) }
+        try Data("title: 另一个站点\n".utf8).write(to: clean.appendingPathComponent("site.yml"))
+        _ = try await Site.build(clean, clean: true)
+        try Site.expectSame(try Site.site(root), try Site.site(clean), "setting")
+    }
+
     // MARK: The work of a change
 
     /// A site of `bodies.count` series of `years.count` reports each (seed 003 for other

@@ -324,10 +324,10 @@ extension Pipeline {
         if warm != nil {
             // What `BuildCache.read` would make of the files just written.
             let root = Disk.realPath(plan.output.path)
-            guard let bodies = CacheBodies(file: root + "/" + CacheBodies.path), bodies.reaches(Array(stored.places.values)) else {
+            guard let bodies = CacheBodies(file: root + "/" + CacheBodies.path), bodies.reaches(stored.places.values.flatMap { [$0.facts, $0.summary].compactMap { $0 } }) else {
                 return drawn(cache: nil)
             }
-            // Each record with its facts where they were written (and decoded, when they are).
+            // Each record with its facts and summary where they were written (and decoded, when they are).
             let forms = formsByID
             let kept = records.map { $0.stored(in: bodies, at: stored.places[$0.path], forms: forms, count: cache.decoded) }
             var made = BuildCache(records: Dictionary(kept.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a }))
@@ -400,7 +400,7 @@ struct StagedCache: Sendable {
     let records: [ReportRecord]
     let reports: [(id: String, digest: UInt64, labels: UInt64)]
     let files: [OutputFile]
-    let stored: (places: [String: CacheBodies.Place], forms: [String], written: Int)
+    let stored: (places: [String: BuildCache.StagedPlaces], forms: [String], written: Int)
 }
 
 /// Report indices marked from many threads (records not to cache, reports read again).

@@ -23,7 +23,8 @@ extension Pipeline {
         /// The summaries the scan made for the site map (with it), so the draw does not make
         /// them a second time.
         var made: [ReportSummary]? = nil
-        /// Summaries the scan made (each report's, and again each one a check across reports warned).
+        /// Summaries the scan made: of each report parsed now or whose checks across reports
+        /// changed (a report parsed now that a duplicate check warns: twice, before the check and after).
         var summariesMade = 0
         /// Whether `map` is the last build's (`WarmCache.siteMap`).
         var mapKept = false
@@ -36,10 +37,17 @@ extension Pipeline {
         var stamps = FileStamps(clock: StampClock(wall: 0, device: 0, file: 0))
         var hashed = 0
 
-        /// The summaries of the reports, in `reports` order: the scan's when it made them.
+        /// The summaries of the reports, in `reports` order: the scan's when it made them, the
+        /// kept ones otherwise (made where a record has none that serves).
         var summaries: [ReportSummary] {
             if let made { return made }
-            return reports.map { ReportSummary(records[$0], facts: records[$0].facts!, across: across[$0] ?? []) }
+            return reports.map { Pipeline.summary(of: records[$0], across: across[$0] ?? []).summary.value.summary }
+        }
+
+        /// How many of `summaries` are made, not kept, when the scan made none.
+        var summariesUnkept: Int {
+            guard made == nil else { return 0 }
+            return reports.filter { records[$0].lazySummary?.value.across != across[$0] ?? [] }.count
         }
     }
 
@@ -125,6 +133,7 @@ extension Pipeline {
         var across: [Int: [Diagnostic]] = [:]
         var map: SiteMap?
         var made: [ReportSummary]?, summariesMade = 0, keptMap = false
+        var scanned = records.map(\.0)
         // Every record the cache's, and exactly the cache's files: the checks across reports
         // (a function of the records, in path order) gave what the last build kept of them.
         let asCached = records.allSatisfy { $0.1 == .vouched || $0.1 == .cached } && records.count == cached.count
@@ -133,43 +142,51 @@ extension Pipeline {
         } else {
             drawing?()
             guard cache.factsReadable() else { throw CacheBodies.Damaged() }
-            // Every report's facts decoded here, across the cores (one at a time, the decoding
-            // held up the checks), and kept for the summaries.
-            let entries = try await Parallel.map(reports.count, chunk: 256, width: limits.width) { records[reports[$0]].0.facts!.portal }
-            let portal = portalChecks(entries, of: records, reports: reports, cache: cache)
+            let portal = try await portalChecks(of: records, reports: reports, cache: cache)
             for (index, found) in portal { across[reports[index]] = found }
             progress.stage("checks across years")
-            // Each report's summary is a function of its record alone: made in runs across the cores, in order.
-            // `serve`: the last build's of each report whose record and checks are the same.
-            let checked = across, last = warm?.lastSummaries()
-            let both = try await Parallel.map(reports.count, chunk: 256, width: limits.width) { k in
-                let record = records[reports[k]].0, facts = record.facts!, found = checked[reports[k]] ?? []
-                let kept = last.flatMap { WarmCache.summary(of: record, across: found, in: $0) }
-                return (kept ?? ReportSummary(record, facts: facts, across: found),
-                        DuplicateReports.File(source: record.source, published: facts.published, bytesDigest: facts.bytesDigest), kept == nil)
+            // First any summary of each report (the last build's, whatever checks across reports
+            // it was made with; made otherwise), in runs across the cores, in order: the site map
+            // and the duplicate check read only what a summary takes of the facts (`SiteMap.Input`).
+            let checked = across
+            let first = try await Parallel.map(reports.count, chunk: 256, width: limits.width) { k in
+                let record = records[reports[k]].0
+                guard let last = record.lazySummary else { return Self.summary(of: record, across: checked[reports[k]] ?? []) }
+                _ = last.value
+                return (summary: last, made: false)
             }
-            let summaries = both.map(\.0), files = both.map(\.1), madeNow = both.filter(\.2).count
-            warm?.keep(summaries: summaries, of: reports.map { records[$0].0 }, across: reports.map { checked[$0] ?? [] })
+            let summaries = first.map(\.summary.value.summary)
             progress.stage("summaries")
             let (siteMap, mapKept) = self.siteMap(of: summaries)
             keptMap = mapKept
             progress.stage("site map")
-            let warnings = DuplicateReports.warnings(summaries, files: files, map: siteMap)
+            // The date and digest of the reports in a group only (their facts decoded: their
+            // summaries are made again with the warning below).
+            let warnings = DuplicateReports.warnings(summaries, map: siteMap) { k in
+                let record = records[reports[k]].0, facts = record.facts!
+                return DuplicateReports.File(source: record.source, published: facts.published, bytesDigest: facts.bytesDigest)
+            }
             for (index, warning) in warnings {
                 across[reports[index], default: []].append(warning)
             }
             map = siteMap
-            // A summary counts its report's problems across reports: the ones that got a
-            // warning here are made again with it, the others are already this build's.
-            var final = summaries
-            for index in warnings.keys {
-                let i = reports[index]
-                final[index] = ReportSummary(records[i].0, facts: records[i].0.facts!, across: across[i] ?? [])
+            // Then each report's summary with this build's checks: the one above when it was made
+            // with them, made again otherwise (`summary(of:across:)`).
+            let final = across
+            let second = try await Parallel.map(reports.count, chunk: 256, width: limits.width) { k in
+                let found = final[reports[k]] ?? []
+                return first[k].summary.value.across == found ? (summary: first[k].summary, made: false)
+                    : Self.summary(of: records[reports[k]].0, across: found)
             }
-            made = final
-            summariesMade = madeNow + warnings.count
+            let kept = second.map(\.summary)
+            made = kept.map(\.value.summary)
+            summariesMade = first.filter(\.made).count + second.filter(\.made).count
+            // Each report's record with its summary, for the cache (kept where it was).
+            for (k, i) in reports.enumerated() where kept[k] !== records[i].0.lazySummary {
+                scanned[i] = records[i].0.keeping(kept[k])
+            }
         }
-        return Scan(found: found, notes: notes, records: records.map { $0.0 }, across: across, parsed: records.filter { $0.1 == .parsed }.count,
+        return Scan(found: found, notes: notes, records: scanned, across: across, parsed: records.filter { $0.1 == .parsed }.count,
                     fresh: records.filter { $0.1 == .parsed || $0.1 == .unread }.count, reports: reports, map: map, made: made,
                     summariesMade: summariesMade, mapKept: keptMap, walked: kept == nil, looked: looked, stamps: stamps, hashed: records.filter { $0.1 != .vouched }.count)
     }
@@ -178,11 +195,17 @@ extension Pipeline {
     /// index into `reports`. With the last build's results (`BuildCache.across`), only the series
     /// the records parsed now or gone since touch are checked again, and the others keep what
     /// the last build's check gave them (without the duplicate warnings it added after): the
-    /// same results as checking every series (`PortalChecksChangesTests`).
-    /// `entries` are the reports' (`reports[k]`'s at `k`).
-    private func portalChecks(_ entries: [PortalChecks.Entry], of records: [(ReportRecord, Origin, FileStamps.Entry?)], reports: [Int],
-                              cache: BuildCache) -> [Int: [Diagnostic]] {
-        guard let kept = cache.across, !cache.records.isEmpty else { return PortalChecks.check(entries) }
+    /// same results as checking every series (`PortalChecksChangesTests`). Only the reports of
+    /// those series have their facts decoded: every other report's entry is its series and year
+    /// (`KeptSummary.series`), which no check compares (`PortalChecks.check(_:changed:gone:kept:)`
+    /// compares the reports of the series touched alone).
+    private func portalChecks(of records: [(ReportRecord, Origin, FileStamps.Entry?)], reports: [Int],
+                              cache: BuildCache) async throws -> [Int: [Diagnostic]] {
+        guard let kept = cache.across, !cache.records.isEmpty else {
+            return PortalChecks.check(try await Parallel.map(reports.count, chunk: 256, width: limits.width) {
+                records[reports[$0]].0.facts!.portal
+            })
+        }
         let cached = cache.records
         var changed: [Int] = [], gone: [PortalChecks.Entry] = []
         var inCache = 0  // files of this scan the cache has a record of
@@ -197,16 +220,41 @@ extension Pipeline {
             if isReport { changed.append(k) }
             guard let old = cached[record.0.path] else { continue }
             inCache += 1
-            if old.isReport { gone.append(old.facts!.portal) }
+            if old.isReport { gone.append(Self.seriesEntry(of: old)) }
         }
         // Files the cache has and this scan does not.
         if inCache < cached.count {
             let paths = Set(records.map(\.0.path))
-            for (path, old) in cached where old.isReport && !paths.contains(path) { gone.append(old.facts!.portal) }
+            for (path, old) in cached where old.isReport && !paths.contains(path) { gone.append(Self.seriesEntry(of: old)) }
+        }
+        var touched = Set(gone.compactMap(\.series))
+        for k in changed { if let series = records[reports[k]].0.facts!.portal.series { touched.insert(series) } }
+        let series = touched
+        let entries = try await Parallel.map(reports.count, chunk: 256, width: limits.width) { k in
+            let record = records[reports[k]].0, entry = Self.seriesEntry(of: record)
+            return entry.series.map(series.contains) == true ? record.facts!.portal : entry
         }
         return PortalChecks.check(entries, changed: changed, gone: gone) { k in
             (kept[records[reports[k]].0.path] ?? []).filter { $0.code != DuplicateReports.code }
         }
+    }
+
+    /// A report's entry for the checks across years without its tables (its facts not decoded
+    /// when its summary was kept): enough to tell which series it is in.
+    static func seriesEntry(of record: ReportRecord) -> PortalChecks.Entry {
+        guard let kept = record.lazySummary?.value else { return record.facts!.portal }
+        return PortalChecks.Entry(source: record.source, year: kept.summary.year, series: kept.series, tables: [])
+    }
+
+    /// The summary of the report `record` with the diagnostics of the checks across reports
+    /// `across`: its last one when it was made with the same (the record's head keeps it with
+    /// the facts it was made of: a summary is a function of these alone), made from its facts
+    /// otherwise (`made`). A clean build makes the same.
+    static func summary(of record: ReportRecord, across: [Diagnostic]) -> (summary: LazySummary, made: Bool) {
+        if let last = record.lazySummary, last.value.across == across { return (last, false) }
+        let facts = record.facts!
+        let summary = ReportSummary(record, facts: facts, across: across)
+        return (LazySummary(KeptSummary(series: facts.portal.series, across: across, summary: summary)), true)
     }
 
     /// The site map of `summaries`: with a warm cache, the last build's when the reports'

@@ -95,9 +95,9 @@ public struct Pipeline: Sendable {
         /// Reports read and parsed again to draw pages, beyond the ones the scan kept: a year's
         /// ZIP takes the report.json of unchanged reports from the live site instead.
         public var reread = 0
-        /// Report summaries made (`ReportSummary`): by the scan, for the checks across reports
-        /// and the site map, and by the draw when the scan made none. Each report's once at most,
-        /// and again the few a check across reports warned.
+        /// Report summaries made (`ReportSummary`), not taken from the cache (`KeptSummary`): by
+        /// the scan, of the reports parsed now or whose checks across reports changed, and by the
+        /// draw, of a report with no kept summary, when the scan made none.
         public var summariesMade = 0
         /// Whether the site map was the last build's (`WarmCache.siteMap`: no report's place
         /// changed), and how many search document digests were worked out (the others were the
@@ -251,7 +251,7 @@ public struct Pipeline: Sendable {
             result.reread = drawn.reread
             result.siteMapKept = drawn.siteMapKept
             result.searchDigestsMade = drawn.searchDigestsMade
-            result.summariesMade = scan.summariesMade + (scan.made == nil ? scan.reports.count : 0)
+            result.summariesMade = scan.summariesMade + scan.summariesUnkept
             result.cacheWritten = drawn.cacheWritten
             if let made = drawn.cache { warm?.keep(made, site: root) }
         }

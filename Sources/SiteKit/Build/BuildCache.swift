@@ -22,8 +22,11 @@ import Foundation
 /// parses and draws everything (never half of it from a cache it cannot trust).
 public struct BuildCache: Sendable {
     static let format: UInt64 = 10
-    /// `reports.bin`'s own: 11 is the heads, the facts in `bodies.bin`.
-    static let reportsFormat: UInt64 = 11
+    /// `reports.bin`'s own: 11 is the heads, the facts in `bodies.bin`; 12 each report's
+    /// summary (`KeptSummary`) in `bodies.bin` too, its place in the head.
+    static let reportsFormat: UInt64 = 12
+    /// Where `stageReports` put a record's facts and summary in `bodies.bin`.
+    typealias StagedPlaces = (facts: CacheBodies.Place?, summary: CacheBodies.Place?)
     /// `pages.bin`'s own format (it was `format` up to 10): 11 put the head first, the rows
     /// after it, and each report's `labels` digest beside its digest.
     static let pagesFormat: UInt64 = 11
@@ -135,7 +138,7 @@ public struct BuildCache: Sendable {
     /// `bodies.bin` whose every record holds the bytes of its digest (the file read once,
     /// whole). Asked before the first facts are decoded; when not, the cache is not used.
     func factsReadable() -> Bool {
-        guard let bodies, records.values.contains(where: { !$0.factsDecoded }) else { return true }
+        guard let bodies, records.values.contains(where: { !$0.factsDecoded || !$0.summaryDecoded }) else { return true }
         return bodies.read() != nil
     }
 
@@ -144,10 +147,16 @@ public struct BuildCache: Sendable {
     /// before (where each record's facts were appended). `previous` is the bodies file the
     /// cache was read with, appended to when it can be; `formIDs` the forms its heads named.
     static func stageReports(_ records: [ReportRecord], into folder: String, previous: CacheBodies?, formIDs: [String],
-                             deadShare: Double) throws -> (places: [String: CacheBodies.Place], forms: [String], written: Int) {
+                             deadShare: Double) throws -> (places: [String: StagedPlaces], forms: [String], written: Int) {
         let records = records.sorted { $0.path < $1.path }
         try FileManager.default.createDirectories(folder + "/.nianbao/cache")
-        let staged = try CacheBodies.stage(records, previous: previous, staged: folder + "/" + CacheBodies.path, deadShare: deadShare)
+        // Each record's facts and summary, at `2 * i` and `2 * i + 1`.
+        let blobs = records.flatMap { record -> [CacheBodies.Blob?] in
+            guard record.isReport else { return [nil, nil] }
+            return [CacheBodies.Blob(kept: record.place(in: previous)) { record.body! },
+                    record.lazySummary.map { _ in CacheBodies.Blob(kept: record.summaryPlace(in: previous)) { record.summaryBody! } }]
+        }
+        let staged = try CacheBodies.stage(blobs, previous: previous, staged: folder + "/" + CacheBodies.path, deadShare: deadShare)
         // The forms of the records not decoded are among those the previous heads named.
         var forms = Set(records.allSatisfy(\.factsDecoded) ? [] : formIDs)
         for record in records where record.factsDecoded { forms.formUnion(record.formIDs) }
@@ -155,13 +164,15 @@ public struct BuildCache: Sendable {
         let formList = forms.sorted()
         r.array(formList) { $0.string($1) }
         r.uint(UInt64(records.count))
-        for (i, record) in records.enumerated() { record.writeHead(to: &r, place: staged.places[i]) }
+        for (i, record) in records.enumerated() { record.writeHead(to: &r, place: staged.places[2 * i], summary: staged.places[2 * i + 1]) }
         let heads = sealed(r)
         let path = folder + "/" + reportsPath
         try Disk.remove(path)
         try Disk.write(heads, to: path)
-        var places: [String: CacheBodies.Place] = [:]
-        for (i, record) in records.enumerated() { if let place = staged.places[i] { places[record.path] = place } }
+        var places: [String: StagedPlaces] = [:]
+        for (i, record) in records.enumerated() where staged.places[2 * i] != nil {
+            places[record.path] = (staged.places[2 * i], staged.places[2 * i + 1])
+        }
         return (places, formList, staged.written + heads.count)
     }
 

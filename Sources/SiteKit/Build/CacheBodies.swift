@@ -112,6 +112,17 @@ final class CacheBodies: @unchecked Sendable {
         return !damaged.values.contains { $0 == true }
     }
 
+    /// What `body` reads from the bytes at `place`, which it must consume exactly; `nil` when
+    /// the file cannot be read or the bytes are not what `body` expects.
+    func decode<T>(at place: Place, _ body: (inout CacheReader) throws -> T) -> T? {
+        guard let data = read(), place.offset >= 0, place.offset + place.length <= data.count else { return nil }
+        return data.withUnsafeBytes { raw in
+            var r = CacheReader(UnsafeRawBufferPointer(rebasing: raw[place.offset..<(place.offset + place.length)]))
+            guard let value = try? body(&r), r.atEnd else { return nil }
+            return value
+        }
+    }
+
     /// The bytes at `place` (of a file `read` returned).
     func bytes(at place: Place) -> Data? {
         guard let data = read() else { return nil }
@@ -130,31 +141,39 @@ final class CacheBodies: @unchecked Sendable {
 }
 
 extension CacheBodies {
-    /// What `stage` wrote: each record's place (by index; `nil` for a record with no facts),
-    /// the bytes written, and whether the file was written new over a previous one.
+    /// What `stage` wrote: each blob's place (by index; `nil` for none), the bytes written, and
+    /// whether the file was written new over a previous one.
     struct Staged {
         var places: [Place?]
         var written: Int
         var compacted: Bool
     }
 
-    /// Puts the facts of `records` into the staged site's file at `staged`: the live file
-    /// `previous` describes, linked there and appended to with the records it does not hold;
-    /// or, when there is none, it is not the file the heads were read with, or its dead bytes
-    /// would pass `deadShare` of the live ones, a new file with every record's facts (those
-    /// `previous` holds copied from it, not encoded again).
-    static func stage(_ records: [ReportRecord], previous: CacheBodies?, staged: String, deadShare: Double) throws -> Staged {
-        var places = [Place?](repeating: nil, count: records.count)
-        // The facts `previous` does not hold, encoded only when there is a file to append them
+    /// One thing to keep in the file (a record's facts or its summary): its place in the
+    /// previous file when it is there already, and its bytes, made when they must be written.
+    struct Blob {
+        let kept: Place?
+        let bytes: () -> [UInt8]
+    }
+
+    /// Puts `blobs` into the staged site's file at `staged`: the live file `previous`
+    /// describes, linked there and appended to with the blobs it does not hold; or, when there
+    /// is none, it is not the file the heads were read with, or its dead bytes would pass
+    /// `deadShare` of the live ones, a new file with every blob (those `previous` holds copied
+    /// from it, not encoded again).
+    static func stage(_ blobs: [Blob?], previous: CacheBodies?, staged: String, deadShare: Double) throws -> Staged {
+        var places = [Place?](repeating: nil, count: blobs.count)
+        // The blobs `previous` does not hold, encoded only when there is a file to append them
         // to (a rebuild: a few); a full build encodes each as it writes it, never all at once.
         var fresh: [(index: Int, bytes: [UInt8])] = []
         var live = 0
-        for (i, record) in records.enumerated() where record.isReport {
-            if let place = record.place(in: previous) {
+        for (i, blob) in blobs.enumerated() {
+            guard let blob else { continue }
+            if let place = blob.kept {
                 places[i] = place
                 live += place.length
             } else if previous != nil {
-                fresh.append((i, record.body!))
+                fresh.append((i, blob.bytes()))
             }
         }
         let added = fresh.reduce(0) { $0 + $1.bytes.count }
@@ -169,8 +188,9 @@ extension CacheBodies {
         var file = try BufferedFile(creating: staged)
         do {
             try file.append(header)
-            var k = 0  // the next of `fresh`, in record order
-            for (i, record) in records.enumerated() where record.isReport {
+            var k = 0  // the next of `fresh`, in order
+            for (i, blob) in blobs.enumerated() {
+                guard let blob else { continue }
                 let body: [UInt8]
                 if k < fresh.count, fresh[k].index == i {
                     body = fresh[k].bytes
@@ -183,7 +203,7 @@ extension CacheBodies {
                     try file.append(kept)
                     continue
                 } else {
-                    body = record.body!
+                    body = blob.bytes()
                 }
                 places[i] = Place(offset: file.offset, length: body.count, digest: digest(body))
                 try file.append(body)

@@ -50,17 +50,8 @@ final class LazyFacts: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let decoded { return decoded }
-        let facts: ReportRecord.Facts
-        do {
-            guard let stored, let data = stored.bodies.read() else { throw CacheReader.Damaged() }
-            let place = stored.place
-            facts = try data.withUnsafeBytes { raw in
-                var r = CacheReader(UnsafeRawBufferPointer(rebasing: raw[place.offset..<(place.offset + place.length)]))
-                let facts = try r.facts(diagnostics: diagnostics, forms: forms)
-                guard r.atEnd else { throw CacheReader.Damaged() }
-                return facts
-            }
-        } catch {
+        let diagnostics = self.diagnostics, forms = self.forms
+        guard let stored, let facts = stored.bodies.decode(at: stored.place, { try $0.facts(diagnostics: diagnostics, forms: forms) }) else {
             preconditionFailure("the build cache's bodies are checked before a record's facts are decoded")
         }
         count?.add()

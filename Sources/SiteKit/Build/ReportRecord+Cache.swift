@@ -6,8 +6,9 @@ import Foundation
 
 extension ReportRecord {
     /// The record's head (`reports.bin`): all but its facts, which are at `place` in the
-    /// bodies file (`CacheBodies`); `place` is `nil` only for a record with no facts.
-    func writeHead(to w: inout CacheWriter, place: CacheBodies.Place?) {
+    /// bodies file (`CacheBodies`), its summary (`KeptSummary`) at `summary`; `place` is `nil`
+    /// only for a record with no facts, `summary` for one with no summary made.
+    func writeHead(to w: inout CacheWriter, place: CacheBodies.Place?, summary: CacheBodies.Place?) {
         w.string(path)
         w.string(source)
         w.bool(hash != nil)
@@ -19,15 +20,29 @@ extension ReportRecord {
         // The diagnostics with the head, read by every build; the rest from the bodies,
         // decoded only when asked for (`LazyFacts`).
         w.array(diagnostics) { $0.diagnostic($1) }
-        w.uint(UInt64(place.offset))
-        w.uint(UInt64(place.length))
-        w.fixed(place.digest)
+        w.place(place)
+        w.bool(summary != nil)
+        if let summary { w.place(summary) }
     }
 
     /// Where the record's facts are in `bodies` when they are there already.
     func place(in bodies: CacheBodies?) -> CacheBodies.Place? {
         guard let bodies, let stored = lazyFacts?.stored, stored.bodies === bodies else { return nil }
         return stored.place
+    }
+
+    /// Where the record's summary is in `bodies` when it is there already.
+    func summaryPlace(in bodies: CacheBodies?) -> CacheBodies.Place? {
+        guard let bodies, let stored = lazySummary?.stored, stored.bodies === bodies else { return nil }
+        return stored.place
+    }
+
+    /// The summary's bytes as they are written to the bodies file.
+    var summaryBody: [UInt8]? {
+        guard let kept = lazySummary?.value else { return nil }
+        var w = CacheWriter(capacity: 2048)
+        w.keptSummary(kept)
+        return w.bytes
     }
 
     /// The facts as they are written to the bodies file (all but the diagnostics).
@@ -60,21 +75,27 @@ extension ReportRecord {
         let problems = try r.bool() ? try r.array { try $0.diagnostic() } : nil
         guard try r.bool() else { return ReportRecord(path: path, source: source, hash: hash, problems: problems, lazyFacts: nil) }
         let diagnostics = try r.array { try $0.diagnostic() }
-        let offset = try r.uint(), length = try r.uint()
-        guard offset < UInt64(Int.max / 2), length < UInt64(Int.max / 2) else { throw CacheReader.Damaged() }
-        let at = CacheBodies.Place(offset: Int(offset), length: Int(length), digest: try r.fixed())
+        let at = try r.place()
         places.append(at)
         let lazy = LazyFacts(diagnostics: diagnostics, bodies: bodies, place: at, forms: forms, count: count)
-        return ReportRecord(path: path, source: source, hash: hash, problems: problems, lazyFacts: lazy)
+        var summary: LazySummary?
+        if try r.bool() {
+            let place = try r.place()
+            places.append(place)
+            summary = LazySummary(source: source, bodies: bodies, place: place)
+        }
+        return ReportRecord(path: path, source: source, hash: hash, problems: problems, lazyFacts: lazy, lazySummary: summary)
     }
 
-    /// The same record with its facts at `place` of `bodies` (and decoded, when they are):
-    /// what the next build of this process reads (`WarmCache`).
-    func stored(in bodies: CacheBodies, at place: CacheBodies.Place?, forms: [String: Form], count: Counter) -> ReportRecord {
-        guard let place, let lazyFacts else { return self }
+    /// The same record with its facts and summary at `places` of `bodies` (and decoded, when
+    /// they are): what the next build of this process reads (`WarmCache`).
+    func stored(in bodies: CacheBodies, at places: (facts: CacheBodies.Place?, summary: CacheBodies.Place?)?, forms: [String: Form],
+                count: Counter) -> ReportRecord {
+        guard let place = places?.facts, let lazyFacts else { return self }
         let lazy = LazyFacts(diagnostics: lazyFacts.diagnostics, bodies: bodies, place: place, forms: forms, count: count,
                              decoded: lazyFacts.ifDecoded)
-        return ReportRecord(path: path, source: source, hash: hash, problems: problems, lazyFacts: lazy)
+        let summary = places?.summary.flatMap { place in lazySummary?.stored(in: bodies, at: place) }
+        return ReportRecord(path: path, source: source, hash: hash, problems: problems, lazyFacts: lazy, lazySummary: summary)
     }
 
     /// The form ids the record's facts name (checked against the reader's when the cache is
@@ -83,6 +104,9 @@ extension ReportRecord {
 
     /// Whether the facts are in memory (decoding them reads nothing).
     var factsDecoded: Bool { lazyFacts.map { $0.ifDecoded != nil } ?? true }
+
+    /// Whether the summary is in memory, when there is one.
+    var summaryDecoded: Bool { lazySummary.map { $0.ifDecoded != nil } ?? true }
 }
 
 extension CacheReader {
@@ -109,6 +133,12 @@ extension CacheReader {
 }
 
 extension CacheWriter {
+    mutating func place(_ place: CacheBodies.Place) {
+        uint(UInt64(place.offset))
+        uint(UInt64(place.length))
+        fixed(place.digest)
+    }
+
     mutating func diagnostic(_ d: Diagnostic) {
         byte(d.severity == .error ? 2 : d.severity == .warning ? 1 : 0)
         string(d.code.rawValue)
@@ -148,6 +178,12 @@ extension CacheWriter {
 }
 
 extension CacheReader {
+    mutating func place() throws -> CacheBodies.Place {
+        let offset = try uint(), length = try uint()
+        guard offset < UInt64(Int.max / 2), length < UInt64(Int.max / 2) else { throw Damaged() }
+        return CacheBodies.Place(offset: Int(offset), length: Int(length), digest: try fixed())
+    }
+
     mutating func diagnostic() throws -> Diagnostic {
         let severity: Diagnostic.Severity
         switch try byte() {

@@ -20,6 +20,10 @@ struct ReportRecord: Sendable {
     /// The facts, decoded from the cache only when first asked for (`LazyFacts`): a rebuild
     /// that changed nothing needs only each record's diagnostics, never its facts.
     let lazyFacts: LazyFacts?
+    /// The report's summary as the last build made it, and its series (`KeptSummary`): a build
+    /// none of whose changes touch the report's series takes it instead of decoding the facts.
+    /// `nil` for a file that is no report, and until a scan made the summary.
+    let lazySummary: LazySummary?
 
     var facts: Facts? { lazyFacts?.value }
 
@@ -84,22 +88,30 @@ struct ReportRecord: Sendable {
         guard let report = outcome.report else {
             problems = outcome.problems
             lazyFacts = nil
+            lazySummary = nil
             return
         }
         problems = nil
         lazyFacts = LazyFacts(Facts(report: report, document: outcome.document, forms: forms))
+        lazySummary = nil
     }
 
     init(path: String, source: String, hash: UInt64?, problems: [Diagnostic]?, facts: Facts?) {
         self.init(path: path, source: source, hash: hash, problems: problems, lazyFacts: facts.map(LazyFacts.init))
     }
 
-    init(path: String, source: String, hash: UInt64?, problems: [Diagnostic]?, lazyFacts: LazyFacts?) {
+    init(path: String, source: String, hash: UInt64?, problems: [Diagnostic]?, lazyFacts: LazyFacts?, lazySummary: LazySummary? = nil) {
         self.path = path
         self.source = source
         self.hash = hash
         self.problems = problems
         self.lazyFacts = lazyFacts
+        self.lazySummary = lazySummary
+    }
+
+    /// The same record with `summary` (what the scan made of it, or kept).
+    func keeping(_ summary: LazySummary) -> ReportRecord {
+        ReportRecord(path: path, source: source, hash: hash, problems: problems, lazyFacts: lazyFacts, lazySummary: summary)
     }
 
     /// Every diagnostic of the file but those of the checks across reports (a cached

@@ -40,30 +40,5 @@ extension WarmCache {
     }
 }
 
-extension WarmCache {
-    /// The last build's summaries, by the record's path (`summary(of:across:in:)`).
-    func lastSummaries() -> [String: SummaryMemo] { lock.withLock { summaryMemo } }
-
-    /// The last build's summary of `record` with `across`, when it was made of a record of the
-    /// same file (path, source and hash: the same facts) with the same diagnostics across
-    /// reports: a summary is a function of these alone (`ReportSummary.init(_:facts:across:)`).
-    static func summary(of record: ReportRecord, across: [Diagnostic], in last: [String: SummaryMemo]) -> ReportSummary? {
-        guard let known = last[record.path], known.hash == record.hash, known.source == record.source, known.across == across else {
-            return nil
-        }
-        return known.summary
-    }
-
-    /// Keeps this build's summaries (`summaries[i]`, made of `records[i]` with `across[i]`) for the next.
-    func keep(summaries: [ReportSummary], of records: [ReportRecord], across: [[Diagnostic]]) {
-        var next: [String: SummaryMemo] = [:]
-        next.reserveCapacity(records.count)
-        for i in records.indices { next[records[i].path] = (records[i].hash, records[i].source, across[i], summaries[i]) }
-        lock.withLock { summaryMemo = next }
-    }
-}
-
-/// A report's summary and what it was made of; its search document digest and where the plan
-/// put it when it was made.
-typealias SummaryMemo = (hash: UInt64?, source: String, across: [Diagnostic], summary: ReportSummary)
+/// A report's search document digest and where the plan put it when it was made.
 typealias SearchDigestMemo = (folder: String, name: String, digest: UInt64)

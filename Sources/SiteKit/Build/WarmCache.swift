@@ -15,12 +15,12 @@ import InputKit
 ///
 /// Beside the cache, what a build made that is a pure function of what it was made from,
 /// kept with those inputs and used when the next build's are the same (`WarmCache+Memo`): the
-/// site map, each report's summary and search document digest. These do not depend on the cache files.
+/// site map and each report's search document digest. These do not depend on the cache files.
+/// (Each report's summary is kept with its record, in the cache: `KeptSummary`.)
 public final class WarmCache: @unchecked Sendable {
     private var kept: (site: String, key: [FileStamp?], cache: BuildCache)?
     var map: (inputs: [SiteMap.Input], map: SiteMap)?
     var searchDigestMemo: [String: SearchDigestMemo] = [:]
-    var summaryMemo: [String: SummaryMemo] = [:]
     /// The content folder as the last scan found it, and the changes told since (`WarmCache+Walk`).
     var walk: (discovery: ContentFolder.Discovery, clock: StampClock)?
     var changes = ChangesTold.none

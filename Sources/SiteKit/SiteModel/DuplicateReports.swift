@@ -22,21 +22,24 @@ enum DuplicateReports {
     /// The warning for each report of a group, by report index (`summaries` and `files` are
     /// in the same order).
     static func warnings(_ summaries: [ReportSummary], files: [File], slug: @escaping @Sendable (String) -> String) -> [Int: Diagnostic] {
-        warnings(summaries, files: files, map: SiteMap(reports: summaries, slug: slug))
+        warnings(summaries, map: SiteMap(reports: summaries, slug: slug)) { files[$0] }
     }
 
-    /// The same, with the site map of `summaries` made already (the build makes it once).
-    static func warnings(_ summaries: [ReportSummary], files: [File], map: SiteMap) -> [Int: Diagnostic] {
+    /// The same, with the site map of `summaries` made already (the build makes it once), and
+    /// each report's `File` asked for only when it is in a group (`file(i)`): a build reads the
+    /// date and digest of the few reports it warns, not of all 10,000.
+    static func warnings(_ summaries: [ReportSummary], map: SiteMap, file: (Int) -> File) -> [Int: Diagnostic] {
         var out: [Int: Diagnostic] = [:]
         for group in map.sameYear {
             let year = summaries[group[0]].year.map { "\($0) 年度" } ?? "年份不明"
+            let files = group.map(file)
             var copies = false
-            let list = group.enumerated().map { k, i in
-                let original = group[..<k].firstIndex { files[$0].bytesDigest == files[i].bytesDigest }
+            let list = files.indices.map { k in
+                let original = files[..<k].firstIndex { $0.bytesDigest == files[k].bytesDigest }
                 copies = copies || original != nil
                 let note = original.map { "与第 \($0 + 1) 份内容相同" }
-                    ?? files[i].published.map { "\($0) 发布" } ?? "未写发布日期"
-                return "第 \(k + 1) 份 \(files[i].source)（\(note)）"
+                    ?? files[k].published.map { "\($0) 发布" } ?? "未写发布日期"
+                return "第 \(k + 1) 份 \(files[k].source)（\(note)）"
             }.joined(separator: "，")
             let name = map.identities[map.reportIdentity[group[0]]].name
             let remedy = copies ? "内容相同的文件是重复放入的，请删除多余的" : "若是同一份报告放了多次，请删除多余的文件"

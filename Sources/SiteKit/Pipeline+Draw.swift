@@ -78,7 +78,7 @@ extension Pipeline {
         let trims = scan.parsed > limits.pool
         if trims { FreedMemory.release() }
         let summaries = scan.summaries
-        let theMap = scan.map.map { (map: $0, kept: scan.mapKept) } ?? siteMap(of: summaries)
+        let theMap = scan.map.map { (map: $0, inputs: scan.mapInputs, kept: scan.mapKept) } ?? siteMap(of: summaries, cache: cache)
         let sitePlan = SitePlan(config: plan.config, summaries: summaries, map: theMap.map)
         // Which reports changed since the last build (content, summary or place in the map),
         // when the theme and settings are the same: a page that lists none of them and is drawn
@@ -236,6 +236,7 @@ extension Pipeline {
         let reportIDs = sitePlan.summaries.map(\.id), scanned = scan.records, reportIndices = scan.reports
         let folder = staging.folder, bodies = status == .used ? cache.bodies : nil, formIDs = cache.formIDs
         let deadShare = limits.deadBodies, siteDigest = renderer.siteDigest, plannedPages = site.pages
+        let (map, mapInputs) = (theMap.map, theMap.inputs)
         @Sendable func stageCache(leaving stale: Set<Int>) throws -> StagedCache {
             // A record whose file changed while the build read it is left out: the next build parses it again.
             let records = scanned.enumerated().filter { !stale.contains($0.offset) && $0.element.hash != nil }.map(\.element)
@@ -251,6 +252,7 @@ extension Pipeline {
                 for i in rows.indices where plannedPages[i].page.reports.contains(where: staleReports.contains) { rows[i].inputs = 0 }
             }
             let files = BuildCache.files(pages: rows, site: siteDigest, search: searchDigest, shape: shape, reports: reports, across: across)
+                + [StoredSiteMap.file(digest: mapInputs, map: map)]
             let stored = try BuildCache.stageReports(records, into: folder, previous: bodies, formIDs: formIDs, deadShare: deadShare)
             return StagedCache(records: records, reports: reports, files: files, stored: stored)
         }
@@ -348,6 +350,7 @@ extension Pipeline {
             made.search = searchDigest
             made.shape = shape
             made.across = across
+            made.siteMap = StoredSiteMap(digest: mapInputs, map: map)
             made.stamps = scan.stamps
             written = made
         }

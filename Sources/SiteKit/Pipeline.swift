@@ -95,7 +95,7 @@ public struct Pipeline: Sendable {
         /// and the site map, and by the draw when the scan made none. Each report's once at most,
         /// and again the few a check across reports warned.
         public var summariesMade = 0
-        /// Whether the site map was the last build's (`WarmCache.siteMap`: no report's place
+        /// Whether the site map was the last build's (`StoredSiteMap`: no report's place
         /// changed), and how many search document digests were worked out (the others were the
         /// last build's, `WarmCache.searchDigests`): what a warm rebuild did again, counted.
         public var siteMapKept = false

@@ -34,6 +34,8 @@ public struct BuildCache: Sendable {
 
     /// Report records by path relative to the content folder.
     var records: [String: ReportRecord] = [:]
+    /// The last build's site map (`sitemap.bin`), read when first asked for.
+    var siteMap = StoredSiteMap()
     /// The rows of `pages.bin`, decoded when first asked for (`PageRows`).
     var rows = PageRows(PageRows.Decoded())
     /// Each output file's row, in path order (`PageRows.Row`): the digest of its inputs, of
@@ -124,6 +126,7 @@ public struct BuildCache: Sendable {
                 return rows
             }
             cache.rows = rows
+            cache.siteMap = StoredSiteMap(file: root + "/" + StoredSiteMap.path)
             cache.stamps = FileStamps.read(site: root)
             return (cache, .used)
         } catch {

@@ -119,19 +119,24 @@ extension Pipeline {
         let relabelled = changed.filter { rows.labels[sitePlan.summaries[$0].id] != labelDigests[$0] }
         // A build that changed few reports takes few frames, and holds them for the drawing.
         let holding = trusted && changed.count <= limits.cacheBesideDraw
+        // The same, by report index: a page listing thousands of reports looks each up in an array, not a set.
+        var isChanged = [Bool](repeating: false, count: sitePlan.summaries.count), isRelabelled = isChanged
+        for i in changed { isChanged[i] = true }
+        for i in relabelled { isRelabelled[i] = true }
+        let changedFlags = isChanged, relabelledFlags = isRelabelled
         // Each page's row of the last build, beside the plan's paths (`PageRows.Decoded.rows(of:)`).
         let paths = sitePlan.paths
         let last = rows.rows(of: paths)
         @Sendable func keepsFrame(_ page: any Page, lists: UInt64?, last: PageRows.Row?) -> String? {
             guard trusted, let frame = last?.frame else { return nil }
-            if page.reports.contains(where: changed.contains) { return nil }
+            if page.reports.contains(where: { changedFlags[$0] }) { return nil }
             // Of the reports it lists, the ones whose figures it shows (`Page.figuresShown`).
             let figures = page.figuresShown
             guard let listed = page.summaries else {
-                let touched = figures.map { $0.contains(where: changed.contains) } ?? !changed.isEmpty
+                let touched = figures.map { $0.contains(where: { changedFlags[$0] }) } ?? !changed.isEmpty
                 return sameShape && !touched && relabelled.isEmpty ? frame : nil
             }
-            if listed.contains(where: relabelled.contains) || (figures ?? listed).contains(where: changed.contains) { return nil }
+            if listed.contains(where: { relabelledFlags[$0] }) || (figures ?? listed).contains(where: { changedFlags[$0] }) { return nil }
             if sameShape { return frame }
             return last?.lists == lists ? frame : nil
         }
@@ -144,8 +149,11 @@ extension Pipeline {
         let chunk = 256
         let planned = try await Parallel.map((paths.count + chunk - 1) / chunk, width: limits.width) { c in
             ((c * chunk)..<min(paths.count, (c + 1) * chunk)).map { i -> (PlannedPage, lists: UInt64?, kept: Bool) in
-                let page = sitePlan.ordered[i]
-                let lists = sitePlan.membership(of: page, ids: ids)
+                let page = sitePlan.page(at: i)
+                // With the same shape a page lists the reports it listed, by the same ids, with the
+                // same map inputs (all in the shape): its last row's list, not digested again.
+                let lists = sameShape ? last[i].map { $0.lists == 0 ? nil : $0.lists } ?? sitePlan.membership(of: page, ids: ids)
+                    : sitePlan.membership(of: page, ids: ids)
                 if let frame = keepsFrame(page, lists: lists, last: last[i]) {
                     // Its inputs are the last build's: the same kind and theme (`trusted`), the same
                     // frame, and none of its reports changed its content (`keepsFrame`).
@@ -185,7 +193,7 @@ extension Pipeline {
         var keptSearch: [String]?
         // The live site's search index files (in its table, not pages of this plan), found once.
         let liveSearch = renderer.searchIndex && status == .used
-            ? live.map { $0.digests.keys.filter { $0.hasPrefix("search/") && sitePlan.pages[$0] == nil } } : nil
+            ? live.map { $0.digests.keys.filter { $0.hasPrefix("search/") && sitePlan.page($0) == nil } } : nil
         if status == .used, cache.search == searchDigest, let files = liveSearch {
             if !files.isEmpty, files.allSatisfy(onDisk) { keptSearch = files.sorted() }
         }
@@ -284,9 +292,9 @@ extension Pipeline {
         // A page that copies from the previous build (a year's ZIP) reads the live site: the
         // files kept as they are, and its own old bytes.
         // (A page of the plan not drawn: no set of the 60,000 kept paths.)
-        let planPages = sitePlan.pages, drawnPaths = drawing
+        let drawnPaths = drawing
         let previous = status == .used && !clean
-            ? PreviousFiles.site(plan.output, keeps: { planPages[$0] != nil && !drawnPaths.contains($0) }) : .none
+            ? PreviousFiles.site(plan.output, keeps: { sitePlan.page($0) != nil && !drawnPaths.contains($0) }) : .none
         let stale = StaleRecords(), reread = StaleRecords()
         let reader = self.reader.limited(toFileSize: plan.maxFileSize), progress = self.progress
         try await Parallel.forEach(units.count, width: limits.width) { u in

@@ -18,6 +18,8 @@ extension Pipeline {
         var framesRetaken = 0
         var reread = 0
         var siteMapKept = false
+        /// Whether the plan sorted its pages' paths, or took the last build's order (`SitePlan.sorted`).
+        var pathsSorted = true
         var searchDigestsMade = 0
         /// The cache this build wrote, as the next build would read it (`WarmCache`).
         var cache: BuildCache?
@@ -79,7 +81,11 @@ extension Pipeline {
         if trims { FreedMemory.release() }
         let summaries = scan.summaries
         let theMap = scan.map.map { (map: $0, inputs: scan.mapInputs, kept: scan.mapKept) } ?? siteMap(of: summaries, cache: cache)
-        let sitePlan = SitePlan(config: plan.config, summaries: summaries, map: theMap.map)
+        // The rows of the last build's pages.bin, decoded here (`PageRows`), or on another thread
+        // as the build planned (`DrawReads`). Their order is the plan's when its pages are the same.
+        let rows = status == .used && !clean ? cache.rows.value : PageRows.Decoded()
+        let sitePlan = SitePlan(config: plan.config, summaries: summaries, map: theMap.map,
+                                order: cache.site == renderer.siteDigest ? rows.made : [])
         // Which reports changed since the last build (content, summary or place in the map),
         // when the theme and settings are the same: a page that lists none of them and is drawn
         // from none keeps its frame digest, and its frame is not taken. With the same shape that
@@ -111,8 +117,6 @@ extension Pipeline {
         }
         let trusted = status == .used && !clean && cache.site == renderer.siteDigest
         let sameShape = trusted && cache.shape == shape
-        // The rows of the last build's pages.bin, decoded here (`PageRows`).
-        let rows = status == .used && !clean ? cache.rows.value : PageRows.Decoded()
         let changed = trusted ? Set(sitePlan.summaries.indices.filter { rows.reports[sitePlan.summaries[$0].id] != reportDigests[$0] }) : []
         // Of those, the ones a page that shows no figure can tell apart: a number edited
         // leaves the home page, the lists and the timeliness and quality pages their frames.
@@ -237,8 +241,10 @@ extension Pipeline {
         staging.unlisted(BuildCache.reportsPath)
         staging.unlisted(CacheBodies.path)
         // In path order, as planned (`site.pages` are the planned pages, in the same order).
-        let pages = zip(site.pages, planned).map { page, p in
-            (path: page.page.path, inputs: page.inputs, frame: page.entry.frame ?? "", lists: p.lists ?? 0)
+        let pages = zip(site.pages, planned).enumerated().map { i, planned in
+            let (page, p) = planned
+            return (path: page.page.path, inputs: page.inputs, frame: page.entry.frame ?? "", lists: p.lists ?? 0,
+                    made: sitePlan.madeIndex(at: i))
         }
         let across = Dictionary(scan.across.map { (scan.records[$0.key].path, $0.value) }, uniquingKeysWith: { a, _ in a })
         let reportIDs = sitePlan.summaries.map(\.id), scanned = scan.records, reportIndices = scan.reports
@@ -351,6 +357,7 @@ extension Pipeline {
             made.decoded = cache.decoded
             made.rows = PageRows(PageRows.Decoded(paths: pages.map(\.path),
                                                   pages: pages.map { PageRows.Row(inputs: $0.inputs, frame: $0.frame, lists: $0.lists) },
+                                                  made: pages.map(\.made),
                                                   reports: Dictionary(reports.map { ($0.id, $0.digest) }, uniquingKeysWith: { a, _ in a }),
                                                   labels: Dictionary(reports.map { ($0.id, $0.labels) }, uniquingKeysWith: { a, _ in a })))
             made.htmlPages = pages.filter { $0.path.hasSuffix(".html") }.count
@@ -373,7 +380,7 @@ extension Pipeline {
                   searchIndexKept: keptSearch != nil && updatedSearch == nil, searchIndexUpdated: updatedSearch != nil,
                   framesTaken: planned.filter { !$0.kept }.count,
                   framesTakenOf: planned.filter { !$0.kept }.map(\.0.page.path), framesRetaken: renderer.framesTaken.value,
-                  reread: reread.count, siteMapKept: theMap.kept, searchDigestsMade: searchDigestsMade, cache: cache,
+                  reread: reread.count, siteMapKept: theMap.kept, pathsSorted: sitePlan.sorted, searchDigestsMade: searchDigestsMade, cache: cache,
                   cacheWritten: stored.written)
         }
     }

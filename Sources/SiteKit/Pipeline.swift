@@ -99,6 +99,9 @@ public struct Pipeline: Sendable {
         /// changed), and how many search document digests were worked out (the others were the
         /// last build's, `WarmCache.searchDigests`): what a warm rebuild did again, counted.
         public var siteMapKept = false
+        /// Whether the plan sorted its pages' paths (`SitePlan.sorted`): not when its pages are the
+        /// last build's, whose order it takes.
+        public var pathsSorted = false
         public var searchDigestsMade = 0
         /// Whether the content folder was walked (every file `lstat`ed), or `serve`'s last walk
         /// brought up to date at the files its watcher named, with `contentLooked` `lstat`s
@@ -244,6 +247,7 @@ public struct Pipeline: Sendable {
             result.framesRetaken = drawn.framesRetaken
             result.reread = drawn.reread
             result.siteMapKept = drawn.siteMapKept
+            result.pathsSorted = drawn.pathsSorted
             result.searchDigestsMade = drawn.searchDigestsMade
             result.summariesMade = scan.summariesMade + (scan.made == nil ? scan.reports.count : 0)
             result.cacheWritten = drawn.cacheWritten

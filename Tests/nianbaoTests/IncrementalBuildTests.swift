@@ -175,7 +175,7 @@ import Testing
         // is needed for the spare: the first build left none (there was no site before it).
         var lastChanges = 0
         func step(_ name: String, parsed: Int, searchKept: Bool, searchUpdated: Bool = false, mapKept: Bool = false,
-                  framesKept: [String] = [], framesTaken: [String] = [], _ change: (inout [String: Data]) throws -> Void) async throws {
+                  samePaths: Bool? = nil, framesKept: [String] = [], framesTaken: [String] = [], _ change: (inout [String: Data]) throws -> Void) async throws {
             let before = try Self.site(root)
             let old = content
             try change(&content)
@@ -211,6 +211,10 @@ import Testing
             // The site map is the last build's (`StoredSiteMap`) when no report's place changed:
             // a figure, a date or a sentence edited, not a name, a report added, renamed or removed.
             #expect(r.siteMapKept == mapKept, "\(name)")
+            // With the map (or another map with the same folders), the pages are the last build's,
+            // whose order the plan takes (checked, not sorted again: `SitePlan.sorts`); a report
+            // added, removed or given another place sorts them.
+            #expect(r.pathsSorted == !(samePaths ?? mapKept), "\(name)")
             #expect(r.searchIndexUpdated == searchUpdated, "\(name)")
             // At most the changed report is read again to draw pages: the ZIP of its year takes the
             // report.json of the others from the live site (the add lands in 2020 beside three seeds),
@@ -260,7 +264,8 @@ import Testing
             let text = String(decoding: c["003_f36b546d9ff9c8b9.txt"]!, as: UTF8.self)
             c["longde-2020.txt"] = Data(text.replacingOccurrences(of: "2023年", with: "2020年").utf8)
         }
-        try await step("rename a report", parsed: 1, searchKept: true) { c in
+        // Another id (a new map), the same year and body: the same folders, the same pages.
+        try await step("rename a report", parsed: 1, searchKept: true, samePaths: true) { c in
             c["longde-2014.txt"] = c.removeValue(forKey: "longde-2015.txt")
         }
         // A sentence of the prose: the report's search document changes, and the index is

@@ -28,6 +28,8 @@ struct SitePlan: Sendable {
     private(set) var paths: [String] = []
     /// The index in `made` of the page at each of `paths`.
     private var order: [Int] = []
+    /// Whether the paths were sorted, or put in the order given (`init(config:summaries:map:order:)`).
+    private(set) var sorted = true
     /// Each report's timeliness and each county's coverage, worked out once for this plan.
     let coverageMemo: CoverageMemo
 
@@ -36,8 +38,10 @@ struct SitePlan: Sendable {
     }
 
     /// The plan of `summaries` with their site map made already (the map reads no diagnostic,
-    /// so the scan's map serves, before the checks across reports add theirs).
-    init(config: SiteConfig, summaries: [ReportSummary], map: SiteMap) {
+    /// so the scan's map serves, before the checks across reports add theirs). `order`, when
+    /// it puts every page's path in sorted order (`PageRows.Decoded.made`: the last build's,
+    /// of the same pages), is their order: checked in one comparison a page, not sorted again.
+    init(config: SiteConfig, summaries: [ReportSummary], map: SiteMap, order given: [Int] = []) {
         self.config = config
         self.summaries = summaries
         self.map = map
@@ -56,6 +60,13 @@ struct SitePlan: Sendable {
         all.reserveCapacity(summaries.count * 6 + 64)
         keys.reserveCapacity(summaries.count * 6 + 64)
         for kind in Self.kinds { Self.add(kind, of: self, to: &all, keys: &keys) }
+        if Self.sorts(keys, in: given) {
+            made = all
+            order = given
+            paths = given.map { keys[$0] }
+            sorted = false
+            return
+        }
         var order = Self.order(keys)
         // Two pages at one path (a bug): the one made later, as a table keyed by path keeps.
         if zip(order, order.dropFirst()).contains(where: { keys[$0.0] == keys[$0.1] }) {
@@ -73,6 +84,17 @@ struct SitePlan: Sendable {
 
     /// The page at `paths[i]`.
     func page(at i: Int) -> any Page { made[order[i]] }
+
+    /// The place of the page at `paths[i]` among the pages as the kinds made them: what the
+    /// next plan of the same pages takes as their order (`PageRows.Decoded.made`).
+    func madeIndex(at i: Int) -> Int { order[i] }
+
+    /// Whether `order` names each of `keys` once, in strictly ascending order of the paths: then
+    /// it is their sorted order (no two the same).
+    static func sorts(_ keys: [String], in order: [Int]) -> Bool {
+        guard order.count == keys.count, order.allSatisfy(keys.indices.contains) else { return false }
+        return zip(order, order.dropFirst()).allSatisfy { keys[$0.0] < keys[$0.1] }
+    }
 
     /// The page at `path`, found among the sorted `paths`; `nil` when the site has none there.
     func page(_ path: String) -> (any Page)? {

@@ -19,6 +19,8 @@ extension Pipeline {
         var framesRetaken = 0
         var reread = 0
         var siteMapKept = false
+        /// Whether the plan sorted its pages' paths, or took the last build's order (`SitePlan.sorted`).
+        var pathsSorted = true
         var searchDigestsMade = 0
         /// The cache this build wrote, as the next build would read it (`WarmCache`).
         var cache: BuildCache?
@@ -75,8 +77,12 @@ extension Pipeline {
         let trims = scan.parsed > limits.pool
         if trims { FreedMemory.release() }
         let summaries = scan.summaries
-        let theMap = scan.map.map { (map: $0, kept: scan.mapKept) } ?? siteMap(of: summaries)
-        let sitePlan = SitePlan(config: plan.config, summaries: summaries, map: theMap.map)
+        let theMap = scan.map.map { (map: $0, inputs: scan.mapInputs, kept: scan.mapKept) } ?? siteMap(of: summaries, cache: cache)
+        // The rows of the last build's pages.bin, decoded here (`PageRows`), or on another thread
+        // as the build planned (`DrawReads`). Their order is the plan's when its pages are the same.
+        let rows = status == .used && !clean ? cache.rows.value : PageRows.Decoded()
+        let sitePlan = SitePlan(config: plan.config, summaries: summaries, map: theMap.map,
+                                order: cache.site == renderer.siteDigest ? rows.made : [])
         // Which reports changed since the last build (content, summary or place in the map),
         // when the theme and settings are the same: a page that lists none of them and is drawn
         // from none keeps its frame digest, and its frame is not taken. With the same shape that
@@ -108,27 +114,30 @@ extension Pipeline {
         }
         let trusted = status == .used && !clean && cache.site == renderer.siteDigest
         let sameShape = trusted && cache.shape == shape
-        // The rows of the last build's pages.bin, decoded here (`PageRows`).
-        let rows = status == .used && !clean ? cache.rows.value : PageRows.Decoded()
         let changed = trusted ? Set(sitePlan.summaries.indices.filter { rows.reports[sitePlan.summaries[$0].id] != reportDigests[$0] }) : []
         // Of those, the ones a page that shows no figure can tell apart: a number edited
         // leaves the home page, the lists and the timeliness and quality pages their frames.
         let relabelled = changed.filter { rows.labels[sitePlan.summaries[$0].id] != labelDigests[$0] }
         // A build that changed few reports takes few frames, and holds them for the drawing.
         let holding = trusted && changed.count <= limits.cacheBesideDraw
+        // The same, by report index: a page listing thousands of reports looks each up in an array, not a set.
+        var isChanged = [Bool](repeating: false, count: sitePlan.summaries.count), isRelabelled = isChanged
+        for i in changed { isChanged[i] = true }
+        for i in relabelled { isRelabelled[i] = true }
+        let changedFlags = isChanged, relabelledFlags = isRelabelled
         // Each page's row of the last build, beside the plan's paths (`PageRows.Decoded.rows(of:)`).
         let paths = sitePlan.paths
         let last = rows.rows(of: paths)
         @Sendable func keepsFrame(_ page: any Page, lists: UInt64?, last: PageRows.Row?) -> String? {
             guard trusted, let frame = last?.frame else { return nil }
-            if page.reports.contains(where: changed.contains) { return nil }
+            if page.reports.contains(where: { changedFlags[$0] }) { return nil }
             // Of the reports it lists, the ones whose figures it shows (`Page.figuresShown`).
             let figures = page.figuresShown
             guard let listed = page.summaries else {
-                let touched = figures.map { $0.contains(where: changed.contains) } ?? !changed.isEmpty
+                let touched = figures.map { $0.contains(where: { changedFlags[$0] }) } ?? !changed.isEmpty
                 return sameShape && !touched && relabelled.isEmpty ? frame : nil
             }
-            if listed.contains(where: relabelled.contains) || (figures ?? listed).contains(where: changed.contains) { return nil }
+            if listed.contains(where: { relabelledFlags[$0] }) || (figures ?? listed).contains(where: { changedFlags[$0] }) { return nil }
             if sameShape { return frame }
             return last?.lists == lists ? frame : nil
         }
@@ -141,8 +150,11 @@ extension Pipeline {
         let chunk = 256
         let planned = try await Parallel.map((paths.count + chunk - 1) / chunk, width: limits.width) { c in
             ((c * chunk)..<min(paths.count, (c + 1) * chunk)).map { i -> (PlannedPage, lists: UInt64?, kept: Bool) in
-                let page = sitePlan.ordered[i]
-                let lists = sitePlan.membership(of: page, ids: ids)
+                let page = sitePlan.page(at: i)
+                // With the same shape a page lists the reports it listed, by the same ids, with the
+                // same map inputs (all in the shape): its last row's list, not digested again.
+                let lists = sameShape ? last[i].map { $0.lists == 0 ? nil : $0.lists } ?? sitePlan.membership(of: page, ids: ids)
+                    : sitePlan.membership(of: page, ids: ids)
                 if let frame = keepsFrame(page, lists: lists, last: last[i]) {
                     // Its inputs are the last build's: the same kind and theme (`trusted`), the same
                     // frame, and none of its reports changed its content (`keepsFrame`).
@@ -182,7 +194,7 @@ extension Pipeline {
         var keptSearch: [String]?
         // The live site's search index files (in its table, not pages of this plan), found once.
         let liveSearch = renderer.searchIndex && status == .used
-            ? live.map { live in live.indices(withPrefix: "search/").map(live.path(at:)).filter { sitePlan.pages[$0] == nil } } : nil
+            ? live.map { live in live.indices(withPrefix: "search/").map(live.path(at:)).filter { sitePlan.page($0) == nil } } : nil
         if status == .used, cache.search == searchDigest, let files = liveSearch {
             if !files.isEmpty, files.allSatisfy(onDisk) { keptSearch = files.sorted() }
         }
@@ -226,13 +238,16 @@ extension Pipeline {
         staging.unlisted(BuildCache.reportsPath)
         staging.unlisted(CacheBodies.path)
         // In path order, as planned (`site.pages` are the planned pages, in the same order).
-        let pages = zip(site.pages, planned).map { page, p in
-            (path: page.page.path, inputs: page.inputs, frame: page.entry.frame ?? "", lists: p.lists ?? 0)
+        let pages = zip(site.pages, planned).enumerated().map { i, planned in
+            let (page, p) = planned
+            return (path: page.page.path, inputs: page.inputs, frame: page.entry.frame ?? "", lists: p.lists ?? 0,
+                    made: sitePlan.madeIndex(at: i))
         }
         let across = Dictionary(scan.across.map { (scan.records[$0.key].path, $0.value) }, uniquingKeysWith: { a, _ in a })
         let reportIDs = sitePlan.summaries.map(\.id), scanned = scan.records, reportIndices = scan.reports
         let folder = staging.folder, bodies = status == .used ? cache.bodies : nil, formIDs = cache.formIDs
         let deadShare = limits.deadBodies, siteDigest = renderer.siteDigest, plannedPages = site.pages
+        let (map, mapInputs) = (theMap.map, theMap.inputs)
         @Sendable func stageCache(leaving stale: Set<Int>) throws -> StagedCache {
             // A record whose file changed while the build read it is left out: the next build parses it again.
             let records = scanned.enumerated().filter { !stale.contains($0.offset) && $0.element.hash != nil }.map(\.element)
@@ -248,6 +263,7 @@ extension Pipeline {
                 for i in rows.indices where plannedPages[i].page.reports.contains(where: staleReports.contains) { rows[i].inputs = 0 }
             }
             let files = BuildCache.files(pages: rows, site: siteDigest, search: searchDigest, shape: shape, reports: reports, across: across)
+                + [StoredSiteMap.file(digest: mapInputs, map: map)]
             let stored = try BuildCache.stageReports(records, into: folder, previous: bodies, formIDs: formIDs, deadShare: deadShare)
             return StagedCache(records: records, reports: reports, files: files, stored: stored)
         }
@@ -278,9 +294,9 @@ extension Pipeline {
         // A page that copies from the previous build (a year's ZIP) reads the live site: the
         // files kept as they are, and its own old bytes.
         // (A page of the plan not drawn: no set of the 60,000 kept paths.)
-        let planPages = sitePlan.pages, drawnPaths = drawing
+        let drawnPaths = drawing
         let previous = status == .used && !clean
-            ? PreviousFiles.site(plan.output, keeps: { planPages[$0] != nil && !drawnPaths.contains($0) }) : .none
+            ? PreviousFiles.site(plan.output, keeps: { sitePlan.page($0) != nil && !drawnPaths.contains($0) }) : .none
         let stale = StaleRecords(), reread = StaleRecords()
         let reader = self.reader.limited(toFileSize: plan.maxFileSize), progress = self.progress
         try await Parallel.forEach(units.count, width: limits.width) { u in
@@ -337,6 +353,7 @@ extension Pipeline {
             made.decoded = cache.decoded
             made.rows = PageRows(PageRows.Decoded(paths: pages.map(\.path),
                                                   pages: pages.map { PageRows.Row(inputs: $0.inputs, frame: $0.frame, lists: $0.lists) },
+                                                  made: pages.map(\.made),
                                                   reports: Dictionary(reports.map { ($0.id, $0.digest) }, uniquingKeysWith: { a, _ in a }),
                                                   labels: Dictionary(reports.map { ($0.id, $0.labels) }, uniquingKeysWith: { a, _ in a })))
             made.htmlPages = pages.filter { $0.path.hasSuffix(".html") }.count
@@ -344,6 +361,7 @@ extension Pipeline {
             made.search = searchDigest
             made.shape = shape
             made.across = across
+            made.siteMap = StoredSiteMap(digest: mapInputs, map: map)
             made.stamps = scan.stamps
             written = made
         }
@@ -359,7 +377,7 @@ extension Pipeline {
                   searchIndexKept: keptSearch != nil && updatedSearch == nil, searchIndexUpdated: updatedSearch != nil,
                   framesTaken: planned.filter { !$0.kept }.count,
                   framesTakenOf: planned.filter { !$0.kept }.map(\.0.page.path), framesRetaken: renderer.framesTaken.value,
-                  reread: reread.count, siteMapKept: theMap.kept, searchDigestsMade: searchDigestsMade, cache: cache,
+                  reread: reread.count, siteMapKept: theMap.kept, pathsSorted: sitePlan.sorted, searchDigestsMade: searchDigestsMade, cache: cache,
                   cacheWritten: stored.written)
         }
     }

@@ -26,7 +26,9 @@ extension Pipeline {
         /// Summaries the scan made: of each report parsed now or whose checks across reports
         /// changed (a report parsed now that a duplicate check warns: twice, before the check and after).
         var summariesMade = 0
-        /// Whether `map` is the last build's (`WarmCache.siteMap`).
+        /// The digest of what `map` was made from (`SiteMap.inputs`), and whether it is the
+        /// last build's (`StoredSiteMap`).
+        var mapInputs: UInt64 = 0
         var mapKept = false
         /// Whether the content folder was walked, or the last walk brought up to date with the
         /// `lstat` of `looked` folders and files (`WarmCache+Walk`).
@@ -132,7 +134,7 @@ extension Pipeline {
         let reports = records.indices.filter { records[$0].0.isReport }
         var across: [Int: [Diagnostic]] = [:]
         var map: SiteMap?
-        var made: [ReportSummary]?, summariesMade = 0, keptMap = false
+        var made: [ReportSummary]?, summariesMade = 0, keptMap = false, mapInputs: UInt64 = 0
         var scanned = records.map(\.0)
         // Every record the cache's, and exactly the cache's files: the checks across reports
         // (a function of the records, in path order) gave what the last build kept of them.
@@ -157,8 +159,8 @@ extension Pipeline {
             }
             let summaries = first.map(\.summary.value.summary)
             progress.stage("summaries")
-            let (siteMap, mapKept) = self.siteMap(of: summaries)
-            keptMap = mapKept
+            let (siteMap, inputs, mapKept) = self.siteMap(of: summaries, cache: cache)
+            (keptMap, mapInputs) = (mapKept, inputs)
             progress.stage("site map")
             // The date and digest of the reports in a group only (their facts decoded: their
             // summaries are made again with the warning below).
@@ -188,7 +190,7 @@ extension Pipeline {
         }
         return Scan(found: found, notes: notes, records: scanned, across: across, parsed: records.filter { $0.1 == .parsed }.count,
                     fresh: records.filter { $0.1 == .parsed || $0.1 == .unread }.count, reports: reports, map: map, made: made,
-                    summariesMade: summariesMade, mapKept: keptMap, walked: kept == nil, looked: looked, stamps: stamps, hashed: records.filter { $0.1 != .vouched }.count)
+                    summariesMade: summariesMade, mapInputs: mapInputs, mapKept: keptMap, walked: kept == nil, looked: looked, stamps: stamps, hashed: records.filter { $0.1 != .vouched }.count)
     }
 
     /// The checks across years (`PortalChecks`) of the reports (`reports`: record indices), by
@@ -257,10 +259,12 @@ extension Pipeline {
         return (LazySummary(KeptSummary(series: facts.portal.series, across: across, summary: summary)), true)
     }
 
-    /// The site map of `summaries`: with a warm cache, the last build's when the reports'
-    /// places are the same (`WarmCache.siteMap`); `kept` says so.
-    func siteMap(of summaries: [ReportSummary]) -> (map: SiteMap, kept: Bool) {
-        warm?.siteMap(of: summaries, slug: slug) ?? (SiteMap(reports: summaries, slug: slug), false)
+    /// The site map of `summaries` and the digest of what it is made from (`SiteMap.inputs`):
+    /// the last build's when that is the same (`StoredSiteMap`), made otherwise; `kept` says so.
+    func siteMap(of summaries: [ReportSummary], cache: BuildCache) -> (map: SiteMap, inputs: UInt64, kept: Bool) {
+        let inputs = SiteMap.inputs(of: summaries, slug: slug)
+        if let kept = cache.siteMap.map(for: inputs) { return (kept, inputs, true) }
+        return (SiteMap(reports: summaries, slug: slug), inputs, false)
     }
 
     /// Where a record came from: the cache, on the word of the file's stamps (not read) or of

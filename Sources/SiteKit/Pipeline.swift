@@ -99,10 +99,13 @@ public struct Pipeline: Sendable {
         /// the scan, of the reports parsed now or whose checks across reports changed, and by the
         /// draw, of a report with no kept summary, when the scan made none.
         public var summariesMade = 0
-        /// Whether the site map was the last build's (`WarmCache.siteMap`: no report's place
+        /// Whether the site map was the last build's (`StoredSiteMap`: no report's place
         /// changed), and how many search document digests were worked out (the others were the
         /// last build's, `WarmCache.searchDigests`): what a warm rebuild did again, counted.
         public var siteMapKept = false
+        /// Whether the plan sorted its pages' paths (`SitePlan.sorted`): not when its pages are the
+        /// last build's, whose order it takes.
+        public var pathsSorted = false
         public var searchDigestsMade = 0
         /// Whether the content folder was walked (every file `lstat`ed), or `serve`'s last walk
         /// brought up to date at the files its watcher named, with `contentLooked` `lstat`s
@@ -250,6 +253,7 @@ public struct Pipeline: Sendable {
             result.framesRetaken = drawn.framesRetaken
             result.reread = drawn.reread
             result.siteMapKept = drawn.siteMapKept
+            result.pathsSorted = drawn.pathsSorted
             result.searchDigestsMade = drawn.searchDigestsMade
             result.summariesMade = scan.summariesMade + scan.summariesUnkept
             result.cacheWritten = drawn.cacheWritten

@@ -45,7 +45,7 @@ import Testing
         let before = documents.map(ReportSummary.init)
         let plan = SitePlan(config: config, summaries: before, slug: SiteRenderer.fallbackSlug)
         // Every kind that says it shows no figure has pages here, so each is checked.
-        let figureless = Set(plan.paths.map { plan.pages[$0]! }.filter { !type(of: $0).showsFigures }.map { type(of: $0).kind.name })
+        let figureless = Set(plan.paths.map { plan.page($0)! }.filter { !type(of: $0).showsFigures }.map { type(of: $0).kind.name })
         #expect(figureless == ["home", "timeliness", "quality", "years", "year", "regions", "counties", "sitemap", "data",
                                "table-builder", "data-fields", "feed"])
         var refigured = 0
@@ -60,8 +60,8 @@ import Testing
             #expect(again.paths == plan.paths)
             var shown = 0
             for path in plan.paths {
-                let page = plan.pages[path]!
-                let a = renderer.planned(page, plan: plan).entry.frame, b = renderer.planned(again.pages[path]!, plan: again).entry.frame
+                let page = plan.page(path)!
+                let a = renderer.planned(page, plan: plan).entry.frame, b = renderer.planned(again.page(path)!, plan: again).entry.frame
                 if page.figuresShown?.contains(i) ?? true {
                     if a != b { shown += 1 }
                 } else {

@@ -1,3 +1,4 @@
+import Foundation
 import NianbaoTestSupport
 import Testing
 @testable import SiteKit
@@ -110,5 +111,31 @@ import Testing
             places.randomElement(using: &random)! + (0..<Int.random(in: 0...4, using: &random)).map { _ in parts.randomElement(using: &random)! }.joined()
         }
         #expect(SitePlan.sorted(paths) == paths.sorted())
+    }
+
+    /// A plan given the order of the last plan of the same pages takes it (not sorting its
+    /// paths); given an order that does not sort them (another plan's, one page out of place,
+    /// one named twice), it sorts them: the same paths and pages either way.
+    @Test func aPlanTakesAnOrderOnlyWhenItSortsItsPaths() {
+        let summaries = StoredSiteMapTests.summaries()
+        let map = SiteMap(reports: summaries, slug: Pinyin.slug)
+        let first = SitePlan(config: SiteConfig(themeDirectory: URL(fileURLWithPath: "/")), summaries: summaries, map: map)
+        #expect(first.sorted && first.paths == first.paths.sorted() && first.paths.count > 20)
+        let made = first.paths.indices.map(first.madeIndex)
+        let again = SitePlan(config: SiteConfig(themeDirectory: URL(fileURLWithPath: "/")), summaries: summaries, map: map, order: made)
+        #expect(!again.sorted && again.paths == first.paths)
+        #expect(again.paths.indices.allSatisfy { again.page(at: $0).path == first.paths[$0] && again.page(first.paths[$0])?.path == first.paths[$0] })
+        var swapped = made
+        swapped.swapAt(3, 4)
+        var twice = made
+        twice[5] = twice[6]
+        let fewer = SiteMap(reports: Array(summaries.dropLast()), slug: Pinyin.slug)
+        for (name, order, plan) in [("swapped", swapped, map), ("twice", twice, map), ("short", Array(made.dropLast()), map),
+                                    ("another plan's", made, fewer)] {
+            let planned = SitePlan(config: SiteConfig(themeDirectory: URL(fileURLWithPath: "/")), summaries: plan.reportFolder.count == summaries.count ? summaries : Array(summaries.dropLast()),
+                                   map: plan, order: order)
+            #expect(planned.sorted && planned.paths == planned.paths.sorted(), "\(name)")
+        }
+        #expect(first.page("no/such/page.html") == nil)
     }
 }

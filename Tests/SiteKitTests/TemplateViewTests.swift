@@ -42,7 +42,7 @@ import Testing
         let plan = SitePlan(config: renderer.config, summaries: documents.map(ReportSummary.init), slug: Pinyin.slug)
         var types = Set<String>()
         var problems: [String] = []
-        for (path, page) in plan.pages {
+        for (path, page) in zip(plan.paths, plan.ordered) {
             func visit<P: Page>(_ page: P) throws {
                 if case let .html(_, view, _, _) = try page.draw(page.frame(in: plan), reports: page.reports.map { documents[$0] }) {
                     Self.check(view, at: path, types: &types, problems: &problems)

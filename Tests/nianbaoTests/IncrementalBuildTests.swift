@@ -174,8 +174,8 @@ import Testing
         // A second build with no change to content writes nothing; one that changes a report
         // is needed for the spare: the first build left none (there was no site before it).
         var lastChanges = 0
-        func step(_ name: String, parsed: Int, made: Int, decoded: Int, searchKept: Bool, searchUpdated: Bool = false,
-                  framesKept: [String] = [], framesTaken: [String] = [], _ change: (inout [String: Data]) throws -> Void) async throws {
+        func step(_ name: String, parsed: Int, made: Int, decoded: Int, searchKept: Bool, searchUpdated: Bool = false, mapKept: Bool = false,
+                  samePaths: Bool? = nil, framesKept: [String] = [], framesTaken: [String] = [], _ change: (inout [String: Data]) throws -> Void) async throws {
             let before = try Self.site(root)
             let tableBefore = try #require(OutputTable.read(site: Disk.realPath(root.appendingPathComponent("public").path))).digests
             let old = content
@@ -218,6 +218,13 @@ import Testing
             #expect(r.tableEncoded == encoded, "\(name): \(r.tableEncoded) table entries encoded, \(encoded) new or changed")
             #expect(r.tableRunsCopied > 0 && r.tableRunsCopied <= encoded + dropped + 1, "\(name): \(r.tableRunsCopied) runs")
             #expect(r.searchIndexKept == searchKept, "\(name)")
+            // The site map is the last build's (`StoredSiteMap`) when no report's place changed:
+            // a figure, a date or a sentence edited, not a name, a report added, renamed or removed.
+            #expect(r.siteMapKept == mapKept, "\(name)")
+            // With the map (or another map with the same folders), the pages are the last build's,
+            // whose order the plan takes (checked, not sorted again: `SitePlan.sorts`); a report
+            // added, removed or given another place sorts them.
+            #expect(r.pathsSorted == !(samePaths ?? mapKept), "\(name)")
             #expect(r.searchIndexUpdated == searchUpdated, "\(name)")
             // At most the changed report is read again to draw pages: the ZIP of its year takes the
             // report.json of the others from the live site (the add lands in 2020 beside three seeds),
@@ -252,12 +259,12 @@ import Testing
         // frames; an edited date (what the timeliness and home pages show) does not.
         let figureless = ["index.html", "timeliness/index.html", "quality/index.html", "years/index.html", "regions/index.html",
                           "counties/index.html", "data/index.html", "data/table/index.html", "feed.xml"]
-        try await step("edit one number", parsed: 1, made: 1, decoded: 0, searchKept: true, framesKept: figureless) { c in
+        try await step("edit one number", parsed: 1, made: 1, decoded: 0, searchKept: true, mapKept: true, framesKept: figureless) { c in
             let text = String(decoding: c["001_ca48803eb8e502d4.txt"]!, as: UTF8.self)
             #expect(text.contains("政府集中采购\t7\t461.7 万元"))
             c["001_ca48803eb8e502d4.txt"] = Data(text.replacingOccurrences(of: "\t461.7 万元", with: "\t462.7 万元").utf8)
         }
-        try await step("edit a date", parsed: 1, made: 1, decoded: 0, searchKept: false, searchUpdated: true,
+        try await step("edit a date", parsed: 1, made: 1, decoded: 0, searchKept: false, searchUpdated: true, mapKept: true,
                        framesTaken: ["index.html", "timeliness/index.html"]) { c in
             let text = String(decoding: c["001_ca48803eb8e502d4.txt"]!, as: UTF8.self)
             #expect(text.contains("2021年1月26日"))
@@ -272,12 +279,13 @@ import Testing
             let text = String(decoding: c["003_f36b546d9ff9c8b9.txt"]!, as: UTF8.self)
             c["longde-2020.txt"] = Data(text.replacingOccurrences(of: "2023年", with: "2020年").utf8)
         }
-        try await step("rename a report", parsed: 1, made: 1, decoded: 5, searchKept: true) { c in
+        // Another id (a new map), the same year and body: the same folders, the same pages.
+        try await step("rename a report", parsed: 1, made: 1, decoded: 5, searchKept: true, samePaths: true) { c in
             c["longde-2014.txt"] = c.removeValue(forKey: "longde-2015.txt")
         }
         // A sentence of the prose: the report's search document changes, and the index is
         // patched (its old keys taken out, its new ones put in), not made again.
-        try await step("edit a sentence", parsed: 1, made: 1, decoded: 5, searchKept: false, searchUpdated: true) { c in
+        try await step("edit a sentence", parsed: 1, made: 1, decoded: 5, searchKept: false, searchUpdated: true, mapKept: true) { c in
             let text = String(decoding: c["longde-2017.txt"]!, as: UTF8.self)
             #expect(text.contains("加强领导"))
             c["longde-2017.txt"] = Data(text.replacingOccurrences(of: "加强领导", with: "加强统筹协调").utf8)

@@ -28,8 +28,9 @@ public struct BuildCache: Sendable {
     /// Where `stageReports` put a record's facts and summary in `bodies.bin`.
     typealias StagedPlaces = (facts: CacheBodies.Place?, summary: CacheBodies.Place?)
     /// `pages.bin`'s own format (it was `format` up to 10): 11 put the head first, the rows
-    /// after it, and each report's `labels` digest beside its digest.
-    static let pagesFormat: UInt64 = 11
+    /// after it, and each report's `labels` digest beside its digest; 12 each page's place
+    /// among the pages as the plan made them (`SitePlan.madeIndex`).
+    static let pagesFormat: UInt64 = 12
     static let reportsPath = ".nianbao/cache/reports.bin"
     static let pagesPath = ".nianbao/cache/pages.bin"
     private static let reportsMagic = Array("nianbao-reports\n".utf8)
@@ -37,6 +38,8 @@ public struct BuildCache: Sendable {
 
     /// Report records by path relative to the content folder.
     var records: [String: ReportRecord] = [:]
+    /// The last build's site map (`sitemap.bin`), read when first asked for.
+    var siteMap = StoredSiteMap()
     /// The rows of `pages.bin`, decoded when first asked for (`PageRows`).
     var rows = PageRows(PageRows.Decoded())
     /// Each output file's row, in path order (`PageRows.Row`): the digest of its inputs, of
@@ -127,6 +130,7 @@ public struct BuildCache: Sendable {
                 return rows
             }
             cache.rows = rows
+            cache.siteMap = StoredSiteMap(file: root + "/" + StoredSiteMap.path)
             cache.stamps = FileStamps.read(site: root)
             return (cache, .used)
         } catch {
@@ -178,7 +182,7 @@ public struct BuildCache: Sendable {
 
     /// `pages.bin`, in path order so the same site gives the same bytes (`pages` come sorted:
     /// the plan's order).
-    static func files(pages: [(path: String, inputs: UInt64, frame: String, lists: UInt64)], site: UInt64, search: UInt64,
+    static func files(pages: [(path: String, inputs: UInt64, frame: String, lists: UInt64, made: Int)], site: UInt64, search: UInt64,
                       shape: UInt64, reports: [(id: String, digest: UInt64, labels: UInt64)], across: [String: [Diagnostic]]) -> [OutputFile] {
         var p = CacheWriter(magic: pagesMagic, format: pagesFormat, fingerprint: BuildFingerprint.current, capacity: pages.count * 88)
         p.fixed(site)
@@ -194,6 +198,7 @@ public struct BuildCache: Sendable {
             w.fixed(page.inputs)
             w.string(page.frame)
             w.fixed(page.lists)
+            w.uint(UInt64(page.made))
         }
         p.array(reports.sorted { $0.id < $1.id }) { w, report in
             w.string(report.id)
@@ -244,6 +249,10 @@ final class PageRows: @unchecked Sendable {
         var paths: [String] = []
         /// Each page's row, beside its path.
         var pages: [Row] = []
+        /// Each page's place among the pages as the plan made them (`SitePlan.madeIndex(at:)`),
+        /// beside its path: the next plan of the same pages takes it as their order when its
+        /// paths are sorted in it (`SitePlan.init(config:summaries:map:order:)`), not sorting them again.
+        var made: [Int] = []
         var reports: [String: UInt64] = [:]
         var labels: [String: UInt64] = [:]
 
@@ -256,6 +265,12 @@ final class PageRows: @unchecked Sendable {
             var found = [Row?](repeating: nil, count: wanted.count)
             var j = 0
             for (i, path) in wanted.enumerated() {
+                // The same pages as last time (an edit): each row the next, one comparison each.
+                if j < paths.count, paths[j] == path {
+                    found[i] = pages[j]
+                    j += 1
+                    continue
+                }
                 while j < paths.count, paths[j] < path { j += 1 }
                 if j < paths.count, paths[j] == path {
                     found[i] = pages[j]
@@ -309,10 +324,12 @@ final class PageRows: @unchecked Sendable {
             let n = try r.count()
             rows.paths.reserveCapacity(n)
             rows.pages.reserveCapacity(n)
+            rows.made.reserveCapacity(n)
             for _ in 0..<n {
                 rows.paths.append(try r.string())
                 let inputs = try r.fixed(), frame = try r.string()
                 rows.pages.append(Row(inputs: inputs, frame: frame, lists: try r.fixed()))
+                rows.made.append(Int(clamping: try r.uint()))
             }
             let m = try r.count()
             rows.reports.reserveCapacity(m)

@@ -3,17 +3,6 @@ import Foundation
 /// What `serve`'s builds reuse of the last build because it is a function of inputs that did
 /// not change: the work a rebuild after one report's edit did again for all 10,000.
 extension WarmCache {
-    /// The site map of `summaries`: the last build's when every report's `SiteMap.Input` is
-    /// the same, in the same order (a comparison, not a digest: exact); made and kept
-    /// otherwise. `kept` says which. One process makes its maps with one `slug`.
-    func siteMap(of summaries: [ReportSummary], slug: (String) -> String) -> (map: SiteMap, kept: Bool) {
-        let inputs = summaries.map(SiteMap.Input.init)
-        if let last = lock.withLock({ map }), last.inputs == inputs { return (last.map, true) }
-        let made = SiteMap(reports: summaries, slug: slug)
-        lock.withLock { map = (inputs, made) }
-        return (made, false)
-    }
-
     /// Each report's search document digest (`SearchIndexBuilder.documentDigests`), the last
     /// build's for a report with the same content digest (`ReportSummary.content`: its search
     /// entry and raw file's name are functions of it) in the same folder under the same name;

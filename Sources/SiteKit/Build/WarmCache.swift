@@ -14,12 +14,12 @@ import InputKit
 /// times), so files left as they were are the ones described.
 ///
 /// Beside the cache, what a build made that is a pure function of what it was made from,
-/// kept with those inputs and used when the next build's are the same (`WarmCache+Memo`): the
-/// site map and each report's search document digest. These do not depend on the cache files.
-/// (Each report's summary is kept with its record, in the cache: `KeptSummary`.)
+/// kept with those inputs and used when the next build's are the same (`WarmCache+Memo`): each
+/// report's search document digest. These do not depend on the cache files. (Each report's
+/// summary is kept with its record, in the cache: `KeptSummary`; the site map is the cache's,
+/// `StoredSiteMap`: kept here with it, as the next build reads it.)
 public final class WarmCache: @unchecked Sendable {
     private var kept: (site: String, key: [FileStamp?], cache: BuildCache)?
-    var map: (inputs: [SiteMap.Input], map: SiteMap)?
     var searchDigestMemo: [String: SearchDigestMemo] = [:]
     /// The content folder as the last scan found it, and the changes told since (`WarmCache+Walk`).
     var walk: (discovery: ContentFolder.Discovery, clock: StampClock)?
@@ -29,7 +29,7 @@ public final class WarmCache: @unchecked Sendable {
     public init() {}
 
     /// The files the key is made of, under the site's root.
-    static let files = [BuildCache.reportsPath, CacheBodies.path, BuildCache.pagesPath, FileStamps.path]
+    static let files = [BuildCache.reportsPath, CacheBodies.path, BuildCache.pagesPath, StoredSiteMap.path, FileStamps.path]
 
     static func key(site root: String) -> [FileStamp?] { files.map { FileStamp.of(root + "/" + $0) } }
 

@@ -30,7 +30,7 @@ extension SitePlan {
     func alternates(of path: String) -> [AlternateView] {
         guard path == "index.html" || path.hasSuffix("/index.html") else { return [] }
         let folder = String(path.dropLast("index.html".count))
-        return Self.alternateFiles.filter { pages[folder + $0.name] != nil }.map { file in
+        return Self.alternateFiles.filter { page(folder + $0.name) != nil }.map { file in
             AlternateView(type: file.type, href: file.name, title: file.title)
         }
     }

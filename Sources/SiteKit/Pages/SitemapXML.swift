@@ -15,7 +15,7 @@ struct SitemapXML: Page {
     /// The addresses, sorted.
     func frame(in plan: SitePlan) -> [String] {
         let base = plan.config.absoluteBase ?? ""
-        return plan.pages.values.filter { type(of: $0).kind.inSitemap }.map { page in
+        return plan.ordered.filter { type(of: $0).kind.inSitemap }.map { page in
             base + (page.path.hasSuffix("index.html") ? String(page.path.dropLast("index.html".count)) : page.path)
         }.sorted()
     }

@@ -100,6 +100,9 @@ struct SiteMap: Sendable {
         "街道办事处", "人民政府办事处", "管委会", "管理委员会",
     ]
 
+    /// No reports (a map read back from the cache fills it: `StoredSiteMap`).
+    init() {}
+
     /// The URL plan of the reports, in any order: `reports[i]` gets `reportFolder[i]`.
     init(reports: [ReportSummary], slug: (String) -> String) {
         // A name's segment and a body's own part, each made once: 10,000 reports name a few

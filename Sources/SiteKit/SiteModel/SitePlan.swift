@@ -21,13 +21,15 @@ struct SitePlan: Sendable {
     let years: [(key: String, reports: [Int])]
     /// Identity key → identity index, to link breadcrumbs to a region's own government.
     let identityByKey: [String: Int]
-    /// Every page, by its path relative to the site root.
-    private(set) var pages: [String: any Page] = [:]
-    /// The paths of `pages`, sorted.
+    /// Every page, as the kinds made them (`kinds`): held once, neither copied into the order
+    /// of their paths nor keyed by path (60,000 pages copied and paths hashed at 10,000 reports).
+    private var made: [any Page] = []
+    /// The path of every page relative to the site root, sorted, one per path.
     private(set) var paths: [String] = []
-    /// The pages of `paths`, at the same index: a caller going through the pages in order
-    /// looks none up by its path (60,000 paths hashed at 10,000 reports).
-    private(set) var ordered: [any Page] = []
+    /// The index in `made` of the page at each of `paths`.
+    private var order: [Int] = []
+    /// Whether the paths were sorted, or put in the order given (`init(config:summaries:map:order:)`).
+    private(set) var sorted = true
     /// Each report's timeliness and each county's coverage, worked out once for this plan.
     let coverageMemo: CoverageMemo
 
@@ -36,8 +38,10 @@ struct SitePlan: Sendable {
     }
 
     /// The plan of `summaries` with their site map made already (the map reads no diagnostic,
-    /// so the scan's map serves, before the checks across reports add theirs).
-    init(config: SiteConfig, summaries: [ReportSummary], map: SiteMap) {
+    /// so the scan's map serves, before the checks across reports add theirs). `order`, when
+    /// it puts every page's path in sorted order (`PageRows.Decoded.made`: the last build's,
+    /// of the same pages), is their order: checked in one comparison a page, not sorted again.
+    init(config: SiteConfig, summaries: [ReportSummary], map: SiteMap, order given: [Int] = []) {
         self.config = config
         self.summaries = summaries
         self.map = map
@@ -56,24 +60,54 @@ struct SitePlan: Sendable {
         all.reserveCapacity(summaries.count * 6 + 64)
         keys.reserveCapacity(summaries.count * 6 + 64)
         for kind in Self.kinds { Self.add(kind, of: self, to: &all, keys: &keys) }
-        var pages: [String: any Page] = [:]
-        pages.reserveCapacity(all.count)
-        for (page, path) in zip(all, keys) {
-            assert(pages[path] == nil, "two pages at \(path)")
-            pages[path] = page
+        if Self.sorts(keys, in: given) {
+            made = all
+            order = given
+            paths = given.map { keys[$0] }
+            sorted = false
+            return
         }
         var order = Self.order(keys)
-        // Two pages at one path (a bug, asserted above): the later one, as the table keeps.
-        if pages.count < all.count {
-            var last: [String: Int] = [:]
-            for (i, path) in keys.enumerated() { last[path] = i }
-            var seen = Set<String>()
-            order = order.filter { last[keys[$0]] == $0 && seen.insert(keys[$0]).inserted }
+        // Two pages at one path (a bug): the one made later, as a table keyed by path keeps.
+        if zip(order, order.dropFirst()).contains(where: { keys[$0.0] == keys[$0.1] }) {
+            assertionFailure("two pages at one path")
+            var kept: [Int] = []
+            for i in order {
+                if let last = kept.last, keys[last] == keys[i] { kept[kept.count - 1] = max(last, i) } else { kept.append(i) }
+            }
+            order = kept
         }
-        self.pages = pages
+        made = all
+        self.order = order
         paths = order.map { keys[$0] }
-        ordered = order.map { all[$0] }
     }
+
+    /// The page at `paths[i]`.
+    func page(at i: Int) -> any Page { made[order[i]] }
+
+    /// The place of the page at `paths[i]` among the pages as the kinds made them: what the
+    /// next plan of the same pages takes as their order (`PageRows.Decoded.made`).
+    func madeIndex(at i: Int) -> Int { order[i] }
+
+    /// Whether `order` names each of `keys` once, in strictly ascending order of the paths: then
+    /// it is their sorted order (no two the same).
+    static func sorts(_ keys: [String], in order: [Int]) -> Bool {
+        guard order.count == keys.count, order.allSatisfy(keys.indices.contains) else { return false }
+        return zip(order, order.dropFirst()).allSatisfy { keys[$0.0] < keys[$0.1] }
+    }
+
+    /// The page at `path`, found among the sorted `paths`; `nil` when the site has none there.
+    func page(_ path: String) -> (any Page)? {
+        var lo = 0, hi = paths.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if paths[mid] < path { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < paths.count && paths[lo] == path ? page(at: lo) : nil
+    }
+
+    /// Every page, in the order of `paths`.
+    var ordered: [any Page] { order.map { made[$0] } }
 
     /// The pages of one kind, added to `all` with their paths in `keys`.
     private static func add<P: Page>(_ kind: P.Type, of plan: SitePlan, to all: inout [any Page], keys: inout [String]) {

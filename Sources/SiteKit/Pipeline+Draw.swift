@@ -60,12 +60,6 @@ extension Pipeline {
         return (pages, OutputWriter.Summary(written: 0, unchanged: files))
     }
 
-    /// Whether the live site's files are its table's on its folders' word (`FolderStamps`),
-    /// without listing it.
-    func vouched(site root: String, checked: inout Int) -> Bool {
-        FolderStamps.read(site: root)?.vouch(site: root, margin: limits.racyMargin, checked: &checked) != nil
-    }
-
     /// Plans the site, draws the pages whose inputs changed (all of them without a cache)
     /// into the staged site, keeps the others, and swaps it in. `listing` is the live site's
     /// files as found on disk; `nil` when its folders vouched for its table's (`vouched`).

@@ -6,8 +6,11 @@ extension Pipeline {
     /// the build checks, summarises, maps and plans, which is mostly serial: the staging
     /// folder's opening (`OutputWriter.Opening`: the output's lock, the live site's table and
     /// the spare's), the rows of the last build's `pages.bin` (`PageRows`, decoded into the
-    /// cache), the live site's manifest and search state. A build that changes nothing never
-    /// starts it, so it never opens the spare nor takes the lock.
+    /// cache), the live site's manifest and search state; and, on a thread of its own, the
+    /// live site's folders' word for its table (`FolderStamps.vouch`, a `stat` of each of
+    /// its folders), which the build wants before the draw, when the other reads may not be
+    /// done. A build that changes nothing never starts them, so it never opens the spare nor
+    /// takes the lock (it asks the folders itself: `unchanged`).
     ///
     /// The draw takes the reads when it gets to them (`take`); one made for other settings
     /// than the draw's (the cache turned out damaged after they started) is closed, and the
@@ -23,14 +26,25 @@ extension Pipeline {
             let searchState: (state: SearchState, bytes: Data)?
         }
 
+        /// The live site's folders' word for its table (`FolderStamps.vouch`): whether they
+        /// vouch for it, and how many folders were looked at.
+        struct Vouch: Sendable {
+            let vouched: Bool
+            let checked: Int
+        }
+
         private let lock = NSLock()
         private var started: Background<Read>?
+        private var vouching: Background<Vouch>?
         /// The writer the opening is made for.
         private let writer: OutputWriter
         private let work: @Sendable () throws -> Read
+        /// `nil` when the build would not ask (its cache not used: the site is listed).
+        private let vouch: (@Sendable () -> Vouch)?
 
-        init(writer: OutputWriter, _ work: @escaping @Sendable () throws -> Read) {
+        init(writer: OutputWriter, vouch: (@Sendable () -> Vouch)? = nil, _ work: @escaping @Sendable () throws -> Read) {
             self.writer = writer
+            self.vouch = vouch
             self.work = work
         }
 
@@ -39,6 +53,13 @@ extension Pipeline {
             lock.lock()
             defer { lock.unlock() }
             if started == nil { started = Background(work) }
+            if vouching == nil, let vouch { vouching = Background(vouch) }
+        }
+
+        /// The folders' word, waited for, when the reads were started and ask them; `nil`
+        /// otherwise (the build asks them itself).
+        func vouched() async -> Vouch? {
+            try? await lock.withLock { vouching }?.value
         }
 
         /// Whether `start` was called.
@@ -78,7 +99,10 @@ extension Pipeline {
         let trusted = status == .used && !clean
         let searches = trusted && searchSwitch != "off"
         let output = plan.output, pipeline = self
-        return DrawReads(writer: writer) {
+        let root = Disk.realPath(output.path)
+        var vouch: (@Sendable () -> DrawReads.Vouch)?
+        if status == .used { vouch = { pipeline.vouch(site: root) } }
+        return DrawReads(writer: writer, vouch: vouch) {
             // First what the draw needs first: the rows, as it plans.
             _ = rows?.value
             let opening = try writer.open()
@@ -90,6 +114,13 @@ extension Pipeline {
             }
             return DrawReads.Read(opening: opening, manifest: manifest, searchState: searchState)
         }
+    }
+
+    /// The live site's folders' word for its table (`FolderStamps`), asked without listing it.
+    func vouch(site root: String) -> DrawReads.Vouch {
+        var checked = 0
+        let vouched = FolderStamps.read(site: root)?.vouch(site: root, margin: limits.racyMargin, checked: &checked) != nil
+        return DrawReads.Vouch(vouched: vouched, checked: checked)
     }
 
     /// The writer of a build's staging folder, with a cache of `status`.

@@ -116,6 +116,9 @@ public struct Pipeline: Sendable {
         /// lock, the live site's and the spare's tables): a build that changes nothing never
         /// starts them, nor opens the spare.
         public var drawReadsStarted = false
+        /// Whether the live site's folders' word for its table (`FolderStamps`) was asked on
+        /// another thread beside the scan (`DrawReads`), not on the build's path before the draw.
+        public var siteVouchedAside = false
         /// The build's stages with their times, when its progress times them (`--timings`).
         public var stages: [BuildProgress.Stage] = []
         /// The lines of a report file as the source page numbers them (for `--verbose`),
@@ -231,7 +234,15 @@ public struct Pipeline: Sendable {
                 result.cacheRead = read
             }
             // The live site's files: its table's, when its folders' stamps vouch for them; listed otherwise.
-            let vouched = status == .used && listed == nil && vouched(site: root, checked: &foldersChecked)
+            // Their word asked beside the scan when it started the draw's reads (`DrawReads`), here otherwise.
+            var vouched = false
+            if status == .used, listed == nil {
+                let aside = await reads.vouched()
+                result.siteVouchedAside = aside != nil
+                let vouch = aside ?? self.vouch(site: root)
+                vouched = vouch.vouched
+                foldersChecked += vouch.checked
+            }
             let listing = vouched ? nil : listed ?? (status == .used ? OutputTable.listing(site: root) : [])
             if status == .used, !vouched { listed = listing }
             let told = swapped.map { hook in { @Sendable [diagnostics = result.diagnostics] in hook(diagnostics) } }

@@ -46,11 +46,14 @@ import Testing
         let root = try Incremental.project(content)
         defer { try? FileManager.default.removeItem(at: root) }
         let first = try await Warm.build(root)
-        #expect(first.drawReadsStarted && first.parsed == 9)
+        // No cache: the site is listed, its folders not asked.
+        #expect(first.drawReadsStarted && first.parsed == 9 && !first.siteVouchedAside && first.foldersChecked == 0)
         #expect(Self.lockIsFree(root))
         try Warm.edit(root, content, amount: "462.7")
         let edit = try await Warm.build(root)
         #expect(edit.drawReadsStarted && edit.parsed == 1 && edit.reusedSpare == false)
+        // The live site's folders asked on the reads' side, once each.
+        #expect(edit.siteVouchedAside && !edit.siteListed && edit.foldersChecked > 0)
         #expect(Self.lockIsFree(root))
         // The spare the edit left, as it is: a build that changes nothing neither reads it nor
         // takes the lock.
@@ -58,6 +61,8 @@ import Testing
         let spareTable = try Data(contentsOf: spare)
         let again = try await Warm.build(root)
         #expect(!again.drawReadsStarted && again.parsed == 0 && again.written?.written == 0)
+        // Asked by the build itself, as many as the edit asked.
+        #expect(!again.siteVouchedAside && again.foldersChecked == edit.foldersChecked)
         #expect(Self.lockIsFree(root))
         #expect(try Data(contentsOf: spare) == spareTable)
         // The next edit opens the spare from the reads started while it planned.
@@ -79,6 +84,8 @@ import Testing
         try Incremental.damage(root.appendingPathComponent("public/" + CacheBodies.path))
         let r = try await Warm.build(root)
         #expect(r.drawReadsStarted && r.cache == .untrusted && r.parsed == 9)
+        // The folders' word asked aside is not taken (the cache untrusted, the site is not asked).
+        #expect(!r.siteVouchedAside && r.foldersChecked == 0)
         #expect(Self.lockIsFree(root))
         try await Incremental.expectClean(try Incremental.site(root), content: Self.edited(content, in: root), over: before, "damaged")
     }

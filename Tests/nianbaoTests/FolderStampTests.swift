@@ -83,9 +83,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         _ = try await Self.build(root)
         var before = try Incremental.site(root)
+        let folders = try Self.folders(root.appendingPathComponent("public"))
         try Self.edit(root, &content, amount: "462.7")
         let edited = try await Self.build(root)
-        #expect(edited.parsed == 1 && !edited.siteListed && edited.foldersChecked > 0 && !edited.reusedSpare)
+        // The folders asked once each, beside the scan (`DrawReads`).
+        #expect(edited.parsed == 1 && !edited.siteListed && edited.foldersChecked == folders && edited.siteVouchedAside)
+        #expect(!edited.reusedSpare)
         try await FileStampTests.expectClean(root, content: content, over: before)
 
         before = try Incremental.site(root)

@@ -190,14 +190,18 @@ public struct Pipeline: Sendable {
         if searchSwitch == "only" { return try buildSearchOnly() }
         let start = Date()
         progress.stage("start")
+        // The theme read and its templates compiled on another thread while the cache is read:
+        // neither depends on the other. Its error, if any, is thrown where it was made before.
+        let theme = Background { [config = plan.config, slug] in try SiteRenderer(config: config, slug: slug) }
         try OutputWriter(output: plan.output).putBackRetired()
-        // The previous build's search ids are read only if the index is made again (`draw`).
-        var renderer = try SiteRenderer(config: plan.config, slug: slug)
-        renderer.searchIndex = searchSwitch != "off"
         let root = Disk.realPath(plan.output.path)
         let kept = clean ? nil : warm?.cache(site: root)
-        warm?.forget()
         var (cache, status) = kept.map { ($0, BuildCache.Status.used) } ?? (clean ? (BuildCache(), .none) : readCache())
+        // The previous build's search ids are read only if the index is made again (`draw`).
+        var renderer = try await theme.value
+        renderer.searchIndex = searchSwitch != "off"
+        // Not before: a build whose theme fails leaves `serve` its kept cache.
+        warm?.forget()
         let decodedBefore = cache.decoded.value
         let bodiesReadBefore = cache.bodies?.bytesRead ?? 0
         let rowsBefore = cache.rows.isDecoded

@@ -241,4 +241,27 @@ import Testing
         // Nothing changed: the scan alone (no map made, no digest), brought up to date at no file.
         try await both("no change", told: [], walked: false, looked: folders, mapKept: false, digestsMade: 0, summaries: 0)
     }
+
+    /// A build whose theme fails (read on another thread while the cache is read; here broken
+    /// after the plan is resolved) throws the theme's error, as it did when it read the theme
+    /// first, and leaves `serve` the cache it kept: the next build, with the theme as it was
+    /// planned with, takes it and parses nothing.
+    @Test func aBuildWhoseThemeFailsKeepsTheCacheInMemory() async throws {
+        let root = try Incremental.project(try Incremental.content())
+        defer { try? FileManager.default.removeItem(at: root) }
+        let warm = WarmCache()
+        _ = try await Self.build(root, warm: warm)
+        let broken = root.appendingPathComponent("themes/broken")
+        try FileManager.default.createDirectory(at: broken.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: Incremental.theme), to: broken)
+        // Broken after the plan is resolved (which reads the theme's files too).
+        let plan = try BuildPlan.resolve(root: root, content: nil, output: nil, theme: broken.path, baseURL: nil)
+        try Data("{{> nothere}}\n".utf8).write(to: broken.appendingPathComponent("home.mustache"))
+        var pipeline = Pipeline(plan: plan)
+        pipeline.limits.racyMargin = 0
+        pipeline.warm = warm
+        await #expect(throws: (any Error).self) { try await pipeline.build() }
+        let next = try await Self.build(root, warm: warm)
+        #expect(next.cacheKept && next.parsed == 0 && next.drawn == 0)
+    }
 }

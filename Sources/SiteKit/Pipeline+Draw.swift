@@ -10,7 +10,6 @@ extension Pipeline {
         var spareListed = false
         var spareFoldersChecked = 0
         var foldersStamped = 0
-        var tableWritten = OutputTable.Written()
         var searchIndexKept = false
         var searchIndexUpdated = false
         var framesTaken = 0
@@ -52,8 +51,12 @@ extension Pipeline {
         listing = found
         guard let table = OutputTable.read(site: root) else { return nil }
         // The same files: as many, and each of the table's found (no second set of 60,000 paths).
-        guard table.isListed(found) else { return nil }
-        let files = table.files
+        var files = 0
+        for path in table.digests.keys where !path.hasPrefix(".") {
+            guard found.contains(path) else { return nil }
+            files += 1
+        }
+        guard files == found.count else { return nil }
         if let stamp = FileStamp.of(root + "/" + OutputTable.path) {
             FolderStamps(clock: clock, table: stamp, files: files, folders: folders).replace(in: root)
         }
@@ -172,12 +175,12 @@ extension Pipeline {
         // Whether a file of the live site is on disk: found by the listing, or named by the table
         // the site's folders vouched for.
         let live = staging.live
-        // `index`: the live table's entry of `path`, for a caller that found it already.
-        @Sendable func onDisk(_ path: String, index: Int?) -> Bool {
+        // `digest`: the live table's digest of `path`, for a caller that looked it up already.
+        @Sendable func onDisk(_ path: String, digest: UInt64?) -> Bool {
             if let listing { return listing.contains(path) }
-            return index.map { live?.isHidden(at: $0) == false } ?? false
+            return !path.hasPrefix(".") && digest != nil
         }
-        @Sendable func onDisk(_ path: String) -> Bool { onDisk(path, index: live?.index(of: path)) }
+        @Sendable func onDisk(_ path: String) -> Bool { onDisk(path, digest: live?[path]) }
 
         // The search index is made again only when a search document changed; otherwise the
         // live site's index files are this build's, and are kept.
@@ -188,7 +191,7 @@ extension Pipeline {
         var keptSearch: [String]?
         // The live site's search index files (in its table, not pages of this plan), found once.
         let liveSearch = renderer.searchIndex && status == .used
-            ? live.map { live in live.indices(withPrefix: "search/").map(live.path(at:)).filter { sitePlan.page($0) == nil } } : nil
+            ? live.map { $0.digests.keys.filter { $0.hasPrefix("search/") && sitePlan.page($0) == nil } } : nil
         if status == .used, cache.search == searchDigest, let files = liveSearch {
             if !files.isEmpty, files.allSatisfy(onDisk) { keptSearch = files.sorted() }
         }
@@ -266,21 +269,22 @@ extension Pipeline {
         async let stagingCache: StagedCache? = beside ? stageCache(leaving: []) : nil
         var drawing = Set<String>(), toDraw: [PlannedPage] = []
         // `site.pages` are the planned pages, in the plan's order: `last` and the live table's
-        // entries (`OutputTable.indices(ofSorted:)`) are beside them.
-        let liveIndices = live?.indices(ofSorted: paths)
-        var kept: [Int] = []
+        // digests (`OutputTable.digests(ofSorted:)`) are beside them.
+        let liveDigests = live?.digests(ofSorted: paths)
+        var kept: [(path: String, digest: UInt64)] = []
         kept.reserveCapacity(site.pages.count)
         for (i, p) in site.pages.enumerated() {
+            let path = p.page.path
             // Kept without drawing: its inputs are the last build's, and its file is still there
-            // (`onDisk`, with the live table's entry found once); kept by that entry's index.
-            if last[i]?.inputs == p.inputs, let index = liveIndices?[i], onDisk(p.page.path, index: index) {
-                kept.append(index)
+            // (`onDisk`, with the live table's digest looked up once).
+            if last[i]?.inputs == p.inputs, let digest = liveDigests?[i], onDisk(path, digest: digest) {
+                kept.append((path, digest))
             } else {
-                drawing.insert(p.page.path)
+                drawing.insert(path)
                 toDraw.append(p)
             }
         }
-        try staging.keep(liveIndices: kept)
+        try staging.keep(kept)
         progress.stage("pages kept")
         let units = site.units(of: toDraw)
         progress.update { $0.pages = drawing.count }
@@ -367,7 +371,6 @@ extension Pipeline {
             Drawn(pages: paths.filter { $0.hasSuffix(".html") }.count, drawn: drawing.count, summary: summary,
                   operations: staging.operations, reusedSpare: staging.reusesSpare, spareListed: staging.spareListed,
                   spareFoldersChecked: staging.spareFoldersChecked, foldersStamped: staging.foldersStamped,
-                  tableWritten: staging.tableWritten,
                   searchIndexKept: keptSearch != nil && updatedSearch == nil, searchIndexUpdated: updatedSearch != nil,
                   framesTaken: planned.filter { !$0.kept }.count,
                   framesTakenOf: planned.filter { !$0.kept }.map(\.0.page.path), framesRetaken: renderer.framesTaken.value,

@@ -88,10 +88,6 @@ public struct Pipeline: Sendable {
         /// How many folders the commit looked at to stamp the new site (`FolderStamps`): every
         /// one, or, when it brought the spare up to date on its folders' word, those it changed.
         public var foldersStamped = 0
-        /// Of the site's table (`output.bin`) written: entries encoded one by one, and runs of
-        /// the live table's entries copied (`OutputTable.merged`).
-        public var tableEncoded = 0
-        public var tableRunsCopied = 0
         /// Reports read and parsed again to draw pages, beyond the ones the scan kept: a year's
         /// ZIP takes the report.json of unchanged reports from the live site instead.
         public var reread = 0
@@ -259,8 +255,6 @@ public struct Pipeline: Sendable {
             result.reusedSpare = drawn.reusedSpare
             (result.spareListed, result.spareFoldersChecked) = (drawn.spareListed, drawn.spareFoldersChecked)
             result.foldersStamped = drawn.foldersStamped
-            result.tableEncoded = drawn.tableWritten.encoded
-            result.tableRunsCopied = drawn.tableWritten.runs
             result.searchIndexKept = drawn.searchIndexKept
             result.searchIndexUpdated = drawn.searchIndexUpdated
             result.framesTaken = drawn.framesTaken

@@ -19,67 +19,41 @@ import NianbaoTestSupport
         return (table, try #require(OutputTable.read(site: root.path)))
     }
 
-    /// A table made from the one read before it, its kept entries copied in runs and the
-    /// entries placed anew merged in (`OutputTable.merged`), is the table made whole: the same
-    /// bytes, with only the new entries encoded.
-    @Test func aTableMergedFromThePreviousIsTheTableMadeWhole() throws {
+    /// A table written in the order of the one it was read from, with paths added, changed and
+    /// removed, is the table sorted: the same bytes; an added path the previous table had (or a
+    /// previous table out of order) gives the sorted bytes too.
+    @Test func aTableFollowsThePreviousOrder() throws {
         let (previous, read) = try Self.tableWrittenAndRead(in: tempFolder())
-        #expect(read == previous && read.count == 5 && read.files == 5)
-        // In the order of the paths' bytes: b/index.html, b/报告.pdf, c/index.html, e.xml, index.html.
-        #expect(read.entries.map(\.path) == ["b/index.html", "b/报告.pdf", "c/index.html", "e.xml", "index.html"])
-        let added: [String: UInt64] = ["c/index.html": 30, "a.css": 6, "b/z.html": 7, "d/index.html": 8, "zz/index.html": 9,
-                                       "b/报告.html": 10]
-        var next = previous.digests
-        next["e.xml"] = nil
-        next.merge(added) { _, new in new }
-        let kept = [true, true, false, false, true]
-        var written = OutputTable.Written()
-        let merged = OutputTable.merged(read, kept: { kept[$0] }, keptCount: 3, adding: added, written: &written)
-        #expect(merged == OutputTable(next).data)
-        #expect(written == OutputTable.Written(encoded: 6, runs: 3))
-        #expect(OutputTable(data: merged)?.digests == next)
-        // With none kept and no previous table: every entry encoded, the same bytes.
-        var whole = OutputTable.Written()
-        #expect(OutputTable.merged(nil, kept: { _ in false }, keptCount: 0, adding: next, written: &whole) == OutputTable(next).data)
-        #expect(whole == OutputTable.Written(encoded: 9, runs: 0))
+        #expect(read == previous)
+        var next = previous
+        next.digests["c/index.html"] = 30
+        next.digests["e.xml"] = nil
+        for (path, digest) in [("a.css", 6), ("b/z.html", 7), ("d/index.html", 8), ("zz/index.html", 9), ("b/报告.html", 10)] {
+            next.digests[path] = UInt64(digest)
+        }
+        let added = ["zz/index.html", "a.css", "b/z.html", "d/index.html", "b/报告.html"]
+        #expect(next.data(after: read, adding: added) == next.data)
+        #expect(next.data(after: read, adding: added + ["index.html"]) == next.data)
+        #expect(next.data(after: previous, adding: added) == next.data)
+        let back = try BuildCache.unsealed(next.data(after: read, adding: added), magic: Array("nianbao-output\n".utf8), format: OutputTable.format) { r in
+            try (0..<r.count()).map { _ in try (r.string(), r.fixed()) }
+        }
+        #expect(back.map(\.0) == next.digests.keys.sorted() && back.count == 9)
     }
 
-    /// A table is trusted only whole: a byte changed, cut short, or sealed with its paths out
-    /// of order (or one twice), it is not read.
-    @Test func aDamagedTableIsNotRead() throws {
-        let data = OutputTable(["a": 1, "b/c": 2, ".nianbao/x": 3]).data
-        #expect(OutputTable(data: data)?.digests == ["a": 1, "b/c": 2, ".nianbao/x": 3])
-        #expect(OutputTable(data: data)?.hidden == 1)
-        for i in [0, 20, data.count / 2, data.count - 1] {
-            var damaged = data
-            damaged[i] ^= 0x40
-            #expect(OutputTable(data: damaged) == nil)
-        }
-        #expect(OutputTable(data: data.prefix(data.count - 1)) == nil)
-        for paths in [["b", "a"], ["a", "a"]] {
-            var w = CacheWriter(magic: Array("nianbao-output\n".utf8), format: OutputTable.format, capacity: 64)
-            w.uint(2)
-            for path in paths {
-                w.string(path)
-                w.fixed(1)
-            }
-            #expect(OutputTable(data: BuildCache.sealed(w)) == nil)
-        }
-    }
-
-    /// `OutputTable.indices(ofSorted:)` gives each path's entry, `nil` for a path the table
-    /// lacks, walking beside sorted paths; paths out of order are found by bisection, with the
-    /// same answers.
-    @Test func aTableGivesTheEntriesOfSortedPaths() throws {
-        let read = try Self.tableWrittenAndRead(in: tempFolder()).read
+    /// `OutputTable.digests(ofSorted:)` gives each path's digest, `nil` for a path the table
+    /// lacks, walking a table read from its file beside sorted paths; paths out of order, and
+    /// a table changed after it was read, are looked up one by one, with the same answers.
+    @Test func aTableGivesTheDigestsOfSortedPaths() throws {
+        let tables = try Self.tableWrittenAndRead(in: tempFolder())
+        let table = tables.written
+        var read = tables.read
         let wanted = ["a.css", "b/index.html", "b/z.html", "b/报告.pdf", "e.xml", "index.html", "zz"]
-        func digests(_ paths: [String]) -> [UInt64?] { read.indices(ofSorted: paths).map { $0.map(read.digest(at:)) } }
-        #expect(digests(wanted) == [nil, 1, nil, 2, 4, 5, nil])
-        #expect(digests(wanted.reversed()) == [nil, 5, 4, 2, nil, 1, nil])
-        #expect(digests([]) == [] && wanted.map { read[$0] } == [nil, 1, nil, 2, 4, 5, nil])
-        #expect(read.indices(withPrefix: "b/") == 0..<2 && read.indices(withPrefix: "q") == 5..<5)
-        let other = OutputTable(["b/index.html": 1, "b/报告.pdf": 20, "e.xml": 4, "f": 6])
-        #expect(read.matches(in: other) == [0, -1, -1, 2, -1])
+        #expect(read.digests(ofSorted: wanted) == [nil, 1, nil, 2, 4, 5, nil])
+        #expect(read.digests(ofSorted: wanted.reversed()) == [nil, 5, 4, 2, nil, 1, nil])
+        #expect(read.digests(ofSorted: []) == [] && table.digests(ofSorted: wanted) == [nil, 1, nil, 2, 4, 5, nil])
+        read.digests["e.xml"] = 40
+        #expect(read.digests(ofSorted: wanted) == [nil, 1, nil, 2, 40, 5, nil])
     }
 
     @Test func writesFilesAndReplacesTheOutputWhole() throws {

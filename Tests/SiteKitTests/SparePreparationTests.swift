@@ -98,7 +98,7 @@ import NianbaoTestSupport
         do {
             let staging = try OutputWriter.Staging(writer, opensSpare: false)
             let live = try #require(staging.live)
-            for path in ["a.html", "b/index.html"] { try staging.keep(liveIndex: try #require(live.index(of: path))) }
+            for path in ["a.html", "b/index.html"] { try staging.keep(path, digest: try #require(live[path])) }
             // As a kill here leaves it: the marker and two files, no table.
             var checked = 0, listed = false
             var stamps: (stamps: FolderStamps, listed: [String])?

@@ -131,14 +131,9 @@ struct FolderStamps: Sendable {
     /// `clock` (read before the swap, after the last file was put). `nil` when a folder is
     /// missing.
     static func built(site root: String, table: OutputTable, clock: StampClock) -> FolderStamps? {
-        built(site: root, files: table.entries.map(\.path), clock: clock)
-    }
-
-    /// The same from the site's files by path (hidden ones at its top are left out).
-    static func built(site root: String, files paths: [String], clock: StampClock) -> FolderStamps? {
         var names: [String: Names] = ["": Names()]
         var files = 0
-        for path in paths where !path.hasPrefix(".") {
+        for path in table.digests.keys where !path.hasPrefix(".") {
             files += 1
             // The file in its folder; each folder met for the first time in its own, upwards.
             var child = Substring(path), folder = false

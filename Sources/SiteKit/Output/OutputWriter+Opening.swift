@@ -26,9 +26,6 @@ extension OutputWriter {
         /// spare's when it is trusted (`Staging.trustedSpare`), with how it was found.
         let live: OutputTable?
         let spare: OutputTable?
-        /// For each of the live table's entries, the index of the spare's with the same path
-        /// and digest (-1: none), found here beside the reads (`OutputTable.matches`).
-        let spareOfLive: [Int32]
         let spareChecked: Int
         let spareListed: Bool
         let spareStamps: (stamps: FolderStamps, listed: [String])?
@@ -69,11 +66,9 @@ extension OutputWriter {
             // Only with a live table: the spare's files are checked against it.
             var spareChecked = 0, spareListed = false
             var spareStamps: (stamps: FolderStamps, listed: [String])?
-            let spare = live == nil ? nil : Staging.trustedSpare(folder, margin: writer.racyMargin, checked: &spareChecked,
-                                                                 listed: &spareListed, stamps: &spareStamps)
-            self.spare = spare
+            spare = live == nil ? nil : Staging.trustedSpare(folder, margin: writer.racyMargin, checked: &spareChecked,
+                                                             listed: &spareListed, stamps: &spareStamps)
             self.spareStamps = spare == nil ? nil : spareStamps
-            if let live, let spare { spareOfLive = live.matches(in: spare) } else { spareOfLive = [] }
             self.spareChecked = spareChecked
             self.spareListed = spareListed
         }

@@ -34,12 +34,13 @@ extension OutputWriter {
         guard let live = staging.live else { return .none }
         var files = 0, stopped = false
         // In the table's order (sorted): each folder is made once, before its files.
-        for i in 0..<live.count where !live.isHidden(at: i) {
+        for path in live.order.isEmpty ? Array(live.digests.keys) : live.order where !path.hasPrefix(".") {
+            guard let digest = live[path] else { continue }
             if stopping() {
                 stopped = true
                 break
             }
-            try staging.keep(liveIndex: i)
+            try staging.keep(path, digest: digest)
             files += 1
         }
         try staging.seal()
@@ -60,7 +61,7 @@ extension OutputWriter.Staging {
         count(1)
         writer.stop("spare.sealed")
         let clock = StampClock.now(on: folder)
-        FolderStamps.built(site: folder, files: files, clock: clock)?.replace(in: folder)
+        FolderStamps.built(site: folder, table: table, clock: clock)?.replace(in: folder)
         committed = true
     }
 }

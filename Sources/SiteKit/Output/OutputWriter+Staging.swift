@@ -60,24 +60,12 @@ extension OutputWriter {
         /// Guards everything below: `put` runs on many threads.
         private let mutex = NSLock()
         private var made: Set<String> = []
-        /// The new site's table, as it is being made: of the live table's entries, those kept
-        /// with the live digest (`liveState` 1: copied into the new table in runs,
-        /// `OutputTable.merged`) or placed with another (2: in `placed`), and every file placed
-        /// that is not one of the live table's with its digest (`placed`). No dictionary of
-        /// 60,000 kept paths at 10,000 reports.
-        private var liveState: [UInt8] = []
-        private var keptCount = 0
-        private var placedDigests: [String: UInt64] = [:]
-        /// What writing the new table did (`OutputTable.merged`): counted, for tests.
-        private(set) var tableWritten = OutputTable.Written()
-        /// The spare's table (its files, with their digests), and for each of the live table's
-        /// entries the index of the spare's with the same path and digest (-1: none). The
-        /// spare's files this build does not place (`spareTaken`) are removed at the commit.
-        private var spare: OutputTable?
-        private var spareOfLive: [Int32] = []
-        private var spareTaken: [Bool] = []
-        /// How many of the spare's files this build placed: when it is all of them, none is
-        /// left to remove, and the spare's 60,000 entries are not gone through at the commit.
+        var table = OutputTable()
+        /// The spare's files, with their digests (its table): those this build does not place
+        /// are removed at the commit.
+        private var spare: [String: UInt64] = [:]
+        /// How many of `spare`'s files this build placed: when it is all of them, none is left
+        /// to remove, and the spare's 60,000 paths are not looked up again at the commit.
         private var spareMatched = 0
         private var summary = Summary(written: 0, unchanged: 0)
         private var placed = 0
@@ -85,6 +73,9 @@ extension OutputWriter {
         private var siteFiles = 0
         /// Of those, the ones the live table names: the rest of its files are the removed ones.
         private var livePlaced = 0
+        /// The paths placed that the live table lacks: the new table is written in the live
+        /// one's order with these merged in (`OutputTable.data(after:adding:)`).
+        var added: [String] = []
         /// The spare's folders' stamps, as they vouched for it (`trustedSpare`), with the folders
         /// listed then; and what this build changed in its folders: the new site's stamps are
         /// these brought up to date (`FolderStamps.updated`), not taken again from the table.
@@ -130,7 +121,7 @@ extension OutputWriter {
             if spareTable != nil && !opensSpare { return }
             // From here every stored property is set, so a throw runs `deinit`, which
             // removes the staging folder if this build made it, and lets go of the lock.
-            liveState = [UInt8](repeating: 0, count: live?.count ?? 0)
+            table.digests.reserveCapacity((live?.digests.count ?? 0) + 64)
             writer.stop("locked")
             try Self.recover(target: target, folder: reusesSpare ? nil : folder, retired: retired, shown: shown)
             if let reason = OutputWriter.refusal(forFolderAt: target) {
@@ -141,9 +132,7 @@ extension OutputWriter {
                 // describe it as it is now, not as this build leaves it.
                 try Disk.remove(folder + "/" + OutputTable.path)
                 FolderStamps.remove(from: folder)
-                spare = spareTable
-                spareOfLive = opening.spareOfLive
-                spareTaken = [Bool](repeating: false, count: spareTable.count)
+                spare = spareTable.digests
                 ops += 1
                 if let mode = Disk.mode(target) { chmod(folder, mode) }
                 writer.stop("spare.opened")
@@ -177,7 +166,8 @@ extension OutputWriter {
                                  stamps: inout (stamps: FolderStamps, listed: [String])?) -> OutputTable? {
             guard Disk.kind(folder) == .directory, case .file = Disk.kind(folder + "/" + OutputRefusal.marker),
                   let table = OutputTable.read(site: folder) else { return nil }
-            let named = table.files
+            var named = 0
+            for path in table.digests.keys where !path.hasPrefix(".") { named += 1 }
             if let read = FolderStamps.read(site: folder), let vouched = read.vouch(site: folder, margin: margin, checked: &checked) {
                 guard vouched.files == named else { return nil }
                 stamps = (vouched.refreshed ?? read, vouched.listedFolders)
@@ -185,7 +175,7 @@ extension OutputWriter {
             }
             listed = true
             let found = OutputTable.listing(site: folder)
-            guard table.isListed(found) else { return nil }
+            guard found.count == named, table.digests.keys.allSatisfy({ $0.hasPrefix(".") || found.contains($0) }) else { return nil }
             return table
         }
 
@@ -231,48 +221,39 @@ extension OutputWriter {
             try put(file.path, file.data, digest: OutputTable.digest(file.data))
         }
 
-        /// Keeps entry `index` of the live table (its file as it is, with its digest), for a
-        /// caller that found it there already (60,000 kept files at 10,000 reports: no path
-        /// hashed or looked up again).
-        func keep(liveIndex index: Int) throws {
-            guard let live else { throw Failure.notInLiveSite("#\(index)") }
-            try place(live.path(at: index), digest: live.digest(at: index), data: nil, liveIndex: index)
+        /// `keep(path)`, for a caller that looked up the live table's digest of `path` already
+        /// (60,000 kept files at 10,000 reports: each path hashed once less).
+        func keep(_ path: String, digest: UInt64) throws {
+            try place(path, digest: digest, data: nil, liveDigest: digest)
         }
 
-        /// `keep(liveIndex:)` for many entries at once. Those the spare holds already (most of
-        /// an edit's 60,000) are entered under one hold of the mutex, by index, with no path
-        /// made; the others are placed one by one. With a stop point set
+        /// `keep(_:digest:)` for many files at once, each with the live table's digest. Those
+        /// the spare holds already (most of an edit's 60,000) are entered under one hold of the
+        /// mutex, not two each; the others are placed one by one. With a stop point set
         /// (`NIANBAO_DEBUG_STOP_AT`), one by one, so each file is the `staging.file.<n>` it was.
-        func keep(liveIndices indices: [Int]) throws {
-            guard reusesSpare, writer.stopAt == nil, let live else {
-                for i in indices { try keep(liveIndex: i) }
+        func keep(_ files: [(path: String, digest: UInt64)]) throws {
+            guard reusesSpare, writer.stopAt == nil else {
+                for file in files { try keep(file.path, digest: file.digest) }
                 return
             }
-            var others: [Int] = [], duplicate: Int?
+            var others: [(path: String, digest: UInt64)] = [], duplicate: String?
             mutex.lock()
-            for i in indices {
+            for file in files {
                 // As `place` on a file the spare holds with these bytes (not the build's own records).
-                let j = Int(spareOfLive[i])
-                guard j >= 0, !spareTaken[j], !live.isHidden(at: i) else {
-                    others.append(i)
+                guard spare[file.path] == file.digest, !file.path.hasPrefix(".nianbao/") else {
+                    others.append(file)
                     continue
                 }
-                guard liveState[i] == 0 else {
-                    duplicate = i
+                guard table.digests.updateValue(file.digest, forKey: file.path) == nil else {
+                    duplicate = file.path
                     break
                 }
-                liveState[i] = 1
-                keptCount += 1
-                spareTaken[j] = true
                 spareMatched += 1
-                summary.unchanged += 1
-                siteFiles += 1
-                livePlaced += 1
-                placed += 1
+                _ = counted(file.path, own: false, wrote: false, liveDigest: file.digest, had: file.digest, changes: 0)
             }
             mutex.unlock()
-            if let duplicate { throw Failure.duplicate(live.path(at: duplicate)) }
-            for i in others { try keep(liveIndex: i) }
+            if let duplicate { throw Failure.duplicate(duplicate) }
+            for file in others { try keep(file.path, digest: file.digest) }
         }
 
         /// The same as `add`, for callers that wrote with the earlier name.
@@ -281,8 +262,8 @@ extension OutputWriter {
         /// Keeps a file of the live site as it is, without reading it (an incremental build
         /// knows its inputs did not change). The live site's table must name it.
         public func keep(_ path: String) throws {
-            guard let index = live?.index(of: path) else { throw Failure.notInLiveSite(path) }
-            try keep(liveIndex: index)
+            guard let digest = live?[path] else { throw Failure.notInLiveSite(path) }
+            try place(path, digest: digest, data: nil, liveDigest: digest)
         }
 
         /// A file the build writes into the staged site itself, beside the table (the build
@@ -290,10 +271,7 @@ extension OutputWriter {
         /// this build did not place.
         func unlisted(_ path: String) {
             mutex.lock()
-            if let j = spare?.index(of: path), !spareTaken[j] {
-                spareTaken[j] = true
-                spareMatched += 1
-            }
+            spare[path] = nil
             mutex.unlock()
         }
 
@@ -301,30 +279,16 @@ extension OutputWriter {
             guard OutputWriter.isSafe(path), path != OutputRefusal.marker, path != OutputTable.path else {
                 throw Failure.unsafePath(path)
             }
-            try place(path, digest: digest, data: data, liveIndex: live?.index(of: path))
+            try place(path, digest: digest, data: data, liveDigest: live?[path])
         }
 
-        /// Places the file at `path`; `liveIndex` is the index of its entry in the live table
-        /// (looked up once, by the caller).
-        private func place(_ path: String, digest: UInt64, data: Data?, liveIndex: Int?) throws {
-            let liveDigest = liveIndex.flatMap { live?.digest(at: $0) }
-            let spareIndex = reusesSpare ? spare?.index(of: path) : nil
+        /// Places the file at `path`; `liveDigest` is the live table's digest of it (looked up
+        /// once, by the caller).
+        private func place(_ path: String, digest: UInt64, data: Data?, liveDigest: UInt64?) throws {
             mutex.lock()
-            var inserted = placedDigests[path] == nil
-            if inserted, let i = liveIndex {
-                inserted = liveState[i] == 0
-                if inserted {
-                    liveState[i] = liveDigest == digest ? 1 : 2
-                    if liveDigest == digest { keptCount += 1 }
-                }
-            }
-            if inserted, liveIndex == nil || liveDigest != digest { placedDigests[path] = digest }
-            var had: UInt64?
-            if inserted, let j = spareIndex, !spareTaken[j] {
-                spareTaken[j] = true
-                spareMatched += 1
-                had = spare?.digest(at: j)
-            }
+            let inserted = table.digests.updateValue(digest, forKey: path) == nil
+            let had = reusesSpare ? spare[path] : nil
+            if had != nil { spareMatched += 1 }
             mutex.unlock()
             guard inserted else { throw Failure.duplicate(path) }
             // The build's own records are few and are read back: compared byte for byte, so a
@@ -377,6 +341,7 @@ extension OutputWriter {
                     if had == nil { folderChanges.added(Substring(path), folder: false) } else { folderChanges.replaced(Substring(path)) }
                 }
             }
+            if live != nil, liveDigest == nil { added.append(path) }
             placed += 1
             ops += changes
             return placed
@@ -495,7 +460,7 @@ extension OutputWriter {
                 let updated = reusesSpare ? spareStamps.flatMap {
                     $0.stamps.updated(site: target, changes: folderChanges, listed: $0.listed, files: siteFiles, clock: clock)
                 } : nil
-                let stamps = updated?.stamps ?? FolderStamps.built(site: target, files: files, clock: clock)
+                let stamps = updated?.stamps ?? FolderStamps.built(site: target, table: table, clock: clock)
                 foldersStamped = updated?.restamped ?? stamps?.folders.count ?? 0
                 stamps?.replace(in: target)
             }
@@ -509,7 +474,7 @@ extension OutputWriter {
             // Files only: where the new site put a folder, or a file in place of a folder
             // above one, the unlink fails and the new entry stays.
             // The spare's files this build did not place (none when it placed as many as it has).
-            let left = spareMatched == (spare?.count ?? 0) ? [] : spare.map { s in spareTaken.indices.filter { !spareTaken[$0] }.map(s.path(at:)) } ?? []
+            let left = spareMatched == spare.count ? [] : spare.keys.filter { table[$0] == nil }
             for path in left where OutputWriter.isSafe(path) {
                 if unlink(folder + "/" + path) == 0 {
                     count(1)
@@ -525,38 +490,16 @@ extension OutputWriter {
                     if !folders.insert(String(p)).inserted { break }
                 }
             }
-            spare = nil
+            spare = [:]
             for dir in folders.sorted(by: { $0.count > $1.count }) where rmdir(folder + "/" + dir) == 0 {
                 count(1)
                 if !dir.hasPrefix(".") { folderChanges.taken(Substring(dir), folder: true) }
             }
         }
 
-        /// The staged site's table as written: the live table's entries kept copied in runs, the
-        /// files placed anew merged in (`OutputTable.merged`).
-        var tableData: Data {
-            mutex.lock()
-            defer { mutex.unlock() }
-            let state = liveState
-            return OutputTable.merged(live, kept: { state[$0] == 1 }, keptCount: keptCount, adding: placedDigests, written: &tableWritten)
-        }
-
-        /// Whether the new site has a file at `path` (placed or kept).
-        func holds(_ path: String) -> Bool {
-            mutex.lock()
-            defer { mutex.unlock() }
-            if placedDigests[path] != nil { return true }
-            return live?.index(of: path).map { liveState[$0] != 0 } ?? false
-        }
-
-        /// The new site's files, hidden ones at its top left out (its folders' stamps, `FolderStamps.built`).
-        var files: [String] {
-            mutex.lock()
-            defer { mutex.unlock() }
-            var paths = placedDigests.keys.filter { !$0.hasPrefix(".") }
-            if let live { paths += liveState.indices.filter { liveState[$0] == 1 && !live.isHidden(at: $0) }.map(live.path(at:)) }
-            return paths
-        }
+        /// The staged site's table as written: in the live table's order with the added paths
+        /// merged in when there is a live table (`OutputTable.data(after:adding:)`).
+        var tableData: Data { live.map { table.data(after: $0, adding: added) } ?? table.data }
 
         /// The spare held something its table did not say (`FolderStamps.Changes.irregular`).
         private func irregular() {
@@ -589,9 +532,13 @@ extension OutputWriter {
         /// When the caller has walked the live site already (`liveFiles`), from that walk.
         private func countRemoved() throws -> Int {
             guard Disk.kind(target) == .directory else { return 0 }
-            if let liveFiles { return liveFiles.filter { !holds($0) }.count }
-            // Its files the new site does not have: counted, not looked up one by one.
-            if liveIsTable, let live { return live.files - livePlaced }
+            if let liveFiles { return liveFiles.filter { table[$0] == nil }.count }
+            if liveIsTable, let live {
+                // Its files the new site does not have: counted, not looked up one by one.
+                var files = 0
+                for path in live.digests.keys where !path.hasPrefix(".") { files += 1 }
+                return files - livePlaced
+            }
             return try countRemoved(in: target, under: "")
         }
 
@@ -601,7 +548,7 @@ extension OutputWriter {
                 let rel = relative + "/" + name
                 if Disk.kind(root + rel) == .directory {
                     count += try countRemoved(in: root, under: rel)
-                } else if !holds(String(rel.dropFirst())) {
+                } else if table[String(rel.dropFirst())] == nil {
                     count += 1
                 }
             }

@@ -19,15 +19,10 @@ enum DuplicateReports {
         let bytesDigest: UInt64
     }
 
-    /// The warning for each report of a group, by report index (`summaries` and `files` are
-    /// in the same order).
-    static func warnings(_ summaries: [ReportSummary], files: [File], slug: @escaping @Sendable (String) -> String) -> [Int: Diagnostic] {
-        warnings(summaries, map: SiteMap(reports: summaries, slug: slug)) { files[$0] }
-    }
-
-    /// The same, with the site map of `summaries` made already (the build makes it once), and
-    /// each report's `File` asked for only when it is in a group (`file(i)`): a build reads the
-    /// date and digest of the few reports it warns, not of all 10,000.
+    /// The warning for each report of a group, by report index, with the site map of
+    /// `summaries` made already (the build makes it once), and each report's `File` asked for
+    /// only when it is in a group (`file(i)`): a build reads the date and digest of the few
+    /// reports it warns, not of all 10,000.
     static func warnings(_ summaries: [ReportSummary], map: SiteMap, file: (Int) -> File) -> [Int: Diagnostic] {
         var out: [Int: Diagnostic] = [:]
         for group in map.sameYear {
